@@ -1,0 +1,26 @@
+import Link from "next/link";
+
+export default function PublicLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="border-b border-rule">
+        <div className="mx-auto flex max-w-5xl items-baseline justify-between gap-4 px-5 py-4">
+          <Link href="/" className="font-serif text-2xl font-bold tracking-tight text-ink no-underline">
+            Marginalia
+          </Link>
+          <nav aria-label="Site" className="text-sm font-semibold">
+            <Link href="/login">Sign in</Link>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-5 py-10">
+        {children}
+      </main>
+      <footer className="border-t border-rule">
+        <p className="mx-auto max-w-5xl px-5 py-6 text-sm text-muted">
+          Marginalia records laws and what is written about them; it does not endorse the views it archives.
+        </p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { roleHas } from "@/modules/auth/permissions";
+import { dashboardCounts } from "@/modules/system/dashboard";
+import { pageContext } from "./guard";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const ctx = await pageContext("admin.access", "/admin");
+  const counts = await dashboardCounts(ctx);
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="font-serif text-3xl">Dashboard</h1>
+        <p className="mt-1 text-muted">
+          Signed in as {ctx.actor.name}, {ctx.actor.role}.
+        </p>
+      </div>
+      <dl className="grid gap-4 sm:grid-cols-3">
+        <Stat label="Laws in the archive" value={counts.laws} />
+        <Stat label="Published laws" value={counts.publishedLaws} />
+        {counts.activeUsers !== null && <Stat label="Active accounts" value={counts.activeUsers} />}
+      </dl>
+      {roleHas(ctx.actor.role, "users.manage") && (
+        <p>
+          <Link href="/admin/users">Manage accounts and roles</Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="rounded-lg border border-rule bg-white p-4">
+      <dt className="text-sm text-muted">{label}</dt>
+      <dd className="mt-1 font-serif text-3xl">{value}</dd>
+    </div>
+  );
+}

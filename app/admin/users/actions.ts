@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requestContext } from "@/modules/auth/session";
+import { changeRole } from "@/modules/users/change-role";
+import { createUser } from "@/modules/users/create";
+import { resetPassword } from "@/modules/users/reset-password";
+import { setActive } from "@/modules/users/set-active";
+import { toActionResult, type ActionResult } from "@/lib/result";
+
+export type CreatedAccount = { email: string; password: string };
+export type CreateUserState = ActionResult<CreatedAccount> & { values?: Record<string, string> };
+
+export async function createUserAction(_previous: CreateUserState | null, form: FormData): Promise<CreateUserState> {
+  const values = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") };
+  const ctx = await requestContext();
+  const result = await toActionResult(async () => {
+    const { user, password } = await createUser(ctx, values as { email: string; name: string; role: never });
+    return { email: user.email, password };
+  });
+  if (result.ok) revalidatePath("/admin/users");
+  // On failure the form gets back what was typed, so nothing is lost.
+  return result.ok ? result : { ...result, values };
+}
+
+export async function changeRoleAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const ctx = await requestContext();
+  const result = await toActionResult(async () => {
+    await changeRole(ctx, { userId: form.get("userId"), role: form.get("role") });
+    return undefined;
+  }, "Role saved.");
+  if (result.ok) revalidatePath("/admin/users");
+  return result;
+}
+
+export async function setActiveAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const ctx = await requestContext();
+  const active = form.get("active") === "true";
+  const result = await toActionResult(async () => {
+    await setActive(ctx, { userId: form.get("userId"), active });
+    return undefined;
+  }, active ? "Account reactivated." : "Account deactivated; its sessions have ended.");
+  if (result.ok) revalidatePath("/admin/users");
+  return result;
+}
+
+export async function resetPasswordAction(_previous: ActionResult<CreatedAccount> | null, form: FormData): Promise<ActionResult<CreatedAccount>> {
+  const ctx = await requestContext();
+  return toActionResult(() => resetPassword(ctx, { userId: form.get("userId") }));
+}

@@ -1,0 +1,3 @@
+import { handlers } from "@/modules/auth/nextauth";
+
+export const { GET, POST } = handlers;

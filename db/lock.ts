@@ -1,0 +1,119 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * PGlite has no lock of its own: a second process can open the same data folder and its writes are
+ * silently lost. Every process that opens the embedded database takes this lock first.
+ */
+export type LockHolder = { pid: number; hostname: string; command: string; startedAt: string };
+
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly holder: LockHolder,
+  ) {
+    super(
+      `The embedded database in ${dir} is in use by another process ` +
+        `(pid ${holder.pid} on ${holder.hostname}: ${holder.command}, since ${holder.startedAt}). ` +
+        `Stop that process first, or set DATABASE_URL to use PostgreSQL.`,
+    );
+  }
+}
+
+export type DataDirLock = { file: string; release(): void };
+
+// A takeover of a stale lock waits this long before checking it won, so that two processes
+// racing to take over the same stale lock cannot both believe they hold it.
+const TAKEOVER_SETTLE_MS = 50;
+
+export async function acquireDataDirLock(dir: string): Promise<DataDirLock> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "lock");
+  const me: LockHolder = {
+    pid: process.pid,
+    hostname: os.hostname(),
+    command: describeCommand(),
+    startedAt: new Date().toISOString(),
+  };
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (tryCreate(file, me)) return held(file);
+    const holder = readHolder(file);
+    if (holder && !isStale(holder)) throw new DataDirLockedError(dir, holder);
+    // An unreadable lock may be one another process is writing this instant.
+    if (!holder && isFresh(file)) throw new DataDirLockedError(dir, unknownHolder(file));
+    fs.rmSync(file, { force: true });
+    if (tryCreate(file, me)) {
+      await new Promise((resolve) => setTimeout(resolve, TAKEOVER_SETTLE_MS));
+      const now = readHolder(file);
+      if (now?.pid === me.pid && now.startedAt === me.startedAt) return held(file);
+      if (now) throw new DataDirLockedError(dir, now);
+    }
+  }
+  const holder = readHolder(file);
+  if (holder) throw new DataDirLockedError(dir, holder);
+  throw new Error(`Could not lock the embedded database folder ${dir}.`);
+}
+
+function held(file: string): DataDirLock {
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    process.off("exit", release);
+    // Only remove the lock if it is still ours.
+    if (readHolder(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+  };
+  process.on("exit", release);
+  return { file, release };
+}
+
+function tryCreate(file: string, holder: LockHolder): boolean {
+  try {
+    fs.writeFileSync(file, JSON.stringify(holder), { flag: "wx", mode: 0o644 });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+function readHolder(file: string): LockHolder | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as LockHolder;
+  } catch {
+    // Missing, or a half-written lock of a process that died while writing it.
+    return null;
+  }
+}
+
+function isFresh(file: string): boolean {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs < 5_000;
+  } catch {
+    return false;
+  }
+}
+
+function unknownHolder(file: string): LockHolder {
+  return { pid: 0, hostname: os.hostname(), command: "unknown (lock being written)", startedAt: fs.statSync(file).mtime.toISOString() };
+}
+
+function isStale(holder: LockHolder): boolean {
+  // A lock from another machine (a shared folder) cannot be checked: treat it as held.
+  if (holder.hostname !== os.hostname()) return false;
+  // Our own pid in a lock we did not take means a previous life of this pid (a restarted container).
+  if (holder.pid === process.pid) return true;
+  try {
+    process.kill(holder.pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+function describeCommand(): string {
+  const script = process.argv[1] ? path.relative(process.cwd(), process.argv[1]) : "node";
+  return process.env.npm_lifecycle_event ? `npm run ${process.env.npm_lifecycle_event}` : script;
+}

@@ -1,0 +1,57 @@
+/**
+ * Starts the production server for the e2e suite on a database of its own: a temporary embedded
+ * data folder, or a fresh database on the PostgreSQL server named by DATABASE_URL. It builds first
+ * unless E2E_NO_BUILD=1 (CI builds once before). Everything it made is removed when it stops.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createScratchDatabase } from "../db/scratch";
+
+const port = process.env.E2E_PORT ?? "3210";
+const serverUrl = process.env.DATABASE_URL;
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  SEED_DEMO: "always",
+  SEED_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+  NEXT_MANUAL_SIG_HANDLE: "1",
+};
+
+let cleanup = async () => {};
+
+if (serverUrl) {
+  const scratch = await createScratchDatabase(serverUrl, "marginalia_e2e");
+  env.DATABASE_URL = scratch.url;
+  cleanup = scratch.drop;
+} else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marginalia-e2e-"));
+  env.DATA_DIR = dir;
+  delete env.DATABASE_URL;
+  cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.env.E2E_NO_BUILD !== "1") {
+  const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (build.status !== 0) {
+    await cleanup();
+    process.exit(build.status ?? 1);
+  }
+}
+
+const server = spawn("node_modules/.bin/next", ["start", "-p", port], { stdio: "inherit", env });
+let stopping = false;
+const stop = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  server.kill(signal);
+};
+process.on("SIGINT", () => stop("SIGINT"));
+process.on("SIGTERM", () => stop("SIGTERM"));
+server.on("exit", async (code) => {
+  await cleanup().catch((error: unknown) => console.error("e2e cleanup failed:", error));
+  process.exit(stopping ? 0 : (code ?? 1));
+});

@@ -1,0 +1,66 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { users } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
+import { burnVerifyTime, verifyPassword } from "./passwords";
+import { recordAttempt, secondsUntilAllowed } from "./throttle";
+
+/** The one message for every failed sign-in: it never tells whether the email exists. */
+export const invalidCredentialsMessage = "The email or password is not correct.";
+
+export class InvalidCredentialsError extends DomainError {
+  override readonly code = "invalid_credentials";
+  constructor() {
+    super(invalidCredentialsMessage);
+  }
+}
+
+export class SignInThrottledError extends DomainError {
+  override readonly code = "throttled";
+  constructor(readonly retryAfterSeconds: number) {
+    super(throttledMessage(retryAfterSeconds));
+  }
+}
+
+export function throttledMessage(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  const wait = seconds < 60 ? `${seconds} seconds` : minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  return `Too many failed sign-ins. Please wait ${wait} before trying again.`;
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().max(320),
+  password: z.string().max(200),
+});
+
+export type SignedInUser = { id: number; email: string; name: string; sessionVersion: number };
+
+/**
+ * Checks an email and password. Throttled first, so a locked-out guesser learns nothing; every
+ * outcome is recorded, and an unknown email costs the same time as a wrong password.
+ */
+export async function signInWithPassword(
+  db: Db,
+  input: { email: unknown; password: unknown; ip: string },
+): Promise<SignedInUser> {
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success || parsed.data.email === "" || parsed.data.password === "") {
+    throw new InvalidCredentialsError();
+  }
+  const { email, password } = parsed.data;
+
+  const wait = await secondsUntilAllowed(db, email, input.ip);
+  if (wait > 0) throw new SignInThrottledError(wait);
+
+  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  const passwordOk = user ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
+
+  if (!user || !passwordOk || !user.active) {
+    await recordAttempt(db, email, input.ip, false);
+    throw new InvalidCredentialsError();
+  }
+  await recordAttempt(db, email, input.ip, true);
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}

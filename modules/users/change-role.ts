@@ -1,0 +1,23 @@
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { authorize } from "@/modules/auth/authorize";
+import type { Ctx } from "@/modules/auth/context";
+import { parseInput } from "@/lib/result";
+import { assertAnotherActiveAdmin, lockUser } from "./admins";
+import { changeRoleInput } from "./schemas";
+import { toUserSummary, type UserSummary } from "./summary";
+
+export async function changeRole(ctx: Ctx, input: { userId: unknown; role: unknown }): Promise<UserSummary> {
+  authorize(ctx, "users.manage");
+  const { userId, role } = parseInput(changeRoleInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const user = await lockUser(tx, userId);
+    if (user.role === "admin" && role !== "admin" && user.active) await assertAnotherActiveAdmin(tx, userId);
+    const [updated] = await tx
+      .update(users)
+      .set({ role, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning();
+    return toUserSummary(updated!);
+  });
+}

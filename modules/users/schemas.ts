@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { roles } from "@/db/schema";
+import { passwordSchema } from "@/modules/auth/passwords";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter an email address.")
+  .max(320, "That email address is too long.")
+  .email("Enter a valid email address.");
+
+export const roleSchema = z.enum(roles, { message: "Choose a role." });
+
+export const createUserInput = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, "Enter a display name.").max(120, "Use at most 120 characters."),
+  role: roleSchema,
+  // Given only by the command line; the admin pages generate one and show it once.
+  password: passwordSchema.optional(),
+});
+export type CreateUserInput = z.input<typeof createUserInput>;
+
+export const userIdInput = z.object({ userId: z.coerce.number().int().positive() });
+
+export const changeRoleInput = userIdInput.extend({ role: roleSchema });
+
+export const setActiveInput = userIdInput.extend({ active: z.boolean() });
+
+export const listUsersInput = z.object({
+  q: z.string().trim().max(200).optional(),
+  after: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});

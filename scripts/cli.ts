@@ -1,0 +1,18 @@
+import { getDatabase, type Database } from "@/db";
+
+/**
+ * Runs a command-line task against the database: one clear line on failure instead of a stack
+ * trace, and the database always closed, so that the embedded folder is unlocked for the next process.
+ */
+export async function runCli(task: (database: Database) => Promise<void>): Promise<void> {
+  let database: Database | undefined;
+  try {
+    database = await getDatabase();
+    await task(database);
+    await database.close();
+  } catch (error) {
+    console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+    await database?.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
