@@ -5,7 +5,14 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
   {
     // Pages and components reach data only through the domain modules.
     files: ["app/**", "components/**"],
@@ -14,7 +21,10 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["drizzle-orm", "drizzle-orm/*"], message: "Call a function in modules/ instead of querying here." },
+            {
+              group: ["drizzle-orm", "drizzle-orm/*"],
+              message: "Call a function in modules/ instead of querying here.",
+            },
             { group: ["@/db", "@/db/*"], message: "Call a function in modules/ instead of using the database here." },
           ],
         },

@@ -4,7 +4,9 @@ export default function NotFound() {
   return (
     <main id="main" className="mx-auto max-w-xl px-5 py-20">
       <h1 className="font-serif text-3xl">Page not found</h1>
-      <p className="mt-3 text-muted">There is nothing at this address. It may have moved, or the link may be mistyped.</p>
+      <p className="mt-3 text-muted">
+        There is nothing at this address. It may have moved, or the link may be mistyped.
+      </p>
       <p className="mt-6">
         <Link href="/">Go to the archive&apos;s home page</Link>
       </p>

@@ -97,7 +97,12 @@ function isFresh(file: string): boolean {
 }
 
 function unknownHolder(file: string): LockHolder {
-  return { pid: 0, hostname: os.hostname(), command: "unknown (lock being written)", startedAt: fs.statSync(file).mtime.toISOString() };
+  return {
+    pid: 0,
+    hostname: os.hostname(),
+    command: "unknown (lock being written)",
+    startedAt: fs.statSync(file).mtime.toISOString(),
+  };
 }
 
 function isStale(holder: LockHolder): boolean {

@@ -5,7 +5,10 @@ import pg from "pg";
  * Creates an empty database on a PostgreSQL server, for one test run, and drops it afterwards.
  * Tests get isolation this way without truncating anything shared.
  */
-export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);

@@ -35,7 +35,10 @@ if (serverUrl) {
 }
 
 if (process.env.E2E_NO_BUILD !== "1") {
-  const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const build = spawnSync("node_modules/.bin/next", ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (build.status !== 0) {
     await cleanup();
     process.exit(build.status ?? 1);

@@ -3,8 +3,7 @@ import { z } from "zod";
 import { DomainError, ValidationError, type FieldErrors } from "./errors";
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; code: string; message: string; fieldErrors?: FieldErrors };
+  { ok: true; data: T; message?: string } | { ok: false; code: string; message: string; fieldErrors?: FieldErrors };
 
 /** Parses input with a zod schema, throwing a ValidationError that forms can show per field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -22,10 +21,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
  * Runs a domain call for a server action. Known domain errors become typed results; anything
  * else is logged with its cause and reaches the user only as a generic message.
  */
-export async function toActionResult<T>(
-  run: () => Promise<T>,
-  successMessage?: string,
-): Promise<ActionResult<T>> {
+export async function toActionResult<T>(run: () => Promise<T>, successMessage?: string): Promise<ActionResult<T>> {
   try {
     const data = await run();
     return { ok: true, data, message: successMessage };

@@ -5,12 +5,18 @@ import { createUser } from "@/modules/users/create";
 import { runCli } from "./cli";
 import { readPassword } from "./read-password";
 
-const usage = "Usage: npm run user:create -- --email someone@example.org --role admin|editor|contributor [--name \"Display name\"]";
+const usage =
+  'Usage: npm run user:create -- --email someone@example.org --role admin|editor|contributor [--name "Display name"]';
 
 function readArgs() {
   try {
     return parseArgs({
-      options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, help: { type: "boolean" } },
+      options: {
+        email: { type: "string" },
+        role: { type: "string" },
+        name: { type: "string" },
+        help: { type: "boolean" },
+      },
       strict: true,
     }).values;
   } catch (error) {

@@ -9,7 +9,10 @@ export const testPassword = "test-password-long-enough";
 /** Creates an account with a known password and returns it with a context acting as that user. */
 export async function makeUser(db: Db, role: Role, overrides: { email?: string; name?: string } = {}) {
   const email = overrides.email ?? `${role}-${randomBytes(4).toString("hex")}@example.org`;
-  const { user } = await createUser({ db, actor: commandLineActor }, { email, name: overrides.name ?? `Test ${role}`, role, password: testPassword });
+  const { user } = await createUser(
+    { db, actor: commandLineActor },
+    { email, name: overrides.name ?? `Test ${role}`, role, password: testPassword },
+  );
   const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role };
   const ctx: Ctx = { db, actor };
   return { user, actor, ctx };

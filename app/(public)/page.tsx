@@ -2,7 +2,13 @@ import { connection } from "next/server";
 import { Suspense } from "react";
 import { latestPublishedLaws } from "@/modules/laws/public";
 
-const statusLabels = { bill: "Bill", adopted: "Adopted", in_force: "In force", amended: "Amended", repealed: "Repealed" } as const;
+const statusLabels = {
+  bill: "Bill",
+  adopted: "Adopted",
+  in_force: "In force",
+  amended: "Amended",
+  repealed: "Repealed",
+} as const;
 
 export default function HomePage() {
   return (

@@ -5,7 +5,10 @@ import { roleHas } from "@/modules/auth/permissions";
 import { requestContext } from "@/modules/auth/session";
 import { signOutAction } from "./sign-out";
 
-export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Marginalia" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "Admin", template: "%s · Admin · Marginalia" },
+  robots: { index: false },
+};
 
 export default function AdminLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -7,9 +7,21 @@ const tones: Record<Tone, string> = {
 };
 
 /** A message about the whole form or page; announced politely to screen readers. */
-export function Notice({ tone = "info", children, testId }: { tone?: Tone; children: React.ReactNode; testId?: string }) {
+export function Notice({
+  tone = "info",
+  children,
+  testId,
+}: {
+  tone?: Tone;
+  children: React.ReactNode;
+  testId?: string;
+}) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} data-testid={testId} className={`rounded border-l-4 px-4 py-3 text-sm ${tones[tone]}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      data-testid={testId}
+      className={`rounded border-l-4 px-4 py-3 text-sm ${tones[tone]}`}
+    >
       {children}
     </div>
   );

@@ -7,7 +7,11 @@ import { createUser } from "@/modules/users/create";
 
 /** Loads the demo content; rows that already exist (by slug) are left as they are. */
 export async function seedDemoContent(db: Db): Promise<{ lawsAdded: number }> {
-  const added = await db.insert(laws).values(demoLaws).onConflictDoNothing({ target: laws.slug }).returning({ id: laws.id });
+  const added = await db
+    .insert(laws)
+    .values(demoLaws)
+    .onConflictDoNothing({ target: laws.slug })
+    .returning({ id: laws.id });
   return { lawsAdded: added.length };
 }
 

@@ -7,7 +7,6 @@ import { InvalidCredentialsError, SignInThrottledError, signInWithPassword } fro
 import { clientIp } from "./client-ip";
 import { sessionCookieName } from "./cookie";
 
-
 /** Carries the throttle's wait out of next-auth to the sign-in form. */
 export class ThrottledSignIn extends CredentialsSignin {
   override code = "throttled";

@@ -5,10 +5,7 @@ import { z } from "zod";
 // OWASP's argon2id minimum (19 MiB, 2 passes): about 30 ms here, cheap enough for sign-in bursts.
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const passwordSchema = z
-  .string()
-  .min(12, "Use at least 12 characters.")
-  .max(200, "Use at most 200 characters.");
+export const passwordSchema = z.string().min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters.");
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);

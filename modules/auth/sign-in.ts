@@ -53,7 +53,11 @@ export async function signInWithPassword(
   const wait = await secondsUntilAllowed(db, email, input.ip);
   if (wait > 0) throw new SignInThrottledError(wait);
 
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
   const passwordOk = user ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
 
   if (!user || !passwordOk || !user.active) {

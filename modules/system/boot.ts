@@ -24,7 +24,9 @@ export async function boot(): Promise<void> {
     await seedDemoContent(database.db);
     console.log(firstAdminBanner(admin));
   }
-  console.log(`Marginalia: using ${database.driver === "pglite" ? "the embedded database in" : "PostgreSQL at"} ${database.location}`);
+  console.log(
+    `Marginalia: using ${database.driver === "pglite" ? "the embedded database in" : "PostgreSQL at"} ${database.location}`,
+  );
 }
 
 /** Boots the server process, or stops it with one line a person can act on, not a stack trace. */

@@ -13,7 +13,11 @@ export async function dashboardCounts(ctx: Ctx): Promise<DashboardCounts> {
     ctx.db.select({ n: count() }).from(laws),
     ctx.db.select({ n: count() }).from(laws).where(isNotNull(laws.publishedAt)),
     roleHas(actor.role, "users.read")
-      ? ctx.db.select({ n: count() }).from(users).where(eq(users.active, true)).then(([row]) => row?.n ?? 0)
+      ? ctx.db
+          .select({ n: count() })
+          .from(users)
+          .where(eq(users.active, true))
+          .then(([row]) => row?.n ?? 0)
       : Promise.resolve(null),
   ]);
   return { laws: all?.n ?? 0, publishedLaws: published?.n ?? 0, activeUsers };

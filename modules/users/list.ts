@@ -9,7 +9,10 @@ import { toUserSummary, type UserSummary } from "./summary";
 export type UserPage = { users: UserSummary[]; nextAfter: number | null };
 
 /** A page of accounts in creation order, keyed by id so that later pages stay cheap. */
-export async function listUsers(ctx: Ctx, input: { q?: string; after?: number | string; limit?: number } = {}): Promise<UserPage> {
+export async function listUsers(
+  ctx: Ctx,
+  input: { q?: string; after?: number | string; limit?: number } = {},
+): Promise<UserPage> {
   authorize(ctx, "users.read");
   const { q, after, limit } = parseInput(listUsersInput, input);
   const filters: SQL[] = [];

@@ -9,7 +9,10 @@ import { bumpSessionVersion } from "./admins";
 import { userIdInput } from "./schemas";
 
 /** Sets a new generated password, returned once, and signs the user out everywhere. */
-export async function resetPassword(ctx: Ctx, input: { userId: unknown }): Promise<{ email: string; password: string }> {
+export async function resetPassword(
+  ctx: Ctx,
+  input: { userId: unknown },
+): Promise<{ email: string; password: string }> {
   authorize(ctx, "users.manage");
   const { userId } = parseInput(userIdInput, input);
   const password = generatePassword();

@@ -18,7 +18,11 @@ export async function setActive(ctx: Ctx, input: { userId: unknown; active: unkn
     if (!active && user.role === "admin" && user.active) await assertAnotherActiveAdmin(tx, userId);
     const [updated] = await tx
       .update(users)
-      .set(active ? { active, updatedAt: new Date() } : { active, sessionVersion: bumpSessionVersion, updatedAt: new Date() })
+      .set(
+        active
+          ? { active, updatedAt: new Date() }
+          : { active, sessionVersion: bumpSessionVersion, updatedAt: new Date() },
+      )
       .where(eq(users.id, userId))
       .returning();
     return toUserSummary(updated!);

@@ -12,7 +12,11 @@ export type CreatedAccount = { email: string; password: string };
 export type CreateUserState = ActionResult<CreatedAccount> & { values?: Record<string, string> };
 
 export async function createUserAction(_previous: CreateUserState | null, form: FormData): Promise<CreateUserState> {
-  const values = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") };
+  const values = {
+    email: String(form.get("email") ?? ""),
+    name: String(form.get("name") ?? ""),
+    role: String(form.get("role") ?? ""),
+  };
   const ctx = await requestContext();
   const result = await toActionResult(async () => {
     const { user, password } = await createUser(ctx, values as { email: string; name: string; role: never });
@@ -36,15 +40,21 @@ export async function changeRoleAction(_previous: ActionResult | null, form: For
 export async function setActiveAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
   const active = form.get("active") === "true";
-  const result = await toActionResult(async () => {
-    await setActive(ctx, { userId: form.get("userId"), active });
-    return undefined;
-  }, active ? "Account reactivated." : "Account deactivated; its sessions have ended.");
+  const result = await toActionResult(
+    async () => {
+      await setActive(ctx, { userId: form.get("userId"), active });
+      return undefined;
+    },
+    active ? "Account reactivated." : "Account deactivated; its sessions have ended.",
+  );
   if (result.ok) revalidatePath("/admin/users");
   return result;
 }
 
-export async function resetPasswordAction(_previous: ActionResult<CreatedAccount> | null, form: FormData): Promise<ActionResult<CreatedAccount>> {
+export async function resetPasswordAction(
+  _previous: ActionResult<CreatedAccount> | null,
+  form: FormData,
+): Promise<ActionResult<CreatedAccount>> {
   const ctx = await requestContext();
   return toActionResult(() => resetPassword(ctx, { userId: form.get("userId") }));
 }

@@ -20,10 +20,35 @@ export function CreateUserForm() {
       )}
       {failed && failed.code !== "validation" && <Notice tone="error">{failed.message}</Notice>}
       {/* A new key after each success empties the form; after a failure it keeps what was typed. */}
-      <form key={state?.ok ? state.data.email : "form"} action={action} className="grid gap-4 sm:grid-cols-3" noValidate>
-        <TextField label="Email" name="email" type="email" required autoComplete="off" defaultValue={failed?.values?.email} errors={failed?.fieldErrors?.email} />
-        <TextField label="Display name" name="name" required defaultValue={failed?.values?.name} errors={failed?.fieldErrors?.name} />
-        <SelectField label="Role" name="role" options={roleOptions} defaultValue={failed?.values?.role ?? "contributor"} errors={failed?.fieldErrors?.role} />
+      <form
+        key={state?.ok ? state.data.email : "form"}
+        action={action}
+        className="grid gap-4 sm:grid-cols-3"
+        noValidate
+      >
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          required
+          autoComplete="off"
+          defaultValue={failed?.values?.email}
+          errors={failed?.fieldErrors?.email}
+        />
+        <TextField
+          label="Display name"
+          name="name"
+          required
+          defaultValue={failed?.values?.name}
+          errors={failed?.fieldErrors?.name}
+        />
+        <SelectField
+          label="Role"
+          name="role"
+          options={roleOptions}
+          defaultValue={failed?.values?.role ?? "contributor"}
+          errors={failed?.fieldErrors?.role}
+        />
         <div className="sm:col-span-3">
           <Button type="submit" disabled={pending}>
             {pending ? "Creating…" : "Create account"}

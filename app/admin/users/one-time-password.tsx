@@ -8,7 +8,10 @@ export function OneTimePassword({ password }: { password: string }) {
   return (
     <span className="mt-2 block">
       Their password, shown only now:{" "}
-      <code data-testid="one-time-password" className="rounded bg-white px-2 py-0.5 font-mono text-base text-ink ring-1 ring-rule">
+      <code
+        data-testid="one-time-password"
+        className="rounded bg-white px-2 py-0.5 font-mono text-base text-ink ring-1 ring-rule"
+      >
         {password}
       </code>{" "}
       <button

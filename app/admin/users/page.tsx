@@ -36,7 +36,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <label htmlFor="user-search" className="sr-only">
               Search by name or email
             </label>
-            <input id="user-search" name="q" defaultValue={q} placeholder="Name or email" className="rounded border border-rule bg-white px-3 py-1.5 text-sm" />
+            <input
+              id="user-search"
+              name="q"
+              defaultValue={q}
+              placeholder="Name or email"
+              className="rounded border border-rule bg-white px-3 py-1.5 text-sm"
+            />
             <button type="submit" className="rounded border border-rule bg-white px-3 py-1.5 text-sm font-semibold">
               Search
             </button>
@@ -52,23 +58,45 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <table className="w-full text-left text-sm">
               <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
                 <tr>
-                  <th scope="col" className="px-4 py-2">Name and email</th>
-                  <th scope="col" className="px-4 py-2">Status</th>
-                  <th scope="col" className="px-4 py-2">Last sign-in</th>
-                  <th scope="col" className="px-4 py-2">Actions</th>
+                  <th scope="col" className="px-4 py-2">
+                    Name and email
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    Status
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    Last sign-in
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    Actions
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {page.users.map((user) => (
-                  <tr key={user.id} className="border-b border-rule last:border-0 align-top" data-testid={`user-row-${user.email}`}>
+                  <tr
+                    key={user.id}
+                    className="border-b border-rule last:border-0 align-top"
+                    data-testid={`user-row-${user.email}`}
+                  >
                     <td className="px-4 py-3">
                       <div className="font-semibold">{user.name}</div>
                       <div className="text-muted">{user.email}</div>
                     </td>
-                    <td className="px-4 py-3">{user.active ? "Active" : <span className="font-semibold text-danger">Deactivated</span>}</td>
-                    <td className="px-4 py-3 text-muted">{user.lastSignInAt ? `${dateFormat.format(user.lastSignInAt)} UTC` : "Never"}</td>
                     <td className="px-4 py-3">
-                      <UserRowActions userId={user.id} email={user.email} role={user.role} active={user.active} isSelf={user.id === ctx.actor.id} />
+                      {user.active ? "Active" : <span className="font-semibold text-danger">Deactivated</span>}
+                    </td>
+                    <td className="px-4 py-3 text-muted">
+                      {user.lastSignInAt ? `${dateFormat.format(user.lastSignInAt)} UTC` : "Never"}
+                    </td>
+                    <td className="px-4 py-3">
+                      <UserRowActions
+                        userId={user.id}
+                        email={user.email}
+                        role={user.role}
+                        active={user.active}
+                        isSelf={user.id === ctx.actor.id}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -79,7 +107,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <nav aria-label="Pages" className="flex gap-4 text-sm">
           {after && <Link href={`/admin/users${q ? `?q=${encodeURIComponent(q)}` : ""}`}>First page</Link>}
           {page.nextAfter && (
-            <Link href={`/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), after: String(page.nextAfter) })}`}>Next page</Link>
+            <Link href={`/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), after: String(page.nextAfter) })}`}>
+              Next page
+            </Link>
           )}
         </nav>
       </section>

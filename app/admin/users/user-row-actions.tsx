@@ -30,7 +30,12 @@ function RoleForm({ userId, email, role }: { userId: number; email: string; role
       <label className="sr-only" htmlFor={`role-${userId}`}>
         Role of {email}
       </label>
-      <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded border border-rule bg-white px-2 py-1 text-sm">
+      <select
+        id={`role-${userId}`}
+        name="role"
+        defaultValue={role}
+        className="rounded border border-rule bg-white px-2 py-1 text-sm"
+      >
         {roleOptions.map((o) => (
           <option key={o.value} value={o.value}>
             {o.value}
@@ -50,49 +55,54 @@ function ActiveToggle({ userId, email, active }: { userId: number; email: string
   const verb = active ? "Deactivate" : "Reactivate";
   return (
     <DialogButton label={verb} title={`${verb} ${email}?`} variant={active ? "danger" : "secondary"}>
-        <form action={action} className="space-y-4">
-          <input type="hidden" name="userId" value={userId} />
-          <input type="hidden" name="active" value={String(!active)} />
-          <p className="text-sm">
-            {active
-              ? "They are signed out at once and cannot sign in until an admin reactivates them. Their work stays in the archive."
-              : "They will be able to sign in again with their current password."}
-          </p>
-          {state && <ResultText result={state} />}
-          <div className="flex gap-2">
-            <Button type="submit" variant={active ? "danger" : "primary"} disabled={pending}>
-              {verb}
-            </Button>
-            <DialogCloseButton>{state?.ok ? "Close" : "Cancel"}</DialogCloseButton>
-          </div>
-        </form>
+      <form action={action} className="space-y-4">
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="active" value={String(!active)} />
+        <p className="text-sm">
+          {active
+            ? "They are signed out at once and cannot sign in until an admin reactivates them. Their work stays in the archive."
+            : "They will be able to sign in again with their current password."}
+        </p>
+        {state && <ResultText result={state} />}
+        <div className="flex gap-2">
+          <Button type="submit" variant={active ? "danger" : "primary"} disabled={pending}>
+            {verb}
+          </Button>
+          <DialogCloseButton>{state?.ok ? "Close" : "Cancel"}</DialogCloseButton>
+        </div>
+      </form>
     </DialogButton>
   );
 }
 
 function ResetPassword({ userId, email }: { userId: number; email: string }) {
-  const [state, action, pending] = useActionState<ActionResult<CreatedAccount> | null, FormData>(resetPasswordAction, null);
+  const [state, action, pending] = useActionState<ActionResult<CreatedAccount> | null, FormData>(
+    resetPasswordAction,
+    null,
+  );
   return (
     <DialogButton label="Reset password" title={`Reset the password of ${email}?`}>
-        <form action={action} className="space-y-4">
-          <input type="hidden" name="userId" value={userId} />
-          {state?.ok ? (
-            <Notice tone="success">
-              Password reset; they are signed out everywhere. <OneTimePassword password={state.data.password} />
-            </Notice>
-          ) : (
-            <p className="text-sm">A new password is generated and shown once. Their current password stops working and their sessions end.</p>
+      <form action={action} className="space-y-4">
+        <input type="hidden" name="userId" value={userId} />
+        {state?.ok ? (
+          <Notice tone="success">
+            Password reset; they are signed out everywhere. <OneTimePassword password={state.data.password} />
+          </Notice>
+        ) : (
+          <p className="text-sm">
+            A new password is generated and shown once. Their current password stops working and their sessions end.
+          </p>
+        )}
+        {state && !state.ok && <ResultText result={state} />}
+        <div className="flex gap-2">
+          {!state?.ok && (
+            <Button type="submit" disabled={pending}>
+              Reset password
+            </Button>
           )}
-          {state && !state.ok && <ResultText result={state} />}
-          <div className="flex gap-2">
-            {!state?.ok && (
-              <Button type="submit" disabled={pending}>
-                Reset password
-              </Button>
-            )}
-            <DialogCloseButton>{state?.ok ? "Close" : "Cancel"}</DialogCloseButton>
-          </div>
-        </form>
+          <DialogCloseButton>{state?.ok ? "Close" : "Cancel"}</DialogCloseButton>
+        </div>
+      </form>
     </DialogButton>
   );
 }
