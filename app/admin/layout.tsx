@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { PageLoading } from "@/components/ui/loading";
 import { roleHas } from "@/modules/auth/permissions";
 import { requestContext } from "@/modules/auth/session";
 import { signOutAction } from "./sign-out";
@@ -24,7 +25,7 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        <Suspense fallback={<p className="text-muted">Loading…</p>}>{children}</Suspense>
+        <Suspense fallback={<PageLoading />}>{children}</Suspense>
       </main>
     </div>
   );

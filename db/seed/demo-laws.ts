@@ -27,6 +27,6 @@ export const demoLaws: (typeof laws.$inferInsert)[] = [
       "Kazakhstan's 1993 law on the rehabilitation of victims of mass political repression, cited in commentary " +
       "on the Kyrgyz law as the earlier regional point of comparison. Summary by the Marginalia editors.",
     status: "in_force",
-    publishedAt: new Date("2025-01-15T09:00:00Z"),
+    publishedAt: new Date("2025-01-14T09:00:00Z"),
   },
 ];

@@ -54,9 +54,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             {q ? `No account matches “${q}”.` : "No accounts yet."}
           </p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-rule bg-white">
+          <div className="rounded-lg border border-rule bg-white">
+            {/* Below the sm breakpoint each row stacks into a card; the cells carry their own labels. */}
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
+              <thead className="hidden border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted sm:table-header-group">
                 <tr>
                   <th scope="col" className="px-4 py-2">
                     Name and email
@@ -76,20 +77,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 {page.users.map((user) => (
                   <tr
                     key={user.id}
-                    className="border-b border-rule last:border-0 align-top"
+                    className="block border-b border-rule px-4 py-3 align-top last:border-0 sm:table-row sm:p-0"
                     data-testid={`user-row-${user.email}`}
                   >
-                    <td className="px-4 py-3">
+                    <td className="block sm:table-cell sm:px-4 sm:py-3">
                       <div className="font-semibold">{user.name}</div>
-                      <div className="text-muted">{user.email}</div>
+                      <div className="break-all text-muted">{user.email}</div>
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="block sm:table-cell sm:px-4 sm:py-3">
+                      <span className="sm:hidden">Status: </span>
                       {user.active ? "Active" : <span className="font-semibold text-danger">Deactivated</span>}
                     </td>
-                    <td className="px-4 py-3 text-muted">
+                    <td className="block text-muted sm:table-cell sm:px-4 sm:py-3">
+                      <span className="sm:hidden">Last sign-in: </span>
                       {user.lastSignInAt ? `${dateFormat.format(user.lastSignInAt)} UTC` : "Never"}
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="mt-2 block sm:mt-0 sm:table-cell sm:px-4 sm:py-3">
                       <UserRowActions
                         userId={user.id}
                         email={user.email}
