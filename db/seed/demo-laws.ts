@@ -12,8 +12,8 @@ export const demoLaws: (typeof laws.$inferInsert)[] = [
     summary:
       "Rehabilitates citizens repressed for political reasons in the Soviet period: people convicted under the " +
       "RSFSR Criminal Code, which applied in Kyrgyzstan until 1961, and people subjected to repression decided " +
-      'between 1917 and 1953, including under the "Red Terror" decree, in the fight against the Basmachi and ' +
-      'for "signs of a kulak economy". The bill was initiated in January 2023 and adopted by the Zhogorku ' +
+      "between 1917 and 1953, including under the “Red Terror” decree, in the fight against the Basmachi and " +
+      "for “signs of a kulak economy”. The bill was initiated in January 2023 and adopted by the Zhogorku " +
       "Kenesh in December 2024; the president then signed it. Summary by the Marginalia editors from a news " +
       "report credited to TRT.",
     status: "adopted",
@@ -22,7 +22,7 @@ export const demoLaws: (typeof laws.$inferInsert)[] = [
   {
     slug: "kz-1993-rehabilitation-of-victims-of-mass-political-repression",
     jurisdictionCode: "KZ",
-    title: 'Law of the Republic of Kazakhstan "On the rehabilitation of victims of mass political repression" (1993)',
+    title: "Law of the Republic of Kazakhstan “On the rehabilitation of victims of mass political repression” (1993)",
     summary:
       "Kazakhstan's 1993 law on the rehabilitation of victims of mass political repression, cited in commentary " +
       "on the Kyrgyz law as the earlier regional point of comparison. Summary by the Marginalia editors.",
