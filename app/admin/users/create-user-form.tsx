@@ -42,7 +42,9 @@ export function CreateUserForm() {
           defaultValue={failed?.values?.name}
           errors={failed?.fieldErrors?.name}
         />
+        {/* Keyed by the submitted role: React resets a select to its first default after an action. */}
         <SelectField
+          key={failed?.values?.role ?? "contributor"}
           label="Role"
           name="role"
           options={roleOptions}

@@ -30,7 +30,9 @@ function RoleForm({ userId, email, role }: { userId: number; email: string; role
       <label className="sr-only" htmlFor={`role-${userId}`}>
         Role of {email}
       </label>
+      {/* Keyed by the saved role: React resets a select to its first default after an action. */}
       <select
+        key={role}
         id={`role-${userId}`}
         name="role"
         defaultValue={role}
@@ -53,6 +55,17 @@ function RoleForm({ userId, email, role }: { userId: number; email: string; role
 function ActiveToggle({ userId, email, active }: { userId: number; email: string; active: boolean }) {
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(setActiveAction, null);
   const verb = active ? "Deactivate" : "Reactivate";
+  // After a success the row has already flipped; the dialog reports what was done instead of offering the reverse.
+  if (state?.ok) {
+    return (
+      <DialogButton label={verb} title={email}>
+        <div className="space-y-4">
+          <Notice tone="success">{state.message}</Notice>
+          <DialogCloseButton>Close</DialogCloseButton>
+        </div>
+      </DialogButton>
+    );
+  }
   return (
     <DialogButton label={verb} title={`${verb} ${email}?`} variant={active ? "danger" : "secondary"}>
       <form action={action} className="space-y-4">
@@ -68,7 +81,7 @@ function ActiveToggle({ userId, email, active }: { userId: number; email: string
           <Button type="submit" variant={active ? "danger" : "primary"} disabled={pending}>
             {verb}
           </Button>
-          <DialogCloseButton>{state?.ok ? "Close" : "Cancel"}</DialogCloseButton>
+          <DialogCloseButton>Cancel</DialogCloseButton>
         </div>
       </form>
     </DialogButton>
