@@ -23,6 +23,11 @@ export class DataDirLockedError extends Error {
 
 export type DataDirLock = { file: string; release(): void };
 
+// Locks this process holds, so that a second open from the same process is refused too (kept on
+// globalThis: dev-mode module reloads must not forget them).
+const heldHere: Map<string, LockHolder> = ((globalThis as { __marginaliaLocks?: Map<string, LockHolder> }).__marginaliaLocks ??=
+  new Map());
+
 // A takeover of a stale lock waits this long before checking it won, so that two processes
 // racing to take over the same stale lock cannot both believe they hold it.
 const TAKEOVER_SETTLE_MS = 50;
@@ -37,8 +42,11 @@ export async function acquireDataDirLock(dir: string): Promise<DataDirLock> {
     startedAt: new Date().toISOString(),
   };
 
+  const mine = heldHere.get(file);
+  if (mine) throw new DataDirLockedError(dir, mine);
+
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (tryCreate(file, me)) return held(file);
+    if (tryCreate(file, me)) return held(file, me);
     const holder = readHolder(file);
     if (holder && !isStale(holder)) throw new DataDirLockedError(dir, holder);
     // An unreadable lock may be one another process is writing this instant.
@@ -47,7 +55,7 @@ export async function acquireDataDirLock(dir: string): Promise<DataDirLock> {
     if (tryCreate(file, me)) {
       await new Promise((resolve) => setTimeout(resolve, TAKEOVER_SETTLE_MS));
       const now = readHolder(file);
-      if (now?.pid === me.pid && now.startedAt === me.startedAt) return held(file);
+      if (sameHolder(now, me)) return held(file, me);
       if (now) throw new DataDirLockedError(dir, now);
     }
   }
@@ -56,17 +64,23 @@ export async function acquireDataDirLock(dir: string): Promise<DataDirLock> {
   throw new Error(`Could not lock the embedded database folder ${dir}.`);
 }
 
-function held(file: string): DataDirLock {
+function held(file: string, me: LockHolder): DataDirLock {
+  heldHere.set(file, me);
   let released = false;
   const release = () => {
     if (released) return;
     released = true;
+    heldHere.delete(file);
     process.off("exit", release);
     // Only remove the lock if it is still ours.
-    if (readHolder(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+    if (sameHolder(readHolder(file), me)) fs.rmSync(file, { force: true });
   };
   process.on("exit", release);
   return { file, release };
+}
+
+function sameHolder(a: LockHolder | null, b: LockHolder): boolean {
+  return a?.pid === b.pid && a.hostname === b.hostname && a.startedAt === b.startedAt;
 }
 
 function tryCreate(file: string, holder: LockHolder): boolean {
@@ -108,7 +122,7 @@ function unknownHolder(file: string): LockHolder {
 function isStale(holder: LockHolder): boolean {
   // A lock from another machine (a shared folder) cannot be checked: treat it as held.
   if (holder.hostname !== os.hostname()) return false;
-  // Our own pid in a lock we did not take means a previous life of this pid (a restarted container).
+  // Our own pid in a lock this process does not hold means a previous life of this pid (a restarted container).
   if (holder.pid === process.pid) return true;
   try {
     process.kill(holder.pid, 0);

@@ -25,8 +25,12 @@ export class SignInThrottledError extends DomainError {
 
 export function throttledMessage(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
-  const wait = seconds < 60 ? `${seconds} seconds` : minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  const wait = seconds < 60 ? plural(seconds, "second") : plural(minutes, "minute");
   return `Too many failed sign-ins. Please wait ${wait} before trying again.`;
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
 }
 
 const credentialsSchema = z.object({
