@@ -38,6 +38,8 @@ export default defineConfig({
     url: `http://localhost:${port}/`,
     timeout: 300_000,
     reuseExistingServer: false,
+    // SIGTERM lets e2e/server.ts close the database and remove what it made.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: { E2E_PORT: String(port), E2E_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD },

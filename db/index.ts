@@ -18,8 +18,13 @@ export function getDatabase(): Promise<Database> {
 
 async function open(): Promise<Database> {
   const database = await openDatabase();
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
   closeOnSignals(database);
-  await migrate(database);
   return database;
 }
 
@@ -34,6 +39,8 @@ function closeOnSignals(database: Database) {
       .catch((error: unknown) => console.error("Closing the database failed:", error))
       .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  // `on`, not `once`: under `next dev` a second SIGINT follows the first, and must not kill the
+  // process while the database is still closing.
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 }

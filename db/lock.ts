@@ -25,12 +25,9 @@ export type DataDirLock = { file: string; release(): void };
 
 // Locks this process holds, so that a second open from the same process is refused too (kept on
 // globalThis: dev-mode module reloads must not forget them).
-const heldHere: Map<string, LockHolder> = ((globalThis as { __marginaliaLocks?: Map<string, LockHolder> }).__marginaliaLocks ??=
-  new Map());
-
-// A takeover of a stale lock waits this long before checking it won, so that two processes
-// racing to take over the same stale lock cannot both believe they hold it.
-const TAKEOVER_SETTLE_MS = 50;
+const heldHere: Map<string, LockHolder> = ((
+  globalThis as { __marginaliaLocks?: Map<string, LockHolder> }
+).__marginaliaLocks ??= new Map());
 
 export async function acquireDataDirLock(dir: string): Promise<DataDirLock> {
   fs.mkdirSync(dir, { recursive: true });
@@ -45,23 +42,36 @@ export async function acquireDataDirLock(dir: string): Promise<DataDirLock> {
   const mine = heldHere.get(file);
   if (mine) throw new DataDirLockedError(dir, mine);
 
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (tryCreate(file, me)) return held(file, me);
-    const holder = readHolder(file);
-    if (holder && !isStale(holder)) throw new DataDirLockedError(dir, holder);
-    // An unreadable lock may be one another process is writing this instant.
-    if (!holder && isFresh(file)) throw new DataDirLockedError(dir, unknownHolder(file));
-    fs.rmSync(file, { force: true });
-    if (tryCreate(file, me)) {
-      await new Promise((resolve) => setTimeout(resolve, TAKEOVER_SETTLE_MS));
-      const now = readHolder(file);
-      if (sameHolder(now, me)) return held(file, me);
-      if (now) throw new DataDirLockedError(dir, now);
-    }
-  }
+  if (tryCreate(file, me)) return held(file, me);
   const holder = readHolder(file);
-  if (holder) throw new DataDirLockedError(dir, holder);
-  throw new Error(`Could not lock the embedded database folder ${dir}.`);
+  if (holder && !isStale(holder)) throw new DataDirLockedError(dir, holder);
+  // An unreadable lock may be one another process is writing this instant.
+  if (!holder && isFresh(file)) throw new DataDirLockedError(dir, unknownHolder(file));
+  return takeOver(dir, file, holder, me);
+}
+
+/**
+ * Replaces a stale lock. A second file, created exclusively, makes the takeover itself exclusive:
+ * of two processes that saw the same stale lock, the second finds the first one's fresh lock and
+ * is refused, instead of deleting it.
+ */
+function takeOver(dir: string, file: string, stale: LockHolder | null, me: LockHolder): DataDirLock {
+  const mutex = `${file}.takeover`;
+  if (!tryCreate(mutex, me)) {
+    if (isFresh(mutex)) throw new DataDirLockedError(dir, readHolder(mutex) ?? unknownHolder(mutex));
+    // Left by a process that died mid-takeover.
+    fs.rmSync(mutex, { force: true });
+    if (!tryCreate(mutex, me)) throw new DataDirLockedError(dir, readHolder(mutex) ?? unknownHolder(mutex));
+  }
+  try {
+    const current = readHolder(file);
+    if (current && !(stale && sameHolder(current, stale))) throw new DataDirLockedError(dir, current);
+    fs.rmSync(file, { force: true });
+    if (!tryCreate(file, me)) throw new DataDirLockedError(dir, readHolder(file) ?? unknownHolder(file));
+    return held(file, me);
+  } finally {
+    fs.rmSync(mutex, { force: true });
+  }
 }
 
 function held(file: string, me: LockHolder): DataDirLock {

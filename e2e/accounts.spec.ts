@@ -121,7 +121,9 @@ test.describe("the create-account form", () => {
     await form.getByRole("button", { name: "Create account" }).click();
     await expect(adminPage.getByTestId("account-created")).toContainText(corrected);
     await expect(adminPage.getByTestId(`user-row-${corrected}`)).toContainText(name);
-    await expect(adminPage.getByTestId(`user-row-${corrected}`).getByLabel(`Role of ${corrected}`)).toHaveValue("editor");
+    await expect(adminPage.getByTestId(`user-row-${corrected}`).getByLabel(`Role of ${corrected}`)).toHaveValue(
+      "editor",
+    );
   });
 
   test("an email already in use is refused, whatever its case", async ({ adminPage }) => {

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createScratchDatabase } from "../db/scratch";
+import { createScratchDatabase } from "../tests/scratch";
 
 const port = process.env.E2E_PORT ?? "3210";
 const serverUrl = process.env.DATABASE_URL;

@@ -51,7 +51,9 @@ test("five wrong passwords lock the account, even against the right password", a
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 });
 
-test("the session cookie is httpOnly, SameSite=Lax and Secure in production, and sign-out ends it", async ({ page }) => {
+test("the session cookie is httpOnly, SameSite=Lax and Secure in production, and sign-out ends it", async ({
+  page,
+}) => {
   await signIn(page, seededAdmin.email, seededAdmin.password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("marginalia.session"));

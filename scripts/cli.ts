@@ -1,4 +1,5 @@
 import { getDatabase, type Database } from "@/db";
+import { describeError } from "@/lib/describe-error";
 
 /**
  * Runs a command-line task against the database: one clear line on failure instead of a stack
@@ -11,7 +12,7 @@ export async function runCli(task: (database: Database) => Promise<void>): Promi
     await task(database);
     await database.close();
   } catch (error) {
-    console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Error: ${describeError(error)}`);
     await database?.close().catch(() => undefined);
     process.exit(1);
   }

@@ -1,10 +1,12 @@
-import { ensureFirstAdmin, firstAdminBanner, seedDemoContent } from "@/db/seed";
 import { env } from "@/env";
+import { firstAdminBanner, seed } from "@/modules/system/seed";
 import { runCli } from "./cli";
 
 await runCli(async ({ db, location }) => {
-  const { lawsAdded } = await seedDemoContent(db);
+  const { lawsAdded, admin } = await seed(db, {
+    adminEmail: env().ADMIN_EMAIL,
+    adminPassword: env().SEED_ADMIN_PASSWORD,
+  });
   console.log(`Demo content loaded into ${location}: ${lawsAdded} new law(s); existing rows were left as they were.`);
-  const admin = await ensureFirstAdmin(db, { email: env().ADMIN_EMAIL, password: env().SEED_ADMIN_PASSWORD });
   if (admin) console.log(firstAdminBanner(admin));
 });

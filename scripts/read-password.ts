@@ -8,7 +8,10 @@ export async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) return firstLineOfStdin();
   const first = await ask("Password (at least 12 characters): ");
   const second = await ask("Repeat the password: ");
-  if (first !== second) throw new Error("The two passwords differ.");
+  if (first !== second) {
+    console.error("Error: the two passwords differ.");
+    process.exit(1);
+  }
   return first;
 }
 
@@ -26,6 +29,12 @@ function ask(question: string): Promise<string> {
   (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
     if (s.startsWith(question)) write.call(rl, question);
   };
+  // Ctrl-C at the prompt stops the command cleanly; nothing has been opened yet.
+  rl.on("SIGINT", () => {
+    rl.close();
+    output.write("\n");
+    process.exit(130);
+  });
   return new Promise((resolve) => {
     rl.question(question, (answer) => {
       rl.close();

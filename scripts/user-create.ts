@@ -37,7 +37,7 @@ await runCli(async ({ db }) => {
   try {
     const { user } = await createUser(
       { db, actor: commandLineActor },
-      { email: values.email!, role: values.role as never, name: values.name ?? values.email!.split("@")[0]!, password },
+      { email: values.email!, role: values.role, name: values.name ?? values.email!.split("@")[0]!, password },
     );
     console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
   } catch (error) {

@@ -1,8 +1,10 @@
 import { redirect } from "next/navigation";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { z } from "zod";
 import { ConflictError, ForbiddenError, NotAuthenticatedError, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput, toActionResult } from "@/lib/result";
+import { toActionResult } from "@/lib/action-result";
+import { parseInput } from "@/lib/validation";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -95,6 +97,17 @@ describe("toActionResult", () => {
     expect(JSON.stringify(result)).not.toContain("users_pkey");
     expect(log).toHaveBeenCalledTimes(1);
     expect(log.mock.calls[0]).toContain(secret);
+  });
+
+  test("a failed query is logged by its database error, without the query's parameters", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const cause = new Error("permission denied for table users");
+    const failed = new DrizzleQueryError("update users set password_hash = $1", ["$argon2id$v=19$secret-hash"], cause);
+    await toActionResult(async () => {
+      throw failed;
+    });
+    expect(log.mock.calls[0]).toContain(cause);
+    expect(JSON.stringify(log.mock.calls[0])).not.toContain("secret-hash");
   });
 
   test("a thrown non-Error value is handled the same way", async () => {

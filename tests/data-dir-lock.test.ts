@@ -50,6 +50,34 @@ describe("acquireDataDirLock", () => {
     (await acquireDataDirLock(dir)).release();
   });
 
+  test("a second lock in the same process while held is refused", async () => {
+    const dir = newFolder();
+    const lock = await acquireDataDirLock(dir);
+    await expect(acquireDataDirLock(dir)).rejects.toThrow(`pid ${process.pid}`);
+    lock.release();
+    (await acquireDataDirLock(dir)).release();
+  });
+
+  test("a stale lock is not taken over while another process is taking it over", async () => {
+    const dir = newFolder();
+    writeLock(dir, { pid: await deadPid() });
+    fs.writeFileSync(path.join(dir, "lock.takeover"), JSON.stringify({ pid: liveProcess(), hostname: os.hostname() }));
+    await expect(acquireDataDirLock(dir)).rejects.toBeInstanceOf(DataDirLockedError);
+  });
+
+  test("a takeover left behind by a process that died is cleared, and the stale lock taken over", async () => {
+    const dir = newFolder();
+    writeLock(dir, { pid: await deadPid() });
+    const mutex = path.join(dir, "lock.takeover");
+    fs.writeFileSync(mutex, "");
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(mutex, old, old);
+    const lock = await acquireDataDirLock(dir);
+    expect(readLock(dir).pid).toBe(process.pid);
+    expect(fs.existsSync(mutex)).toBe(false);
+    lock.release();
+  });
+
   test("a folder held by another live process is refused with an error naming its pid", async () => {
     const dir = newFolder();
     const pid = liveProcess();

@@ -6,7 +6,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { openDatabase, wrapPglite, type Database } from "@/db/client";
 import { migrate } from "@/db/migrate";
-import { createScratchDatabase } from "@/db/scratch";
+import { createScratchDatabase } from "./scratch";
 
 /**
  * A fresh, migrated database for one test file: a copy of the migrated PGlite snapshot, or, when

@@ -97,6 +97,33 @@ describe("signInWithPassword", () => {
 });
 
 describe("throttle", () => {
+  test("simultaneous guesses cannot get past the limit by racing the check", async () => {
+    const { user } = await makeUser(database.db, "editor");
+    const guesses = Array.from({ length: 12 }, (_, i) =>
+      signIn(user.email, `parallel guess ${i}`, newIp()).catch((e: unknown) => e),
+    );
+    const outcomes = await Promise.all(guesses);
+    const checked = outcomes.filter((e) => e instanceof InvalidCredentialsError).length;
+    const throttled = outcomes.filter((e) => e instanceof SignInThrottledError).length;
+    expect(checked).toBeLessThanOrEqual(throttlePolicy.maxFailuresPerAccount);
+    expect(checked + throttled).toBe(12);
+    // Refused attempts are not recorded: only the checked guesses count.
+    const rows = await database.db.select().from(signInAttempts).where(eq(signInAttempts.email, user.email));
+    expect(rows).toHaveLength(checked);
+  });
+
+  test("failures by others do not lock a person out from an address they signed in from before", async () => {
+    const { user } = await makeUser(database.db, "admin");
+    const home = newIp();
+    await signIn(user.email, testPassword, home);
+    await failTimes(throttlePolicy.maxFailuresPerAccount, user.email, newIp);
+
+    await expect(signIn(user.email, testPassword, home)).resolves.toMatchObject({ id: user.id });
+    // A stranger's address is still locked out of the account.
+    await failTimes(throttlePolicy.maxFailuresPerAccount, user.email, newIp);
+    expect(await failure(signIn(user.email, testPassword, newIp()))).toBeInstanceOf(SignInThrottledError);
+  });
+
   test("after 5 failures on one account, the 6th attempt is refused even with the right password", async () => {
     const { user } = await makeUser(database.db, "editor");
     // From a different address each time: changing addresses does not help a guesser.

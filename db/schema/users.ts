@@ -17,10 +17,7 @@ export const users = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp({ withTimezone: true }),
   },
-  (t) => [
-    uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`),
-    index("users_created_at_idx").on(t.createdAt, t.id),
-  ],
+  (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],
 );
 
 export type User = typeof users.$inferSelect;
@@ -35,5 +32,9 @@ export const signInAttempts = pgTable(
     succeeded: boolean().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sign_in_attempts_email_at_idx").on(t.email, t.at), index("sign_in_attempts_ip_at_idx").on(t.ip, t.at)],
+  (t) => [
+    index("sign_in_attempts_email_at_idx").on(t.email, t.at),
+    index("sign_in_attempts_ip_at_idx").on(t.ip, t.at),
+    index("sign_in_attempts_at_idx").on(t.at),
+  ],
 );

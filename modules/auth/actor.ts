@@ -6,7 +6,6 @@ import type { Actor } from "./context";
 
 /** What the session cookie carries: only who, and which generation of their sessions. */
 export const sessionClaims = z.object({ id: z.coerce.number().int().positive(), sv: z.number().int() });
-export type SessionClaims = z.infer<typeof sessionClaims>;
 
 /**
  * Re-reads the user behind a session on every request, so that a deactivation, a role change or

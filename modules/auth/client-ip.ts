@@ -5,5 +5,6 @@
 export function clientIp(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");
   const last = forwarded?.split(",").at(-1)?.trim();
-  return last || headers.get("x-real-ip") || "unknown";
+  // The header is client-controlled when no proxy rewrites it: keep what is stored bounded.
+  return (last || headers.get("x-real-ip") || "unknown").slice(0, 64);
 }

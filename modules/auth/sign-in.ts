@@ -4,7 +4,7 @@ import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import { burnVerifyTime, verifyPassword } from "./passwords";
-import { recordAttempt, secondsUntilAllowed } from "./throttle";
+import { forgetAttempt, markAttemptSucceeded, recordPendingAttempt, secondsUntilAllowed } from "./throttle";
 
 /** The one message for every failed sign-in: it never tells whether the email exists. */
 export const invalidCredentialsMessage = "The email or password is not correct.";
@@ -42,7 +42,8 @@ export type SignedInUser = { id: number; email: string; name: string; sessionVer
 
 /**
  * Checks an email and password. Throttled first, so a locked-out guesser learns nothing; every
- * outcome is recorded, and an unknown email costs the same time as a wrong password.
+ * attempt is recorded as a failure until the password proves right, and an unknown email costs
+ * the same time as a wrong password.
  */
 export async function signInWithPassword(
   db: Db,
@@ -56,6 +57,12 @@ export async function signInWithPassword(
 
   const wait = await secondsUntilAllowed(db, email, input.ip);
   if (wait > 0) throw new SignInThrottledError(wait);
+  const attemptId = await recordPendingAttempt(db, email, input.ip);
+  const waitAfterRecording = await secondsUntilAllowed(db, email, input.ip, { upToAttemptId: attemptId });
+  if (waitAfterRecording > 0) {
+    await forgetAttempt(db, attemptId);
+    throw new SignInThrottledError(waitAfterRecording);
+  }
 
   const [user] = await db
     .select()
@@ -63,12 +70,9 @@ export async function signInWithPassword(
     .where(eq(sql`lower(${users.email})`, email))
     .limit(1);
   const passwordOk = user ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
+  if (!user || !passwordOk || !user.active) throw new InvalidCredentialsError();
 
-  if (!user || !passwordOk || !user.active) {
-    await recordAttempt(db, email, input.ip, false);
-    throw new InvalidCredentialsError();
-  }
-  await recordAttempt(db, email, input.ip, true);
+  await markAttemptSucceeded(db, attemptId);
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

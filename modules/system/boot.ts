@@ -1,7 +1,8 @@
 import { getDatabase } from "@/db";
-import { ensureFirstAdmin, firstAdminBanner, seedDemoContent } from "@/db/seed";
 import { env } from "@/env";
-import { missingSecretMessage } from "@/modules/auth/secret";
+import { describeError } from "@/lib/describe-error";
+import { authSecret } from "@/modules/auth/secret";
+import { firstAdminBanner, hasAccounts, seed } from "./seed";
 
 /**
  * What the server does before it takes requests: check configuration, open and migrate the
@@ -9,24 +10,21 @@ import { missingSecretMessage } from "@/modules/auth/secret";
  */
 export async function boot(): Promise<void> {
   const config = env();
-  if (config.NODE_ENV === "production" && !config.AUTH_SECRET) throw new Error(missingSecretMessage);
-
+  authSecret();
   const database = await getDatabase();
-  const seed = config.SEED_DEMO === "always" || (config.SEED_DEMO === "auto" && database.driver === "pglite");
-  if (!seed) return;
-
-  const admin = await ensureFirstAdmin(database.db, {
-    email: config.ADMIN_EMAIL,
-    password: config.SEED_ADMIN_PASSWORD,
-  });
-  // Demo content arrives with the first admin, so content an editor deleted later stays deleted.
-  if (admin) {
-    await seedDemoContent(database.db);
-    console.log(firstAdminBanner(admin));
-  }
   console.log(
     `Marginalia: using ${database.driver === "pglite" ? "the embedded database in" : "PostgreSQL at"} ${database.location}`,
   );
+
+  const seeding = config.SEED_DEMO === "always" || (config.SEED_DEMO === "auto" && database.driver === "pglite");
+  if (!seeding) return;
+  // Demo content arrives only with the first admin, so that what an editor deletes stays deleted.
+  if (config.SEED_DEMO === "auto" && (await hasAccounts(database.db))) return;
+  const { admin } = await seed(database.db, {
+    adminEmail: config.ADMIN_EMAIL,
+    adminPassword: config.SEED_ADMIN_PASSWORD,
+  });
+  if (admin) console.log(firstAdminBanner(admin));
 }
 
 /** Boots the server process, or stops it with one line a person can act on, not a stack trace. */
@@ -34,7 +32,7 @@ export async function bootOrExit(): Promise<void> {
   try {
     await boot();
   } catch (error) {
-    console.error(`Marginalia cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Marginalia cannot start: ${describeError(error)}`);
     process.exit(1);
   }
 }

@@ -3,7 +3,7 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { generatePassword, hashPassword } from "@/modules/auth/passwords";
 import { ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/result";
+import { parseInput, type Unvalidated } from "@/lib/validation";
 import { createUserInput, type CreateUserInput } from "./schemas";
 import { toUserSummary, type UserSummary } from "./summary";
 
@@ -13,8 +13,8 @@ import { toUserSummary, type UserSummary } from "./summary";
  */
 export async function createUser(
   ctx: Ctx,
-  input: CreateUserInput,
-): Promise<{ user: UserSummary; password: string; generated: boolean }> {
+  input: Unvalidated<CreateUserInput>,
+): Promise<{ user: UserSummary; password: string }> {
   authorize(ctx, "users.manage");
   const { email, name, role, password: given } = parseInput(createUserInput, input);
   const password = given ?? generatePassword();
@@ -26,5 +26,5 @@ export async function createUser(
     .onConflictDoNothing()
     .returning();
   if (!user) throw new ValidationError({ email: ["An account with this email already exists."] });
-  return { user: toUserSummary(user), password, generated: given === undefined };
+  return { user: toUserSummary(user), password };
 }

@@ -2,7 +2,7 @@ import { and, asc, gt, ilike, or, type SQL } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { parseInput } from "@/lib/result";
+import { parseInput } from "@/lib/validation";
 import { listUsersInput } from "./schemas";
 import { toUserSummary, type UserSummary } from "./summary";
 

@@ -4,7 +4,7 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { generatePassword, hashPassword } from "@/modules/auth/passwords";
 import { NotFoundError } from "@/lib/errors";
-import { parseInput } from "@/lib/result";
+import { parseInput } from "@/lib/validation";
 import { bumpSessionVersion } from "./admins";
 import { userIdInput } from "./schemas";
 

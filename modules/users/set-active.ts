@@ -3,7 +3,7 @@ import { users } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { ConflictError } from "@/lib/errors";
-import { parseInput } from "@/lib/result";
+import { parseInput } from "@/lib/validation";
 import { assertAnotherActiveAdmin, bumpSessionVersion, lockUser } from "./admins";
 import { setActiveInput } from "./schemas";
 import { toUserSummary, type UserSummary } from "./summary";

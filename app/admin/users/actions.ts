@@ -6,7 +6,7 @@ import { changeRole } from "@/modules/users/change-role";
 import { createUser } from "@/modules/users/create";
 import { resetPassword } from "@/modules/users/reset-password";
 import { setActive } from "@/modules/users/set-active";
-import { toActionResult, type ActionResult } from "@/lib/result";
+import { toActionResult, type ActionResult } from "@/lib/action-result";
 
 export type CreatedAccount = { email: string; password: string };
 export type CreateUserState = ActionResult<CreatedAccount> & { values?: Record<string, string> };
@@ -19,7 +19,7 @@ export async function createUserAction(_previous: CreateUserState | null, form: 
   };
   const ctx = await requestContext();
   const result = await toActionResult(async () => {
-    const { user, password } = await createUser(ctx, values as { email: string; name: string; role: never });
+    const { user, password } = await createUser(ctx, values);
     return { email: user.email, password };
   });
   if (result.ok) revalidatePath("/admin/users");

@@ -12,7 +12,7 @@ type Search = { q?: string; after?: string };
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await pageContext("users.read", "/admin/users");
   const { q, after } = await searchParams;
-  const page = await listUsers(ctx, { q, after: after && /^\d+$/.test(after) ? Number(after) : undefined });
+  const page = await listUsers(ctx, { q, after });
   const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
   return (

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { DialogButton, DialogCloseButton } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import type { Role } from "@/modules/auth/permissions";
-import type { ActionResult } from "@/lib/result";
+import type { ActionResult } from "@/lib/action-result";
 import { OneTimePassword } from "./one-time-password";
 import { changeRoleAction, resetPasswordAction, setActiveAction, type CreatedAccount } from "./actions";
 import { roleOptions } from "./role-options";
