@@ -12,7 +12,7 @@ import { listUsers } from "@/modules/users/list";
 import { resetPassword } from "@/modules/users/reset-password";
 import { setActive } from "@/modules/users/set-active";
 import { createTestDatabase } from "./db";
-import { anonymous, makeUser } from "./factories";
+import { anonymous, makeUser, makeJurisdiction } from "./factories";
 
 let database: Database;
 const ctxOf = {} as Record<Role, Ctx>;
@@ -22,6 +22,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   for (const role of roles) ctxOf[role] = (await makeUser(database.db, role)).ctx;
   target = (await makeUser(database.db, "editor")).user;
+  await makeJurisdiction(database.db, "KG");
   await database.db.insert(laws).values([
     {
       slug: "published",

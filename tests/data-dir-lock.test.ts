@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { makeJurisdiction } from "./factories";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -146,6 +147,7 @@ describe("openDatabase on a data folder", () => {
 
   test("holds the lock while open and releases it on close; the data stays", async () => {
     expect(readLock(dir).pid).toBe(process.pid);
+    await makeJurisdiction(database!.db, "KG");
     await database!.db.insert(laws).values({
       slug: "kept",
       jurisdictionCode: "KG",

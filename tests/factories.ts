@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db";
-import type { Role } from "@/db/schema";
+import { jurisdictions, type Role } from "@/db/schema";
 import { commandLineActor, type Actor, type Ctx } from "@/modules/auth/context";
 import { createUser } from "@/modules/users/create";
 
@@ -20,4 +20,10 @@ export async function makeUser(db: Db, role: Role, overrides: { email?: string; 
 
 export function anonymous(db: Db): Ctx {
   return { db, actor: null };
+}
+
+/** A jurisdiction row for items that need one; a second call for the same code is harmless. */
+export async function makeJurisdiction(db: Db, code = "KG", name = `Jurisdiction ${code}`) {
+  await db.insert(jurisdictions).values({ code, name }).onConflictDoNothing();
+  return code;
 }

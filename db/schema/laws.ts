@@ -1,21 +1,194 @@
-import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { lawStatusEnum } from "./enums";
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { agents } from "./agents";
+import { authorship } from "./columns";
+import { datePrecisionEnum, lawEventKindEnum, lawRelationKindEnum, lawStatusEnum, lawTypeEnum } from "./enums";
+import { jurisdictions } from "./jurisdictions";
+import { sources } from "./sources";
+import { topics } from "./topics";
 
-/**
- * The first, minimal shape of a law: enough for the founding example and the public home page.
- * The full content model (titles per language, events, text versions, revisions) extends it.
- */
+/** A legal instrument. `title` repeats its preferred title (law_titles) for lists and sorting. */
 export const laws = pgTable(
   "laws",
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    slug: text().notNull().unique(),
-    jurisdictionCode: text().notNull(),
+    slug: text().notNull(),
+    jurisdictionCode: text()
+      .notNull()
+      .references(() => jurisdictions.code),
+    type: lawTypeEnum().notNull().default("law"),
     title: text().notNull(),
     summary: text().notNull(),
     status: lawStatusEnum().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp({ withTimezone: true }),
+    ...authorship(),
   },
-  (t) => [index("laws_published_at_idx").on(t.publishedAt)],
+  (t) => [
+    uniqueIndex("laws_jurisdiction_slug_idx").on(t.jurisdictionCode, t.slug),
+    index("laws_published_at_idx").on(t.publishedAt),
+    index("laws_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+    index("laws_updated_at_idx").on(t.updatedAt, t.id),
+  ],
+);
+
+export const lawTitles = pgTable(
+  "law_titles",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    lawId: integer()
+      .notNull()
+      .references(() => laws.id, { onDelete: "cascade" }),
+    lang: text().notNull(),
+    title: text().notNull(),
+    preferred: boolean().notNull().default(false),
+  },
+  (t) => [
+    index("law_titles_law_idx").on(t.lawId),
+    uniqueIndex("law_titles_one_preferred_idx")
+      .on(t.lawId)
+      .where(sql`${t.preferred}`),
+  ],
+);
+
+/** Registries number one law differently: each identifier names its registry. */
+export const lawIdentifiers = pgTable(
+  "law_identifiers",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    lawId: integer()
+      .notNull()
+      .references(() => laws.id, { onDelete: "cascade" }),
+    registry: text().notNull(),
+    value: text().notNull(),
+  },
+  (t) => [index("law_identifiers_law_idx").on(t.lawId)],
+);
+
+/** Years a law covers (repression decided 1917–1953); several, not necessarily contiguous. */
+export const lawPeriods = pgTable(
+  "law_periods",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    lawId: integer()
+      .notNull()
+      .references(() => laws.id, { onDelete: "cascade" }),
+    startYear: integer().notNull(),
+    endYear: integer().notNull(),
+  },
+  (t) => [index("law_periods_law_idx").on(t.lawId), check("law_periods_order", sql`${t.startYear} <= ${t.endYear}`)],
+);
+
+export const lawTopics = pgTable(
+  "law_topics",
+  {
+    lawId: integer()
+      .notNull()
+      .references(() => laws.id, { onDelete: "cascade" }),
+    topicId: integer()
+      .notNull()
+      .references(() => topics.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.lawId, t.topicId] }), index("law_topics_topic_idx").on(t.topicId)],
+);
+
+export const lawSources = pgTable(
+  "law_sources",
+  {
+    lawId: integer()
+      .notNull()
+      .references(() => laws.id, { onDelete: "cascade" }),
+    sourceId: integer()
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.lawId, t.sourceId] })],
+);
+
+/** One text of a law: per language, official or not, per effective date. Body is Markdown. */
+export const lawTextVersions = pgTable(
+  "law_text_versions",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    lawId: integer()
+      .notNull()
+      .references(() => laws.id, { onDelete: "cascade" }),
+    lang: text().notNull(),
+    official: boolean().notNull().default(false),
+    effectiveDate: date({ mode: "string" }),
+    effectivePrecision: datePrecisionEnum(),
+    effectiveApproximate: boolean().notNull().default(false),
+    sourceId: integer().references(() => sources.id, { onDelete: "set null" }),
+    body: text().notNull(),
+    ...authorship(),
+  },
+  (t) => [index("law_text_versions_law_idx").on(t.lawId)],
+);
+
+/** A step of a law's history. Its date lives in its accounts, since sources may disagree. */
+export const lawEvents = pgTable(
+  "law_events",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    lawId: integer()
+      .notNull()
+      .references(() => laws.id, { onDelete: "cascade" }),
+    kind: lawEventKindEnum().notNull(),
+    agentId: integer().references(() => agents.id, { onDelete: "set null" }),
+    note: text().notNull().default(""),
+    // Orders events whose dates tie or are unknown; the editor can move them.
+    position: integer().notNull().default(0),
+  },
+  (t) => [index("law_events_law_idx").on(t.lawId, t.position)],
+);
+
+/** One source's account of when an event happened. One may be marked preferred. */
+export const lawEventAccounts = pgTable(
+  "law_event_accounts",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    eventId: integer()
+      .notNull()
+      .references(() => lawEvents.id, { onDelete: "cascade" }),
+    date: date({ mode: "string" }),
+    precision: datePrecisionEnum(),
+    approximate: boolean().notNull().default(false),
+    sourceId: integer().references(() => sources.id, { onDelete: "set null" }),
+    preferred: boolean().notNull().default(false),
+    note: text().notNull().default(""),
+  },
+  (t) => [
+    index("law_event_accounts_event_idx").on(t.eventId),
+    check("law_event_accounts_date_precision", sql`(${t.date} is null) = (${t.precision} is null)`),
+  ],
+);
+
+export const lawRelations = pgTable(
+  "law_relations",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    fromLawId: integer()
+      .notNull()
+      .references(() => laws.id, { onDelete: "cascade" }),
+    toLawId: integer()
+      .notNull()
+      .references(() => laws.id, { onDelete: "cascade" }),
+    kind: lawRelationKindEnum().notNull(),
+    note: text().notNull().default(""),
+  },
+  (t) => [
+    uniqueIndex("law_relations_unique_idx").on(t.fromLawId, t.toLawId, t.kind),
+    index("law_relations_to_idx").on(t.toLawId),
+    check("law_relations_not_self", sql`${t.fromLawId} <> ${t.toLawId}`),
+  ],
 );

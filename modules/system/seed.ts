@@ -1,7 +1,8 @@
 import { count, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { demoLaws } from "@/db/seed/demo-laws";
-import { laws, users } from "@/db/schema";
+import { jurisdictions, laws, users } from "@/db/schema";
+import { demoJurisdictions } from "@/db/seed/demo-jurisdictions";
 import { commandLineActor } from "@/modules/auth/context";
 import { createUser } from "@/modules/users/create";
 
@@ -16,10 +17,11 @@ export async function seed(db: Db, options: { adminEmail: string; adminPassword?
   return db.transaction(async (tx) => {
     // Serializes concurrent seeds (two servers starting together on one PostgreSQL).
     await tx.execute(sql`select pg_advisory_xact_lock(727274002)`);
+    await tx.insert(jurisdictions).values(demoJurisdictions).onConflictDoNothing();
     const added = await tx
       .insert(laws)
       .values(demoLaws)
-      .onConflictDoNothing({ target: laws.slug })
+      .onConflictDoNothing({ target: [laws.jurisdictionCode, laws.slug] })
       .returning({ id: laws.id });
     if (await hasAccounts(tx)) return { lawsAdded: added.length, admin: null };
     const { user, password } = await createUser(

@@ -1,0 +1,13 @@
+import { integer, pgTable, text } from "drizzle-orm/pg-core";
+import { authorship } from "./columns";
+import { jurisdictionKindEnum } from "./enums";
+
+/** A country (ISO 3166 code) or a historical polity (a code of our own: SU, RSFSR). */
+export const jurisdictions = pgTable("jurisdictions", {
+  code: text().primaryKey(),
+  name: text().notNull(),
+  kind: jurisdictionKindEnum().notNull().default("country"),
+  startYear: integer(),
+  endYear: integer(),
+  ...authorship(),
+});

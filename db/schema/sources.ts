@@ -1,0 +1,15 @@
+import { date, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { agents } from "./agents";
+import { authorship } from "./columns";
+
+/** A citation record, attached to laws, events, articles and figures. */
+export const sources = pgTable("sources", {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  title: text().notNull(),
+  url: text().notNull().default(""),
+  publisherId: integer().references(() => agents.id, { onDelete: "set null" }),
+  accessedOn: date({ mode: "string" }),
+  archivedUrl: text().notNull().default(""),
+  note: text().notNull().default(""),
+  ...authorship(),
+});
