@@ -2,7 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import { DomainError, ValidationError, type FieldErrors } from "./errors";
 import { loggable } from "./describe-error";
 
-export type ActionResult<T = undefined> =
+export type ActionResult<T = void> =
   { ok: true; data: T; message?: string } | { ok: false; code: string; message: string; fieldErrors?: FieldErrors };
 
 /**

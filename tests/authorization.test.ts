@@ -88,6 +88,9 @@ describe("dashboardCounts", () => {
 describe("the permission table", () => {
   const expected: Record<Permission, Role[]> = {
     "admin.access": ["contributor", "editor", "admin"],
+    "content.write": ["contributor", "editor", "admin"],
+    "content.delete.any": ["editor", "admin"],
+    "vocabulary.manage": ["admin"],
     "users.read": ["admin"],
     "users.manage": ["admin"],
   };

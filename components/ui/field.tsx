@@ -82,3 +82,63 @@ function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) {
     </p>
   );
 }
+
+type TextAreaProps = {
+  label: string;
+  name: string;
+  errors?: string[];
+  hint?: string;
+} & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name">;
+
+export function TextAreaField({ label, name, errors, hint, className, rows = 6, ...area }: TextAreaProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-semibold text-ink">
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="mt-0.5 text-sm text-muted">
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        className={`mt-1 block w-full rounded border bg-white px-3 py-2 font-mono text-sm text-ink shadow-sm ${
+          errorId ? "border-danger" : "border-rule"
+        }`}
+        {...area}
+      />
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({
+  label,
+  name,
+  defaultChecked,
+  hint,
+}: {
+  label: string;
+  name: string;
+  defaultChecked?: boolean;
+  hint?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="flex items-start gap-2">
+      <input id={id} type="checkbox" name={name} value="on" defaultChecked={defaultChecked} className="mt-1 size-4" />
+      <label htmlFor={id} className="text-sm">
+        <span className="font-semibold">{label}</span>
+        {hint && <span className="block text-muted">{hint}</span>}
+      </label>
+    </div>
+  );
+}

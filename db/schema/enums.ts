@@ -11,6 +11,7 @@ export const lawStatusEnum = pgEnum("law_status", lawStatuses);
 export const datePrecisionEnum = pgEnum("date_precision", ["year", "month", "day"]);
 
 export const jurisdictionKinds = ["country", "historical", "subdivision", "international"] as const;
+export type JurisdictionKind = (typeof jurisdictionKinds)[number];
 export const jurisdictionKindEnum = pgEnum("jurisdiction_kind", jurisdictionKinds);
 
 export const agentKinds = [

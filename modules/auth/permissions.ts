@@ -5,6 +5,12 @@ export { roles, type Role };
 /** Every permission and the roles that hold it: the one table to read to know who may do what. */
 export const permissions = {
   "admin.access": ["contributor", "editor", "admin"],
+  // Laws, articles, agents and sources: everyone drafts.
+  "content.write": ["contributor", "editor", "admin"],
+  // Deleting someone else's unpublished item; anyone may delete their own.
+  "content.delete.any": ["editor", "admin"],
+  // Jurisdictions and topics are the controlled vocabularies.
+  "vocabulary.manage": ["admin"],
   "users.read": ["admin"],
   "users.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

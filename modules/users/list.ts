@@ -2,6 +2,7 @@ import { and, asc, gt, ilike, or, type SQL } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
+import { likePattern } from "@/lib/text";
 import { parseInput } from "@/lib/validation";
 import { listUsersInput } from "./schemas";
 import { toUserSummary, type UserSummary } from "./summary";
@@ -17,7 +18,7 @@ export async function listUsers(
   const { q, after, limit } = parseInput(listUsersInput, input);
   const filters: SQL[] = [];
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = likePattern(q);
     filters.push(or(ilike(users.email, pattern), ilike(users.name, pattern))!);
   }
   if (after) filters.push(gt(users.id, after));

@@ -1,0 +1,78 @@
+import Link from "next/link";
+
+export type Facet = {
+  name: string;
+  label: string;
+  value?: string;
+  options: readonly { value: string; label: string }[];
+};
+
+/**
+ * The filter bar of an admin list: a text filter, facet selects and a sort, as a GET form, so that
+ * every filtered view has a URL that can be shared and reloaded.
+ */
+export function ListToolbar({
+  action,
+  q,
+  searchLabel,
+  facets = [],
+  sort,
+}: {
+  action: string;
+  q?: string;
+  searchLabel: string;
+  facets?: Facet[];
+  sort?: Facet;
+}) {
+  const active = Boolean(q) || facets.some((f) => f.value) || Boolean(sort?.value);
+  return (
+    <form
+      role="search"
+      action={action}
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-rule bg-white p-4"
+    >
+      <div className="min-w-48 flex-1">
+        <label htmlFor="list-q" className="block text-xs font-semibold uppercase tracking-wide text-muted">
+          {searchLabel}
+        </label>
+        <input
+          id="list-q"
+          name="q"
+          defaultValue={q}
+          className="mt-1 w-full rounded border border-rule px-3 py-1.5 text-sm"
+        />
+      </div>
+      {[...facets, ...(sort ? [sort] : [])].map((facet) => (
+        <div key={facet.name}>
+          <label
+            htmlFor={`list-${facet.name}`}
+            className="block text-xs font-semibold uppercase tracking-wide text-muted"
+          >
+            {facet.label}
+          </label>
+          <select
+            id={`list-${facet.name}`}
+            name={facet.name}
+            defaultValue={facet.value ?? ""}
+            className="mt-1 rounded border border-rule bg-white px-2 py-1.5 text-sm"
+          >
+            {facet !== sort && <option value="">All</option>}
+            {facet.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      <button type="submit" className="rounded border border-ink bg-ink px-4 py-1.5 text-sm font-semibold text-white">
+        Apply
+      </button>
+      {active && (
+        <Link href={action} className="py-1.5 text-sm">
+          Clear
+        </Link>
+      )}
+    </form>
+  );
+}

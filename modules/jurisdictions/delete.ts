@@ -1,0 +1,27 @@
+import { count, eq } from "drizzle-orm";
+import { articleJurisdictions, figures, jurisdictions, laws } from "@/db/schema";
+import { ConflictError } from "@/lib/errors";
+import { authorize } from "@/modules/auth/authorize";
+import type { Ctx } from "@/modules/auth/context";
+import { getJurisdiction } from "./read";
+
+/** Deletes a jurisdiction nothing refers to; otherwise says what still does. */
+export async function deleteJurisdiction(ctx: Ctx, code: string): Promise<void> {
+  authorize(ctx, "vocabulary.manage");
+  const { code: key } = await getJurisdiction(ctx, code);
+  await ctx.db.transaction(async (tx) => {
+    const [[l], [a], [f]] = await Promise.all([
+      tx.select({ n: count() }).from(laws).where(eq(laws.jurisdictionCode, key)),
+      tx.select({ n: count() }).from(articleJurisdictions).where(eq(articleJurisdictions.jurisdictionCode, key)),
+      tx.select({ n: count() }).from(figures).where(eq(figures.jurisdictionCode, key)),
+    ]);
+    const uses = [
+      [l?.n ?? 0, "law"],
+      [a?.n ?? 0, "article"],
+      [f?.n ?? 0, "figure"],
+    ] as const;
+    const inUse = uses.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}${n === 1 ? "" : "s"}`);
+    if (inUse.length > 0) throw new ConflictError(`${key} is still used by ${inUse.join(", ")}.`);
+    await tx.delete(jurisdictions).where(eq(jurisdictions.code, key));
+  });
+}

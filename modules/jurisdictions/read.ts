@@ -1,0 +1,44 @@
+import { and, asc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { jurisdictions } from "@/db/schema";
+import type { JurisdictionKind } from "@/db/schema/enums";
+import { NotFoundError } from "@/lib/errors";
+import { likePattern } from "@/lib/text";
+import { authorize } from "@/modules/auth/authorize";
+import type { Ctx } from "@/modules/auth/context";
+
+export type Jurisdiction = {
+  code: string;
+  name: string;
+  kind: JurisdictionKind;
+  startYear: number | null;
+  endYear: number | null;
+};
+
+const columns = {
+  code: jurisdictions.code,
+  name: jurisdictions.name,
+  kind: jurisdictions.kind,
+  startYear: jurisdictions.startYear,
+  endYear: jurisdictions.endYear,
+};
+
+/** The vocabulary is small (a few hundred codes at most), so it is listed whole, filtered. */
+export async function listJurisdictions(ctx: Ctx, filter: { q?: string; kind?: string } = {}): Promise<Jurisdiction[]> {
+  authorize(ctx, "admin.access");
+  const where: SQL[] = [];
+  if (filter.q)
+    where.push(or(ilike(jurisdictions.code, likePattern(filter.q)), ilike(jurisdictions.name, likePattern(filter.q)))!);
+  if (filter.kind) where.push(eq(jurisdictions.kind, filter.kind as JurisdictionKind));
+  return ctx.db
+    .select(columns)
+    .from(jurisdictions)
+    .where(and(...where))
+    .orderBy(asc(jurisdictions.name));
+}
+
+export async function getJurisdiction(ctx: Ctx, code: string): Promise<Jurisdiction> {
+  authorize(ctx, "admin.access");
+  const [row] = await ctx.db.select(columns).from(jurisdictions).where(eq(jurisdictions.code, code.toUpperCase()));
+  if (!row) throw new NotFoundError("No such jurisdiction.");
+  return row;
+}
