@@ -6,7 +6,11 @@ const nextConfig: NextConfig = {
   partialPrefetching: true,
   // PGlite loads its WebAssembly and extension bundles from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // A law's text may be 2,000,000 characters: about 4 MB in Cyrillic, over the 1 MB default.
+    serverActions: { bodySizeLimit: "8mb" },
+  },
   poweredByHeader: false,
   typedRoutes: false,
 };

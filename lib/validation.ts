@@ -15,3 +15,23 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 
 /** The shape a domain function accepts before validation: the right keys, any values (form data). */
 export type Unvalidated<T> = { [K in keyof T]?: unknown };
+
+/**
+ * A list of form rows, validated where they stand so that an error names the row the user sees
+ * (`titles.2.title`); rows left entirely empty validate as `undefined` and are dropped by `present`.
+ */
+export function formRowList<T extends z.ZodType>(row: T) {
+  return z.array(z.preprocess((value) => (isBlankRow(value) ? undefined : value), row.optional())).default([]);
+}
+
+export function present<T>(list: (T | undefined)[]): T[] {
+  return list.filter((item): item is T => item !== undefined);
+}
+
+function isBlankRow(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.values(value).every((field) => field === undefined || field === null || String(field).trim() === "")
+  );
+}

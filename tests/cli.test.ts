@@ -92,7 +92,7 @@ describe.concurrent("db:seed", () => {
     const database = await openEmbeddedDatabase(dataDir);
     try {
       for (const law of demoLaws) {
-        const [row] = await database.db.select({ n: count() }).from(laws).where(eq(laws.slug, law.slug!));
+        const [row] = await database.db.select({ n: count() }).from(laws).where(eq(laws.slug, law.slug));
         expect(row?.n, law.slug).toBe(1);
       }
       const admins = await database.db.select().from(users);

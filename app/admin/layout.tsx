@@ -36,8 +36,15 @@ async function AdminNav() {
   if (!actor) return null;
   return (
     <>
-      <nav aria-label="Admin" className="flex gap-4 text-sm font-semibold">
+      <nav aria-label="Admin" className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
         <Link href="/admin">Dashboard</Link>
+        <Link href="/admin/laws">Laws</Link>
+        <Link href="/admin/articles">Articles</Link>
+        <Link href="/admin/agents">Agents</Link>
+        <Link href="/admin/sources">Sources</Link>
+        <Link href="/admin/figures">Figures</Link>
+        <Link href="/admin/topics">Topics</Link>
+        <Link href="/admin/jurisdictions">Jurisdictions</Link>
         {roleHas(actor.role, "users.read") && <Link href="/admin/users">Users</Link>}
         <Link href="/">Public site</Link>
       </nav>

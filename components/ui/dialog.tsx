@@ -11,9 +11,12 @@ export function DialogButton({
   label,
   title,
   variant = "secondary",
+  srLabel,
   children,
 }: {
   label: string;
+  /** What a screen reader hears when many rows have a button with the same visible label. */
+  srLabel?: string;
   title: string;
   variant?: "secondary" | "danger" | "primary";
   children: React.ReactNode;
@@ -21,7 +24,7 @@ export function DialogButton({
   const ref = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <Button variant={variant} className="px-3 py-1" onClick={() => ref.current?.showModal()}>
+      <Button variant={variant} className="px-3 py-1" aria-label={srLabel} onClick={() => ref.current?.showModal()}>
         {label}
       </Button>
       <dialog

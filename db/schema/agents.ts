@@ -16,7 +16,11 @@ export const agents = pgTable(
     searchText: text().notNull().default(""),
     ...authorship(),
   },
-  (t) => [index("agents_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops"))],
+  (t) => [
+    index("agents_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+    index("agents_name_idx").on(t.preferredName, t.id),
+    index("agents_updated_at_idx").on(t.updatedAt, t.id),
+  ],
 );
 
 /** Other names of an agent: spellings, transliterations, names in other scripts (Japarov, Жапаров). */

@@ -30,7 +30,10 @@ export const articles = pgTable(
   (t) => [
     index("articles_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
     index("articles_updated_at_idx").on(t.updatedAt, t.id),
+    index("articles_title_idx").on(t.title, t.id),
     index("articles_original_date_idx").on(t.originalDate),
+    index("articles_publisher_idx").on(t.publisherId),
+    index("articles_credited_agent_idx").on(t.creditedAgentId),
   ],
 );
 
@@ -97,5 +100,5 @@ export const articleSources = pgTable(
       .notNull()
       .references(() => sources.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.sourceId] })],
+  (t) => [primaryKey({ columns: [t.articleId, t.sourceId] }), index("article_sources_source_idx").on(t.sourceId)],
 );

@@ -29,5 +29,5 @@ export const figureAccounts = pgTable(
     sourceId: integer().references(() => sources.id, { onDelete: "set null" }),
     preferred: boolean().notNull().default(false),
   },
-  (t) => [index("figure_accounts_figure_idx").on(t.figureId)],
+  (t) => [index("figure_accounts_figure_idx").on(t.figureId), index("figure_accounts_source_idx").on(t.sourceId)],
 );

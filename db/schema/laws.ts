@@ -39,6 +39,7 @@ export const laws = pgTable(
     index("laws_published_at_idx").on(t.publishedAt),
     index("laws_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
     index("laws_updated_at_idx").on(t.updatedAt, t.id),
+    index("laws_title_idx").on(t.title, t.id),
   ],
 );
 
@@ -55,6 +56,7 @@ export const lawTitles = pgTable(
   },
   (t) => [
     index("law_titles_law_idx").on(t.lawId),
+    index("law_titles_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
     uniqueIndex("law_titles_one_preferred_idx")
       .on(t.lawId)
       .where(sql`${t.preferred}`),
@@ -72,7 +74,10 @@ export const lawIdentifiers = pgTable(
     registry: text().notNull(),
     value: text().notNull(),
   },
-  (t) => [index("law_identifiers_law_idx").on(t.lawId)],
+  (t) => [
+    index("law_identifiers_law_idx").on(t.lawId),
+    index("law_identifiers_value_trgm_idx").using("gin", t.value.op("gin_trgm_ops")),
+  ],
 );
 
 /** Years a law covers (repression decided 1917–1953); several, not necessarily contiguous. */
@@ -112,7 +117,7 @@ export const lawSources = pgTable(
       .notNull()
       .references(() => sources.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.lawId, t.sourceId] })],
+  (t) => [primaryKey({ columns: [t.lawId, t.sourceId] }), index("law_sources_source_idx").on(t.sourceId)],
 );
 
 /** One text of a law: per language, official or not, per effective date. Body is Markdown. */
@@ -132,7 +137,7 @@ export const lawTextVersions = pgTable(
     body: text().notNull(),
     ...authorship(),
   },
-  (t) => [index("law_text_versions_law_idx").on(t.lawId)],
+  (t) => [index("law_text_versions_law_idx").on(t.lawId), index("law_text_versions_source_idx").on(t.sourceId)],
 );
 
 /** A step of a law's history. Its date lives in its accounts, since sources may disagree. */
@@ -149,7 +154,7 @@ export const lawEvents = pgTable(
     // Orders events whose dates tie or are unknown; the editor can move them.
     position: integer().notNull().default(0),
   },
-  (t) => [index("law_events_law_idx").on(t.lawId, t.position)],
+  (t) => [index("law_events_law_idx").on(t.lawId, t.position), index("law_events_agent_idx").on(t.agentId)],
 );
 
 /** One source's account of when an event happened. One may be marked preferred. */
@@ -169,6 +174,7 @@ export const lawEventAccounts = pgTable(
   },
   (t) => [
     index("law_event_accounts_event_idx").on(t.eventId),
+    index("law_event_accounts_source_idx").on(t.sourceId),
     check("law_event_accounts_date_precision", sql`(${t.date} is null) = (${t.precision} is null)`),
   ],
 );

@@ -1,4 +1,4 @@
-import { roles, type Role } from "@/db/schema/enums";
+import { roles, type Role } from "@/db/schema/vocabulary";
 
 export { roles, type Role };
 

@@ -10,11 +10,12 @@ export async function deleteJurisdiction(ctx: Ctx, code: string): Promise<void> 
   authorize(ctx, "vocabulary.manage");
   const { code: key } = await getJurisdiction(ctx, code);
   await ctx.db.transaction(async (tx) => {
-    const [[l], [a], [f]] = await Promise.all([
-      tx.select({ n: count() }).from(laws).where(eq(laws.jurisdictionCode, key)),
-      tx.select({ n: count() }).from(articleJurisdictions).where(eq(articleJurisdictions.jurisdictionCode, key)),
-      tx.select({ n: count() }).from(figures).where(eq(figures.jurisdictionCode, key)),
-    ]);
+    const [l] = await tx.select({ n: count() }).from(laws).where(eq(laws.jurisdictionCode, key));
+    const [a] = await tx
+      .select({ n: count() })
+      .from(articleJurisdictions)
+      .where(eq(articleJurisdictions.jurisdictionCode, key));
+    const [f] = await tx.select({ n: count() }).from(figures).where(eq(figures.jurisdictionCode, key));
     const uses = [
       [l?.n ?? 0, "law"],
       [a?.n ?? 0, "article"],

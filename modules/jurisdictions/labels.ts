@@ -1,4 +1,4 @@
-import { jurisdictionKinds, type JurisdictionKind } from "@/db/schema/enums";
+import { jurisdictionKinds, type JurisdictionKind } from "@/db/schema/vocabulary";
 
 export const jurisdictionKindLabels: Record<JurisdictionKind, string> = {
   country: "Country",

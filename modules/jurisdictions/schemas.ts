@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { jurisdictionKinds } from "@/db/schema/enums";
+import { jurisdictionKinds } from "@/db/schema/vocabulary";
 
 const year = z
   .union([

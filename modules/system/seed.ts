@@ -1,10 +1,9 @@
 import { count, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { demoLaws } from "@/db/seed/demo-laws";
-import { jurisdictions, laws, users } from "@/db/schema";
-import { demoJurisdictions } from "@/db/seed/demo-jurisdictions";
+import { users } from "@/db/schema";
 import { commandLineActor } from "@/modules/auth/context";
 import { createUser } from "@/modules/users/create";
+import { loadDemoContent } from "./demo-content";
 
 export type SeedResult = { lawsAdded: number; admin: { email: string; password: string; generated: boolean } | null };
 
@@ -17,19 +16,14 @@ export async function seed(db: Db, options: { adminEmail: string; adminPassword?
   return db.transaction(async (tx) => {
     // Serializes concurrent seeds (two servers starting together on one PostgreSQL).
     await tx.execute(sql`select pg_advisory_xact_lock(727274002)`);
-    await tx.insert(jurisdictions).values(demoJurisdictions).onConflictDoNothing();
-    const added = await tx
-      .insert(laws)
-      .values(demoLaws)
-      .onConflictDoNothing({ target: [laws.jurisdictionCode, laws.slug] })
-      .returning({ id: laws.id });
-    if (await hasAccounts(tx)) return { lawsAdded: added.length, admin: null };
+    const { lawsAdded } = await loadDemoContent(tx);
+    if (await hasAccounts(tx)) return { lawsAdded, admin: null };
     const { user, password } = await createUser(
       { db: tx, actor: commandLineActor },
       { email: options.adminEmail, name: "Administrator", role: "admin", password: options.adminPassword },
     );
     return {
-      lawsAdded: added.length,
+      lawsAdded,
       admin: { email: user.email, password, generated: options.adminPassword === undefined },
     };
   });

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeleteButton } from "@/components/admin/delete-button";
+import { NotFoundError } from "@/lib/errors";
+import { agentKindLabels } from "@/modules/agents/labels";
+import { getAgent } from "@/modules/agents/read";
+import { roleHas } from "@/modules/auth/permissions";
+import { pageContext } from "../../guard";
+import { deleteAgentAction } from "../actions";
+import { AgentForm } from "../agent-form";
+
+export const metadata: Metadata = { title: "Agent" };
+
+export default async function AgentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await pageContext("content.write", `/admin/agents/${id}`);
+  const agent = await getAgent(ctx, Number(id)).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  // The domain decides again on delete; this only spares a button that would be refused.
+  const canDelete = agent.createdById === ctx.actor.id || roleHas(ctx.actor.role, "content.delete.any");
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/admin/agents">← Agents</Link>
+      </p>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <div>
+          <h1 className="font-serif text-3xl">{agent.preferredName}</h1>
+          <p className="text-sm text-muted">
+            {agentKindLabels[agent.kind]} · /agents/{agent.slug}
+          </p>
+        </div>
+        {canDelete && (
+          <DeleteButton
+            action={deleteAgentAction}
+            id={agent.id}
+            what={agent.preferredName}
+            afterDelete="/admin/agents"
+          />
+        )}
+      </div>
+      <AgentForm agent={agent} />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeleteButton } from "@/components/admin/delete-button";
+import { NotFoundError } from "@/lib/errors";
+import { formatPartialDate } from "@/lib/partial-date";
+import { getArticle } from "@/modules/articles/read";
+import { roleHas } from "@/modules/auth/permissions";
+import { listJurisdictions } from "@/modules/jurisdictions/read";
+import { pageContext } from "../../guard";
+import { deleteArticleAction } from "../actions";
+import { ArticleForm } from "../article-form";
+import { KindBadge } from "../kind-badge";
+
+export const metadata: Metadata = { title: "Article" };
+
+export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await pageContext("admin.access", `/admin/articles/${id}`);
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const [article, jurisdictions] = await Promise.all([
+    getArticle(ctx, Number(id)).catch((error: unknown) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }),
+    listJurisdictions(ctx),
+  ]);
+  // The domain decides again on delete; this only spares a button that would be refused.
+  const canDelete =
+    !article.publishedAt &&
+    roleHas(ctx.actor.role, "content.write") &&
+    (article.createdById === ctx.actor.id || roleHas(ctx.actor.role, "content.delete.any"));
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/admin/articles">← Articles</Link>
+      </p>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="max-w-3xl space-y-1">
+          <KindBadge kind={article.kind} />
+          <h1 className="font-serif text-3xl">{article.title}</h1>
+          <p className="text-sm text-muted">
+            {[
+              article.authors.map((a) => a.name).join(", "),
+              article.publisher?.name,
+              article.creditedAgent && `reported by ${article.creditedAgent.name}`,
+              formatPartialDate(article.originalDate),
+              article.publishedAt ? "published" : "not published",
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+          </p>
+        </div>
+        {canDelete && (
+          <DeleteButton
+            action={deleteArticleAction}
+            id={article.id}
+            what="this article"
+            afterDelete="/admin/articles"
+          />
+        )}
+      </div>
+      <ArticleForm
+        article={article}
+        jurisdictions={jurisdictions.map(({ code, name }) => ({ code, name }))}
+        canCreateTopics={roleHas(ctx.actor.role, "vocabulary.manage")}
+      />
+    </div>
+  );
+}

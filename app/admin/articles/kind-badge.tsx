@@ -1,0 +1,16 @@
+import { articleKindLabels, isOpinion, type ArticleKind } from "@/modules/articles/labels";
+
+/** The kind of a piece; an opinion piece is marked as opinion so it is never read as a report. */
+export function KindBadge({ kind }: { kind: ArticleKind }) {
+  const opinion = isOpinion(kind);
+  return (
+    <span
+      data-testid="article-kind"
+      className={`inline-block rounded px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ${
+        opinion ? "border border-amber-700 bg-amber-50 text-amber-900" : "bg-stone-100 text-muted"
+      }`}
+    >
+      {articleKindLabels[kind]}
+    </span>
+  );
+}

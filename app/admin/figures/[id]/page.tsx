@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeleteButton } from "@/components/admin/delete-button";
+import { NotFoundError } from "@/lib/errors";
+import { roleHas } from "@/modules/auth/permissions";
+import { getFigure } from "@/modules/figures/read";
+import { listJurisdictions } from "@/modules/jurisdictions/read";
+import { pageContext } from "../../guard";
+import { deleteFigureAction } from "../actions";
+import { FigureForm } from "../figure-form";
+import { FigureSummary } from "../figure-summary";
+
+export const metadata: Metadata = { title: "Figure" };
+
+export default async function FigurePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await pageContext("admin.access", `/admin/figures/${id}`);
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const [figure, jurisdictions] = await Promise.all([
+    getFigure(ctx, Number(id)).catch((error: unknown) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }),
+    listJurisdictions(ctx),
+  ]);
+  // The domain decides again on delete; this only spares a button that would be refused.
+  const canDelete =
+    roleHas(ctx.actor.role, "content.write") &&
+    (figure.createdById === ctx.actor.id || roleHas(ctx.actor.role, "content.delete.any"));
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/admin/figures">← Figures</Link>
+      </p>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="max-w-3xl space-y-1">
+          <h1 className="font-serif text-3xl">{figure.label}</h1>
+          <FigureSummary figure={figure} />
+        </div>
+        {canDelete && (
+          <DeleteButton action={deleteFigureAction} id={figure.id} what="this figure" afterDelete="/admin/figures" />
+        )}
+      </div>
+      <FigureForm figure={figure} jurisdictions={jurisdictions.map(({ code, name }) => ({ code, name }))} />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { toActionResult, type ActionResult } from "@/lib/action-result";
+import { formValues, one } from "@/lib/form-data";
+import { requestContext } from "@/modules/auth/session";
+import { deleteFigure } from "@/modules/figures/delete";
+import { createFigure, updateFigure } from "@/modules/figures/save";
+import { figureInputFrom } from "./form-input";
+
+export type FigureFormState = ActionResult<{ id: number }> | null;
+
+export async function saveFigureAction(_previous: FigureFormState, form: FormData): Promise<FigureFormState> {
+  const values = formValues(form);
+  const input = figureInputFrom(values);
+  const id = Number(one(values, "figureId"));
+  const ctx = await requestContext();
+  const result = await toActionResult(async () => {
+    const figure = id ? await updateFigure(ctx, id, input) : await createFigure(ctx, input);
+    return { id: figure.id };
+  }, "Saved.");
+  if (result.ok) {
+    revalidatePath("/admin/figures");
+    revalidatePath(`/admin/figures/${result.data.id}`);
+  }
+  return result;
+}
+
+export async function deleteFigureAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const ctx = await requestContext();
+  const result = await toActionResult(() => deleteFigure(ctx, Number(form.get("id"))));
+  if (result.ok) revalidatePath("/admin/figures");
+  return result;
+}

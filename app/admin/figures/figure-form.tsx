@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import { submitWithoutReset } from "@/components/admin/submit-without-reset";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { toIsoPartial } from "@/lib/partial-date";
+import type { Figure } from "@/modules/figures/read";
+import { AccountRows } from "./account-rows";
+import { saveFigureAction, type FigureFormState } from "./actions";
+
+/** Creates or edits a sourced number. A failed save keeps everything typed. */
+export function FigureForm({
+  figure,
+  jurisdictions,
+}: {
+  figure?: Figure;
+  jurisdictions: { code: string; name: string }[];
+}) {
+  const [state, dispatch, pending] = useActionState<FigureFormState, FormData>(saveFigureAction, null);
+  const router = useRouter();
+  const createdId = !figure && state?.ok ? state.data.id : null;
+  useEffect(() => {
+    if (createdId) router.push(`/admin/figures/${createdId}`);
+  }, [createdId, router]);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="max-w-3xl space-y-6" noValidate>
+      {state?.ok && figure && <Notice tone="success">Saved.</Notice>}
+      {state && !state.ok && <Notice tone="error">{state.message}</Notice>}
+      {figure && <input type="hidden" name="figureId" value={figure.id} />}
+      <TextField
+        label="What is counted"
+        name="label"
+        hint="For example: people acquitted in Uzbekistan."
+        defaultValue={figure?.label}
+        errors={errors.label}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          label="Jurisdiction (optional)"
+          name="jurisdictionCode"
+          options={[
+            { value: "", label: "None" },
+            ...jurisdictions.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` })),
+          ]}
+          defaultValue={figure?.jurisdictionCode ?? ""}
+          errors={errors.jurisdictionCode}
+        />
+        <TextField
+          label="Unit (optional)"
+          name="unit"
+          hint="people, cases, %…"
+          defaultValue={figure?.unit}
+          errors={errors.unit}
+        />
+      </div>
+      <AccountRows
+        initial={(figure?.accounts ?? []).map((a) => ({
+          value: a.value,
+          asOf: a.asOf ? toIsoPartial(a.asOf) : "",
+          source: a.sourceId && a.sourceTitle ? { value: String(a.sourceId), label: a.sourceTitle } : null,
+          preferred: a.preferred,
+        }))}
+        errors={errors}
+      />
+      <TextAreaField
+        label="Note (optional)"
+        name="note"
+        hint="What the number covers and how the sources count it."
+        rows={4}
+        defaultValue={figure?.note}
+        errors={errors.note}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : figure ? "Save changes" : "Create figure"}
+      </Button>
+    </form>
+  );
+}

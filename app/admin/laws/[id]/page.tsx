@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeleteButton } from "@/components/admin/delete-button";
+import { NotFoundError } from "@/lib/errors";
+import { roleHas } from "@/modules/auth/permissions";
+import { listJurisdictions } from "@/modules/jurisdictions/read";
+import { getLaw } from "@/modules/laws/read";
+import { pageContext } from "../../guard";
+import { deleteLawAction } from "../actions";
+import { LawForm } from "../law-form";
+import { LawRelationsSection } from "./relations-section";
+import { LawTextsSection } from "./texts-section";
+import { LawTimelineSection } from "./timeline-section";
+
+export const metadata: Metadata = { title: "Law" };
+
+export default async function LawPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await pageContext("admin.access", `/admin/laws/${id}`);
+  if (!/^\d+$/.test(id)) notFound();
+  const [law, jurisdictions] = await Promise.all([
+    getLaw(ctx, Number(id)).catch((error: unknown) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }),
+    listJurisdictions(ctx),
+  ]);
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/admin/laws">← Laws</Link>
+      </p>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <h1 className="max-w-3xl font-serif text-3xl">{law.title}</h1>
+        {!law.publishedAt && (
+          <DeleteButton action={deleteLawAction} id={law.id} what="this law" afterDelete="/admin/laws" />
+        )}
+      </div>
+      <LawForm
+        law={law}
+        jurisdictions={jurisdictions.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }))}
+        canCreateTopics={roleHas(ctx.actor.role, "vocabulary.manage")}
+      />
+      <LawTimelineSection lawId={law.id} />
+      <LawTextsSection lawId={law.id} />
+      <LawRelationsSection lawId={law.id} />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { toActionResult, type ActionResult } from "@/lib/action-result";
+import { formValues } from "@/lib/form-data";
+import { requestContext } from "@/modules/auth/session";
+import { deleteLaw } from "@/modules/laws/delete";
+import { createLaw, updateLaw } from "@/modules/laws/save";
+import { lawInputFrom } from "./form-input";
+
+export type LawFormState = ActionResult<{ id: number }> | null;
+
+export async function saveLawAction(_previous: LawFormState, form: FormData): Promise<LawFormState> {
+  const input = lawInputFrom(formValues(form));
+  const id = Number(form.get("lawId"));
+  const ctx = await requestContext();
+  const result = await toActionResult(async () => {
+    const law = id ? await updateLaw(ctx, id, input) : await createLaw(ctx, input);
+    return { id: law.id };
+  }, "Saved.");
+  if (result.ok) revalidatePath("/admin/laws");
+  return result;
+}
+
+export async function deleteLawAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const ctx = await requestContext();
+  const result = await toActionResult(() => deleteLaw(ctx, Number(form.get("id"))));
+  if (result.ok) revalidatePath("/admin/laws");
+  return result;
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { toActionResult, type ActionResult } from "@/lib/action-result";
+import { formValues, one, rows } from "@/lib/form-data";
+import { requestContext } from "@/modules/auth/session";
+import { addEvent, moveEvent, removeEvent, updateEvent } from "@/modules/laws/events";
+
+export type EventFormState = ActionResult<void> | null;
+
+export async function saveEventAction(_previous: EventFormState, form: FormData): Promise<EventFormState> {
+  const values = formValues(form);
+  const input = {
+    kind: one(values, "kind"),
+    agentId: one(values, "agentId"),
+    note: one(values, "note"),
+    accounts: rows(values, "accounts", ["date", "sourceId", "note", "keep"]),
+    preferredAccount: one(values, "preferredAccount"),
+  };
+  const lawId = Number(one(values, "lawId"));
+  const eventId = Number(one(values, "eventId"));
+  const ctx = await requestContext();
+  const result = await toActionResult(async () => {
+    if (eventId) await updateEvent(ctx, eventId, input);
+    else await addEvent(ctx, lawId, input);
+  }, "Saved.");
+  if (result.ok) revalidatePath(`/admin/laws/${lawId}`);
+  return result;
+}
+
+export async function removeEventAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const ctx = await requestContext();
+  const result = await toActionResult(() => removeEvent(ctx, Number(form.get("id"))));
+  if (result.ok) revalidatePath(`/admin/laws/${String(form.get("lawId"))}`);
+  return result;
+}
+
+export async function moveEventAction(form: FormData): Promise<void> {
+  const ctx = await requestContext();
+  await moveEvent(ctx, Number(form.get("id")), form.get("direction") === "up" ? "up" : "down");
+  revalidatePath(`/admin/laws/${String(form.get("lawId"))}`);
+}

@@ -1,0 +1,157 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import { EntityPicker } from "@/components/admin/entity-picker";
+import { RepeatableRows } from "@/components/admin/repeatable-rows";
+import { submitWithoutReset } from "@/components/admin/submit-without-reset";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import type { LawDetail } from "@/modules/laws/read";
+import { lawStatusOptions, lawTypeOptions } from "@/modules/laws/labels";
+import { createSourceInlineAction, searchSourcesAction } from "../sources/actions";
+import { createTopicInlineAction, searchTopicsAction } from "../topics/actions";
+import { saveLawAction, type LawFormState } from "./actions";
+
+type Option = { value: string; label: string };
+
+export function LawForm({
+  law,
+  jurisdictions,
+  canCreateTopics,
+}: {
+  law?: LawDetail;
+  jurisdictions: Option[];
+  canCreateTopics: boolean;
+}) {
+  const [state, dispatch, pending] = useActionState<LawFormState, FormData>(saveLawAction, null);
+  const router = useRouter();
+  const createdId = !law && state?.ok ? state.data.id : null;
+  useEffect(() => {
+    if (createdId) router.push(`/admin/laws/${createdId}`);
+  }, [createdId, router]);
+
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const preferred = Math.max(0, law?.titles.findIndex((t) => t.preferred) ?? 0);
+  return (
+    <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="max-w-3xl space-y-6" noValidate>
+      {state?.ok && law && <Notice tone="success">Saved.</Notice>}
+      {state && !state.ok && <Notice tone="error">{state.message}</Notice>}
+      {law && <input type="hidden" name="lawId" value={law.id} />}
+
+      <RepeatableRows
+        name="titles"
+        legend="Titles"
+        hint="One per language (ky, ru, en, uz-Latn…). Mark the one the archive shows first."
+        fields={[
+          { key: "lang", label: "Language", className: "w-24" },
+          { key: "title", label: "Title" },
+        ]}
+        initial={law?.titles.map(({ lang, title }) => ({ lang, title })) ?? [{ lang: "en", title: "" }]}
+        errors={errors}
+        addLabel="Add a title"
+        extra={(index) => (
+          <label className="mt-5 flex items-center gap-1 text-sm">
+            <input type="radio" name="preferredTitle" value={index} defaultChecked={index === preferred} /> Preferred
+          </label>
+        )}
+      />
+      {errors.preferredTitle && <p className="text-sm text-danger">{errors.preferredTitle.join(" ")}</p>}
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <SelectField
+          label="Jurisdiction"
+          name="jurisdictionCode"
+          options={jurisdictions}
+          defaultValue={law?.jurisdictionCode ?? jurisdictions[0]?.value}
+          errors={errors.jurisdictionCode}
+        />
+        <SelectField
+          label="Type"
+          name="type"
+          options={lawTypeOptions}
+          defaultValue={law?.type ?? "law"}
+          errors={errors.type}
+        />
+        <SelectField
+          label="Status"
+          name="status"
+          options={lawStatusOptions}
+          defaultValue={law?.status ?? "bill"}
+          errors={errors.status}
+        />
+      </div>
+
+      <RepeatableRows
+        name="identifiers"
+        legend="Official identifiers"
+        hint="Registries may number one law differently: give each with its registry."
+        fields={[
+          { key: "registry", label: "Registry", className: "w-56" },
+          { key: "value", label: "Number" },
+        ]}
+        initial={law?.identifiers ?? []}
+        errors={errors}
+        addLabel="Add an identifier"
+      />
+
+      <RepeatableRows
+        name="periods"
+        legend="Periods covered"
+        hint="Years the law applies to, such as repression decided 1917–1953. Several are allowed."
+        fields={[
+          { key: "startYear", label: "From", className: "w-28", inputMode: "numeric" },
+          { key: "endYear", label: "To", className: "w-28", inputMode: "numeric" },
+        ]}
+        initial={(law?.periods ?? []).map((p) => ({ startYear: String(p.startYear), endYear: String(p.endYear) }))}
+        errors={errors}
+        addLabel="Add a period"
+      />
+
+      <TextAreaField
+        label="Summary"
+        name="summary"
+        hint="Markdown. Written by us, neutral, with attribution."
+        rows={8}
+        defaultValue={law?.summary}
+        errors={errors.summary}
+      />
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <EntityPicker
+          label="Topics"
+          name="topicIds"
+          multiple
+          initial={law?.topics.map((t) => ({ value: String(t.id), label: t.name }))}
+          search={searchTopicsAction}
+          create={canCreateTopics ? createTopicInlineAction : undefined}
+          errors={errors.topicIds}
+        />
+        <EntityPicker
+          label="Sources"
+          name="sourceIds"
+          multiple
+          initial={law?.sources.map((s) => ({ value: String(s.id), label: s.title }))}
+          search={searchSourcesAction}
+          create={createSourceInlineAction}
+          errors={errors.sourceIds}
+        />
+      </div>
+
+      {law && (
+        <TextField
+          label="Address (slug)"
+          name="slug"
+          hint={`/laws/${law.jurisdictionCode.toLowerCase()}/${law.slug}. If you change it, the old address redirects.`}
+          defaultValue={law.slug}
+          errors={errors.slug}
+        />
+      )}
+
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : law ? "Save changes" : "Create law"}
+      </Button>
+    </form>
+  );
+}

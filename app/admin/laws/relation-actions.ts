@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { toActionResult, type ActionResult } from "@/lib/action-result";
+import { formValues, one } from "@/lib/form-data";
+import { requestContext } from "@/modules/auth/session";
+import { searchLawOptions, type LawOption } from "@/modules/laws/options";
+import { addLawRelation, removeLawRelation } from "@/modules/laws/relations";
+
+export type RelationFormState = ActionResult | null;
+
+// A relation shows on both laws' pages.
+function revalidateLaws(...ids: number[]) {
+  for (const id of ids) revalidatePath(`/admin/laws/${id}`);
+  revalidatePath("/admin/laws");
+}
+
+export async function addRelationAction(_previous: RelationFormState, form: FormData): Promise<RelationFormState> {
+  const values = formValues(form);
+  const ctx = await requestContext();
+  const result = await toActionResult(
+    () =>
+      addLawRelation(ctx, Number(one(values, "lawId")), {
+        toLawId: one(values, "toLawId"),
+        kind: one(values, "kind"),
+        note: one(values, "note"),
+      }),
+    "Relation added.",
+  );
+  if (!result.ok) return result;
+  revalidateLaws(result.data.fromLawId, result.data.toLawId);
+  return { ok: true, data: undefined, message: result.message };
+}
+
+export async function removeRelationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const ctx = await requestContext();
+  const result = await toActionResult(() => removeLawRelation(ctx, Number(form.get("id"))));
+  if (!result.ok) return result;
+  revalidateLaws(result.data.fromLawId, result.data.toLawId);
+  return { ok: true, data: undefined };
+}
+
+/** For the relation picker: laws by any title, never the law itself; empty when refused. */
+export async function searchRelatedLawsAction(q: string, exceptId: number): Promise<LawOption[]> {
+  const ctx = await requestContext();
+  const result = await toActionResult(() => searchLawOptions(ctx, String(q ?? ""), { exceptId: Number(exceptId) }));
+  return result.ok ? result.data : [];
+}

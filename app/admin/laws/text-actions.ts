@@ -1,0 +1,89 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { PickerOption } from "@/components/admin/entity-picker";
+import { toActionResult, type ActionResult } from "@/lib/action-result";
+import { formValues, one } from "@/lib/form-data";
+import { toIsoPartial } from "@/lib/partial-date";
+import { requestContext } from "@/modules/auth/session";
+import { addLawTextVersion, getLawTextVersion, removeLawTextVersion, updateLawTextVersion } from "@/modules/laws/texts";
+
+export type TextVersionFormState = ActionResult<{ id: number }> | null;
+
+/** A text version as its edit form shows it. */
+export type TextVersionFormValues = {
+  id: number;
+  lang: string;
+  official: boolean;
+  effectiveDate: string;
+  source: PickerOption | null;
+  body: string;
+};
+
+function inputFrom(form: FormData) {
+  const values = formValues(form);
+  return {
+    lang: one(values, "lang"),
+    official: one(values, "official"),
+    effectiveDate: one(values, "effectiveDate"),
+    sourceId: one(values, "sourceId"),
+    body: one(values, "body"),
+  };
+}
+
+function revalidateLaw(lawId: number) {
+  revalidatePath(`/admin/laws/${lawId}`);
+  revalidatePath("/admin/laws");
+}
+
+export async function addTextVersionAction(
+  _previous: TextVersionFormState,
+  form: FormData,
+): Promise<TextVersionFormState> {
+  const ctx = await requestContext();
+  const result = await toActionResult(
+    () => addLawTextVersion(ctx, Number(form.get("lawId")), inputFrom(form)),
+    "Text version added.",
+  );
+  if (!result.ok) return result;
+  revalidateLaw(result.data.lawId);
+  return { ...result, data: { id: result.data.id } };
+}
+
+export async function updateTextVersionAction(
+  _previous: TextVersionFormState,
+  form: FormData,
+): Promise<TextVersionFormState> {
+  const ctx = await requestContext();
+  const result = await toActionResult(
+    () => updateLawTextVersion(ctx, Number(form.get("versionId")), inputFrom(form)),
+    "Saved.",
+  );
+  if (!result.ok) return result;
+  revalidateLaw(result.data.lawId);
+  return { ...result, data: { id: result.data.id } };
+}
+
+export async function removeTextVersionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const ctx = await requestContext();
+  const result = await toActionResult(() => removeLawTextVersion(ctx, Number(form.get("id"))));
+  if (!result.ok) return result;
+  revalidateLaw(result.data.lawId);
+  return { ok: true, data: undefined };
+}
+
+/** The whole body for the edit form, fetched when the editor opens it rather than with the page. */
+export async function loadTextVersionAction(id: number): Promise<ActionResult<TextVersionFormValues>> {
+  const ctx = await requestContext();
+  return toActionResult(async () => {
+    const version = await getLawTextVersion(ctx, Number(id));
+    return {
+      id: version.id,
+      lang: version.lang,
+      official: version.official,
+      effectiveDate: version.effectiveDate ? toIsoPartial(version.effectiveDate) : "",
+      source: version.sourceId ? { value: String(version.sourceId), label: version.sourceTitle ?? "" } : null,
+      body: version.body,
+    };
+  });
+}

@@ -1,0 +1,190 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import type { ActionResult } from "@/lib/action-result";
+
+export type PickerOption = { value: string; label: string; hint?: string };
+
+type Props = {
+  label: string;
+  name: string;
+  multiple?: boolean;
+  initial?: PickerOption[];
+  search: (query: string) => Promise<PickerOption[]>;
+  /** Creates a missing record from what was typed; offered when nothing matches exactly. */
+  create?: (label: string) => Promise<ActionResult<PickerOption>>;
+  hint?: string;
+  errors?: string[];
+};
+
+/**
+ * Picks linked records (agents, topics, laws, sources) by searching as you type: an ARIA combobox
+ * (arrows move, Enter picks, Escape closes). The picks travel as hidden inputs named `name`.
+ */
+export function EntityPicker({ label, name, multiple = false, initial = [], search, create, hint, errors }: Props) {
+  const id = useId();
+  const [selected, setSelected] = useState<PickerOption[]>(initial);
+  const [query, setQuery] = useState("");
+  const [options, setOptions] = useState<PickerOption[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [status, setStatus] = useState("");
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      try {
+        const found = await search(query.trim());
+        if (cancelled) return;
+        setOptions(found);
+        setActive(0);
+        setStatus(found.length === 0 ? "No matches." : `${found.length} matches.`);
+      } catch {
+        if (!cancelled) setStatus("Search failed. Try again.");
+      }
+    }, 200);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [query, open, search]);
+
+  const typed = query.trim();
+  const canCreate =
+    Boolean(create) && typed !== "" && !options.some((o) => o.label.toLowerCase() === typed.toLowerCase());
+  const choices: (PickerOption | "create")[] = [
+    ...options.filter((o) => !selected.some((s) => s.value === o.value)),
+    ...(canCreate ? (["create"] as const) : []),
+  ];
+
+  function pick(option: PickerOption) {
+    setSelected((current) => (multiple ? [...current, option] : [option]));
+    setQuery("");
+    setOpen(false);
+    setStatus(`${option.label} added.`);
+    input.current?.focus();
+  }
+
+  async function choose(choice: PickerOption | "create") {
+    if (choice !== "create") return pick(choice);
+    const result = await create!(typed);
+    if (result.ok) pick(result.data);
+    else setStatus(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message);
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      if (!open) setOpen(true);
+      else setActive((a) => Math.min(a + 1, choices.length - 1));
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (event.key === "Enter" && open && choices[active]) {
+      event.preventDefault();
+      void choose(choices[active]);
+    } else if (event.key === "Escape") {
+      setOpen(false);
+    }
+  }
+
+  const listId = `${id}-list`;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className="relative">
+      <label htmlFor={id} className="block text-sm font-semibold text-ink">
+        {label}
+      </label>
+      {hint && <p className="mt-0.5 text-sm text-muted">{hint}</p>}
+      {selected.map((option) => (
+        <input key={option.value} type="hidden" name={name} value={option.value} />
+      ))}
+      {selected.length > 0 && (
+        <ul className="mt-1 flex flex-wrap gap-2" aria-label={`Chosen: ${label}`}>
+          {selected.map((option) => (
+            <li
+              key={option.value}
+              className="flex items-center gap-1 rounded-full border border-rule bg-stone-50 py-0.5 pl-3 pr-1 text-sm"
+            >
+              {option.label}
+              <button
+                type="button"
+                className="rounded-full px-1.5 text-muted hover:text-danger"
+                aria-label={`Remove ${option.label}`}
+                onClick={() => setSelected((current) => current.filter((s) => s.value !== option.value))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {(multiple || selected.length === 0) && (
+        <input
+          ref={input}
+          id={id}
+          role="combobox"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={open && choices[active] ? `${listId}-${active}` : undefined}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={errorId}
+          autoComplete="off"
+          placeholder="Type to search…"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          onKeyDown={onKeyDown}
+          className={`mt-1 block w-full rounded border bg-white px-3 py-2 text-base ${errorId ? "border-danger" : "border-rule"}`}
+        />
+      )}
+      {open && choices.length > 0 && (
+        <ul
+          id={listId}
+          role="listbox"
+          className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-rule bg-white shadow-lg"
+        >
+          {choices.map((choice, index) => (
+            <li
+              key={choice === "create" ? "create" : choice.value}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                void choose(choice);
+              }}
+              className={`cursor-pointer px-3 py-2 text-sm ${index === active ? "bg-stone-100" : ""}`}
+            >
+              {choice === "create" ? (
+                <span>
+                  Create “<strong>{typed}</strong>”
+                </span>
+              ) : (
+                <>
+                  <span className="font-semibold">{choice.label}</span>
+                  {choice.hint && <span className="ml-2 text-muted">{choice.hint}</span>}
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="sr-only" role="status" aria-live="polite">
+        {status}
+      </p>
+      {errorId && (
+        <p id={errorId} className="mt-1 text-sm font-medium text-danger">
+          {errors!.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "law_identifiers_value_trgm_idx" ON "law_identifiers" USING gin ("value" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "law_titles_title_trgm_idx" ON "law_titles" USING gin ("title" gin_trgm_ops);

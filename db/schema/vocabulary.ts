@@ -1,0 +1,46 @@
+/**
+ * The closed lists of the domain, as plain values: importable from the browser without drizzle.
+ * db/schema/enums.ts turns them into PostgreSQL enums.
+ */
+export const roles = ["contributor", "editor", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+export const lawStatuses = ["bill", "adopted", "in_force", "amended", "repealed"] as const;
+export type LawStatus = (typeof lawStatuses)[number];
+
+export const jurisdictionKinds = ["country", "historical", "subdivision", "international"] as const;
+export type JurisdictionKind = (typeof jurisdictionKinds)[number];
+
+export const agentKinds = [
+  "person",
+  "legislature",
+  "government_body",
+  "media_outlet",
+  "publisher",
+  "movement",
+  "other",
+] as const;
+export type AgentKind = (typeof agentKinds)[number];
+
+export const lawTypes = ["law", "decree", "code", "resolution", "bill", "other"] as const;
+export type LawType = (typeof lawTypes)[number];
+
+export const lawEventKinds = [
+  "initiated",
+  "reading",
+  "adopted",
+  "returned",
+  "signed",
+  "published",
+  "in_force",
+  "amended",
+  "repealed",
+  "other",
+] as const;
+export type LawEventKind = (typeof lawEventKinds)[number];
+
+export const lawRelationKinds = ["amends", "repeals", "implements", "cites", "comparable"] as const;
+export type LawRelationKind = (typeof lawRelationKinds)[number];
+
+export const articleKinds = ["news", "opinion", "analysis", "statement"] as const;
+export type ArticleKind = (typeof articleKinds)[number];

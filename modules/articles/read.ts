@@ -1,0 +1,119 @@
+import { asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import {
+  agents,
+  articleAuthors,
+  articleJurisdictions,
+  articleLaws,
+  articles,
+  articleSources,
+  articleTopics,
+  jurisdictions,
+  laws,
+  sources,
+  topics,
+} from "@/db/schema";
+import type { ArticleKind } from "@/db/schema/vocabulary";
+import { NotFoundError } from "@/lib/errors";
+import { fromColumns, type PartialDate } from "@/lib/partial-date";
+import { authorize } from "@/modules/auth/authorize";
+import type { Ctx } from "@/modules/auth/context";
+
+export type Named = { id: number; name: string };
+
+export type ArticleDetail = {
+  id: number;
+  slug: string;
+  kind: ArticleKind;
+  title: string;
+  body: string;
+  lang: string;
+  originalDate: PartialDate | null;
+  originalUrl: string;
+  publishedAt: Date | null;
+  createdById: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** In byline order. */
+  authors: Named[];
+  publisher: Named | null;
+  creditedAgent: Named | null;
+  laws: { id: number; title: string; jurisdictionCode: string }[];
+  topics: Named[];
+  jurisdictions: { code: string; name: string }[];
+  sources: { id: number; title: string }[];
+};
+
+const publisher = alias(agents, "publisher");
+const credited = alias(agents, "credited");
+
+/** An article with the names of everything it links to, for its edit page and pickers. */
+export async function getArticle(ctx: Ctx, id: number): Promise<ArticleDetail> {
+  authorize(ctx, "admin.access");
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new NotFoundError("No such article.");
+  const [row] = await ctx.db
+    .select({
+      article: articles,
+      publisherName: publisher.preferredName,
+      creditedName: credited.preferredName,
+    })
+    .from(articles)
+    .leftJoin(publisher, eq(publisher.id, articles.publisherId))
+    .leftJoin(credited, eq(credited.id, articles.creditedAgentId))
+    .where(eq(articles.id, id));
+  if (!row) throw new NotFoundError("No such article.");
+  const { article: a } = row;
+  const [authorRows, lawRows, topicRows, jurisdictionRows, sourceRows] = await Promise.all([
+    ctx.db
+      .select({ id: agents.id, name: agents.preferredName })
+      .from(articleAuthors)
+      .innerJoin(agents, eq(agents.id, articleAuthors.agentId))
+      .where(eq(articleAuthors.articleId, id))
+      .orderBy(asc(articleAuthors.position)),
+    ctx.db
+      .select({ id: laws.id, title: laws.title, jurisdictionCode: laws.jurisdictionCode })
+      .from(articleLaws)
+      .innerJoin(laws, eq(laws.id, articleLaws.lawId))
+      .where(eq(articleLaws.articleId, id))
+      .orderBy(asc(laws.title), asc(laws.id)),
+    ctx.db
+      .select({ id: topics.id, name: topics.name })
+      .from(articleTopics)
+      .innerJoin(topics, eq(topics.id, articleTopics.topicId))
+      .where(eq(articleTopics.articleId, id))
+      .orderBy(asc(topics.name)),
+    ctx.db
+      .select({ code: jurisdictions.code, name: jurisdictions.name })
+      .from(articleJurisdictions)
+      .innerJoin(jurisdictions, eq(jurisdictions.code, articleJurisdictions.jurisdictionCode))
+      .where(eq(articleJurisdictions.articleId, id))
+      .orderBy(asc(jurisdictions.name)),
+    ctx.db
+      .select({ id: sources.id, title: sources.title })
+      .from(articleSources)
+      .innerJoin(sources, eq(sources.id, articleSources.sourceId))
+      .where(eq(articleSources.articleId, id))
+      .orderBy(asc(sources.title)),
+  ]);
+  return {
+    id: a.id,
+    slug: a.slug,
+    kind: a.kind,
+    title: a.title,
+    body: a.body,
+    lang: a.lang,
+    originalDate: fromColumns(a.originalDate, a.originalPrecision, a.originalApproximate),
+    originalUrl: a.originalUrl,
+    publishedAt: a.publishedAt,
+    createdById: a.createdById,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    authors: authorRows,
+    publisher: a.publisherId && row.publisherName ? { id: a.publisherId, name: row.publisherName } : null,
+    creditedAgent: a.creditedAgentId && row.creditedName ? { id: a.creditedAgentId, name: row.creditedName } : null,
+    laws: lawRows,
+    topics: topicRows,
+    jurisdictions: jurisdictionRows,
+    sources: sourceRows,
+  };
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { articleKinds } from "@/db/schema/vocabulary";
+import { partialDateField } from "@/lib/partial-date";
+
+// Ids travel as form text; the upper bound keeps a typed number from overflowing an integer column.
+const id = z.coerce.number({ message: "Choose from the list." }).int().positive().max(2_147_483_647);
+const optionalId = z
+  .union([z.literal(""), id])
+  .nullish()
+  .transform((v) => (v === "" || v === undefined || v === null ? null : v));
+/** An ordered list of ids without repeats: the first occurrence keeps its place. */
+const idList = z
+  .array(id)
+  .max(200, "Keep it to 200.")
+  .default([])
+  .transform((ids) => [...new Set(ids)]);
+
+export const langCode = z
+  .string({ message: "Enter a language code." })
+  .trim()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as ky, ru, en or uz-Latn.");
+
+/** An edited address: empty keeps the current one. */
+export const slugInput = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens.")
+  .max(80, "Use at most 80 characters.")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+/** Only web addresses: a javascript: or data: link must never reach a reader's page. */
+const webAddress = z
+  .string()
+  .trim()
+  .max(2000, "Use at most 2,000 characters.")
+  .pipe(
+    z.union([
+      z.literal(""),
+      z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: "Use a web address (https://…)." }),
+    ]),
+  )
+  .default("");
+
+export const articleInput = z.object({
+  kind: z.enum(articleKinds, { message: "Choose what kind of piece this is." }),
+  title: z
+    .string({ message: "Enter the title." })
+    .trim()
+    .min(1, "Enter the title.")
+    .max(1000, "Use at most 1,000 characters."),
+  body: z.string().max(500_000, "Use at most 500,000 characters.").default(""),
+  lang: langCode,
+  slug: slugInput,
+  // In byline order.
+  authorIds: idList,
+  publisherId: optionalId,
+  // The agency a report credits ("reported by TRT").
+  creditedAgentId: optionalId,
+  originalDate: partialDateField.nullish().transform((d) => d ?? null),
+  originalUrl: webAddress,
+  lawIds: idList,
+  topicIds: idList,
+  jurisdictionCodes: z
+    .array(z.string().trim().toUpperCase().min(1).max(12))
+    .max(50, "Keep it to 50.")
+    .default([])
+    .transform((codes) => [...new Set(codes)]),
+  sourceIds: idList,
+});
+
+export type ArticleInput = z.input<typeof articleInput>;
+export type ArticleValues = z.output<typeof articleInput>;
+
+/** A facet from a URL: empty or unreadable means "all", never an error page. */
+const facet = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+export const articleSorts = ["updated", "date", "title"] as const;
+export type ArticleSort = (typeof articleSorts)[number];
+
+export const listArticlesInput = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  kind: facet(z.enum(articleKinds)),
+  lang: facet(z.string().trim().min(1).max(35)),
+  jurisdiction: facet(z.string().trim().toUpperCase().min(1).max(12)),
+  law: facet(id),
+  sort: z.enum(articleSorts).catch("updated").default("updated"),
+  after: z.string().max(500).optional().catch(undefined),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});

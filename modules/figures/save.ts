@@ -1,0 +1,84 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { figureAccounts, figures, jurisdictions, sources } from "@/db/schema";
+import { NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { authorize } from "@/modules/auth/authorize";
+import type { Ctx } from "@/modules/auth/context";
+import { getFigure, type Figure } from "./read";
+import { figureInput, type FigureValues } from "./schemas";
+
+/** Adds a figure with one or more sourced accounts of its value, in one transaction. */
+export async function createFigure(ctx: Ctx, input: unknown): Promise<Figure> {
+  const actor = authorize(ctx, "content.write");
+  const values = parseInput(figureInput, input);
+  const id = await ctx.db.transaction(async (tx) => {
+    await assertLinks(tx, values);
+    const [row] = await tx
+      .insert(figures)
+      .values({ ...columns(values), createdById: actor.id })
+      .returning({ id: figures.id });
+    await writeAccounts(tx, row!.id, values);
+    return row!.id;
+  });
+  return getFigure(ctx, id);
+}
+
+/** Saves a figure and replaces its accounts. */
+export async function updateFigure(ctx: Ctx, id: number, input: unknown): Promise<Figure> {
+  authorize(ctx, "content.write");
+  const values = parseInput(figureInput, input);
+  await getFigure(ctx, id);
+  await ctx.db.transaction(async (tx) => {
+    await assertLinks(tx, values);
+    const updated = await tx
+      .update(figures)
+      .set({ ...columns(values), updatedAt: new Date() })
+      .where(eq(figures.id, id))
+      .returning({ id: figures.id });
+    if (updated.length === 0) throw new NotFoundError("No such figure.");
+    await tx.delete(figureAccounts).where(eq(figureAccounts.figureId, id));
+    await writeAccounts(tx, id, values);
+  });
+  return getFigure(ctx, id);
+}
+
+function columns(values: FigureValues) {
+  return { label: values.label, jurisdictionCode: values.jurisdictionCode, unit: values.unit, note: values.note };
+}
+
+async function writeAccounts(tx: Tx, figureId: number, values: FigureValues) {
+  await tx.insert(figureAccounts).values(
+    values.accounts.map((a, i) => ({
+      figureId,
+      value: a.value,
+      asOfDate: a.asOf?.date ?? null,
+      asOfPrecision: a.asOf?.precision ?? null,
+      asOfApproximate: a.asOf?.approximate ?? false,
+      sourceId: a.sourceId,
+      preferred: i === values.preferredAccount,
+    })),
+  );
+}
+
+/** Refuses a jurisdiction or source that does not exist, at its field; nothing is written. */
+async function assertLinks(tx: Tx, values: FigureValues) {
+  const errors: FieldErrors = {};
+  if (values.jurisdictionCode) {
+    const [found] = await tx
+      .select({ code: jurisdictions.code })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.code, values.jurisdictionCode))
+      .for("share");
+    if (!found) errors.jurisdictionCode = [`There is no jurisdiction ${values.jurisdictionCode}.`];
+  }
+  const sourceIds = [...new Set(values.accounts.map((a) => a.sourceId).filter((id): id is number => id !== null))];
+  if (sourceIds.length) {
+    const rows = await tx.select({ id: sources.id }).from(sources).where(inArray(sources.id, sourceIds)).for("share");
+    const found = new Set(rows.map((r) => r.id));
+    values.accounts.forEach((a, i) => {
+      if (a.sourceId && !found.has(a.sourceId)) errors[`accounts.${i}.sourceId`] = ["That source no longer exists."];
+    });
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { partialDateField } from "@/lib/partial-date";
+
+const optionalId = z
+  .union([z.literal(""), z.coerce.number().int().positive().max(2_147_483_647)])
+  .nullish()
+  .transform((v) => (v === "" || v === undefined || v === null ? null : v));
+
+/** A number as the source prints it, kept as text ("856", "12.5"): never rounded by a float. */
+const value = z
+  .string({ message: "Enter the number." })
+  .trim()
+  .min(1, "Enter the number.")
+  .max(40, "Use at most 40 digits.")
+  .regex(/^\d+(\.\d+)?$/, "Use digits, with a decimal point if needed (856 or 12.5).");
+
+export const figureInput = z
+  .object({
+    label: z
+      .string({ message: "Say what is counted." })
+      .trim()
+      .min(1, "Say what is counted.")
+      .max(500, "Use at most 500 characters."),
+    jurisdictionCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .max(12)
+      .nullish()
+      .transform((code) => code || null),
+    unit: z.string().trim().max(100, "Use at most 100 characters.").default(""),
+    note: z.string().trim().max(5000, "Use at most 5,000 characters.").default(""),
+    accounts: z
+      .array(
+        z.object({
+          value,
+          asOf: partialDateField.nullish().transform((d) => d ?? null),
+          sourceId: optionalId,
+        }),
+      )
+      .min(1, "Give at least one sourced value.")
+      .max(50, "Keep it to 50 accounts."),
+    preferredAccount: z.coerce.number().int().min(0).default(0),
+  })
+  .refine((f) => f.preferredAccount < f.accounts.length, {
+    path: ["preferredAccount"],
+    message: "Choose the preferred account.",
+  });
+
+export type FigureInput = z.input<typeof figureInput>;
+export type FigureValues = z.output<typeof figureInput>;
+
+export const listFiguresInput = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  jurisdiction: z.string().trim().toUpperCase().min(1).max(12).optional().catch(undefined),
+  after: z.string().max(500).optional().catch(undefined),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});

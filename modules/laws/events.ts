@@ -1,0 +1,215 @@
+import { and, asc, eq, inArray, max } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "@/db";
+import { agents, lawEventAccounts, lawEvents, laws, sources } from "@/db/schema";
+import { lawEventKinds, type LawEventKind } from "@/db/schema/enums";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { fromColumns, partialDateField, type PartialDate } from "@/lib/partial-date";
+import { parseInput } from "@/lib/validation";
+import { authorize } from "@/modules/auth/authorize";
+import { recordId } from "./schemas";
+import type { Ctx } from "@/modules/auth/context";
+
+const optionalId = z
+  .union([z.literal(""), recordId])
+  .optional()
+  .transform((v) => (v === "" || v === undefined ? null : v));
+
+export const eventInput = z
+  .object({
+    kind: z.enum(lawEventKinds, { message: "Choose what happened." }),
+    agentId: optionalId,
+    note: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
+    accounts: z
+      .array(z.object({ date: partialDateField, sourceId: optionalId, note: z.string().trim().max(1000).default("") }))
+      .min(1, "Give at least one account of the date (leave the date empty if unknown)."),
+    preferredAccount: z.coerce.number().int().min(0).default(0),
+  })
+  .refine((e) => e.preferredAccount < e.accounts.length, {
+    path: ["preferredAccount"],
+    message: "Choose the preferred account.",
+  });
+
+export type EventAccount = {
+  id: number;
+  date: PartialDate | null;
+  sourceId: number | null;
+  sourceTitle: string | null;
+  preferred: boolean;
+  note: string;
+};
+export type LawEvent = {
+  id: number;
+  kind: LawEventKind;
+  agentId: number | null;
+  agentName: string | null;
+  note: string;
+  accounts: EventAccount[];
+  /** The preferred account's date, which places the event on the timeline. */
+  date: PartialDate | null;
+  /** True when the sources give different dates: readers see every account, not a silent pick. */
+  disputed: boolean;
+};
+
+/** A law's timeline: by date (unknown dates last), ties in the order the editor set. */
+export async function listEvents(ctx: Ctx, lawId: number): Promise<LawEvent[]> {
+  authorize(ctx, "admin.access");
+  const events = await ctx.db
+    .select({
+      id: lawEvents.id,
+      kind: lawEvents.kind,
+      agentId: lawEvents.agentId,
+      agentName: agents.preferredName,
+      note: lawEvents.note,
+      position: lawEvents.position,
+    })
+    .from(lawEvents)
+    .leftJoin(agents, eq(agents.id, lawEvents.agentId))
+    .where(eq(lawEvents.lawId, lawId))
+    .orderBy(asc(lawEvents.position), asc(lawEvents.id));
+  if (events.length === 0) return [];
+  const accounts = await ctx.db
+    .select({ account: lawEventAccounts, sourceTitle: sources.title })
+    .from(lawEventAccounts)
+    .leftJoin(sources, eq(sources.id, lawEventAccounts.sourceId))
+    .where(
+      inArray(
+        lawEventAccounts.eventId,
+        events.map((e) => e.id),
+      ),
+    )
+    .orderBy(asc(lawEventAccounts.id));
+  const timeline = events.map(({ position: _position, ...event }) => {
+    const own: EventAccount[] = accounts
+      .filter((a) => a.account.eventId === event.id)
+      .map(({ account: a, sourceTitle }) => ({
+        id: a.id,
+        date: fromColumns(a.date, a.precision, a.approximate),
+        sourceId: a.sourceId,
+        sourceTitle,
+        preferred: a.preferred,
+        note: a.note,
+      }));
+    const preferred = own.find((a) => a.preferred) ?? own[0];
+    const distinct = new Set(own.map((a) => (a.date ? `${a.date.date}/${a.date.precision}` : "unknown")));
+    return { ...event, accounts: own, date: preferred?.date ?? null, disputed: distinct.size > 1 };
+  });
+  // Stable sort: events the editor ordered keep that order among equal dates.
+  return timeline.sort((a, b) => (a.date?.date ?? "9999").localeCompare(b.date?.date ?? "9999"));
+}
+
+export async function addEvent(ctx: Ctx, lawId: number, input: unknown): Promise<number> {
+  authorize(ctx, "content.write");
+  const values = parseInput(eventInput, input);
+  await assertLinks(ctx, values);
+  return ctx.db.transaction(async (tx) => {
+    await touchLaw(tx, lawId);
+    const [last] = await tx
+      .select({ position: max(lawEvents.position) })
+      .from(lawEvents)
+      .where(eq(lawEvents.lawId, lawId));
+    const [event] = await tx
+      .insert(lawEvents)
+      .values({
+        lawId,
+        kind: values.kind,
+        agentId: values.agentId,
+        note: values.note,
+        position: (last?.position ?? -1) + 1,
+      })
+      .returning({ id: lawEvents.id });
+    await writeAccounts(tx, event!.id, values);
+    return event!.id;
+  });
+}
+
+export async function updateEvent(ctx: Ctx, eventId: number, input: unknown): Promise<void> {
+  authorize(ctx, "content.write");
+  const values = parseInput(eventInput, input);
+  await assertLinks(ctx, values);
+  await ctx.db.transaction(async (tx) => {
+    const event = await findEvent(tx, eventId);
+    await touchLaw(tx, event.lawId);
+    await tx
+      .update(lawEvents)
+      .set({ kind: values.kind, agentId: values.agentId, note: values.note })
+      .where(eq(lawEvents.id, eventId));
+    await tx.delete(lawEventAccounts).where(eq(lawEventAccounts.eventId, eventId));
+    await writeAccounts(tx, eventId, values);
+  });
+}
+
+export async function removeEvent(ctx: Ctx, eventId: number): Promise<void> {
+  authorize(ctx, "content.write");
+  await ctx.db.transaction(async (tx) => {
+    const event = await findEvent(tx, eventId);
+    await touchLaw(tx, event.lawId);
+    await tx.delete(lawEvents).where(eq(lawEvents.id, eventId));
+  });
+}
+
+/** Moves an event one place up or down the timeline (meaningful among equal or unknown dates). */
+export async function moveEvent(ctx: Ctx, eventId: number, direction: "up" | "down"): Promise<void> {
+  authorize(ctx, "content.write");
+  const { lawId } = await findEvent(ctx.db, eventId);
+  const order = (await listEvents(ctx, lawId)).map((e) => e.id);
+  const from = order.indexOf(eventId);
+  const to = direction === "up" ? from - 1 : from + 1;
+  if (to < 0 || to >= order.length) return;
+  [order[from], order[to]] = [order[to]!, order[from]!];
+  await ctx.db.transaction(async (tx) => {
+    await touchLaw(tx, lawId);
+    for (const [position, id] of order.entries())
+      await tx
+        .update(lawEvents)
+        .set({ position })
+        .where(and(eq(lawEvents.id, id), eq(lawEvents.lawId, lawId)));
+  });
+}
+
+async function writeAccounts(tx: Tx, eventId: number, values: z.output<typeof eventInput>) {
+  await tx.insert(lawEventAccounts).values(
+    values.accounts.map((a, i) => ({
+      eventId,
+      date: a.date?.date ?? null,
+      precision: a.date?.precision ?? null,
+      approximate: a.date?.approximate ?? false,
+      sourceId: a.sourceId,
+      note: a.note,
+      preferred: i === values.preferredAccount,
+    })),
+  );
+}
+
+async function findEvent(db: Ctx["db"] | Tx, eventId: number) {
+  const [event] = await db.select({ lawId: lawEvents.lawId }).from(lawEvents).where(eq(lawEvents.id, eventId));
+  if (!event) throw new NotFoundError("No such event.");
+  return event;
+}
+
+async function touchLaw(tx: Tx, lawId: number) {
+  const [law] = await tx
+    .update(laws)
+    .set({ updatedAt: new Date() })
+    .where(eq(laws.id, lawId))
+    .returning({ id: laws.id });
+  if (!law) throw new NotFoundError("No such law.");
+}
+
+async function assertLinks(ctx: Ctx, values: z.output<typeof eventInput>) {
+  const errors: Record<string, string[]> = {};
+  if (values.agentId) {
+    const [agent] = await ctx.db.select({ id: agents.id }).from(agents).where(eq(agents.id, values.agentId));
+    if (!agent) errors.agentId = ["That agent no longer exists."];
+  }
+  const sourceIds = values.accounts.map((a) => a.sourceId).filter((id): id is number => id !== null);
+  if (sourceIds.length) {
+    const found = new Set(
+      (await ctx.db.select({ id: sources.id }).from(sources).where(inArray(sources.id, sourceIds))).map((s) => s.id),
+    );
+    values.accounts.forEach((a, i) => {
+      if (a.sourceId && !found.has(a.sourceId)) errors[`accounts.${i}.sourceId`] = ["That source no longer exists."];
+    });
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+}

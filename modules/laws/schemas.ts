@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { lawStatuses, lawTypes } from "@/db/schema/vocabulary";
+import { formRowList, present } from "@/lib/validation";
+
+export const recordId = z.coerce.number({ message: "Choose from the list." }).int().positive().max(2_147_483_647);
+const id = recordId;
+const year = z.coerce.number({ message: "Enter a year." }).int("Use a whole year.").min(1).max(2200);
+export const langCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as ky, ru, en or uz-Latn.");
+
+export const lawInput = z
+  .object({
+    jurisdictionCode: z.string().trim().toUpperCase().min(1, "Choose a jurisdiction."),
+    type: z.enum(lawTypes, { message: "Choose a type." }),
+    status: z.enum(lawStatuses, { message: "Choose a status." }),
+    summary: z.string().trim().max(20_000, "Use at most 20,000 characters.").default(""),
+    slug: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens.")
+      .max(80)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    titles: formRowList(z.object({ lang: langCode, title: z.string().trim().min(1, "Enter the title.").max(1000) })),
+    preferredTitle: z.coerce.number().int().min(0).default(0),
+    identifiers: formRowList(
+      z.object({
+        registry: z.string().trim().min(1, "Name the registry.").max(200),
+        value: z.string().trim().min(1, "Enter the number.").max(200),
+      }),
+    ),
+    periods: formRowList(
+      z
+        .object({ startYear: year, endYear: year })
+        .refine((p) => p.startYear <= p.endYear, { path: ["endYear"], message: "The period ends before it starts." }),
+    ),
+    topicIds: z.array(id).default([]),
+    sourceIds: z.array(id).default([]),
+  })
+  .refine((law) => present(law.titles).length > 0, { path: ["titles"], message: "Give the law at least one title." })
+  .refine((law) => law.titles[law.preferredTitle] !== undefined, {
+    path: ["preferredTitle"],
+    message: "Choose which title is preferred.",
+  })
+  // Empty rows go only now, so that every error above kept the row number the form shows.
+  .transform((law) => {
+    const titles = present(law.titles);
+    return {
+      ...law,
+      titles,
+      preferredTitle: titles.indexOf(law.titles[law.preferredTitle]!),
+      identifiers: present(law.identifiers),
+      periods: present(law.periods),
+    };
+  });
+
+export type LawInput = z.input<typeof lawInput>;
+export type LawValues = z.output<typeof lawInput>;
+
+export const listLawsInput = z.object({
+  q: z.string().trim().max(200).optional(),
+  jurisdiction: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .max(12)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  status: z
+    .enum(lawStatuses)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  type: z
+    .enum(lawTypes)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  sort: z.enum(["updated", "title"]).default("updated"),
+  after: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});

@@ -1,0 +1,47 @@
+import { count, eq } from "drizzle-orm";
+import { articleSources, figureAccounts, lawEventAccounts, lawSources, lawTextVersions, sources } from "@/db/schema";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { authorize } from "@/modules/auth/authorize";
+import type { Ctx } from "@/modules/auth/context";
+import { assertCanDelete } from "@/modules/content/ownership";
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Deletes a source its creator (or an editor) no longer wants, when nothing cites it; otherwise
+ * says what still does. Sources are never published on their own, so only ownership matters.
+ */
+export async function deleteSource(ctx: Ctx, id: number): Promise<void> {
+  authorize(ctx, "content.write");
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("No such source.");
+  await ctx.db.transaction(async (tx) => {
+    const [source] = await tx
+      .select({ title: sources.title, createdById: sources.createdById })
+      .from(sources)
+      .where(eq(sources.id, id))
+      .for("update");
+    if (!source) throw new NotFoundError("No such source.");
+    assertCanDelete(ctx, { createdById: source.createdById, publishedAt: null });
+    // One after another: a transaction holds one connection, and pg refuses overlapping queries on it.
+    const counts: number[] = [];
+    for (const query of [
+      tx.select({ n: count() }).from(lawSources).where(eq(lawSources.sourceId, id)),
+      tx.select({ n: count() }).from(articleSources).where(eq(articleSources.sourceId, id)),
+      tx.select({ n: count() }).from(lawEventAccounts).where(eq(lawEventAccounts.sourceId, id)),
+      tx.select({ n: count() }).from(lawTextVersions).where(eq(lawTextVersions.sourceId, id)),
+      tx.select({ n: count() }).from(figureAccounts).where(eq(figureAccounts.sourceId, id)),
+    ]) {
+      counts.push((await query)[0]?.n ?? 0);
+    }
+    const [laws, articles, events, texts, figures] = counts;
+    const inUse = [
+      laws ? plural(laws, "law", "laws") : "",
+      articles ? plural(articles, "article", "articles") : "",
+      events ? plural(events, "dated account of a law event", "dated accounts of law events") : "",
+      texts ? plural(texts, "law text version", "law text versions") : "",
+      figures ? plural(figures, "figure value", "figure values") : "",
+    ].filter(Boolean);
+    if (inUse.length > 0) throw new ConflictError(`“${source.title}” is still cited by ${inUse.join(", ")}.`);
+    await tx.delete(sources).where(eq(sources.id, id));
+  });
+}

@@ -1,0 +1,78 @@
+import { and, desc, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
+import { agents, sources } from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
+import { likePattern } from "@/lib/text";
+import { parseInput } from "@/lib/validation";
+import { authorize } from "@/modules/auth/authorize";
+import type { Ctx } from "@/modules/auth/context";
+import { decodeCursor, encodeCursor } from "@/modules/content/cursor";
+import { listSourcesInput } from "./schemas";
+
+export type Source = {
+  id: number;
+  title: string;
+  url: string;
+  archivedUrl: string;
+  accessedOn: string | null;
+  publisherId: number | null;
+  publisherName: string | null;
+  note: string;
+  createdById: number | null;
+  updatedAt: Date;
+};
+
+export type SourcePage = { sources: Source[]; nextAfter: string | null };
+
+const columns = {
+  id: sources.id,
+  title: sources.title,
+  url: sources.url,
+  archivedUrl: sources.archivedUrl,
+  accessedOn: sources.accessedOn,
+  publisherId: sources.publisherId,
+  publisherName: agents.preferredName,
+  note: sources.note,
+  createdById: sources.createdById,
+  updatedAt: sources.updatedAt,
+};
+
+// The exact timestamp (microseconds) for the cursor: a JS Date would round it to milliseconds
+// and the next page would skip rows saved within the same millisecond.
+const updatedKey = sql<string>`to_char(${sources.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Sources, most recently changed first, filtered by title or address, 50 to a page (keyset). */
+export async function listSources(ctx: Ctx, input: Record<string, unknown> = {}): Promise<SourcePage> {
+  const actor = authorize(ctx, "admin.access");
+  const { q, archived, mine, after, limit } = parseInput(listSourcesInput, input);
+  const where: SQL[] = [];
+  if (q) where.push(or(ilike(sources.title, likePattern(q)), ilike(sources.url, likePattern(q)))!);
+  if (archived) where.push(archived === "yes" ? ne(sources.archivedUrl, "") : eq(sources.archivedUrl, ""));
+  if (mine) where.push(actor.id === null ? sql`false` : eq(sources.createdById, actor.id));
+  const cursor = decodeCursor(after);
+  if (cursor && typeof cursor.sortValue === "string" && !Number.isNaN(Date.parse(cursor.sortValue))) {
+    where.push(sql`(${sources.updatedAt}, ${sources.id}) < (${cursor.sortValue}::timestamptz, ${cursor.id})`);
+  }
+  const rows = await ctx.db
+    .select({ ...columns, updatedKey })
+    .from(sources)
+    .leftJoin(agents, eq(agents.id, sources.publisherId))
+    .where(and(...where))
+    .orderBy(desc(sources.updatedAt), desc(sources.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit).map(({ updatedKey: _key, ...row }) => row);
+  const last = rows[limit - 1];
+  return { sources: page, nextAfter: rows.length > limit && last ? encodeCursor(last.updatedKey, last.id) : null };
+}
+
+export async function getSource(ctx: Ctx, id: number | string): Promise<Source> {
+  authorize(ctx, "admin.access");
+  const key = Number(id);
+  if (!Number.isSafeInteger(key) || key <= 0) throw new NotFoundError("No such source.");
+  const [row] = await ctx.db
+    .select(columns)
+    .from(sources)
+    .leftJoin(agents, eq(agents.id, sources.publisherId))
+    .where(eq(sources.id, key));
+  if (!row) throw new NotFoundError("No such source.");
+  return row;
+}

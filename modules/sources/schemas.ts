@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+const webAddress = z
+  .string()
+  .trim()
+  .max(2000, "Use at most 2,000 characters.")
+  .pipe(z.union([z.literal(""), z.url({ protocol: /^https?$/, message: "Use a web address (https://…)." })]))
+  .default("");
+
+/** The latest date anywhere on Earth (UTC+14): whoever types "today" is never told it is the future. */
+export function latestToday(now = new Date()): string {
+  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
+const accessedOn = z
+  .union([
+    z.literal(""),
+    z.null(),
+    z
+      .string()
+      .trim()
+      .pipe(z.iso.date({ message: "Use a real date as YYYY-MM-DD (2025-01-31)." }))
+      .refine((d) => d <= latestToday(), "The access date cannot be in the future."),
+  ])
+  .transform((v) => (v === "" ? null : v))
+  .default(null);
+
+const optionalId = z
+  .union([z.literal(""), z.null(), z.coerce.number({ message: "Use an agent's id (a number)." }).int().positive()])
+  .transform((v) => (v === "" ? null : v))
+  .default(null);
+
+export const sourceInput = z.object({
+  title: z.string().trim().min(1, "Enter a title.").max(500, "Use at most 500 characters."),
+  url: webAddress,
+  archivedUrl: webAddress,
+  accessedOn,
+  publisherId: optionalId,
+  note: z.string().trim().max(5000, "Use at most 5,000 characters.").default(""),
+});
+
+export type SourceInput = z.input<typeof sourceInput>;
+
+export const inlineSourceInput = z.object({
+  title: z.string().trim().min(1, "Type a title first.").max(500, "Use at most 500 characters."),
+  url: webAddress,
+});
+
+export const listSourcesInput = z.object({
+  q: z.string().trim().max(200).optional(),
+  archived: z.enum(["yes", "no"]).optional().catch(undefined),
+  mine: z.enum(["yes"]).optional().catch(undefined),
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -1,0 +1,83 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { agents, jurisdictions, laws, sources, topics } from "@/db/schema";
+import { demoAgents } from "@/db/seed/demo-agents";
+import { demoJurisdictions } from "@/db/seed/demo-jurisdictions";
+import { demoLaws } from "@/db/seed/demo-laws";
+import { demoSources } from "@/db/seed/demo-sources";
+import { demoTopics } from "@/db/seed/demo-topics";
+import { commandLineActor, type Ctx } from "@/modules/auth/context";
+import { createAgent } from "@/modules/agents/save";
+import { addEvent } from "@/modules/laws/events";
+import { addLawRelation } from "@/modules/laws/relations";
+import { createLaw } from "@/modules/laws/save";
+import { createSource } from "@/modules/sources/save";
+import { createTopic } from "@/modules/topics/save";
+
+/**
+ * Loads the founding example through the same domain functions editors use, so the demo obeys
+ * every rule the forms do. What exists already (by slug, or title for sources) is left alone.
+ */
+export async function loadDemoContent(db: Db): Promise<{ lawsAdded: number }> {
+  const ctx: Ctx = { db, actor: commandLineActor };
+  await db.insert(jurisdictions).values(demoJurisdictions).onConflictDoNothing();
+
+  const topicIds = new Map<string, number>();
+  for (const topic of demoTopics) {
+    const [found] = await db.select({ id: topics.id }).from(topics).where(eq(topics.slug, topic.slug));
+    const parentId = topic.parentSlug ? topicIds.get(topic.parentSlug) : undefined;
+    topicIds.set(topic.slug, found?.id ?? (await createTopic(ctx, { ...topic, parentId })).id);
+  }
+
+  const agentIds = new Map<string, number>();
+  for (const agent of demoAgents) {
+    const [found] = await db.select({ id: agents.id }).from(agents).where(eq(agents.slug, agent.slug));
+    agentIds.set(agent.slug, found?.id ?? (await createAgent(ctx, agent)).id);
+  }
+
+  const sourceIds = new Map<string, number>();
+  for (const source of demoSources) {
+    const [found] = await db.select({ id: sources.id }).from(sources).where(eq(sources.title, source.title));
+    sourceIds.set(source.title, found?.id ?? (await createSource(ctx, source)).id);
+  }
+
+  let lawsAdded = 0;
+  const lawIds: number[] = [];
+  for (const { events, topicSlugs, sourceTitles, ...law } of demoLaws) {
+    const [found] = await db
+      .select({ id: laws.id })
+      .from(laws)
+      .where(and(eq(laws.jurisdictionCode, law.jurisdictionCode), eq(laws.slug, law.slug)));
+    if (found) {
+      lawIds.push(found.id);
+      continue;
+    }
+    const lawSourceIds = sourceTitles.map((t) => sourceIds.get(t));
+    const created = await createLaw(ctx, {
+      ...law,
+      topicIds: topicSlugs.map((s) => topicIds.get(s)),
+      sourceIds: lawSourceIds,
+    });
+    for (const event of events) {
+      await addEvent(ctx, created.id, {
+        kind: event.kind,
+        agentId: event.agentSlug ? agentIds.get(event.agentSlug) : undefined,
+        note: event.note,
+        accounts: [{ date: event.date, sourceId: lawSourceIds[0] }],
+      });
+    }
+    // Until the editorial workflow exists, the demo is published directly.
+    await db.update(laws).set({ publishedAt: new Date() }).where(eq(laws.id, created.id));
+    lawIds.push(created.id);
+    lawsAdded++;
+  }
+  const [kyrgyz, kazakh] = lawIds;
+  if (lawsAdded > 0 && kyrgyz && kazakh) {
+    await addLawRelation(ctx, kyrgyz, {
+      toLawId: kazakh,
+      kind: "comparable",
+      note: "Compared in commentary on the Kyrgyz law.",
+    });
+  }
+  return { lawsAdded };
+}

@@ -1,0 +1,29 @@
+import { count, eq } from "drizzle-orm";
+import { articleTopics, lawTopics, topics } from "@/db/schema";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { authorize } from "@/modules/auth/authorize";
+import type { Ctx } from "@/modules/auth/context";
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+
+/** Deletes a topic nothing refers to; otherwise says what still does. */
+export async function deleteTopic(ctx: Ctx, id: number): Promise<void> {
+  authorize(ctx, "vocabulary.manage");
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("No such topic.");
+  await ctx.db.transaction(async (tx) => {
+    const [topic] = await tx.select({ name: topics.name }).from(topics).where(eq(topics.id, id)).for("update");
+    if (!topic) throw new NotFoundError("No such topic.");
+    // One after another: a transaction holds one connection, and pg refuses overlapping queries on it.
+    const [l] = await tx.select({ n: count() }).from(lawTopics).where(eq(lawTopics.topicId, id));
+    const [a] = await tx.select({ n: count() }).from(articleTopics).where(eq(articleTopics.topicId, id));
+    const [c] = await tx.select({ n: count() }).from(topics).where(eq(topics.parentId, id));
+    const uses = [
+      [l?.n ?? 0, "law"],
+      [a?.n ?? 0, "article"],
+      [c?.n ?? 0, "narrower topic"],
+    ] as const;
+    const inUse = uses.filter(([n]) => n > 0).map(([n, what]) => plural(n, what));
+    if (inUse.length > 0) throw new ConflictError(`${topic.name} is still used by ${inUse.join(", ")}.`);
+    await tx.delete(topics).where(eq(topics.id, id));
+  });
+}
