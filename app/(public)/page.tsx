@@ -1,14 +1,8 @@
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { Markdown } from "@/components/ui/markdown";
+import { lawStatusLabels } from "@/modules/laws/labels";
 import { latestPublishedLaws } from "@/modules/laws/public";
-
-const statusLabels = {
-  bill: "Bill",
-  adopted: "Adopted",
-  in_force: "In force",
-  amended: "Amended",
-  repealed: "Repealed",
-} as const;
 
 export default function HomePage() {
   return (
@@ -43,10 +37,10 @@ async function LatestLaws() {
       {laws.map((law) => (
         <li key={law.slug} className="py-6">
           <p className="text-xs font-semibold uppercase tracking-wide text-muted">
-            {law.jurisdictionCode} · {statusLabels[law.status]}
+            {law.jurisdictionCode} · {lawStatusLabels[law.status]}
           </p>
           <h3 className="mt-1 font-serif text-2xl leading-snug">{law.title}</h3>
-          <p className="mt-2 max-w-prose font-serif text-base leading-relaxed">{law.summary}</p>
+          <Markdown source={law.summary} className="mt-2 text-base" />
         </li>
       ))}
     </ul>

@@ -13,4 +13,12 @@ export const demoSources: DemoSource[] = [
       "repressed for political reasons in the Soviet period, initiated in January 2023 and adopted by the " +
       "Zhogorku Kenesh in December 2024.",
   },
+  {
+    title: "Commentary comparing Kyrgyzstan's rehabilitation law with Kazakhstan and Uzbekistan",
+    url: "",
+    note:
+      "Opinion piece signed by its author and written for a media office. It compares the Kyrgyz law with " +
+      "Kazakhstan's 1993 law and with Uzbekistan, where it states 856 people had been acquitted. The author " +
+      "and the media office are still to be recorded here from the original.",
+  },
 ];

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { agents, jurisdictions, laws, sources, topics } from "@/db/schema";
+import { agents, articles, jurisdictions, laws, sources, topics } from "@/db/schema";
+import { demoArticles, demoFigures } from "@/db/seed/demo-articles";
 import { demoAgents } from "@/db/seed/demo-agents";
 import { demoJurisdictions } from "@/db/seed/demo-jurisdictions";
 import { demoLaws } from "@/db/seed/demo-laws";
@@ -8,6 +9,8 @@ import { demoSources } from "@/db/seed/demo-sources";
 import { demoTopics } from "@/db/seed/demo-topics";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { createAgent } from "@/modules/agents/save";
+import { createArticle } from "@/modules/articles/save";
+import { createFigure } from "@/modules/figures/save";
 import { addEvent } from "@/modules/laws/events";
 import { addLawRelation } from "@/modules/laws/relations";
 import { createLaw } from "@/modules/laws/save";
@@ -79,5 +82,34 @@ export async function loadDemoContent(db: Db): Promise<{ lawsAdded: number }> {
       note: "Compared in commentary on the Kyrgyz law.",
     });
   }
+  if (lawsAdded > 0) await loadDemoArticles(ctx, { agentIds, topicIds, sourceIds });
   return { lawsAdded };
+}
+
+/** Articles and figures arrive with the laws they discuss, so they are loaded once, with them. */
+async function loadDemoArticles(
+  ctx: Ctx,
+  ids: { agentIds: Map<string, number>; topicIds: Map<string, number>; sourceIds: Map<string, number> },
+) {
+  for (const { lawSlugs, topicSlugs, sourceTitles, creditedAgentSlug, ...article } of demoArticles) {
+    const lawIds = [];
+    for (const slug of lawSlugs) {
+      const [law] = await ctx.db.select({ id: laws.id }).from(laws).where(eq(laws.slug, slug));
+      lawIds.push(law?.id);
+    }
+    const created = await createArticle(ctx, {
+      ...article,
+      creditedAgentId: creditedAgentSlug ? ids.agentIds.get(creditedAgentSlug) : undefined,
+      lawIds,
+      topicIds: topicSlugs.map((s) => ids.topicIds.get(s)),
+      sourceIds: sourceTitles.map((t) => ids.sourceIds.get(t)),
+    });
+    await ctx.db.update(articles).set({ publishedAt: new Date() }).where(eq(articles.id, created.id));
+  }
+  for (const { accounts, ...figure } of demoFigures) {
+    await createFigure(ctx, {
+      ...figure,
+      accounts: accounts.map(({ sourceTitle, ...a }) => ({ ...a, sourceId: ids.sourceIds.get(sourceTitle) })),
+    });
+  }
 }

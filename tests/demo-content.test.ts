@@ -1,0 +1,75 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Database } from "@/db";
+import { articles, figures, laws } from "@/db/schema";
+import { commandLineActor, type Ctx } from "@/modules/auth/context";
+import { searchAgentOptions } from "@/modules/agents/search";
+import { getArticle } from "@/modules/articles/read";
+import { getFigure } from "@/modules/figures/read";
+import { listEvents } from "@/modules/laws/events";
+import { listLawRelations } from "@/modules/laws/relations";
+import { getLaw } from "@/modules/laws/read";
+import { loadDemoContent } from "@/modules/system/demo-content";
+import { createTestDatabase } from "./db";
+
+let database: Database;
+let ctx: Ctx;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  ctx = { db: database.db, actor: commandLineActor };
+  await loadDemoContent(database.db);
+});
+afterAll(() => database.close());
+
+async function lawId(jurisdictionCode: string) {
+  const [row] = await database.db.select({ id: laws.id }).from(laws).where(eq(laws.jurisdictionCode, jurisdictionCode));
+  return row!.id;
+}
+
+test("the Kyrgyz law carries its timeline at the precision the report gives, and its comparison", async () => {
+  const id = await lawId("KG");
+  const law = await getLaw(ctx, id);
+  expect(law.periods).toEqual([{ startYear: 1917, endYear: 1953 }]);
+  expect(law.publishedAt).toBeInstanceOf(Date);
+  const events = await listEvents(ctx, id);
+  expect(events.map((e) => [e.kind, e.date?.precision ?? null, e.agentName])).toEqual([
+    ["initiated", "month", null],
+    ["adopted", "month", "Jogorku Kenesh"],
+    ["signed", null, "Sadyr Japarov"],
+  ]);
+  const relations = await listLawRelations(ctx, id);
+  expect([...relations.outgoing, ...relations.incoming].map((r) => r.kind)).toContain("comparable");
+});
+
+test("the news report credits TRT and the commentary is labelled opinion", async () => {
+  const [news] = await database.db.select({ id: articles.id }).from(articles).where(eq(articles.kind, "news"));
+  const [opinion] = await database.db.select({ id: articles.id }).from(articles).where(eq(articles.kind, "opinion"));
+  expect((await getArticle(ctx, news!.id)).creditedAgent?.name).toBe("TRT");
+  const commentary = await getArticle(ctx, opinion!.id);
+  expect(commentary.laws).toHaveLength(2);
+  expect(commentary.body).toContain("does not endorse");
+});
+
+test("Uzbekistan's figure of 856 acquitted people is there with its source", async () => {
+  const [row] = await database.db
+    .select({ id: figures.id })
+    .from(figures)
+    .where(and(eq(figures.jurisdictionCode, "UZ")));
+  const figure = await getFigure(ctx, row!.id);
+  expect(figure.accounts.map((a) => a.value)).toEqual(["856"]);
+  expect(figure.accounts[0]?.sourceId).not.toBeNull();
+});
+
+test("the president is found by every spelling of his name", async () => {
+  for (const spelling of ["Japarov", "Zhaparov", "Жапаров"]) {
+    expect(
+      (await searchAgentOptions(ctx, spelling)).map((o) => o.label),
+      spelling,
+    ).toContain("Sadyr Japarov");
+  }
+});
+
+test("loading again adds nothing", async () => {
+  expect(await loadDemoContent(database.db)).toEqual({ lawsAdded: 0 });
+  expect(await database.db.select().from(articles)).toHaveLength(2);
+});
