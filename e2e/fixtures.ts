@@ -122,3 +122,35 @@ export const test = base.extend<Fixtures>({
     await provide(page);
   },
 });
+
+/**
+ * A searchable picker (components/admin/entity-picker.tsx), found by its label: its combobox and
+ * the listbox that combobox controls, so that a list still closing elsewhere is never read.
+ */
+export function picker(scope: Page | Locator, label: string) {
+  const combobox = scope.getByRole("combobox", { name: label, exact: true });
+  const page = "page" in scope ? scope.page() : scope;
+  return {
+    combobox,
+    chosen: scope.getByRole("list", { name: `Chosen: ${label}`, exact: true }),
+    /** The options shown for what was typed; call after typing. */
+    options: async () => page.locator(`[id="${await combobox.getAttribute("aria-controls")}"]`).getByRole("option"),
+  };
+}
+
+/** Types into a picker and picks the option whose name starts with `label` (its hint follows). */
+export async function pickInPicker(scope: Page | Locator, pickerLabel: string, query: string, label: string) {
+  const { combobox, chosen, options } = picker(scope, pickerLabel);
+  await combobox.fill(query);
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await (await options()).filter({ hasText: new RegExp(`^${escaped}`) }).click();
+  await expect(chosen).toContainText(label);
+}
+
+/** Types a name the picker does not know and creates the record from the picker. */
+export async function createInPicker(scope: Page | Locator, pickerLabel: string, name: string) {
+  const { combobox, chosen, options } = picker(scope, pickerLabel);
+  await combobox.fill(name);
+  await (await options()).filter({ hasText: `Create “${name}”` }).click();
+  await expect(chosen).toContainText(name);
+}

@@ -7,9 +7,10 @@ import { unified } from "unified";
 
 /**
  * GitHub's sanitation, narrowed: links may only be http(s), mailto or relative (a path or a
- * #fragment); images only http(s). Everything else loses its URL and keeps its text.
- * remark-rehype already prefixes the only ids Markdown can make (footnotes) with "user-content-";
- * prefixing them again would break the footnote links.
+ * #fragment); images only https (no mixed content). Everything else loses its URL and keeps its
+ * text. remark-rehype already prefixes the only ids Markdown can make (footnotes) with
+ * "user-content-", which is what keeps them from clobbering the page's own names; prefixing them
+ * again would break the footnote links (a test checks every id carries the prefix).
  */
 const schema: SanitizeSchema = {
   ...defaultSchema,
@@ -17,7 +18,7 @@ const schema: SanitizeSchema = {
   protocols: {
     ...defaultSchema.protocols,
     href: ["http", "https", "mailto"],
-    src: ["http", "https"],
+    src: ["https"],
     cite: ["http", "https"],
     longDesc: ["http", "https"],
   },
@@ -25,12 +26,22 @@ const schema: SanitizeSchema = {
 
 type HastNode = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] };
 
-/** Links that leave the site open without handing it the reader's window or the page's address. */
+/**
+ * Links that leave the site open without handing it the reader's window or the page's address;
+ * and the one id remark-rehype leaves unprefixed (the footnotes heading) gets the prefix too.
+ */
 function externalLinks() {
   const visit = (node: HastNode) => {
+    const props = node.properties;
+    if (props?.id === "footnote-label") props.id = "user-content-footnote-label";
+    if (Array.isArray(props?.ariaDescribedBy)) {
+      props.ariaDescribedBy = props.ariaDescribedBy.map((ref) =>
+        ref === "footnote-label" ? "user-content-footnote-label" : ref,
+      );
+    }
     if (node.type === "element" && node.tagName === "a") {
       const href = node.properties?.href;
-      if (typeof href === "string" && /^https?:\/\//i.test(href)) {
+      if (typeof href === "string" && /^(https?:)?\/\//i.test(href)) {
         node.properties = { ...node.properties, rel: ["noopener", "noreferrer"] };
       }
     }

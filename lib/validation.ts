@@ -13,15 +13,36 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new ValidationError(fieldErrors);
 }
 
+/** The largest id an integer (int4) column holds: a bigger number must never reach a query. */
+export const maxRecordId = 2_147_483_647;
+
+/** Whether a number can be the id of a row; anything else is "not found", not a database error. */
+export function isRecordId(n: unknown): n is number {
+  return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= maxRecordId;
+}
+
+/** The id of a row chosen in a form: it travels as text, and must fit an integer column. */
+export const recordId = z.coerce
+  .number({ message: "Choose from the list." })
+  .int("Choose from the list.")
+  .min(1, "Choose from the list.")
+  .max(maxRecordId, "Choose from the list.");
+
 /** The shape a domain function accepts before validation: the right keys, any values (form data). */
 export type Unvalidated<T> = { [K in keyof T]?: unknown };
+
+/** How many rows a form list may hold: enough for any real law, few enough to bound the work. */
+export const maxFormRows = 200;
 
 /**
  * A list of form rows, validated where they stand so that an error names the row the user sees
  * (`titles.2.title`); rows left entirely empty validate as `undefined` and are dropped by `present`.
  */
 export function formRowList<T extends z.ZodType>(row: T) {
-  return z.array(z.preprocess((value) => (isBlankRow(value) ? undefined : value), row.optional())).default([]);
+  return z
+    .array(z.preprocess((value) => (isBlankRow(value) ? undefined : value), row.optional()))
+    .max(maxFormRows, `Keep it to ${maxFormRows} rows.`)
+    .default([]);
 }
 
 export function present<T>(list: (T | undefined)[]): T[] {

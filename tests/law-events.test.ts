@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/db";
 import { agents, lawEventAccounts, lawEvents, sources } from "@/db/schema";
-import { NotAuthenticatedError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotAuthenticatedError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/modules/auth/context";
 import { addEvent, listEvents, moveEvent, removeEvent, updateEvent } from "@/modules/laws/events";
 import { createLaw } from "@/modules/laws/save";
@@ -83,7 +83,6 @@ describe("a law's timeline", () => {
     ["an impossible month", { accounts: [account("2024-13")] }, "accounts.0.date"],
     ["an impossible day", { accounts: [account("2023-02-30")] }, "accounts.0.date"],
     ["an unknown kind", { kind: "vetoed-twice" }, "kind"],
-    ["no account at all", { accounts: [] }, "accounts"],
     ["a source that does not exist", { accounts: [account("2024", 999999)] }, "accounts.0.sourceId"],
     ["an agent that does not exist", { agentId: "999999" }, "agentId"],
   ])("%s is refused at its field and writes nothing", async (_case, change, field) => {
@@ -94,6 +93,27 @@ describe("a law's timeline", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(Object.keys((error as ValidationError).fieldErrors)).toContain(field);
     expect(await eventCount()).toBe(before);
+  });
+
+  test("a blank extra account is dropped rather than shown as a disagreement; none at all means unknown", async () => {
+    const id = await addEvent(ctx, lawId, {
+      kind: "published",
+      accounts: [account("", ""), account("2025-02", reportA), account("", "")],
+      preferredAccount: "1",
+    });
+    const event = (await listEvents(ctx, lawId)).find((e) => e.id === id)!;
+    expect(event.accounts).toHaveLength(1);
+    expect(event).toMatchObject({ disputed: false, date: { date: "2025-02-01", precision: "month" } });
+
+    const undated = await addEvent(ctx, lawId, { kind: "other", accounts: [] });
+    expect((await listEvents(ctx, lawId)).find((e) => e.id === undated)).toMatchObject({ date: null, disputed: false });
+  });
+
+  test("only events of the same date can be moved past each other", async () => {
+    const early = await addEvent(ctx, lawId, { kind: "reading", accounts: [account("2024-03")] });
+    await addEvent(ctx, lawId, { kind: "reading", accounts: [account("2024-04")] });
+    await expect(moveEvent(ctx, early, "down")).rejects.toBeInstanceOf(ConflictError);
+    await expect(moveEvent(ctx, 99_999_999_999, "up")).rejects.toBeInstanceOf(NotFoundError);
   });
 
   test("editing replaces the accounts; moving reorders ties; removing takes the accounts along", async () => {

@@ -180,3 +180,23 @@ describe("renderMarkdown renders what editors write", () => {
     expect(renderMarkdown("")).toBe("");
   });
 });
+
+describe("renderMarkdown keeps the page's own names and content safe", () => {
+  test("every id it makes carries the user-content- prefix, so nothing clobbers the page's names", () => {
+    const html = renderMarkdown(
+      "Text with a note.[^1] And another.[^two]\n\n[^1]: First.\n[^two]: Second.\n\n## Heading",
+    );
+    const ids = [...html.matchAll(/\s(?:id|name)="([^"]*)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(id).toMatch(/^user-content-/);
+  });
+
+  test("images load only over https, never plain http", () => {
+    expect(renderMarkdown("![a](https://example.org/a.png)")).toContain('src="https://example.org/a.png"');
+    expect(renderMarkdown("![b](http://example.org/b.png)")).not.toContain("http://example.org/b.png");
+  });
+
+  test("a protocol-relative link is treated as external", () => {
+    expect(renderMarkdown("[x](//example.org/page)")).toContain('rel="noopener noreferrer"');
+  });
+});

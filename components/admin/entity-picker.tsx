@@ -82,9 +82,10 @@ export function EntityPicker({ label, name, multiple = false, initial = [], sear
     } else if (event.key === "ArrowUp") {
       event.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
-    } else if (event.key === "Enter" && open && choices[active]) {
+    } else if (event.key === "Enter") {
+      // Enter in the search box picks; it never submits the whole form.
       event.preventDefault();
-      void choose(choices[active]);
+      if (open && choices[active]) void choose(choices[active]);
     } else if (event.key === "Escape") {
       setOpen(false);
     }
@@ -92,12 +93,17 @@ export function EntityPicker({ label, name, multiple = false, initial = [], sear
 
   const listId = `${id}-list`;
   const errorId = errors?.length ? `${id}-error` : undefined;
+  const describedBy = [hint ? `${id}-hint` : undefined, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className="relative">
-      <label htmlFor={id} className="block text-sm font-semibold text-ink">
+      <label id={`${id}-label`} htmlFor={id} className="block text-sm font-semibold text-ink">
         {label}
       </label>
-      {hint && <p className="mt-0.5 text-sm text-muted">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-0.5 text-sm text-muted">
+          {hint}
+        </p>
+      )}
       {selected.map((option) => (
         <input key={option.value} type="hidden" name={name} value={option.value} />
       ))}
@@ -127,11 +133,11 @@ export function EntityPicker({ label, name, multiple = false, initial = [], sear
           id={id}
           role="combobox"
           aria-expanded={open}
-          aria-controls={listId}
+          aria-controls={open ? listId : undefined}
           aria-autocomplete="list"
           aria-activedescendant={open && choices[active] ? `${listId}-${active}` : undefined}
           aria-invalid={errorId ? true : undefined}
-          aria-describedby={errorId}
+          aria-describedby={describedBy}
           autoComplete="off"
           placeholder="Type to search…"
           value={query}
@@ -149,6 +155,7 @@ export function EntityPicker({ label, name, multiple = false, initial = [], sear
         <ul
           id={listId}
           role="listbox"
+          aria-labelledby={`${id}-label`}
           className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-rule bg-white shadow-lg"
         >
           {choices.map((choice, index) => (
@@ -170,7 +177,12 @@ export function EntityPicker({ label, name, multiple = false, initial = [], sear
               ) : (
                 <>
                   <span className="font-semibold">{choice.label}</span>
-                  {choice.hint && <span className="ml-2 text-muted">{choice.hint}</span>}
+                  {choice.hint && (
+                    <span className="ml-2 text-muted">
+                      <span className="sr-only">, </span>
+                      {choice.hint}
+                    </span>
+                  )}
                 </>
               )}
             </li>

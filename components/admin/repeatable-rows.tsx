@@ -52,6 +52,8 @@ export function RepeatableRows({
                 </label>
                 <input
                   id={id}
+                  // Every row has the same visible labels: the row number tells a screen reader which is which.
+                  aria-label={`${field.label}, row ${index + 1} of ${legend}`}
                   name={`${name}.${index}.${field.key}`}
                   defaultValue={row.values[field.key] ?? ""}
                   inputMode={field.inputMode}

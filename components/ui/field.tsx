@@ -134,11 +134,25 @@ export function CheckboxField({
   const id = useId();
   return (
     <div className="flex items-start gap-2">
-      <input id={id} type="checkbox" name={name} value="on" defaultChecked={defaultChecked} className="mt-1 size-4" />
-      <label htmlFor={id} className="text-sm">
-        <span className="font-semibold">{label}</span>
-        {hint && <span className="block text-muted">{hint}</span>}
-      </label>
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        value="on"
+        defaultChecked={defaultChecked}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        className="mt-1 size-4"
+      />
+      <div className="text-sm">
+        <label htmlFor={id} className="font-semibold">
+          {label}
+        </label>
+        {hint && (
+          <p id={`${id}-hint`} className="text-muted">
+            {hint}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

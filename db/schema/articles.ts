@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { agents } from "./agents";
 import { authorship } from "./columns";
 import { articleKindEnum, datePrecisionEnum } from "./enums";
@@ -34,6 +35,7 @@ export const articles = pgTable(
     index("articles_original_date_idx").on(t.originalDate),
     index("articles_publisher_idx").on(t.publisherId),
     index("articles_credited_agent_idx").on(t.creditedAgentId),
+    check("articles_original_date_precision", sql`(${t.originalDate} is null) = (${t.originalPrecision} is null)`),
   ],
 );
 
@@ -87,7 +89,10 @@ export const articleJurisdictions = pgTable(
       .notNull()
       .references(() => jurisdictions.code, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.jurisdictionCode] })],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.jurisdictionCode] }),
+    index("article_jurisdictions_jurisdiction_idx").on(t.jurisdictionCode),
+  ],
 );
 
 export const articleSources = pgTable(

@@ -1,18 +1,28 @@
-import { boolean, date, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { authorship } from "./columns";
 import { datePrecisionEnum } from "./enums";
 import { jurisdictions } from "./jurisdictions";
 import { sources } from "./sources";
 
 /** A sourced number with its date ("people acquitted in Uzbekistan: 856"). */
-export const figures = pgTable("figures", {
-  id: integer().primaryKey().generatedAlwaysAsIdentity(),
-  label: text().notNull(),
-  jurisdictionCode: text().references(() => jurisdictions.code, { onDelete: "set null" }),
-  unit: text().notNull().default(""),
-  note: text().notNull().default(""),
-  ...authorship(),
-});
+export const figures = pgTable(
+  "figures",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    label: text().notNull(),
+    jurisdictionCode: text().references(() => jurisdictions.code, { onDelete: "set null" }),
+    unit: text().notNull().default(""),
+    note: text().notNull().default(""),
+    ...authorship(),
+  },
+  (t) => [
+    // The list: recently changed first (keyset), filtered by jurisdiction and by words of the label.
+    index("figures_updated_at_idx").on(t.updatedAt, t.id),
+    index("figures_jurisdiction_idx").on(t.jurisdictionCode),
+    index("figures_label_trgm_idx").using("gin", t.label.op("gin_trgm_ops")),
+  ],
+);
 
 /** One source's value for a figure, as of a (partial) date. One may be marked preferred. */
 export const figureAccounts = pgTable(
@@ -29,5 +39,9 @@ export const figureAccounts = pgTable(
     sourceId: integer().references(() => sources.id, { onDelete: "set null" }),
     preferred: boolean().notNull().default(false),
   },
-  (t) => [index("figure_accounts_figure_idx").on(t.figureId), index("figure_accounts_source_idx").on(t.sourceId)],
+  (t) => [
+    index("figure_accounts_figure_idx").on(t.figureId),
+    index("figure_accounts_source_idx").on(t.sourceId),
+    check("figure_accounts_as_of_precision", sql`(${t.asOfDate} is null) = (${t.asOfPrecision} is null)`),
+  ],
 );

@@ -137,7 +137,14 @@ export const lawTextVersions = pgTable(
     body: text().notNull(),
     ...authorship(),
   },
-  (t) => [index("law_text_versions_law_idx").on(t.lawId), index("law_text_versions_source_idx").on(t.sourceId)],
+  (t) => [
+    index("law_text_versions_law_idx").on(t.lawId),
+    index("law_text_versions_source_idx").on(t.sourceId),
+    check(
+      "law_text_versions_effective_precision",
+      sql`(${t.effectiveDate} is null) = (${t.effectivePrecision} is null)`,
+    ),
+  ],
 );
 
 /** A step of a law's history. Its date lives in its accounts, since sources may disagree. */

@@ -1,6 +1,9 @@
-import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
-/** Old slugs keep working after a rename: they redirect to the item's current address. */
+/**
+ * Old slugs keep working after a rename: they redirect to the item's current address. An old slug
+ * leads to one item only, and no other item of its type and scope may take it (modules/content/slugs.ts).
+ */
 export const slugRedirects = pgTable(
   "slug_redirects",
   {
@@ -11,5 +14,5 @@ export const slugRedirects = pgTable(
     itemId: integer().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("slug_redirects_lookup_idx").on(t.itemType, t.scope, t.oldSlug)],
+  (t) => [uniqueIndex("slug_redirects_old_slug_idx").on(t.itemType, t.scope, t.oldSlug)],
 );

@@ -5,11 +5,13 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { assertCanDelete } from "@/modules/content/ownership";
+import { forgetSlugs } from "@/modules/content/slugs";
 import { getAgent } from "./read";
 
 /**
- * Deletes an agent nothing refers to; otherwise says what still does. The count locks the row,
- * so that no article or event can start referring to it before the delete.
+ * Deletes an agent nothing refers to; otherwise says what still does. The row is locked first,
+ * so that no article or event can start referring to it before the delete; the uses are counted
+ * after the lock, in a statement of their own, so that they include any save the lock waited for.
  */
 export async function deleteAgent(ctx: Ctx, id: number): Promise<void> {
   authorize(ctx, "content.write");
@@ -17,6 +19,8 @@ export async function deleteAgent(ctx: Ctx, id: number): Promise<void> {
   // Agents are not published yet (no revisions); once they are, pass their publishedAt here.
   assertCanDelete(ctx, { createdById: agent.createdById, publishedAt: null });
   await ctx.db.transaction(async (tx) => {
+    const [locked] = await tx.select({ id: agents.id }).from(agents).where(eq(agents.id, id)).for("update");
+    if (!locked) throw new NotFoundError("No such agent.");
     // Drizzle writes a column in a select list unqualified; inside the subquery it names that table.
     const uses = (table: PgTable, column: PgColumn) =>
       sql<number>`(select count(*)::int from ${table} where ${column} = ${id})`;
@@ -29,16 +33,14 @@ export async function deleteAgent(ctx: Ctx, id: number): Promise<void> {
         cited: uses(sources, sources.publisherId),
       })
       .from(agents)
-      .where(eq(agents.id, id))
-      .for("update");
-    if (!counts) throw new NotFoundError("No such agent.");
+      .where(eq(agents.id, id));
     const inUse = (
       [
-        [counts.authored, "author of", "article"],
-        [counts.published, "publisher of", "article"],
-        [counts.credited, "credited by", "article"],
-        [counts.acted, "actor in", "law event"],
-        [counts.cited, "publisher of", "source"],
+        [counts!.authored, "author of", "article"],
+        [counts!.published, "publisher of", "article"],
+        [counts!.credited, "credited by", "article"],
+        [counts!.acted, "actor in", "law event"],
+        [counts!.cited, "publisher of", "source"],
       ] as const
     )
       .filter(([n]) => n > 0)
@@ -47,5 +49,6 @@ export async function deleteAgent(ctx: Ctx, id: number): Promise<void> {
       throw new ConflictError(`${agent.preferredName} cannot be deleted: still ${inUse.join(", ")}.`);
     }
     await tx.delete(agents).where(eq(agents.id, id));
+    await forgetSlugs(tx, "agent", id);
   });
 }

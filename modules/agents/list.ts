@@ -83,7 +83,8 @@ function decodeCursor(after: string | undefined, byUpdate: boolean): Cursor | nu
   try {
     const [key, id] = JSON.parse(Buffer.from(after, "base64url").toString("utf8")) as unknown[];
     if (typeof key !== "string" || !Number.isSafeInteger(id) || (id as number) < 0) return null;
-    if (byUpdate && !/^-?\d{1,18}$/.test(key)) return null;
+    // Microseconds since 1970: up to 17 digits stays inside PostgreSQL's timestamp range.
+    if (byUpdate && !/^\d{1,17}$/.test(key)) return null;
     return { key, id: Math.min(id as number, 2 ** 31 - 1) };
   } catch {
     return null;

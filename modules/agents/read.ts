@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { agentNames, agents } from "@/db/schema";
 import type { AgentKind } from "@/db/schema/enums";
 import { NotFoundError } from "@/lib/errors";
+import { isRecordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 
@@ -23,7 +24,7 @@ export type Agent = {
 /** One agent with its other names, in the order they were entered. */
 export async function getAgent(ctx: Ctx, id: number): Promise<Agent> {
   authorize(ctx, "admin.access");
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2 ** 31 - 1) throw new NotFoundError("No such agent.");
+  if (!isRecordId(id)) throw new NotFoundError("No such agent.");
   const [row] = await ctx.db
     .select({
       id: agents.id,
@@ -47,8 +48,9 @@ export async function getAgent(ctx: Ctx, id: number): Promise<Agent> {
   return { ...row, names };
 }
 
-/** The other names of several agents, for lists; the caller has already authorized the read. */
+/** The other names of several agents, for lists and pickers. */
 export async function namesByAgent(ctx: Ctx, ids: number[]): Promise<Map<number, string[]>> {
+  authorize(ctx, "admin.access");
   const byAgent = new Map<number, string[]>();
   if (ids.length === 0) return byAgent;
   const rows = await ctx.db

@@ -1,11 +1,17 @@
-import { and, eq, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { agentNames, agents } from "@/db/schema";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput, type Unvalidated } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { recordSlugChange, uniqueSlug } from "@/modules/content/slugs";
+import {
+  assertSlugFree,
+  insertWithFreeSlug,
+  isSlugClash,
+  recordSlugChange,
+  type SlugSpace,
+} from "@/modules/content/slugs";
 import { agentKindLabels } from "./labels";
 import { searchTextOf } from "./match";
 import { getAgent, type Agent } from "./read";
@@ -19,11 +25,26 @@ import {
 } from "./schemas";
 import type { AgentOption } from "./search";
 
+const agentSlugs: SlugSpace = { itemType: "agent", table: agents, constraint: "agents_slug_unique" };
+const slugTakenMessage = "Another agent has, or had, this address.";
+
 export async function createAgent(ctx: Ctx, input: Unvalidated<AgentInput>): Promise<Agent> {
   const actor = authorize(ctx, "content.write");
   const values = parseInput(agentInput, input);
   const id = await ctx.db.transaction(async (tx) => {
-    const id = await insertWithFreeSlug(tx, values, actor.id);
+    const id = await insertWithFreeSlug(
+      tx,
+      agentSlugs,
+      { from: values.preferredName },
+      (slug) =>
+        tx
+          .insert(agents)
+          .values({ ...columnsOf(values), slug, createdById: actor.id })
+          .onConflictDoNothing({ target: agents.slug })
+          .returning({ id: agents.id })
+          .then(([row]) => row),
+      slugTakenMessage,
+    );
     await writeNames(tx, id, values.names);
     return id;
   });
@@ -54,11 +75,7 @@ export async function updateAgent(ctx: Ctx, id: number, input: Unvalidated<Agent
     if (!current) throw new NotFoundError("No such agent.");
     const slug = wanted || current.slug;
     if (slug !== current.slug) {
-      const [taken] = await tx
-        .select({ id: agents.id })
-        .from(agents)
-        .where(and(eq(agents.slug, slug), ne(agents.id, id)));
-      if (taken) throw new ValidationError({ slug: ["Another agent already has this address."] });
+      await assertSlugFree(tx, agentSlugs, slug, { exceptId: id, message: slugTakenMessage });
       await recordSlugChange(tx, { itemType: "agent", oldSlug: current.slug, newSlug: slug, itemId: id });
     }
     await tx
@@ -70,15 +87,10 @@ export async function updateAgent(ctx: Ctx, id: number, input: Unvalidated<Agent
   });
   await saving.catch((error: unknown) => {
     // Another agent took the address between our check and our write.
-    if (isUniqueViolation(error)) throw new ValidationError({ slug: ["Another agent already has this address."] });
+    if (isSlugClash(error, agentSlugs)) throw new ValidationError({ slug: [slugTakenMessage] });
     throw error;
   });
   return getAgent(ctx, id);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const codeOf = (e: unknown) => (e as { code?: unknown } | null)?.code;
-  return codeOf(error) === "23505" || codeOf((error as { cause?: unknown } | null)?.cause) === "23505";
 }
 
 function columnsOf(values: AgentValues) {
@@ -89,20 +101,6 @@ function columnsOf(values: AgentValues) {
     links: values.links,
     searchText: searchTextOf(values.preferredName, values.names),
   };
-}
-
-/** Inserts with a slug free at that moment; if a concurrent save takes it first, tries the next. */
-async function insertWithFreeSlug(tx: Tx, values: AgentValues, createdById: number | null): Promise<number> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const slug = await uniqueSlug(tx, agents, values.preferredName);
-    const [row] = await tx
-      .insert(agents)
-      .values({ ...columnsOf(values), slug, createdById })
-      .onConflictDoNothing({ target: agents.slug })
-      .returning({ id: agents.id });
-    if (row) return row.id;
-  }
-  throw new ConflictError("Others are saving agents of this name right now. Please try again.");
 }
 
 async function writeNames(tx: Tx, agentId: number, names: AgentValues["names"]): Promise<void> {

@@ -15,13 +15,12 @@ export async function assertArticleLinks(tx: Tx, values: ArticleValues): Promise
     ...(values.publisherId ? [values.publisherId] : []),
     ...(values.creditedAgentId ? [values.creditedAgentId] : []),
   ];
-  const [agentSet, lawSet, topicSet, sourceSet, codeSet] = await Promise.all([
-    existing(tx, agents, agents.id, agentIds),
-    existing(tx, laws, laws.id, values.lawIds),
-    existing(tx, topics, topics.id, values.topicIds),
-    existing(tx, sources, sources.id, values.sourceIds),
-    existing(tx, jurisdictions, jurisdictions.code, values.jurisdictionCodes),
-  ]);
+  // One after another: a transaction's connection runs one query at a time.
+  const agentSet = await existing(tx, agents, agents.id, agentIds);
+  const lawSet = await existing(tx, laws, laws.id, values.lawIds);
+  const topicSet = await existing(tx, topics, topics.id, values.topicIds);
+  const sourceSet = await existing(tx, sources, sources.id, values.sourceIds);
+  const codeSet = await existing(tx, jurisdictions, jurisdictions.code, values.jurisdictionCodes);
   const errors: FieldErrors = {};
   const missing = <T>(list: T[], found: Set<T>) => list.filter((x) => !found.has(x));
   if (missing(values.authorIds, agentSet).length) errors.authorIds = ["A chosen author no longer exists."];

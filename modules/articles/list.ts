@@ -7,7 +7,7 @@ import { likePattern } from "@/lib/text";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { decodeCursor, encodeCursor } from "@/modules/content/cursor";
+import { decodeCursor, encodeCursor, isDateKey, isTimestampKey } from "@/modules/content/cursor";
 import { listArticlesInput, type ArticleSort } from "./schemas";
 
 export type ArticleListItem = {
@@ -27,7 +27,6 @@ export type ArticleListItem = {
 export type ArticlePage = { articles: ArticleListItem[]; nextAfter: string | null; sort: ArticleSort };
 
 const publisher = alias(agents, "publisher");
-const maxId = 2_147_483_647;
 
 /**
  * The editors' list of articles: a text filter on the title (trigram index), facets, and keyset
@@ -64,7 +63,7 @@ export async function listArticles(ctx: Ctx, input: Record<string, unknown> = {}
       ),
     );
   const cursor = decodeCursor(after);
-  const cursorId = cursor && cursor.id > 0 && cursor.id <= maxId ? cursor.id : null;
+  const cursorId = cursor ? cursor.id : null;
   const key = cursorId === null ? null : String(cursor!.sortValue);
   const want = limit + 1;
 
@@ -77,7 +76,7 @@ export async function listArticles(ctx: Ctx, input: Record<string, unknown> = {}
       want,
     );
   } else if (sort === "updated") {
-    const valid = key !== null && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(key);
+    const valid = key !== null && isTimestampKey(key);
     const keyset = valid ? [sql`(${articles.updatedAt}, ${articles.id}) < (${key}::timestamptz, ${cursorId})`] : [];
     rows = await select(ctx, [...filters, ...keyset], [desc(articles.updatedAt), desc(articles.id)], want);
   } else {
@@ -122,7 +121,7 @@ async function byOriginalDate(ctx: Ctx, filters: SQL[], key: string | null, curs
   const inUndated = key === "";
   const dated: Row[] = [];
   if (!inUndated) {
-    const validDate = key !== null && /^\d{4}-\d{2}-\d{2}$/.test(key);
+    const validDate = key !== null && isDateKey(key);
     const keyset = validDate
       ? [lte(articles.originalDate, key), sql`(${articles.originalDate}, ${articles.id}) < (${key}::date, ${cursorId})`]
       : [];

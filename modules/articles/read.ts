@@ -16,6 +16,7 @@ import {
 import type { ArticleKind } from "@/db/schema/vocabulary";
 import { NotFoundError } from "@/lib/errors";
 import { fromColumns, type PartialDate } from "@/lib/partial-date";
+import { isRecordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 
@@ -50,7 +51,7 @@ const credited = alias(agents, "credited");
 /** An article with the names of everything it links to, for its edit page and pickers. */
 export async function getArticle(ctx: Ctx, id: number): Promise<ArticleDetail> {
   authorize(ctx, "admin.access");
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new NotFoundError("No such article.");
+  if (!isRecordId(id)) throw new NotFoundError("No such article.");
   const [row] = await ctx.db
     .select({
       article: articles,
@@ -63,38 +64,38 @@ export async function getArticle(ctx: Ctx, id: number): Promise<ArticleDetail> {
     .where(eq(articles.id, id));
   if (!row) throw new NotFoundError("No such article.");
   const { article: a } = row;
-  const [authorRows, lawRows, topicRows, jurisdictionRows, sourceRows] = await Promise.all([
-    ctx.db
-      .select({ id: agents.id, name: agents.preferredName })
-      .from(articleAuthors)
-      .innerJoin(agents, eq(agents.id, articleAuthors.agentId))
-      .where(eq(articleAuthors.articleId, id))
-      .orderBy(asc(articleAuthors.position)),
-    ctx.db
-      .select({ id: laws.id, title: laws.title, jurisdictionCode: laws.jurisdictionCode })
-      .from(articleLaws)
-      .innerJoin(laws, eq(laws.id, articleLaws.lawId))
-      .where(eq(articleLaws.articleId, id))
-      .orderBy(asc(laws.title), asc(laws.id)),
-    ctx.db
-      .select({ id: topics.id, name: topics.name })
-      .from(articleTopics)
-      .innerJoin(topics, eq(topics.id, articleTopics.topicId))
-      .where(eq(articleTopics.articleId, id))
-      .orderBy(asc(topics.name)),
-    ctx.db
-      .select({ code: jurisdictions.code, name: jurisdictions.name })
-      .from(articleJurisdictions)
-      .innerJoin(jurisdictions, eq(jurisdictions.code, articleJurisdictions.jurisdictionCode))
-      .where(eq(articleJurisdictions.articleId, id))
-      .orderBy(asc(jurisdictions.name)),
-    ctx.db
-      .select({ id: sources.id, title: sources.title })
-      .from(articleSources)
-      .innerJoin(sources, eq(sources.id, articleSources.sourceId))
-      .where(eq(articleSources.articleId, id))
-      .orderBy(asc(sources.title)),
-  ]);
+  // One after another: ctx.db may be a transaction (the seed's), and a transaction's connection
+  // runs one query at a time (pg deprecates queueing more on it).
+  const authorRows = await ctx.db
+    .select({ id: agents.id, name: agents.preferredName })
+    .from(articleAuthors)
+    .innerJoin(agents, eq(agents.id, articleAuthors.agentId))
+    .where(eq(articleAuthors.articleId, id))
+    .orderBy(asc(articleAuthors.position));
+  const lawRows = await ctx.db
+    .select({ id: laws.id, title: laws.title, jurisdictionCode: laws.jurisdictionCode })
+    .from(articleLaws)
+    .innerJoin(laws, eq(laws.id, articleLaws.lawId))
+    .where(eq(articleLaws.articleId, id))
+    .orderBy(asc(laws.title), asc(laws.id));
+  const topicRows = await ctx.db
+    .select({ id: topics.id, name: topics.name })
+    .from(articleTopics)
+    .innerJoin(topics, eq(topics.id, articleTopics.topicId))
+    .where(eq(articleTopics.articleId, id))
+    .orderBy(asc(topics.name));
+  const jurisdictionRows = await ctx.db
+    .select({ code: jurisdictions.code, name: jurisdictions.name })
+    .from(articleJurisdictions)
+    .innerJoin(jurisdictions, eq(jurisdictions.code, articleJurisdictions.jurisdictionCode))
+    .where(eq(articleJurisdictions.articleId, id))
+    .orderBy(asc(jurisdictions.name));
+  const sourceRows = await ctx.db
+    .select({ id: sources.id, title: sources.title })
+    .from(articleSources)
+    .innerJoin(sources, eq(sources.id, articleSources.sourceId))
+    .where(eq(articleSources.articleId, id))
+    .orderBy(asc(sources.title));
   return {
     id: a.id,
     slug: a.slug,

@@ -12,10 +12,19 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { recordSlugChange, uniqueSlug } from "@/modules/content/slugs";
+import {
+  assertSlugFree,
+  insertWithFreeSlug,
+  isSlugClash,
+  recordSlugChange,
+  type SlugSpace,
+} from "@/modules/content/slugs";
 import { assertArticleLinks } from "./links";
 import { getArticle, type ArticleDetail } from "./read";
 import { articleInput, type ArticleValues } from "./schemas";
+
+const articleSlugs: SlugSpace = { itemType: "article", table: articles, constraint: "articles_slug_unique" };
+const slugTakenMessage = "Another article has, or had, this address.";
 
 /** Adds an article with its attribution and links, in one transaction. */
 export async function createArticle(ctx: Ctx, input: unknown): Promise<ArticleDetail> {
@@ -23,14 +32,21 @@ export async function createArticle(ctx: Ctx, input: unknown): Promise<ArticleDe
   const values = parseInput(articleInput, input);
   const id = await ctx.db.transaction(async (tx) => {
     await assertArticleLinks(tx, values);
-    const slug = values.slug ?? (await uniqueSlug(tx, articles, values.title));
-    await assertSlugFree(tx, slug);
-    const [row] = await tx
-      .insert(articles)
-      .values({ ...columns(values), slug, createdById: actor.id })
-      .returning({ id: articles.id });
-    await writeLinks(tx, row!.id, values);
-    return row!.id;
+    const id = await insertWithFreeSlug(
+      tx,
+      articleSlugs,
+      values.slug ? { chosen: values.slug } : { from: values.title },
+      (slug) =>
+        tx
+          .insert(articles)
+          .values({ ...columns(values), slug, createdById: actor.id })
+          .onConflictDoNothing({ target: articles.slug })
+          .returning({ id: articles.id })
+          .then(([row]) => row),
+      slugTakenMessage,
+    );
+    await writeLinks(tx, id, values);
+    return id;
   });
   return getArticle(ctx, id);
 }
@@ -42,28 +58,30 @@ export async function createArticle(ctx: Ctx, input: unknown): Promise<ArticleDe
 export async function updateArticle(ctx: Ctx, id: number, input: unknown): Promise<ArticleDetail> {
   authorize(ctx, "content.write");
   const values = parseInput(articleInput, input);
-  const before = await getArticle(ctx, id);
-  await ctx.db.transaction(async (tx) => {
+  await getArticle(ctx, id);
+  const saving = ctx.db.transaction(async (tx) => {
+    const [current] = await tx.select({ slug: articles.slug }).from(articles).where(eq(articles.id, id)).for("update");
+    if (!current) throw new NotFoundError("No such article.");
     await assertArticleLinks(tx, values);
-    const slug = values.slug ?? before.slug;
-    if (slug !== before.slug) {
-      await assertSlugFree(tx, slug, id);
-      await recordSlugChange(tx, { itemType: "article", oldSlug: before.slug, newSlug: slug, itemId: id });
+    const slug = values.slug ?? current.slug;
+    if (slug !== current.slug) {
+      await assertSlugFree(tx, articleSlugs, slug, { exceptId: id, message: slugTakenMessage });
+      await recordSlugChange(tx, { itemType: "article", oldSlug: current.slug, newSlug: slug, itemId: id });
     }
-    const updated = await tx
+    await tx
       .update(articles)
       .set({ ...columns(values), slug, updatedAt: new Date() })
-      .where(eq(articles.id, id))
-      .returning({ id: articles.id });
-    if (updated.length === 0) throw new NotFoundError("No such article.");
-    await Promise.all([
-      tx.delete(articleAuthors).where(eq(articleAuthors.articleId, id)),
-      tx.delete(articleLaws).where(eq(articleLaws.articleId, id)),
-      tx.delete(articleTopics).where(eq(articleTopics.articleId, id)),
-      tx.delete(articleJurisdictions).where(eq(articleJurisdictions.articleId, id)),
-      tx.delete(articleSources).where(eq(articleSources.articleId, id)),
-    ]);
+      .where(eq(articles.id, id));
+    // One after another: a transaction's connection runs one query at a time.
+    for (const links of [articleAuthors, articleLaws, articleTopics, articleJurisdictions, articleSources]) {
+      await tx.delete(links).where(eq(links.articleId, id));
+    }
     await writeLinks(tx, id, values);
+  });
+  await saving.catch((error: unknown) => {
+    // Another article took the address between our check and our write.
+    if (isSlugClash(error, articleSlugs)) throw new ValidationError({ slug: [slugTakenMessage] });
+    throw error;
   });
   return getArticle(ctx, id);
 }
@@ -98,9 +116,4 @@ async function writeLinks(tx: Tx, articleId: number, values: ArticleValues) {
       .values(values.jurisdictionCodes.map((jurisdictionCode) => ({ articleId, jurisdictionCode })));
   if (values.sourceIds.length)
     await tx.insert(articleSources).values(values.sourceIds.map((sourceId) => ({ articleId, sourceId })));
-}
-
-async function assertSlugFree(tx: Tx, slug: string, exceptId?: number) {
-  const [taken] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));
-  if (taken && taken.id !== exceptId) throw new ValidationError({ slug: ["Another article uses this address."] });
 }

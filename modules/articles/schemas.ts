@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { articleKinds } from "@/db/schema/vocabulary";
 import { partialDateField } from "@/lib/partial-date";
+import { recordId as id } from "@/lib/validation";
 
-// Ids travel as form text; the upper bound keeps a typed number from overflowing an integer column.
-const id = z.coerce.number({ message: "Choose from the list." }).int().positive().max(2_147_483_647);
 const optionalId = z
   .union([z.literal(""), id])
   .nullish()

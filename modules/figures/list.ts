@@ -4,7 +4,7 @@ import { likePattern } from "@/lib/text";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { decodeCursor, encodeCursor } from "@/modules/content/cursor";
+import { decodeCursor, encodeCursor, isTimestampKey } from "@/modules/content/cursor";
 import { figureColumns, withAccounts, type Figure } from "./read";
 import { listFiguresInput } from "./schemas";
 
@@ -18,13 +18,8 @@ export async function listFigures(ctx: Ctx, input: Record<string, unknown> = {})
   if (q) where.push(ilike(figures.label, likePattern(q)));
   if (jurisdiction) where.push(eq(figures.jurisdictionCode, jurisdiction));
   const cursor = decodeCursor(after);
-  if (
-    cursor &&
-    cursor.id > 0 &&
-    cursor.id <= 2_147_483_647 &&
-    /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(String(cursor.sortValue))
-  ) {
-    where.push(sql`(${figures.updatedAt}, ${figures.id}) < (${String(cursor.sortValue)}::timestamptz, ${cursor.id})`);
+  if (cursor && isTimestampKey(cursor.sortValue)) {
+    where.push(sql`(${figures.updatedAt}, ${figures.id}) < (${cursor.sortValue}::timestamptz, ${cursor.id})`);
   }
   const rows = await ctx.db
     .select({

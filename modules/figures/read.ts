@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { figureAccounts, figures, jurisdictions, sources } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { fromColumns, type PartialDate } from "@/lib/partial-date";
+import { isRecordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 
@@ -46,7 +47,7 @@ type FigureRow = Omit<Figure, "accounts" | "disputed">;
 
 export async function getFigure(ctx: Ctx, id: number): Promise<Figure> {
   authorize(ctx, "admin.access");
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new NotFoundError("No such figure.");
+  if (!isRecordId(id)) throw new NotFoundError("No such figure.");
   const [row] = await ctx.db
     .select(figureColumns)
     .from(figures)
@@ -59,6 +60,7 @@ export async function getFigure(ctx: Ctx, id: number): Promise<Figure> {
 
 /** Attaches each figure's accounts (preferred first, then as entered) and its disputed flag. */
 export async function withAccounts(ctx: Ctx, rows: FigureRow[]): Promise<Figure[]> {
+  authorize(ctx, "admin.access");
   if (rows.length === 0) return [];
   const accounts = await ctx.db
     .select({ account: figureAccounts, sourceTitle: sources.title })

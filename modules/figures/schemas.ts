@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { partialDateField } from "@/lib/partial-date";
+import { recordId } from "@/lib/validation";
 
 const optionalId = z
-  .union([z.literal(""), z.coerce.number().int().positive().max(2_147_483_647)])
+  .union([z.literal(""), recordId])
   .nullish()
   .transform((v) => (v === "" || v === undefined || v === null ? null : v));
 

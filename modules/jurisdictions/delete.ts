@@ -1,15 +1,26 @@
 import { count, eq } from "drizzle-orm";
 import { articleJurisdictions, figures, jurisdictions, laws } from "@/db/schema";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { getJurisdiction } from "./read";
 
-/** Deletes a jurisdiction nothing refers to; otherwise says what still does. */
+/**
+ * Deletes a jurisdiction nothing refers to; otherwise says what still does. The row is locked
+ * first, so that no law, article or figure can start referring to it before the delete, and the
+ * uses are counted after the lock, so that a save the lock waited for is counted too.
+ */
 export async function deleteJurisdiction(ctx: Ctx, code: string): Promise<void> {
   authorize(ctx, "vocabulary.manage");
   const { code: key } = await getJurisdiction(ctx, code);
   await ctx.db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ code: jurisdictions.code })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.code, key))
+      .for("update");
+    if (!locked) throw new NotFoundError("No such jurisdiction.");
+    // One after another: a transaction's connection runs one query at a time.
     const [l] = await tx.select({ n: count() }).from(laws).where(eq(laws.jurisdictionCode, key));
     const [a] = await tx
       .select({ n: count() })

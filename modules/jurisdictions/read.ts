@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, or, type SQL } from "drizzle-orm";
 import { jurisdictions } from "@/db/schema";
-import type { JurisdictionKind } from "@/db/schema/enums";
+import { jurisdictionKinds, type JurisdictionKind } from "@/db/schema/enums";
 import { NotFoundError } from "@/lib/errors";
 import { likePattern } from "@/lib/text";
 import { authorize } from "@/modules/auth/authorize";
@@ -28,12 +28,17 @@ export async function listJurisdictions(ctx: Ctx, filter: { q?: string; kind?: s
   const where: SQL[] = [];
   if (filter.q)
     where.push(or(ilike(jurisdictions.code, likePattern(filter.q)), ilike(jurisdictions.name, likePattern(filter.q)))!);
-  if (filter.kind) where.push(eq(jurisdictions.kind, filter.kind as JurisdictionKind));
+  // A kind from a URL that is not one of ours is ignored, not passed to the enum (a database error).
+  if (isKind(filter.kind)) where.push(eq(jurisdictions.kind, filter.kind));
   return ctx.db
     .select(columns)
     .from(jurisdictions)
     .where(and(...where))
     .orderBy(asc(jurisdictions.name));
+}
+
+function isKind(kind: unknown): kind is JurisdictionKind {
+  return (jurisdictionKinds as readonly unknown[]).includes(kind);
 }
 
 export async function getJurisdiction(ctx: Ctx, code: string): Promise<Jurisdiction> {

@@ -1,34 +1,14 @@
-import { and, asc, eq, inArray, max } from "drizzle-orm";
-import { z } from "zod";
+import { asc, eq, inArray, max } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { agents, lawEventAccounts, lawEvents, laws, sources } from "@/db/schema";
-import { lawEventKinds, type LawEventKind } from "@/db/schema/enums";
-import { NotFoundError, ValidationError } from "@/lib/errors";
-import { fromColumns, partialDateField, type PartialDate } from "@/lib/partial-date";
+import type { LawEventKind } from "@/db/schema/vocabulary";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { fromColumns, type PartialDate } from "@/lib/partial-date";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
+import { eventInput, type EventValues } from "./event-input";
 import { recordId } from "./schemas";
 import type { Ctx } from "@/modules/auth/context";
-
-const optionalId = z
-  .union([z.literal(""), recordId])
-  .optional()
-  .transform((v) => (v === "" || v === undefined ? null : v));
-
-export const eventInput = z
-  .object({
-    kind: z.enum(lawEventKinds, { message: "Choose what happened." }),
-    agentId: optionalId,
-    note: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
-    accounts: z
-      .array(z.object({ date: partialDateField, sourceId: optionalId, note: z.string().trim().max(1000).default("") }))
-      .min(1, "Give at least one account of the date (leave the date empty if unknown)."),
-    preferredAccount: z.coerce.number().int().min(0).default(0),
-  })
-  .refine((e) => e.preferredAccount < e.accounts.length, {
-    path: ["preferredAccount"],
-    message: "Choose the preferred account.",
-  });
 
 export type EventAccount = {
   id: number;
@@ -148,26 +128,37 @@ export async function removeEvent(ctx: Ctx, eventId: number): Promise<void> {
   });
 }
 
-/** Moves an event one place up or down the timeline (meaningful among equal or unknown dates). */
+/**
+ * Moves an event one place up or down among events of the same date: the timeline is ordered by
+ * date, so only ties (and unknown dates) have an order of the editor's choosing.
+ */
 export async function moveEvent(ctx: Ctx, eventId: number, direction: "up" | "down"): Promise<void> {
-  authorize(ctx, "content.write");
-  const { lawId } = await findEvent(ctx.db, eventId);
-  const order = (await listEvents(ctx, lawId)).map((e) => e.id);
-  const from = order.indexOf(eventId);
-  const to = direction === "up" ? from - 1 : from + 1;
-  if (to < 0 || to >= order.length) return;
-  [order[from], order[to]] = [order[to]!, order[from]!];
+  const actor = authorize(ctx, "content.write");
   await ctx.db.transaction(async (tx) => {
+    const { lawId } = await findEvent(tx, eventId);
+    // Updating the law first locks it: two moves on one timeline take turns.
     await touchLaw(tx, lawId);
-    for (const [position, id] of order.entries())
-      await tx
-        .update(lawEvents)
-        .set({ position })
-        .where(and(eq(lawEvents.id, id), eq(lawEvents.lawId, lawId)));
+    const timeline = await listEvents({ db: tx, actor }, lawId);
+    const from = timeline.findIndex((e) => e.id === eventId);
+    const to = direction === "up" ? from - 1 : from + 1;
+    const [moving, neighbour] = [timeline[from], timeline[to]];
+    if (!moving || !neighbour || !sameDate(moving.date, neighbour.date)) {
+      throw new ConflictError("Events are ordered by date: only events with the same date can be moved.");
+    }
+    [timeline[from], timeline[to]] = [neighbour, moving];
+    for (const [position, event] of timeline.entries()) {
+      await tx.update(lawEvents).set({ position }).where(eq(lawEvents.id, event.id));
+    }
   });
 }
 
-async function writeAccounts(tx: Tx, eventId: number, values: z.output<typeof eventInput>) {
+/** Whether two events share a place on the timeline; `undefined` (no neighbour) never does. */
+export function sameDate(a: PartialDate | null | undefined, b: PartialDate | null | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  return a?.date === b?.date && a?.precision === b?.precision;
+}
+
+async function writeAccounts(tx: Tx, eventId: number, values: EventValues) {
   await tx.insert(lawEventAccounts).values(
     values.accounts.map((a, i) => ({
       eventId,
@@ -182,12 +173,14 @@ async function writeAccounts(tx: Tx, eventId: number, values: z.output<typeof ev
 }
 
 async function findEvent(db: Ctx["db"] | Tx, eventId: number) {
+  if (!recordId.safeParse(eventId).success) throw new NotFoundError("No such event.");
   const [event] = await db.select({ lawId: lawEvents.lawId }).from(lawEvents).where(eq(lawEvents.id, eventId));
   if (!event) throw new NotFoundError("No such event.");
   return event;
 }
 
 async function touchLaw(tx: Tx, lawId: number) {
+  if (!recordId.safeParse(lawId).success) throw new NotFoundError("No such law.");
   const [law] = await tx
     .update(laws)
     .set({ updatedAt: new Date() })
@@ -196,7 +189,7 @@ async function touchLaw(tx: Tx, lawId: number) {
   if (!law) throw new NotFoundError("No such law.");
 }
 
-async function assertLinks(ctx: Ctx, values: z.output<typeof eventInput>) {
+async function assertLinks(ctx: Ctx, values: EventValues) {
   const errors: Record<string, string[]> = {};
   if (values.agentId) {
     const [agent] = await ctx.db.select({ id: agents.id }).from(agents).where(eq(agents.id, values.agentId));

@@ -1,6 +1,7 @@
 import { and, asc, desc, ilike, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { laws, lawTitles } from "@/db/schema";
 import { likePattern } from "@/lib/text";
+import { isRecordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { lawStatusLabels } from "./labels";
@@ -31,8 +32,7 @@ export async function searchLawOptions(
       .union(ctx.db.select({ id: lawTitles.lawId }).from(lawTitles).where(ilike(lawTitles.title, pattern)));
     where.push(inArray(laws.id, matching));
   }
-  if (exceptId !== undefined && Number.isSafeInteger(exceptId) && exceptId > 0 && exceptId <= 2_147_483_647)
-    where.push(ne(laws.id, exceptId));
+  if (isRecordId(exceptId)) where.push(ne(laws.id, exceptId));
   const prefix = likePattern(query).slice(1);
   const rows = await ctx.db
     .select({ id: laws.id, title: laws.title, jurisdictionCode: laws.jurisdictionCode, status: laws.status })

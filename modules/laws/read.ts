@@ -1,6 +1,7 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { lawIdentifiers, lawPeriods, laws, lawSources, lawTitles, lawTopics, sources, topics } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { isRecordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 
@@ -9,6 +10,7 @@ export type LawDetail = Awaited<ReturnType<typeof loadLaw>>;
 /** A law with everything its edit page shows, for signed-in users. */
 export async function getLaw(ctx: Ctx, id: number) {
   authorize(ctx, "admin.access");
+  if (!isRecordId(id)) throw new NotFoundError("No such law.");
   return loadLaw(ctx, id);
 }
 
@@ -47,12 +49,4 @@ async function loadLaw(ctx: Ctx, id: number) {
     topics: topicRows,
     sources: sourceRows,
   };
-}
-
-/** Which of the given ids exist in a table; used to refuse links to records that are gone. */
-export async function missingIds(ctx: Ctx, table: typeof topics | typeof sources, ids: number[]): Promise<number[]> {
-  if (ids.length === 0) return [];
-  const found = await ctx.db.select({ id: table.id }).from(table).where(inArray(table.id, ids));
-  const present = new Set(found.map((r) => r.id));
-  return ids.filter((i) => !present.has(i));
 }

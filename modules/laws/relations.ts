@@ -4,22 +4,13 @@ import type { Tx } from "@/db";
 import { lawRelations, laws } from "@/db/schema";
 import { lawRelationKinds, type LawRelationKind, type LawStatus } from "@/db/schema/enums";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { isRecordId, parseInput, recordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { lawRelationLabels } from "./labels";
 
-const maxId = 2_147_483_647;
-
 export const lawRelationInput = z.object({
-  toLawId: z.preprocess(
-    (v) => (v === "" || v === null ? undefined : v),
-    z.coerce
-      .number({ message: "Choose the other law." })
-      .int("Choose the other law.")
-      .positive("Choose the other law.")
-      .max(maxId, "The chosen law does not exist."),
-  ),
+  toLawId: z.preprocess((v) => (v === "" || v === null ? undefined : v), recordId),
   kind: z.enum(lawRelationKinds, { message: "Choose how the laws are related." }),
   note: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
 });
@@ -41,10 +32,8 @@ export type LawRelationsOfLaw = { outgoing: LawRelationView[]; incoming: LawRela
 /** Both sides of a law's relations: what it does to other laws, and what other laws do to it. */
 export async function listLawRelations(ctx: Ctx, lawId: number): Promise<LawRelationsOfLaw> {
   authorize(ctx, "admin.access");
-  const [law] = await ctx.db
-    .select({ id: laws.id })
-    .from(laws)
-    .where(eq(laws.id, validId(lawId)));
+  if (!isRecordId(lawId)) throw new NotFoundError("No such law.");
+  const [law] = await ctx.db.select({ id: laws.id }).from(laws).where(eq(laws.id, lawId));
   if (!law) throw new NotFoundError("No such law.");
   const side = (direction: "outgoing" | "incoming") => {
     const [mine, theirs] =
@@ -76,7 +65,9 @@ export async function listLawRelations(ctx: Ctx, lawId: number): Promise<LawRela
         })),
       );
   };
-  const [outgoing, incoming] = await Promise.all([side("outgoing"), side("incoming")]);
+  // One after another: ctx.db may be a transaction, whose connection runs one query at a time.
+  const outgoing = await side("outgoing");
+  const incoming = await side("incoming");
   return { outgoing, incoming };
 }
 
@@ -119,11 +110,9 @@ export async function addLawRelation(ctx: Ctx, fromLawId: number, input: unknown
 /** Removes a relation; it disappears from both laws. */
 export async function removeLawRelation(ctx: Ctx, id: number) {
   authorize(ctx, "content.write");
+  if (!isRecordId(id)) throw new NotFoundError("No such relation.");
   return ctx.db.transaction(async (tx) => {
-    const [relation] = await tx
-      .select()
-      .from(lawRelations)
-      .where(eq(lawRelations.id, validId(id)));
+    const [relation] = await tx.select().from(lawRelations).where(eq(lawRelations.id, id));
     if (!relation) throw new NotFoundError("No such relation.");
     await lockLaws(tx, [relation.fromLawId, relation.toLawId]);
     const deleted = await tx.delete(lawRelations).where(eq(lawRelations.id, relation.id)).returning();
@@ -133,15 +122,11 @@ export async function removeLawRelation(ctx: Ctx, id: number) {
   });
 }
 
-function validId(id: number): number {
-  return Number.isSafeInteger(id) && id > 0 && id <= maxId ? id : 0;
-}
-
 async function lockLaws(tx: Tx, ids: number[]) {
   return tx
     .select({ id: laws.id, title: laws.title })
     .from(laws)
-    .where(inArray(laws.id, ids.map(validId)))
+    .where(inArray(laws.id, ids.filter(isRecordId)))
     .orderBy(asc(laws.id))
     .for("update");
 }

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
 import {
   jurisdictions,
@@ -11,37 +11,58 @@ import {
   sources,
   topics,
 } from "@/db/schema";
-import { ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { isRecordId, parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { recordSlugChange, uniqueSlug } from "@/modules/content/slugs";
-import { getLaw, missingIds } from "./read";
+import {
+  assertSlugFree,
+  insertWithFreeSlug,
+  isSlugClash,
+  recordSlugChange,
+  type SlugSpace,
+} from "@/modules/content/slugs";
+import { getLaw } from "./read";
 import { lawInput, type LawValues } from "./schemas";
+
+/** A law's slug is unique within its jurisdiction: /kg/… and /kz/… may share one. */
+const lawSlugs = (jurisdictionCode: string): SlugSpace => ({
+  itemType: "law",
+  table: laws,
+  scope: { column: laws.jurisdictionCode, value: jurisdictionCode },
+  constraint: "laws_jurisdiction_slug_idx",
+});
+const slugTakenMessage = "Another law of this jurisdiction has, or had, this address.";
 
 export async function createLaw(ctx: Ctx, input: unknown) {
   const actor = authorize(ctx, "content.write");
   const values = parseInput(lawInput, input);
-  await assertLinksExist(ctx, values);
   const id = await ctx.db.transaction(async (tx) => {
+    await assertLinksExist(tx, values);
     const title = values.titles[values.preferredTitle]!.title;
-    const slug =
-      values.slug ?? (await uniqueSlug(tx, laws, title, { scope: eq(laws.jurisdictionCode, values.jurisdictionCode) }));
-    await assertSlugFree(tx, values.jurisdictionCode, slug);
-    const [row] = await tx
-      .insert(laws)
-      .values({
-        slug,
-        title,
-        jurisdictionCode: values.jurisdictionCode,
-        type: values.type,
-        status: values.status,
-        summary: values.summary,
-        createdById: actor.id,
-      })
-      .returning({ id: laws.id });
-    await writeChildren(tx, row!.id, values);
-    return row!.id;
+    const id = await insertWithFreeSlug(
+      tx,
+      lawSlugs(values.jurisdictionCode),
+      values.slug ? { chosen: values.slug } : { from: title },
+      (slug) =>
+        tx
+          .insert(laws)
+          .values({
+            slug,
+            title,
+            jurisdictionCode: values.jurisdictionCode,
+            type: values.type,
+            status: values.status,
+            summary: values.summary,
+            createdById: actor.id,
+          })
+          .onConflictDoNothing({ target: [laws.jurisdictionCode, laws.slug] })
+          .returning({ id: laws.id })
+          .then(([row]) => row),
+      slugTakenMessage,
+    );
+    await writeChildren(tx, id, values);
+    return id;
   });
   return getLaw(ctx, id);
 }
@@ -53,19 +74,26 @@ export async function createLaw(ctx: Ctx, input: unknown) {
 export async function updateLaw(ctx: Ctx, id: number, input: unknown) {
   authorize(ctx, "content.write");
   const values = parseInput(lawInput, input);
-  await assertLinksExist(ctx, values);
-  const before = await getLaw(ctx, id);
-  await ctx.db.transaction(async (tx) => {
+  if (!isRecordId(id)) throw new NotFoundError("No such law.");
+  const saving = ctx.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ slug: laws.slug, jurisdictionCode: laws.jurisdictionCode })
+      .from(laws)
+      .where(eq(laws.id, id))
+      .for("update");
+    if (!current) throw new NotFoundError("No such law.");
+    await assertLinksExist(tx, values);
     const title = values.titles[values.preferredTitle]!.title;
-    const slug = values.slug ?? before.slug;
-    if (slug !== before.slug || values.jurisdictionCode !== before.jurisdictionCode) {
-      await assertSlugFree(tx, values.jurisdictionCode, slug, id);
+    const slug = values.slug ?? current.slug;
+    if (slug !== current.slug || values.jurisdictionCode !== current.jurisdictionCode) {
+      await assertSlugFree(tx, lawSlugs(values.jurisdictionCode), slug, { exceptId: id, message: slugTakenMessage });
       await recordSlugChange(tx, {
         itemType: "law",
-        scope: before.jurisdictionCode,
-        oldSlug: before.slug,
-        newSlug: slug,
         itemId: id,
+        oldScope: current.jurisdictionCode,
+        oldSlug: current.slug,
+        newScope: values.jurisdictionCode,
+        newSlug: slug,
       });
     }
     await tx
@@ -86,6 +114,11 @@ export async function updateLaw(ctx: Ctx, id: number, input: unknown) {
     }
     await writeChildren(tx, id, values);
   });
+  await saving.catch((error: unknown) => {
+    // Another law took the address between our check and our write.
+    if (isSlugClash(error, lawSlugs(values.jurisdictionCode))) throw new ValidationError({ slug: [slugTakenMessage] });
+    throw error;
+  });
   return getLaw(ctx, id);
 }
 
@@ -103,24 +136,27 @@ async function writeChildren(tx: Tx, lawId: number, values: LawValues) {
   if (sourceIds.length) await tx.insert(lawSources).values(sourceIds.map((sourceId) => ({ lawId, sourceId })));
 }
 
-async function assertLinksExist(ctx: Ctx, values: LawValues) {
-  const [jurisdiction] = await ctx.db
+/**
+ * Refuses links to records that do not exist, each at its field. Inside the save's transaction,
+ * with the rows locked (key share), so that none is deleted between this check and the insert.
+ */
+async function assertLinksExist(tx: Tx, values: LawValues) {
+  const [jurisdiction] = await tx
     .select({ code: jurisdictions.code })
     .from(jurisdictions)
-    .where(eq(jurisdictions.code, values.jurisdictionCode));
+    .where(eq(jurisdictions.code, values.jurisdictionCode))
+    .for("key share");
   const errors: Record<string, string[]> = {};
   if (!jurisdiction) errors.jurisdictionCode = [`There is no jurisdiction ${values.jurisdictionCode}.`];
-  if ((await missingIds(ctx, topics, values.topicIds)).length) errors.topicIds = ["A chosen topic no longer exists."];
-  if ((await missingIds(ctx, sources, values.sourceIds)).length)
+  if ((await missingIds(tx, topics, values.topicIds)).length) errors.topicIds = ["A chosen topic no longer exists."];
+  if ((await missingIds(tx, sources, values.sourceIds)).length)
     errors.sourceIds = ["A chosen source no longer exists."];
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }
 
-async function assertSlugFree(tx: Tx, jurisdictionCode: string, slug: string, exceptId?: number) {
-  const [taken] = await tx
-    .select({ id: laws.id })
-    .from(laws)
-    .where(and(eq(laws.jurisdictionCode, jurisdictionCode), eq(laws.slug, slug)));
-  if (taken && taken.id !== exceptId)
-    throw new ValidationError({ slug: ["Another law of this jurisdiction uses this address."] });
+async function missingIds(tx: Tx, table: typeof topics | typeof sources, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const found = await tx.select({ id: table.id }).from(table).where(inArray(table.id, ids)).for("key share");
+  const present = new Set(found.map((r) => r.id));
+  return ids.filter((i) => !present.has(i));
 }

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { lawStatuses, lawTypes } from "@/db/schema/vocabulary";
-import { formRowList, present } from "@/lib/validation";
+import { formRowList, present, recordId } from "@/lib/validation";
 
-export const recordId = z.coerce.number({ message: "Choose from the list." }).int().positive().max(2_147_483_647);
+export { recordId };
 const id = recordId;
 const year = z.coerce.number({ message: "Enter a year." }).int("Use a whole year.").min(1).max(2200);
 export const langCode = z
@@ -36,8 +36,8 @@ export const lawInput = z
         .object({ startYear: year, endYear: year })
         .refine((p) => p.startYear <= p.endYear, { path: ["endYear"], message: "The period ends before it starts." }),
     ),
-    topicIds: z.array(id).default([]),
-    sourceIds: z.array(id).default([]),
+    topicIds: z.array(id).max(200, "Keep it to 200.").default([]),
+    sourceIds: z.array(id).max(200, "Keep it to 200.").default([]),
   })
   .refine((law) => present(law.titles).length > 0, { path: ["titles"], message: "Give the law at least one title." })
   .refine((law) => law.titles[law.preferredTitle] !== undefined, {
@@ -59,24 +59,15 @@ export const lawInput = z
 export type LawInput = z.input<typeof lawInput>;
 export type LawValues = z.output<typeof lawInput>;
 
+/** A facet from a URL: empty, unknown or unreadable means "all", never an error page. */
+const facet = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
 export const listLawsInput = z.object({
-  q: z.string().trim().max(200).optional(),
-  jurisdiction: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .max(12)
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  status: z
-    .enum(lawStatuses)
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  type: z
-    .enum(lawTypes)
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  sort: z.enum(["updated", "title"]).default("updated"),
-  after: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  q: facet(z.string().trim().max(200)),
+  jurisdiction: facet(z.string().trim().toUpperCase().min(1).max(12)),
+  status: facet(z.enum(lawStatuses)),
+  type: facet(z.enum(lawTypes)),
+  sort: z.enum(["updated", "title"]).catch("updated").default("updated"),
+  after: facet(z.string().max(500)),
+  limit: z.coerce.number().int().min(1).max(100).catch(50).default(50),
 });

@@ -4,14 +4,13 @@ import type { Tx } from "@/db";
 import { laws, lawTextVersions, sources } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { fromColumns, partialDateField, type DatePrecision, type PartialDate } from "@/lib/partial-date";
-import { parseInput } from "@/lib/validation";
+import { isRecordId, maxRecordId, parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { assertCanDelete } from "@/modules/content/ownership";
 import { langCode } from "./schemas";
 
 export const maxBodyLength = 2_000_000;
-const maxId = 2_147_483_647;
 
 export const lawTextInput = z.object({
   lang: langCode,
@@ -24,7 +23,7 @@ export const lawTextInput = z.object({
       .number({ message: "Choose a source." })
       .int("Choose a source.")
       .positive("Choose a source.")
-      .max(maxId, "The chosen source no longer exists.")
+      .max(maxRecordId, "The chosen source no longer exists.")
       .nullable(),
   ),
   // Line endings are normalized once, so that positions in the text (annotations) mean the same everywhere.
@@ -108,11 +107,12 @@ export async function listLawTextVersions(ctx: Ctx, lawId: number): Promise<LawT
 /** One version with its whole body, for its edit form. */
 export async function getLawTextVersion(ctx: Ctx, id: number): Promise<LawTextVersion> {
   authorize(ctx, "admin.access");
+  if (!isRecordId(id)) throw new NotFoundError("No such text version.");
   const [row] = await ctx.db
     .select({ ...common, body: lawTextVersions.body })
     .from(lawTextVersions)
     .leftJoin(sources, eq(sources.id, lawTextVersions.sourceId))
-    .where(eq(lawTextVersions.id, validId(id)));
+    .where(eq(lawTextVersions.id, id));
   if (!row) throw new NotFoundError("No such text version.");
   return withDate(row);
 }
@@ -177,34 +177,30 @@ function toColumns(values: z.output<typeof lawTextInput>) {
   };
 }
 
-function validId(id: number): number {
-  // A number out of range would reach the database as an error, not as "not found".
-  return Number.isSafeInteger(id) && id > 0 && id <= maxId ? id : 0;
-}
-
 async function assertLawExists(ctx: Ctx, lawId: number) {
-  const [law] = await ctx.db
-    .select({ id: laws.id })
-    .from(laws)
-    .where(eq(laws.id, validId(lawId)));
+  // A number out of range would reach the database as an error, not as "not found".
+  if (!isRecordId(lawId)) throw new NotFoundError("No such law.");
+  const [law] = await ctx.db.select({ id: laws.id }).from(laws).where(eq(laws.id, lawId));
   if (!law) throw new NotFoundError("No such law.");
 }
 
 /** Marks the law as changed; also locks its row, so edits of one law's texts take turns. */
 async function touchLaw(tx: Tx, lawId: number) {
+  if (!isRecordId(lawId)) throw new NotFoundError("No such law.");
   const rows = await tx
     .update(laws)
     .set({ updatedAt: sql`now()` })
-    .where(eq(laws.id, validId(lawId)))
+    .where(eq(laws.id, lawId))
     .returning({ id: laws.id });
   if (rows.length === 0) throw new NotFoundError("No such law.");
 }
 
 async function lockVersion(tx: Tx, id: number) {
+  if (!isRecordId(id)) throw new NotFoundError("No such text version.");
   const [version] = await tx
     .select({ id: lawTextVersions.id, lawId: lawTextVersions.lawId, createdById: lawTextVersions.createdById })
     .from(lawTextVersions)
-    .where(eq(lawTextVersions.id, validId(id)))
+    .where(eq(lawTextVersions.id, id))
     .for("update");
   if (!version) throw new NotFoundError("No such text version.");
   return version;

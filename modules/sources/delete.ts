@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { articleSources, figureAccounts, lawEventAccounts, lawSources, lawTextVersions, sources } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { isRecordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { assertCanDelete } from "@/modules/content/ownership";
@@ -13,7 +14,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  */
 export async function deleteSource(ctx: Ctx, id: number): Promise<void> {
   authorize(ctx, "content.write");
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("No such source.");
+  if (!isRecordId(id)) throw new NotFoundError("No such source.");
   await ctx.db.transaction(async (tx) => {
     const [source] = await tx
       .select({ title: sources.title, createdById: sources.createdById })

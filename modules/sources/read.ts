@@ -2,10 +2,10 @@ import { and, desc, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
 import { agents, sources } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { likePattern } from "@/lib/text";
-import { parseInput } from "@/lib/validation";
+import { isRecordId, parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { decodeCursor, encodeCursor } from "@/modules/content/cursor";
+import { decodeCursor, encodeCursor, isTimestampKey } from "@/modules/content/cursor";
 import { listSourcesInput } from "./schemas";
 
 export type Source = {
@@ -49,7 +49,7 @@ export async function listSources(ctx: Ctx, input: Record<string, unknown> = {})
   if (archived) where.push(archived === "yes" ? ne(sources.archivedUrl, "") : eq(sources.archivedUrl, ""));
   if (mine) where.push(actor.id === null ? sql`false` : eq(sources.createdById, actor.id));
   const cursor = decodeCursor(after);
-  if (cursor && typeof cursor.sortValue === "string" && !Number.isNaN(Date.parse(cursor.sortValue))) {
+  if (cursor && isTimestampKey(cursor.sortValue)) {
     where.push(sql`(${sources.updatedAt}, ${sources.id}) < (${cursor.sortValue}::timestamptz, ${cursor.id})`);
   }
   const rows = await ctx.db
@@ -67,7 +67,7 @@ export async function listSources(ctx: Ctx, input: Record<string, unknown> = {})
 export async function getSource(ctx: Ctx, id: number | string): Promise<Source> {
   authorize(ctx, "admin.access");
   const key = Number(id);
-  if (!Number.isSafeInteger(key) || key <= 0) throw new NotFoundError("No such source.");
+  if (!isRecordId(key)) throw new NotFoundError("No such source.");
   const [row] = await ctx.db
     .select(columns)
     .from(sources)

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { agents, sources } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput, type Unvalidated } from "@/lib/validation";
+import { isRecordId, parseInput, type Unvalidated } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { getSource, type Source } from "./read";
@@ -26,7 +26,7 @@ export async function createSource(ctx: Ctx, input: Unvalidated<SourceInput>): P
 export async function updateSource(ctx: Ctx, id: number, input: Unvalidated<SourceInput>): Promise<Source> {
   authorize(ctx, "content.write");
   const values = parseInput(sourceInput, input);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("No such source.");
+  if (!isRecordId(id)) throw new NotFoundError("No such source.");
   await ctx.db.transaction(async (tx) => {
     await checkPublisher(tx, values.publisherId);
     const rows = await tx

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation";
 
 const webAddress = z
   .string()
@@ -26,7 +27,7 @@ const accessedOn = z
   .default(null);
 
 const optionalId = z
-  .union([z.literal(""), z.null(), z.coerce.number({ message: "Use an agent's id (a number)." }).int().positive()])
+  .union([z.literal(""), z.null(), recordId])
   .transform((v) => (v === "" ? null : v))
   .default(null);
 
@@ -46,10 +47,11 @@ export const inlineSourceInput = z.object({
   url: webAddress,
 });
 
+/** From a URL: a parameter that is empty, unknown or unreadable falls back, never an error page. */
 export const listSourcesInput = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).optional().catch(undefined),
   archived: z.enum(["yes", "no"]).optional().catch(undefined),
   mine: z.enum(["yes"]).optional().catch(undefined),
-  after: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  after: z.string().max(200).optional().catch(undefined),
+  limit: z.coerce.number().int().min(1).max(200).default(50).catch(50),
 });

@@ -9,16 +9,11 @@ export type DashboardCounts = { laws: number; publishedLaws: number; activeUsers
 /** The numbers on the dashboard; account counts only for those who may see accounts. */
 export async function dashboardCounts(ctx: Ctx): Promise<DashboardCounts> {
   const actor = authorize(ctx, "admin.access");
-  const [[all], [published], activeUsers] = await Promise.all([
-    ctx.db.select({ n: count() }).from(laws),
-    ctx.db.select({ n: count() }).from(laws).where(isNotNull(laws.publishedAt)),
-    roleHas(actor.role, "users.read")
-      ? ctx.db
-          .select({ n: count() })
-          .from(users)
-          .where(eq(users.active, true))
-          .then(([row]) => row?.n ?? 0)
-      : Promise.resolve(null),
-  ]);
+  // One after another: ctx.db may be a transaction, whose connection runs one query at a time.
+  const [all] = await ctx.db.select({ n: count() }).from(laws);
+  const [published] = await ctx.db.select({ n: count() }).from(laws).where(isNotNull(laws.publishedAt));
+  const activeUsers = roleHas(actor.role, "users.read")
+    ? ((await ctx.db.select({ n: count() }).from(users).where(eq(users.active, true)))[0]?.n ?? 0)
+    : null;
   return { laws: all?.n ?? 0, publishedLaws: published?.n ?? 0, activeUsers };
 }

@@ -1,15 +1,17 @@
 import { count, eq } from "drizzle-orm";
 import { articleTopics, lawTopics, topics } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { isRecordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
+import { forgetSlugs } from "@/modules/content/slugs";
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
 /** Deletes a topic nothing refers to; otherwise says what still does. */
 export async function deleteTopic(ctx: Ctx, id: number): Promise<void> {
   authorize(ctx, "vocabulary.manage");
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("No such topic.");
+  if (!isRecordId(id)) throw new NotFoundError("No such topic.");
   await ctx.db.transaction(async (tx) => {
     const [topic] = await tx.select({ name: topics.name }).from(topics).where(eq(topics.id, id)).for("update");
     if (!topic) throw new NotFoundError("No such topic.");
@@ -25,5 +27,6 @@ export async function deleteTopic(ctx: Ctx, id: number): Promise<void> {
     const inUse = uses.filter(([n]) => n > 0).map(([n, what]) => plural(n, what));
     if (inUse.length > 0) throw new ConflictError(`${topic.name} is still used by ${inUse.join(", ")}.`);
     await tx.delete(topics).where(eq(topics.id, id));
+    await forgetSlugs(tx, "topic", id);
   });
 }

@@ -1,9 +1,8 @@
 import { asc, eq, ilike, or } from "drizzle-orm";
-import type { Db } from "@/db";
 import { topics } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { likePattern } from "@/lib/text";
-import { parseInput } from "@/lib/validation";
+import { isRecordId, parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { listTopicsInput } from "./schemas";
@@ -33,8 +32,9 @@ const columns = {
   createdById: topics.createdById,
 };
 
-export function allTopics(db: Db): Promise<Topic[]> {
-  return db.select(columns).from(topics).orderBy(asc(topics.name));
+// Private: callers outside this module go through listTopics or topicParentOptions, which authorize.
+function allTopics(ctx: Ctx): Promise<Topic[]> {
+  return ctx.db.select(columns).from(topics).orderBy(asc(topics.name));
 }
 
 /**
@@ -44,7 +44,7 @@ export function allTopics(db: Db): Promise<Topic[]> {
 export async function listTopics(ctx: Ctx, input: { q?: string; page?: unknown } = {}): Promise<TopicList> {
   authorize(ctx, "admin.access");
   const { q, page } = parseInput(listTopicsInput, input);
-  const all = await allTopics(ctx.db);
+  const all = await allTopics(ctx);
   let visible: TopicListRow[] = treeOrder(all).map((row) => ({ ...row, match: true }));
   if (q) {
     const pattern = likePattern(q);
@@ -69,7 +69,7 @@ export async function listTopics(ctx: Ctx, input: { q?: string; page?: unknown }
 export async function getTopic(ctx: Ctx, id: number | string): Promise<Topic> {
   authorize(ctx, "admin.access");
   const key = Number(id);
-  if (!Number.isSafeInteger(key) || key <= 0) throw new NotFoundError("No such topic.");
+  if (!isRecordId(key)) throw new NotFoundError("No such topic.");
   const [row] = await ctx.db.select(columns).from(topics).where(eq(topics.id, key));
   if (!row) throw new NotFoundError("No such topic.");
   return row;
@@ -84,7 +84,7 @@ export async function topicParentOptions(
   exceptId?: number,
 ): Promise<{ value: string; label: string; depth: number }[]> {
   authorize(ctx, "admin.access");
-  const all = await allTopics(ctx.db);
+  const all = await allTopics(ctx);
   const excluded = exceptId === undefined ? new Set<number>() : subtreeIds(all, exceptId);
   return treeOrder(all)
     .filter((row) => !excluded.has(row.id))

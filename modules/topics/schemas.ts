@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation";
 
-const optionalId = z
-  .union([z.literal(""), z.null(), z.coerce.number().int().positive("Choose a topic from the list.")])
-  .transform((v) => (v === "" ? null : v));
+const optionalId = z.union([z.literal(""), z.null(), recordId]).transform((v) => (v === "" ? null : v));
 
 export const topicInput = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters."),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roles } from "@/db/schema";
+import { recordId } from "@/lib/validation";
 import { passwordSchema } from "@/modules/auth/passwords";
 
 export const emailSchema = z
@@ -21,7 +22,7 @@ export const createUserInput = z.object({
 });
 export type CreateUserInput = z.input<typeof createUserInput>;
 
-export const userIdInput = z.object({ userId: z.coerce.number().int().positive() });
+export const userIdInput = z.object({ userId: recordId });
 
 export const changeRoleInput = userIdInput.extend({ role: roleSchema });
 
@@ -29,6 +30,7 @@ export const setActiveInput = userIdInput.extend({ active: z.boolean() });
 
 export const listUsersInput = z.object({
   q: z.string().trim().max(200).optional(),
-  after: z.coerce.number().int().positive().optional(),
+  // From a URL: an id no account can have starts from the first page.
+  after: recordId.optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

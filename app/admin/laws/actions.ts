@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshLaws } from "./refresh";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues } from "@/lib/form-data";
 import { requestContext } from "@/modules/auth/session";
@@ -18,13 +18,13 @@ export async function saveLawAction(_previous: LawFormState, form: FormData): Pr
     const law = id ? await updateLaw(ctx, id, input) : await createLaw(ctx, input);
     return { id: law.id };
   }, "Saved.");
-  if (result.ok) revalidatePath("/admin/laws");
+  if (result.ok) refreshLaws(result.data.id);
   return result;
 }
 
 export async function deleteLawAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
   const result = await toActionResult(() => deleteLaw(ctx, Number(form.get("id"))));
-  if (result.ok) revalidatePath("/admin/laws");
+  if (result.ok) refreshLaws();
   return result;
 }

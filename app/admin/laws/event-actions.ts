@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshLaws } from "./refresh";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one, rows } from "@/lib/form-data";
 import { requestContext } from "@/modules/auth/session";
@@ -14,7 +14,7 @@ export async function saveEventAction(_previous: EventFormState, form: FormData)
     kind: one(values, "kind"),
     agentId: one(values, "agentId"),
     note: one(values, "note"),
-    accounts: rows(values, "accounts", ["date", "sourceId", "note", "keep"]),
+    accounts: rows(values, "accounts", ["date", "sourceId", "note"]),
     preferredAccount: one(values, "preferredAccount"),
   };
   const lawId = Number(one(values, "lawId"));
@@ -24,19 +24,20 @@ export async function saveEventAction(_previous: EventFormState, form: FormData)
     if (eventId) await updateEvent(ctx, eventId, input);
     else await addEvent(ctx, lawId, input);
   }, "Saved.");
-  if (result.ok) revalidatePath(`/admin/laws/${lawId}`);
+  if (result.ok) refreshLaws(lawId);
   return result;
 }
 
 export async function removeEventAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
   const result = await toActionResult(() => removeEvent(ctx, Number(form.get("id"))));
-  if (result.ok) revalidatePath(`/admin/laws/${String(form.get("lawId"))}`);
+  if (result.ok) refreshLaws(String(form.get("lawId")));
   return result;
 }
 
 export async function moveEventAction(form: FormData): Promise<void> {
   const ctx = await requestContext();
-  await moveEvent(ctx, Number(form.get("id")), form.get("direction") === "up" ? "up" : "down");
-  revalidatePath(`/admin/laws/${String(form.get("lawId"))}`);
+  // The buttons are offered only where a move is possible; a refusal (a race) just shows the current order.
+  await toActionResult(() => moveEvent(ctx, Number(form.get("id")), form.get("direction") === "up" ? "up" : "down"));
+  refreshLaws(String(form.get("lawId")));
 }

@@ -53,11 +53,23 @@ export function LawForm({
         addLabel="Add a title"
         extra={(index) => (
           <label className="mt-5 flex items-center gap-1 text-sm">
-            <input type="radio" name="preferredTitle" value={index} defaultChecked={index === preferred} /> Preferred
+            <input
+              type="radio"
+              name="preferredTitle"
+              value={index}
+              defaultChecked={index === preferred}
+              aria-label={`Preferred: title in row ${index + 1}`}
+              aria-describedby={errors.preferredTitle ? "preferred-title-error" : undefined}
+            />{" "}
+            Preferred
           </label>
         )}
       />
-      {errors.preferredTitle && <p className="text-sm text-danger">{errors.preferredTitle.join(" ")}</p>}
+      {errors.preferredTitle && (
+        <p id="preferred-title-error" className="text-sm text-danger">
+          {errors.preferredTitle.join(" ")}
+        </p>
+      )}
 
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField

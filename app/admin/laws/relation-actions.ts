@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshLaws } from "./refresh";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one } from "@/lib/form-data";
 import { requestContext } from "@/modules/auth/session";
@@ -11,8 +11,7 @@ export type RelationFormState = ActionResult | null;
 
 // A relation shows on both laws' pages.
 function revalidateLaws(...ids: number[]) {
-  for (const id of ids) revalidatePath(`/admin/laws/${id}`);
-  revalidatePath("/admin/laws");
+  refreshLaws(...ids);
 }
 
 export async function addRelationAction(_previous: RelationFormState, form: FormData): Promise<RelationFormState> {

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshLaws } from "./refresh";
 import type { PickerOption } from "@/components/admin/entity-picker";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one } from "@/lib/form-data";
@@ -32,8 +32,7 @@ function inputFrom(form: FormData) {
 }
 
 function revalidateLaw(lawId: number) {
-  revalidatePath(`/admin/laws/${lawId}`);
-  revalidatePath("/admin/laws");
+  refreshLaws(lawId);
 }
 
 export async function addTextVersionAction(

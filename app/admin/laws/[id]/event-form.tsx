@@ -70,7 +70,6 @@ export function EventForm({ lawId, event, onDone }: { lawId: number; event?: Eve
             key={account.key}
             className="grid gap-2 rounded border border-rule bg-stone-50 p-3 sm:grid-cols-[9rem_1fr_1fr_auto]"
           >
-            <input type="hidden" name={`accounts.${index}.keep`} value="1" />
             <TextField
               label="Date"
               name={`accounts.${index}.date`}
@@ -98,7 +97,7 @@ export function EventForm({ lawId, event, onDone }: { lawId: number; event?: Eve
                   className="text-left text-muted underline"
                   onClick={() => setAccounts((list) => list.filter((a) => a.key !== account.key))}
                 >
-                  Remove account
+                  Remove account<span className="sr-only"> {index + 1}</span>
                 </button>
               )}
             </div>

@@ -1,6 +1,6 @@
 import { formatPartialDate, toIsoPartial } from "@/lib/partial-date";
 import { requestContext } from "@/modules/auth/session";
-import { listEvents, type LawEvent } from "@/modules/laws/events";
+import { listEvents, sameDate, type LawEvent } from "@/modules/laws/events";
 import { lawEventKindLabels } from "@/modules/laws/labels";
 import { moveEventAction } from "../event-actions";
 import { EventEditor, NewEvent, RemoveEvent } from "./event-editor";
@@ -39,14 +39,14 @@ export async function LawTimelineSection({ lawId }: { lawId: number }) {
                     id={event.id}
                     name={describe(event)}
                     direction="up"
-                    disabled={index === 0}
+                    disabled={index === 0 || !sameDate(events[index - 1]!.date, event.date)}
                   />
                   <MoveButton
                     lawId={lawId}
                     id={event.id}
                     name={describe(event)}
                     direction="down"
-                    disabled={index === events.length - 1}
+                    disabled={index === events.length - 1 || !sameDate(events[index + 1]!.date, event.date)}
                   />
                   <EventEditor lawId={lawId} event={toFormValues(event)} name={describe(event)} />
                   <RemoveEvent lawId={lawId} id={event.id} name={describe(event)} />
