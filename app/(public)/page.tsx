@@ -1,8 +1,10 @@
+import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { Markdown } from "@/components/ui/markdown";
 import { lawStatusLabels } from "@/modules/laws/labels";
 import { latestPublishedLaws } from "@/modules/laws/public";
+import { publicLawPath } from "@/modules/laws/public-law";
 
 export default function HomePage() {
   return (
@@ -39,7 +41,11 @@ async function LatestLaws() {
           <p className="text-xs font-semibold uppercase tracking-wide text-muted">
             {law.jurisdictionCode} · {lawStatusLabels[law.status]}
           </p>
-          <h3 className="mt-1 font-serif text-2xl leading-snug">{law.title}</h3>
+          <h3 className="mt-1 font-serif text-2xl leading-snug">
+            <Link href={publicLawPath(law)} className="text-ink no-underline hover:underline">
+              {law.title}
+            </Link>
+          </h3>
           <Markdown source={law.summary} className="mt-2 text-base" />
         </li>
       ))}

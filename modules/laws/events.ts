@@ -1,81 +1,21 @@
-import { asc, eq, inArray, max } from "drizzle-orm";
+import { eq, inArray, max } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { agents, lawEventAccounts, lawEvents, laws, sources } from "@/db/schema";
-import type { LawEventKind } from "@/db/schema/vocabulary";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { fromColumns, type PartialDate } from "@/lib/partial-date";
+import type { PartialDate } from "@/lib/partial-date";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import { eventInput, type EventValues } from "./event-input";
+import { readTimeline, type LawEvent } from "./timeline";
 import { recordId } from "./schemas";
 import type { Ctx } from "@/modules/auth/context";
 
-export type EventAccount = {
-  id: number;
-  date: PartialDate | null;
-  sourceId: number | null;
-  sourceTitle: string | null;
-  preferred: boolean;
-  note: string;
-};
-export type LawEvent = {
-  id: number;
-  kind: LawEventKind;
-  agentId: number | null;
-  agentName: string | null;
-  note: string;
-  accounts: EventAccount[];
-  /** The preferred account's date, which places the event on the timeline. */
-  date: PartialDate | null;
-  /** True when the sources give different dates: readers see every account, not a silent pick. */
-  disputed: boolean;
-};
+export type { EventAccount, LawEvent } from "./timeline";
 
-/** A law's timeline: by date (unknown dates last), ties in the order the editor set. */
+/** A law's timeline, for signed-in users. */
 export async function listEvents(ctx: Ctx, lawId: number): Promise<LawEvent[]> {
   authorize(ctx, "admin.access");
-  const events = await ctx.db
-    .select({
-      id: lawEvents.id,
-      kind: lawEvents.kind,
-      agentId: lawEvents.agentId,
-      agentName: agents.preferredName,
-      note: lawEvents.note,
-      position: lawEvents.position,
-    })
-    .from(lawEvents)
-    .leftJoin(agents, eq(agents.id, lawEvents.agentId))
-    .where(eq(lawEvents.lawId, lawId))
-    .orderBy(asc(lawEvents.position), asc(lawEvents.id));
-  if (events.length === 0) return [];
-  const accounts = await ctx.db
-    .select({ account: lawEventAccounts, sourceTitle: sources.title })
-    .from(lawEventAccounts)
-    .leftJoin(sources, eq(sources.id, lawEventAccounts.sourceId))
-    .where(
-      inArray(
-        lawEventAccounts.eventId,
-        events.map((e) => e.id),
-      ),
-    )
-    .orderBy(asc(lawEventAccounts.id));
-  const timeline = events.map(({ position: _position, ...event }) => {
-    const own: EventAccount[] = accounts
-      .filter((a) => a.account.eventId === event.id)
-      .map(({ account: a, sourceTitle }) => ({
-        id: a.id,
-        date: fromColumns(a.date, a.precision, a.approximate),
-        sourceId: a.sourceId,
-        sourceTitle,
-        preferred: a.preferred,
-        note: a.note,
-      }));
-    const preferred = own.find((a) => a.preferred) ?? own[0];
-    const distinct = new Set(own.map((a) => (a.date ? `${a.date.date}/${a.date.precision}` : "unknown")));
-    return { ...event, accounts: own, date: preferred?.date ?? null, disputed: distinct.size > 1 };
-  });
-  // Stable sort: events the editor ordered keep that order among equal dates.
-  return timeline.sort((a, b) => (a.date?.date ?? "9999").localeCompare(b.date?.date ?? "9999"));
+  return readTimeline(ctx.db, lawId);
 }
 
 export async function addEvent(ctx: Ctx, lawId: number, input: unknown): Promise<number> {

@@ -5,6 +5,7 @@ import { DeleteButton } from "@/components/admin/delete-button";
 import { NotFoundError } from "@/lib/errors";
 import { roleHas } from "@/modules/auth/permissions";
 import { listJurisdictions } from "@/modules/jurisdictions/read";
+import { publicLawPath } from "@/modules/laws/public-law";
 import { getLaw } from "@/modules/laws/read";
 import { pageContext } from "../../guard";
 import { deleteLawAction } from "../actions";
@@ -33,7 +34,9 @@ export default async function LawPage({ params }: { params: Promise<{ id: string
       </p>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <h1 className="max-w-3xl font-serif text-3xl">{law.title}</h1>
-        {!law.publishedAt && (
+        {law.publishedAt ? (
+          <Link href={publicLawPath(law)}>View the public page</Link>
+        ) : (
           <DeleteButton action={deleteLawAction} id={law.id} what="this law" afterDelete="/admin/laws" />
         )}
       </div>

@@ -1,0 +1,48 @@
+import { formatPartialDate } from "@/lib/partial-date";
+import { lawEventKindLabels } from "@/modules/laws/labels";
+import type { LawEvent } from "@/modules/laws/timeline";
+
+/**
+ * A law's history for readers. Dates are printed at the precision known; where sources disagree,
+ * every account is shown with its source instead of one picked silently.
+ */
+export function LawTimeline({ events }: { events: LawEvent[] }) {
+  if (events.length === 0) return <p className="text-muted">No steps of this law&apos;s history are recorded yet.</p>;
+  return (
+    <ol className="relative space-y-6 border-l-2 border-rule pl-6">
+      {events.map((event) => (
+        <li key={event.id} className="relative">
+          <span
+            aria-hidden
+            className="absolute -left-[31px] top-1.5 size-3 rounded-full border-2 border-accent bg-paper"
+          />
+          <p className="text-sm font-semibold uppercase tracking-wide text-muted">
+            <span className="inline-block first-letter:uppercase">{formatPartialDate(event.date)}</span>
+          </p>
+          <p className="font-serif text-lg">
+            {lawEventKindLabels[event.kind]}
+            {event.agentName && <span className="text-muted"> · {event.agentName}</span>}
+          </p>
+          {event.note && <p className="mt-1 font-serif">{event.note}</p>}
+          {event.disputed ? (
+            <div className="mt-2 rounded border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-sm">
+              <p className="font-semibold">Sources disagree on this date:</p>
+              <ul className="mt-1 space-y-0.5">
+                {event.accounts.map((a) => (
+                  <li key={a.id}>
+                    {formatPartialDate(a.date)} — {a.sourceTitle ?? "source not recorded"}
+                    {a.preferred && " (shown above)"}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            event.accounts[0]?.sourceTitle && (
+              <p className="mt-1 text-sm text-muted">Source: {event.accounts[0].sourceTitle}</p>
+            )
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

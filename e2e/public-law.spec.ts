@@ -1,0 +1,60 @@
+/**
+ * A reader's view of a published law: its history at the precision the sources give, the
+ * disagreement between sources shown rather than hidden, and old addresses that keep working.
+ * Changes made in the admin reach the public page at once (the page's cache is refreshed).
+ */
+import { expect, test } from "./fixtures";
+
+const kyrgyzLaw = "/laws/kg/rehabilitation-of-victims-of-soviet-political-repression";
+
+test("a reader opens a law from the home page and reads its history and related law", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /Law of the Kyrgyz Republic on the rehabilitation/ }).click();
+  await expect(page).toHaveURL(kyrgyzLaw);
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history.getByText("January 2023", { exact: true })).toBeVisible();
+  await expect(history.getByText("December 2024", { exact: true })).toBeVisible();
+  // A month is never printed as a day.
+  await expect(history).not.toContainText("1 January 2023");
+  await expect(history.getByText("date unknown", { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Related laws" }).getByRole("link")).toHaveText(
+    "On the rehabilitation of victims of mass political repression",
+  );
+});
+
+test("when an editor records a second source's date, readers see the disagreement at once", async ({
+  page,
+  adminPage,
+}) => {
+  await adminPage.goto("/admin/laws?jurisdiction=KG");
+  await adminPage.getByRole("link", { name: /Law of the Kyrgyz Republic on the rehabilitation/ }).click();
+  await adminPage.getByRole("button", { name: "Edit Adopted, December 2024" }).click();
+  const dialog = adminPage.getByRole("dialog", { name: "Edit event" });
+  await dialog.getByRole("button", { name: "+ Add another source's account" }).click();
+  await dialog.getByRole("textbox", { name: "Date" }).nth(1).fill("2024-11");
+  await dialog.getByRole("button", { name: "Save event" }).click();
+  await expect(adminPage.getByTestId("timeline-event").filter({ hasText: "Adopted · Jogorku Kenesh" })).toContainText(
+    "Sources disagree",
+  );
+
+  await page.goto(kyrgyzLaw);
+  const dispute = page.getByText("Sources disagree on this date:").locator("..");
+  await expect(dispute).toContainText("November 2024");
+  await expect(dispute).toContainText("December 2024");
+});
+
+test("a law's old address redirects to its new one after the editor changes it", async ({ page, adminPage }) => {
+  await adminPage.goto("/admin/laws?jurisdiction=KZ");
+  await adminPage.getByRole("link", { name: "On the rehabilitation of victims of mass political repression" }).click();
+  const slug = adminPage.getByRole("textbox", { name: "Address (slug)" });
+  const old = await slug.inputValue();
+  await slug.fill(`${old}-renamed`);
+  await adminPage.getByRole("button", { name: "Save changes" }).click();
+  await expect(adminPage.getByText("Saved.")).toBeVisible();
+
+  await page.goto(`/laws/kz/${old}`);
+  await expect(page).toHaveURL(`/laws/kz/${old}-renamed`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "On the rehabilitation of victims of mass political repression",
+  );
+});
