@@ -76,12 +76,24 @@ test("an admin may call every account verb", async () => {
 
 describe("dashboardCounts", () => {
   test.each(["contributor", "editor"] as const)("shows a %s the law counts but no account count", async (role) => {
-    expect(await dashboardCounts(ctxOf[role])).toEqual({ laws: 2, publishedLaws: 1, activeUsers: null });
+    expect(await dashboardCounts(ctxOf[role])).toEqual({
+      laws: 2,
+      publishedLaws: 1,
+      articles: 0,
+      agents: 0,
+      activeUsers: null,
+    });
   });
 
   test("shows an admin the number of active accounts", async () => {
     const active = await database.db.select().from(users).where(eq(users.active, true));
-    expect(await dashboardCounts(ctxOf.admin)).toEqual({ laws: 2, publishedLaws: 1, activeUsers: active.length });
+    expect(await dashboardCounts(ctxOf.admin)).toEqual({
+      laws: 2,
+      publishedLaws: 1,
+      articles: 0,
+      agents: 0,
+      activeUsers: active.length,
+    });
   });
 });
 

@@ -18,9 +18,11 @@ export default async function DashboardPage() {
         </p>
       </div>
       <dl className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Laws in the archive" value={counts.laws} />
-        <Stat label="Published laws" value={counts.publishedLaws} />
-        {counts.activeUsers !== null && <Stat label="Active accounts" value={counts.activeUsers} />}
+        <Stat label="Laws in the archive" value={counts.laws} href="/admin/laws" />
+        <Stat label="Published laws" value={counts.publishedLaws} href="/admin/laws" />
+        <Stat label="Articles" value={counts.articles} href="/admin/articles" />
+        <Stat label="Agents" value={counts.agents} href="/admin/agents" />
+        {counts.activeUsers !== null && <Stat label="Active accounts" value={counts.activeUsers} href="/admin/users" />}
       </dl>
       {roleHas(ctx.actor.role, "users.manage") && (
         <p>
@@ -31,11 +33,13 @@ export default async function DashboardPage() {
   );
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
+function Stat({ label, value, href }: { label: string; value: number; href: string }) {
   return (
     <div className="rounded-lg border border-rule bg-white p-4">
-      <dt className="text-sm text-muted">{label}</dt>
-      <dd className="mt-1 font-serif text-3xl">{value}</dd>
+      <dt className="text-sm text-muted">
+        <Link href={href}>{label}</Link>
+      </dt>
+      <dd className="mt-1 font-serif text-3xl">{value.toLocaleString("en")}</dd>
     </div>
   );
 }

@@ -1,10 +1,16 @@
 import { count, eq, isNotNull } from "drizzle-orm";
-import { laws, users } from "@/db/schema";
+import { agents, articles, laws, users } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { roleHas } from "@/modules/auth/permissions";
 
-export type DashboardCounts = { laws: number; publishedLaws: number; activeUsers: number | null };
+export type DashboardCounts = {
+  laws: number;
+  publishedLaws: number;
+  articles: number;
+  agents: number;
+  activeUsers: number | null;
+};
 
 /** The numbers on the dashboard; account counts only for those who may see accounts. */
 export async function dashboardCounts(ctx: Ctx): Promise<DashboardCounts> {
@@ -12,8 +18,16 @@ export async function dashboardCounts(ctx: Ctx): Promise<DashboardCounts> {
   // One after another: ctx.db may be a transaction, whose connection runs one query at a time.
   const [all] = await ctx.db.select({ n: count() }).from(laws);
   const [published] = await ctx.db.select({ n: count() }).from(laws).where(isNotNull(laws.publishedAt));
+  const [articleCount] = await ctx.db.select({ n: count() }).from(articles);
+  const [agentCount] = await ctx.db.select({ n: count() }).from(agents);
   const activeUsers = roleHas(actor.role, "users.read")
     ? ((await ctx.db.select({ n: count() }).from(users).where(eq(users.active, true)))[0]?.n ?? 0)
     : null;
-  return { laws: all?.n ?? 0, publishedLaws: published?.n ?? 0, activeUsers };
+  return {
+    laws: all?.n ?? 0,
+    publishedLaws: published?.n ?? 0,
+    articles: articleCount?.n ?? 0,
+    agents: agentCount?.n ?? 0,
+    activeUsers,
+  };
 }
