@@ -202,6 +202,10 @@ describe("listing laws", () => {
       status: "in_force",
     });
     expect((await listLaws(contributor, { q: "массовых" })).laws.map((l) => l.jurisdictionCode)).toEqual(["KZ"]);
+    // Transliterated spellings meet: the Latin form finds the Cyrillic title.
+    expect((await listLaws(contributor, { q: "massovykh" })).laws.map((l) => l.jurisdictionCode)).toEqual(["KZ"]);
+    // Only punctuation leaves nothing to search for: nothing matches, rather than everything.
+    expect((await listLaws(contributor, { q: "%%" })).laws).toHaveLength(0);
     expect((await listLaws(contributor, { q: "z930002200" })).laws).toHaveLength(1);
     expect((await listLaws(contributor, { q: "Куугунтук" })).laws.length).toBeGreaterThan(0);
     expect((await listLaws(contributor, { status: "in_force", jurisdiction: "KZ" })).laws).toHaveLength(1);

@@ -31,13 +31,15 @@ export const laws = pgTable(
     title: text().notNull(),
     summary: text().notNull(),
     status: lawStatusEnum().notNull(),
+    // All titles and identifiers folded for search (modules/laws/save.ts), under one trigram index.
+    searchText: text().notNull().default(""),
     publishedAt: timestamp({ withTimezone: true }),
     ...authorship(),
   },
   (t) => [
     uniqueIndex("laws_jurisdiction_slug_idx").on(t.jurisdictionCode, t.slug),
     index("laws_published_at_idx").on(t.publishedAt),
-    index("laws_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+    index("laws_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     index("laws_updated_at_idx").on(t.updatedAt, t.id),
     index("laws_title_idx").on(t.title, t.id),
   ],

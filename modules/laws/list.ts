@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { laws } from "@/db/schema";
 import type { LawStatus, LawType } from "@/db/schema/enums";
-import { likePattern } from "@/lib/text";
+import { foldForSearch, likePattern } from "@/lib/text";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
@@ -30,14 +30,10 @@ export async function listLaws(ctx: Ctx, input: Record<string, unknown> = {}): P
   const { q, jurisdiction, status, type, sort, after, limit } = parseInput(listLawsInput, input);
   const where: SQL[] = [];
   if (q) {
-    // A union of ids, each part served by its own trigram index; an OR of EXISTS would scan every law.
-    const pattern = likePattern(q);
-    where.push(
-      sql`${laws.id} in (
-        select id from laws where title ilike ${pattern}
-        union select law_id from law_titles where title ilike ${pattern}
-        union select law_id from law_identifiers where value ilike ${pattern})`,
-    );
+    // Folded like the stored text, so a Cyrillic query finds a Latin title and back; a query with
+    // nothing searchable left (only punctuation) matches nothing rather than everything.
+    const folded = foldForSearch(q);
+    where.push(folded ? ilike(laws.searchText, likePattern(folded)) : sql`false`);
   }
   if (jurisdiction) where.push(eq(laws.jurisdictionCode, jurisdiction));
   if (status) where.push(eq(laws.status, status));
