@@ -8,7 +8,7 @@
  */
 import type pg from "pg";
 import { lawStatuses, lawTypes, type LawStatus, type LawType } from "@/db/schema/vocabulary";
-import { slugify } from "@/lib/text";
+import { foldForSearch, slugify } from "@/lib/text";
 
 /** The words the text-filter cases search for, and roughly how many laws carry them. */
 export const probe = {
@@ -321,6 +321,7 @@ export async function seedSyntheticArchive(
         jurisdiction: [] as string[],
         type: [] as string[],
         title: [] as string[],
+        searchText: [] as string[],
         summary: [] as string[],
         status: [] as string[],
         publishedAt: [] as (string | null)[],
@@ -367,6 +368,7 @@ export async function seedSyntheticArchive(
           [50, 1],
           [20, 2],
         ] as const);
+        const identifierValues: string[] = [];
         for (let i = 0; i < identifierTotal; i++) {
           const value =
             i === 0
@@ -375,6 +377,7 @@ export async function seedSyntheticArchive(
           ids.lawId.push(id);
           ids.registry.push(registries[i === 0 ? rng.int(0, 1) : rng.int(2, 3)]!);
           ids.value.push(value);
+          identifierValues.push(value);
           if (i === 1 && !sampleIdentifier && id > options.count / 2) sampleIdentifier = value;
         }
         identifierCount += identifierTotal;
@@ -390,6 +393,8 @@ export async function seedSyntheticArchive(
         law.jurisdiction.push(code);
         law.type.push(type);
         law.title.push(lawTitles[0]!);
+        // What modules/laws/save.ts stores for the editors' text filter.
+        law.searchText.push(foldForSearch([...lawTitles, ...identifierValues].join(" ")));
         law.summary.push(Array.from({ length: summaryLength }, () => rng.pick(sentences)).join(" "));
         law.status.push(status);
         const published = rng.next() < 0.65;
@@ -398,12 +403,12 @@ export async function seedSyntheticArchive(
         law.updatedAt.push(isoMicro(updatedMs, rng.int(0, 999)));
       }
       await client.query(
-        `insert into laws (id, slug, jurisdiction_code, type, title, summary, status, published_at, created_by_id, created_at, updated_at)
+        `insert into laws (id, slug, jurisdiction_code, type, title, summary, status, published_at, created_by_id, created_at, updated_at, search_text)
          overriding system value
-         select id, slug, code, type, title, summary, status, published_at, $11, created_at, updated_at
+         select id, slug, code, type, title, summary, status, published_at, $11, created_at, updated_at, search_text
          from unnest($1::int[], $2::text[], $3::text[], $4::law_type[], $5::text[], $6::text[], $7::law_status[],
-                     $8::timestamptz[], $9::timestamptz[], $10::timestamptz[])
-              as t(id, slug, code, type, title, summary, status, published_at, created_at, updated_at)`,
+                     $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $12::text[])
+              as t(id, slug, code, type, title, summary, status, published_at, created_at, updated_at, search_text)`,
         [
           law.id,
           law.slug,
@@ -416,6 +421,7 @@ export async function seedSyntheticArchive(
           law.createdAt,
           law.updatedAt,
           options.createdById,
+          law.searchText,
         ],
       );
       await client.query(
