@@ -215,6 +215,10 @@ describe("listing laws", () => {
     expect((await listLaws(contributor, { limit: 2, after: "bm90LWpzb24" })).laws).toEqual(first.laws);
     const byTitle = await listLaws(contributor, { sort: "title", limit: 2 });
     expect((await listLaws(contributor, { limit: 2, after: byTitle.nextAfter! })).laws).toEqual(first.laws);
+    const firstByTitle = await listLaws(contributor, { sort: "title", limit: 2 });
+    expect((await listLaws(contributor, { sort: "title", limit: 2, after: first.nextAfter! })).laws).toEqual(
+      firstByTitle.laws,
+    );
   });
 
   test.each(["updated", "title"])("pages through every law once in %s order", async (sort) => {

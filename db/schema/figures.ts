@@ -17,8 +17,9 @@ export const figures = pgTable(
     ...authorship(),
   },
   (t) => [
-    // The list: recently changed first (keyset), filtered by jurisdiction and by words of the label.
+    // The list: recently changed first or by label (keyset), filtered by jurisdiction and by words of the label.
     index("figures_updated_at_idx").on(t.updatedAt, t.id),
+    index("figures_label_idx").on(t.label, t.id),
     index("figures_jurisdiction_idx").on(t.jurisdictionCode),
     index("figures_label_trgm_idx").using("gin", t.label.op("gin_trgm_ops")),
   ],

@@ -17,6 +17,8 @@ export const sources = pgTable(
   },
   (t) => [
     index("sources_updated_at_idx").on(t.updatedAt, t.id),
+    // The list sorted by title (keyset on title, id).
+    index("sources_title_idx").on(t.title, t.id),
     index("sources_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
     index("sources_url_trgm_idx").using("gin", t.url.op("gin_trgm_ops")),
     index("sources_publisher_idx").on(t.publisherId),

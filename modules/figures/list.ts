@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { figures, jurisdictions } from "@/db/schema";
 import { likePattern } from "@/lib/text";
 import { parseInput } from "@/lib/validation";
@@ -10,16 +10,23 @@ import { listFiguresInput } from "./schemas";
 
 export type FigurePage = { figures: Figure[]; nextAfter: string | null };
 
-/** Figures for editors, recently changed first, with every account; keyset pagination. */
+/**
+ * Figures for editors, recently changed first or by label, with every account; keyset pagination
+ * in either sort order.
+ */
 export async function listFigures(ctx: Ctx, input: Record<string, unknown> = {}): Promise<FigurePage> {
   authorize(ctx, "admin.access");
-  const { q, jurisdiction, after, limit } = parseInput(listFiguresInput, input);
+  const { q, jurisdiction, sort, after, limit } = parseInput(listFiguresInput, input);
   const where: SQL[] = [];
   if (q) where.push(ilike(figures.label, likePattern(q)));
   if (jurisdiction) where.push(eq(figures.jurisdictionCode, jurisdiction));
-  const cursor = decodeCursor(after);
-  if (cursor && isTimestampKey(cursor.sortValue)) {
-    where.push(sql`(${figures.updatedAt}, ${figures.id}) < (${cursor.sortValue}::timestamptz, ${cursor.id})`);
+  const cursor = validCursor(decodeCursor(after), sort);
+  if (cursor) {
+    where.push(
+      sort === "label"
+        ? sql`(${figures.label}, ${figures.id}) > (${cursor.sortValue.slice(keyPrefix.length)}, ${cursor.id})`
+        : sql`(${figures.updatedAt}, ${figures.id}) < (${cursor.sortValue}::timestamptz, ${cursor.id})`,
+    );
   }
   const rows = await ctx.db
     .select({
@@ -30,11 +37,16 @@ export async function listFigures(ctx: Ctx, input: Record<string, unknown> = {})
     .from(figures)
     .leftJoin(jurisdictions, eq(jurisdictions.code, figures.jurisdictionCode))
     .where(and(...where))
-    .orderBy(desc(figures.updatedAt), desc(figures.id))
+    .orderBy(
+      ...(sort === "label" ? [asc(figures.label), asc(figures.id)] : [desc(figures.updatedAt), desc(figures.id)]),
+    )
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextAfter = rows.length > limit && last ? encodeCursor(last.updatedKey, last.id) : null;
+  const nextAfter =
+    rows.length > limit && last
+      ? encodeCursor(sort === "label" ? `${keyPrefix}${last.label}` : last.updatedKey, last.id)
+      : null;
   return {
     figures: await withAccounts(
       ctx,
@@ -42,4 +54,16 @@ export async function listFigures(ctx: Ctx, input: Record<string, unknown> = {})
     ),
     nextAfter,
   };
+}
+
+// A label cursor's sort value is the label behind this prefix, so that no cursor of one sort order
+// can pass for the other's: a timestamp read as a label would skip every label sorting before it.
+const keyPrefix = "l:";
+
+// A cursor from the other sort order, or edited by hand, starts from the first page instead of failing.
+function validCursor(cursor: ReturnType<typeof decodeCursor>, sort: "updated" | "label") {
+  // PostgreSQL text cannot hold a NUL character: a hand-made one would reach the query as an error.
+  if (!cursor || typeof cursor.sortValue !== "string" || cursor.sortValue.includes("\0")) return null;
+  if (sort === "updated" ? !isTimestampKey(cursor.sortValue) : !cursor.sortValue.startsWith(keyPrefix)) return null;
+  return { sortValue: cursor.sortValue, id: cursor.id };
 }

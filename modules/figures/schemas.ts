@@ -54,6 +54,8 @@ export type FigureValues = z.output<typeof figureInput>;
 export const listFiguresInput = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   jurisdiction: z.string().trim().toUpperCase().min(1).max(12).optional().catch(undefined),
-  after: z.string().max(500).optional().catch(undefined),
+  sort: z.enum(["updated", "label"]).catch("updated").default("updated"),
+  // A label cursor carries the label, base64-encoded.
+  after: z.string().max(4000).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

@@ -74,5 +74,7 @@ export async function listLaws(ctx: Ctx, input: Record<string, unknown> = {}): P
 function validCursor(cursor: ReturnType<typeof decodeCursor>, sort: "updated" | "title") {
   if (!cursor || cursor.id < 1 || cursor.id > 2_147_483_647 || typeof cursor.sortValue !== "string") return null;
   if (sort === "updated" && !isTimestampKey(cursor.sortValue)) return null;
+  // A cursor from the other order would otherwise be read as a title and skip what sorts before it.
+  if (sort === "title" && isTimestampKey(cursor.sortValue)) return null;
   return cursor;
 }

@@ -68,6 +68,6 @@ export const listLawsInput = z.object({
   status: facet(z.enum(lawStatuses)),
   type: facet(z.enum(lawTypes)),
   sort: z.enum(["updated", "title"]).catch("updated").default("updated"),
-  after: facet(z.string().max(500)),
+  after: facet(z.string().max(4000)),
   limit: z.coerce.number().int().min(1).max(100).catch(50).default(50),
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
 import { agents, sources } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { likePattern } from "@/lib/text";
@@ -40,28 +40,53 @@ const columns = {
 // and the next page would skip rows saved within the same millisecond.
 const updatedKey = sql<string>`to_char(${sources.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** Sources, most recently changed first, filtered by title or address, 50 to a page (keyset). */
+/**
+ * Sources, most recently changed first or by title, filtered by title or address and by facets,
+ * 50 to a page (keyset pagination in either sort order).
+ */
 export async function listSources(ctx: Ctx, input: Record<string, unknown> = {}): Promise<SourcePage> {
   const actor = authorize(ctx, "admin.access");
-  const { q, archived, mine, after, limit } = parseInput(listSourcesInput, input);
+  const { q, archived, mine, sort, after, limit } = parseInput(listSourcesInput, input);
   const where: SQL[] = [];
   if (q) where.push(or(ilike(sources.title, likePattern(q)), ilike(sources.url, likePattern(q)))!);
   if (archived) where.push(archived === "yes" ? ne(sources.archivedUrl, "") : eq(sources.archivedUrl, ""));
   if (mine) where.push(actor.id === null ? sql`false` : eq(sources.createdById, actor.id));
-  const cursor = decodeCursor(after);
-  if (cursor && isTimestampKey(cursor.sortValue)) {
-    where.push(sql`(${sources.updatedAt}, ${sources.id}) < (${cursor.sortValue}::timestamptz, ${cursor.id})`);
+  const cursor = validCursor(decodeCursor(after), sort);
+  if (cursor) {
+    where.push(
+      sort === "title"
+        ? sql`(${sources.title}, ${sources.id}) > (${cursor.sortValue.slice(keyPrefix.length)}, ${cursor.id})`
+        : sql`(${sources.updatedAt}, ${sources.id}) < (${cursor.sortValue}::timestamptz, ${cursor.id})`,
+    );
   }
   const rows = await ctx.db
     .select({ ...columns, updatedKey })
     .from(sources)
     .leftJoin(agents, eq(agents.id, sources.publisherId))
     .where(and(...where))
-    .orderBy(desc(sources.updatedAt), desc(sources.id))
+    .orderBy(
+      ...(sort === "title" ? [asc(sources.title), asc(sources.id)] : [desc(sources.updatedAt), desc(sources.id)]),
+    )
     .limit(limit + 1);
   const page = rows.slice(0, limit).map(({ updatedKey: _key, ...row }) => row);
   const last = rows[limit - 1];
-  return { sources: page, nextAfter: rows.length > limit && last ? encodeCursor(last.updatedKey, last.id) : null };
+  const nextAfter =
+    rows.length > limit && last
+      ? encodeCursor(sort === "title" ? `${keyPrefix}${last.title}` : last.updatedKey, last.id)
+      : null;
+  return { sources: page, nextAfter };
+}
+
+// A title cursor's sort value is the title behind this prefix, so that no cursor of one sort order
+// can pass for the other's: a timestamp read as a title would skip every title sorting before it.
+const keyPrefix = "t:";
+
+// A cursor from the other sort order, or edited by hand, starts from the first page instead of failing.
+function validCursor(cursor: ReturnType<typeof decodeCursor>, sort: "updated" | "title") {
+  // PostgreSQL text cannot hold a NUL character: a hand-made one would reach the query as an error.
+  if (!cursor || typeof cursor.sortValue !== "string" || cursor.sortValue.includes("\0")) return null;
+  if (sort === "updated" ? !isTimestampKey(cursor.sortValue) : !cursor.sortValue.startsWith(keyPrefix)) return null;
+  return { sortValue: cursor.sortValue, id: cursor.id };
 }
 
 export async function getSource(ctx: Ctx, id: number | string): Promise<Source> {

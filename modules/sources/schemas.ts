@@ -52,6 +52,8 @@ export const listSourcesInput = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   archived: z.enum(["yes", "no"]).optional().catch(undefined),
   mine: z.enum(["yes"]).optional().catch(undefined),
-  after: z.string().max(200).optional().catch(undefined),
+  sort: z.enum(["updated", "title"]).catch("updated").default("updated"),
+  // A title cursor carries the title (up to 500 characters, some of them multi-byte), base64-encoded.
+  after: z.string().max(4000).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(200).default(50).catch(50),
 });

@@ -11,7 +11,7 @@ import { FigureSummary } from "./figure-summary";
 
 export const metadata: Metadata = { title: "Figures" };
 
-type Search = { q?: string; jurisdiction?: string; after?: string };
+type Search = { q?: string; jurisdiction?: string; sort?: string; after?: string };
 
 export default async function FiguresPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await pageContext("admin.access", "/admin/figures");
@@ -44,6 +44,15 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
             options: jurisdictions.map((j) => ({ value: j.code, label: j.name })),
           },
         ]}
+        sort={{
+          name: "sort",
+          label: "Sort",
+          value: params.sort,
+          options: [
+            { value: "updated", label: "Recently changed" },
+            { value: "label", label: "Label A–Z" },
+          ],
+        }}
       />
       {page.figures.length === 0 ? (
         <p className="rounded border border-dashed border-rule p-6 text-center text-muted">

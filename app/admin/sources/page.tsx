@@ -8,7 +8,7 @@ import { pageContext } from "../guard";
 
 export const metadata: Metadata = { title: "Sources" };
 
-type Params = { q?: string; archived?: string; mine?: string; after?: string };
+type Params = { q?: string; archived?: string; mine?: string; sort?: string; after?: string };
 
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<Params> }) {
   const ctx = await pageContext("admin.access", "/admin/sources");
@@ -39,6 +39,15 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           },
           { name: "mine", label: "Added by", value: params.mine, options: [{ value: "yes", label: "Me" }] },
         ]}
+        sort={{
+          name: "sort",
+          label: "Sort",
+          value: params.sort,
+          options: [
+            { value: "updated", label: "Recently changed" },
+            { value: "title", label: "Title A–Z" },
+          ],
+        }}
       />
       {sources.length === 0 ? (
         <p className="rounded border border-dashed border-rule p-6 text-center text-muted">
