@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 
 export type PickerOption = { value: string; label: string; hint?: string };
+export type CreateField = { name: string; label: string; options: readonly { value: string; label: string }[] };
 
 type Props = {
   label: string;
@@ -12,7 +13,9 @@ type Props = {
   initial?: PickerOption[];
   search: (query: string) => Promise<PickerOption[]>;
   /** Creates a missing record from what was typed; offered when nothing matches exactly. */
-  create?: (label: string) => Promise<ActionResult<PickerOption>>;
+  create?: (label: string, extra: Record<string, string>) => Promise<ActionResult<PickerOption>>;
+  /** What a new record needs besides its name (a law's jurisdiction), asked before creating it. */
+  createFields?: CreateField[];
   hint?: string;
   errors?: string[];
 };
@@ -21,7 +24,17 @@ type Props = {
  * Picks linked records (agents, topics, laws, sources) by searching as you type: an ARIA combobox
  * (arrows move, Enter picks, Escape closes). The picks travel as hidden inputs named `name`.
  */
-export function EntityPicker({ label, name, multiple = false, initial = [], search, create, hint, errors }: Props) {
+export function EntityPicker({
+  label,
+  name,
+  multiple = false,
+  initial = [],
+  search,
+  create,
+  createFields,
+  hint,
+  errors,
+}: Props) {
   const id = useId();
   const [selected, setSelected] = useState<PickerOption[]>(initial);
   const [query, setQuery] = useState("");
@@ -29,6 +42,8 @@ export function EntityPicker({ label, name, multiple = false, initial = [], sear
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [status, setStatus] = useState("");
+  // The name being created while the extra fields are asked for.
+  const [creating, setCreating] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -69,9 +84,20 @@ export function EntityPicker({ label, name, multiple = false, initial = [], sear
 
   async function choose(choice: PickerOption | "create") {
     if (choice !== "create") return pick(choice);
-    const result = await create!(typed);
-    if (result.ok) pick(result.data);
-    else setStatus(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message);
+    if (createFields?.length) {
+      setCreating(typed);
+      setOpen(false);
+      return;
+    }
+    await createRecord(typed, {});
+  }
+
+  async function createRecord(text: string, extra: Record<string, string>) {
+    const result = await create!(text, extra);
+    if (result.ok) {
+      setCreating(null);
+      pick(result.data);
+    } else setStatus(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message);
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
@@ -189,6 +215,18 @@ export function EntityPicker({ label, name, multiple = false, initial = [], sear
           ))}
         </ul>
       )}
+      {creating !== null && createFields && (
+        <CreatePanel
+          what={creating}
+          fields={createFields}
+          status={status}
+          onCreate={(extra) => void createRecord(creating, extra)}
+          onCancel={() => {
+            setCreating(null);
+            input.current?.focus();
+          }}
+        />
+      )}
       <p className="sr-only" role="status" aria-live="polite">
         {status}
       </p>
@@ -197,6 +235,69 @@ export function EntityPicker({ label, name, multiple = false, initial = [], sear
           {errors!.join(" ")}
         </p>
       )}
+    </div>
+  );
+}
+
+/** Asks what a new record needs besides its name. Its selects have no names: they never submit the form. */
+function CreatePanel({
+  what,
+  fields,
+  status,
+  onCreate,
+  onCancel,
+}: {
+  what: string;
+  fields: CreateField[];
+  status: string;
+  onCreate: (extra: Record<string, string>) => void;
+  onCancel: () => void;
+}) {
+  const [values, setValues] = useState(() =>
+    Object.fromEntries(fields.map((f) => [f.name, f.options[0]?.value ?? ""])),
+  );
+  const id = useId();
+  return (
+    <div
+      role="group"
+      aria-label={`New: ${what}`}
+      className="mt-2 space-y-2 rounded border border-rule bg-stone-50 p-3 text-sm"
+    >
+      <p>
+        New: <strong>{what}</strong>
+      </p>
+      {fields.map((field) => (
+        <div key={field.name}>
+          <label htmlFor={`${id}-${field.name}`} className="block font-semibold">
+            {field.label}
+          </label>
+          <select
+            id={`${id}-${field.name}`}
+            value={values[field.name]}
+            onChange={(e) => setValues((v) => ({ ...v, [field.name]: e.target.value }))}
+            className="mt-0.5 rounded border border-rule bg-white px-2 py-1"
+          >
+            {field.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      {status && <p className="text-danger">{status}</p>}
+      <div className="flex gap-2">
+        <button
+          type="button"
+          onClick={() => onCreate(values)}
+          className="rounded bg-accent px-3 py-1 font-semibold text-white"
+        >
+          Create
+        </button>
+        <button type="button" onClick={onCancel} className="rounded border border-rule bg-white px-3 py-1">
+          Cancel
+        </button>
+      </div>
     </div>
   );
 }

@@ -87,7 +87,12 @@ export function ArticleForm({
         />
       </div>
 
-      <SubjectPickers article={article} errors={errors} canCreateTopics={canCreateTopics} />
+      <SubjectPickers
+        article={article}
+        errors={errors}
+        canCreateTopics={canCreateTopics}
+        jurisdictions={jurisdictions}
+      />
 
       <JurisdictionCheckboxes
         options={jurisdictions}

@@ -6,6 +6,8 @@ import type { ArticleDetail, Named } from "@/modules/articles/read";
 import { createAgentInlineAction, searchAgentsAction } from "../agents/actions";
 import { createSourceInlineAction, searchSourcesAction } from "../sources/actions";
 import { createTopicInlineAction, searchTopicsAction } from "../topics/actions";
+import { lawCreateFields } from "@/components/admin/law-create-fields";
+import { createLawInlineAction } from "../laws/actions";
 import { searchLawsAction } from "./actions";
 
 const option = (n: Named): PickerOption => ({ value: String(n.id), label: n.name });
@@ -62,10 +64,12 @@ export function SubjectPickers({
   article,
   errors,
   canCreateTopics,
+  jurisdictions,
 }: {
   article?: ArticleDetail;
   errors: FieldErrors;
   canCreateTopics: boolean;
+  jurisdictions: { code: string; name: string }[];
 }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
@@ -75,6 +79,8 @@ export function SubjectPickers({
         multiple
         initial={article?.laws.map((l) => ({ value: String(l.id), label: l.title, hint: l.jurisdictionCode }))}
         search={searchLawsAction}
+        create={createLawInlineAction}
+        createFields={lawCreateFields(jurisdictions.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` })))}
         errors={errorsAt(errors, "lawIds")}
       />
       <EntityPicker

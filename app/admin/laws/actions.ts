@@ -4,6 +4,7 @@ import { refreshLaws } from "./refresh";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues } from "@/lib/form-data";
 import { requestContext } from "@/modules/auth/session";
+import { createLawInline } from "@/modules/laws/create-inline";
 import { deleteLaw } from "@/modules/laws/delete";
 import { createLaw, updateLaw } from "@/modules/laws/save";
 import { lawInputFrom } from "./form-input";
@@ -25,6 +26,14 @@ export async function saveLawAction(_previous: LawFormState, form: FormData): Pr
 export async function deleteLawAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
   const result = await toActionResult(() => deleteLaw(ctx, Number(form.get("id"))));
+  if (result.ok) refreshLaws();
+  return result;
+}
+
+/** A law created from a picker, with the jurisdiction and status the picker asked for. */
+export async function createLawInlineAction(title: string, extra: Record<string, string>) {
+  const ctx = await requestContext();
+  const result = await toActionResult(() => createLawInline(ctx, { title, ...extra }));
   if (result.ok) refreshLaws();
   return result;
 }

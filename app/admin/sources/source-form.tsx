@@ -64,7 +64,7 @@ export function SourceForm({ source, today }: { source?: Source; today: string }
               : []
           }
           search={searchAgentsAction}
-          create={createAgentInlineAction}
+          create={(name) => createAgentInlineAction(name)}
           errors={errors.publisherId}
         />
       </div>

@@ -55,7 +55,7 @@ export function EventForm({ lawId, event, onDone }: { lawId: number; event?: Eve
           name="agentId"
           initial={event?.agent ? [event.agent] : []}
           search={searchAgentsAction}
-          create={createAgentInlineAction}
+          create={(name) => createAgentInlineAction(name)}
           errors={errors.agentId}
         />
       </div>

@@ -27,6 +27,7 @@ export default async function LawPage({ params }: { params: Promise<{ id: string
     }),
     listJurisdictions(ctx),
   ]);
+  const jurisdictionOptions = jurisdictions.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }));
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -42,12 +43,12 @@ export default async function LawPage({ params }: { params: Promise<{ id: string
       </div>
       <LawForm
         law={law}
-        jurisdictions={jurisdictions.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }))}
+        jurisdictions={jurisdictionOptions}
         canCreateTopics={roleHas(ctx.actor.role, "vocabulary.manage")}
       />
       <LawTimelineSection lawId={law.id} />
       <LawTextsSection lawId={law.id} />
-      <LawRelationsSection lawId={law.id} />
+      <LawRelationsSection lawId={law.id} jurisdictions={jurisdictionOptions} />
     </div>
   );
 }

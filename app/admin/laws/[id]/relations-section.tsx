@@ -8,7 +8,14 @@ import { NewRelation, RemoveRelation } from "./relations/relation-form";
 const headingId = "relations-heading";
 
 /** The laws this law amends, repeals, implements, cites or compares to, and those that do so to it. */
-export async function LawRelationsSection({ lawId }: { lawId: number }) {
+export async function LawRelationsSection({
+  lawId,
+  jurisdictions,
+}: {
+  lawId: number;
+  /** For a law created from the picker. */
+  jurisdictions: { value: string; label: string }[];
+}) {
   return (
     <section aria-labelledby={headingId} className="space-y-4 border-t border-rule pt-8">
       <h2 id={headingId} tabIndex={-1} className="font-serif text-2xl">
@@ -17,7 +24,7 @@ export async function LawRelationsSection({ lawId }: { lawId: number }) {
       <Suspense fallback={<p className="text-sm text-muted">Loading the related laws…</p>}>
         <RelationList lawId={lawId} />
       </Suspense>
-      <NewRelation lawId={lawId} />
+      <NewRelation lawId={lawId} jurisdictions={jurisdictions} />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, useCallback, useState } from "react";
 import { EntityPicker } from "@/components/admin/entity-picker";
+import { lawCreateFields } from "@/components/admin/law-create-fields";
 import { submitWithoutReset } from "@/components/admin/submit-without-reset";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -13,9 +14,12 @@ import {
   searchRelatedLawsAction,
   type RelationFormState,
 } from "../../relation-actions";
+import { createLawInlineAction } from "../../actions";
 import { ConfirmRemove } from "../texts/confirm-remove";
 
-export function NewRelation({ lawId }: { lawId: number }) {
+type Jurisdiction = { value: string; label: string };
+
+export function NewRelation({ lawId, jurisdictions }: { lawId: number; jurisdictions: Jurisdiction[] }) {
   // A new key after each addition clears the form, the picked law included.
   const [round, setRound] = useState(0);
   return (
@@ -23,13 +27,21 @@ export function NewRelation({ lawId }: { lawId: number }) {
       <summary className="cursor-pointer font-semibold">Add a relation</summary>
       <div className="mt-4 space-y-4">
         {round > 0 && <Notice tone="success">Relation added.</Notice>}
-        <RelationForm key={round} lawId={lawId} onSaved={() => setRound((r) => r + 1)} />
+        <RelationForm key={round} lawId={lawId} jurisdictions={jurisdictions} onSaved={() => setRound((r) => r + 1)} />
       </div>
     </details>
   );
 }
 
-function RelationForm({ lawId, onSaved }: { lawId: number; onSaved: () => void }) {
+function RelationForm({
+  lawId,
+  jurisdictions,
+  onSaved,
+}: {
+  lawId: number;
+  jurisdictions: Jurisdiction[];
+  onSaved: () => void;
+}) {
   const [state, dispatch, pending] = useActionState<RelationFormState, FormData>(async (previous, form) => {
     const result = await addRelationAction(previous, form).catch((): RelationFormState => ({
       ok: false,
@@ -58,6 +70,8 @@ function RelationForm({ lawId, onSaved }: { lawId: number; onSaved: () => void }
           name="toLawId"
           hint="Search by any of its titles."
           search={search}
+          create={createLawInlineAction}
+          createFields={lawCreateFields(jurisdictions)}
           errors={errors.toLawId}
         />
       </div>
