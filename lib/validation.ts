@@ -56,3 +56,9 @@ function isBlankRow(value: unknown): boolean {
     Object.values(value).every((field) => field === undefined || field === null || String(field).trim() === "")
   );
 }
+
+/** A BCP 47 language tag as editors write it: ky, ru, en, uz-Latn (und when undetermined). */
+export const langCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as ky, ru, en or uz-Latn.");

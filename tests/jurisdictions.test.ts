@@ -42,7 +42,14 @@ async function expectFieldError(run: () => Promise<unknown>, field: string) {
 describe("jurisdictions", () => {
   test("are created with a tidied code, and edited; the code stays", async () => {
     const created = await createJurisdiction(admin, { code: " kg ", name: " Kyrgyzstan ", kind: "country" });
-    expect(created).toEqual({ code: "KG", name: "Kyrgyzstan", kind: "country", startYear: null, endYear: null });
+    expect(created).toEqual({
+      code: "KG",
+      name: "Kyrgyzstan",
+      kind: "country",
+      startYear: null,
+      endYear: null,
+      otherNames: [],
+    });
     const historical = await createJurisdiction(admin, {
       code: "RSFSR",
       name: "Russian SFSR",
@@ -58,7 +65,14 @@ describe("jurisdictions", () => {
       startYear: "1991",
       endYear: "",
     });
-    expect(edited).toEqual({ code: "KG", name: "Kyrgyz Republic", kind: "country", startYear: 1991, endYear: null });
+    expect(edited).toEqual({
+      code: "KG",
+      name: "Kyrgyz Republic",
+      kind: "country",
+      startYear: 1991,
+      endYear: null,
+      otherNames: [],
+    });
     expect(await getJurisdiction(contributor, "KG")).toEqual(edited);
   });
 
@@ -199,5 +213,30 @@ describe("jurisdiction permissions", () => {
       await expect(call()).rejects.toBeInstanceOf(NotAuthenticatedError);
     }
     expect(await rows()).toEqual(before);
+  });
+});
+
+describe("other names", () => {
+  test("are kept with their language, found by the list filter, and bad rows are refused where they stand", async () => {
+    const created = await createJurisdiction(admin, {
+      code: "TM",
+      name: "Turkmenistan",
+      kind: "country",
+      otherNames: [
+        { name: "", lang: "" },
+        { name: "Туркменистан", lang: "ru" },
+      ],
+    });
+    expect(created.otherNames).toEqual([{ name: "Туркменистан", lang: "ru" }]);
+    expect((await listJurisdictions(contributor, { q: "Туркмен" })).map((j) => j.code)).toEqual(["TM"]);
+
+    const error = await updateJurisdiction(admin, "TM", {
+      name: "Turkmenistan",
+      kind: "country",
+      otherNames: [{ name: "Turkmeniya", lang: "Russian" }],
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys((error as ValidationError).fieldErrors)).toEqual(["otherNames.0.lang"]);
+    expect((await getJurisdiction(admin, "TM")).otherNames).toEqual([{ name: "Туркменистан", lang: "ru" }]);
   });
 });

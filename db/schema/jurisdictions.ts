@@ -1,4 +1,4 @@
-import { integer, pgTable, text } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { authorship } from "./columns";
 import { jurisdictionKindEnum } from "./enums";
 
@@ -6,6 +6,8 @@ import { jurisdictionKindEnum } from "./enums";
 export const jurisdictions = pgTable("jurisdictions", {
   code: text().primaryKey(),
   name: text().notNull(),
+  // Its names in other languages and scripts (Кыргызстан, Kyrgyz Republic), found by the filter too.
+  otherNames: jsonb().$type<{ name: string; lang: string }[]>().notNull().default([]),
   kind: jurisdictionKindEnum().notNull().default("country"),
   startYear: integer(),
   endYear: integer(),

@@ -2,15 +2,52 @@ import type { jurisdictions } from "../schema";
 
 /** ISO 3166 codes for current states; SU (ISO 3166-3's USSR) and RSFSR for the historical ones. */
 export const demoJurisdictions: (typeof jurisdictions.$inferInsert)[] = [
-  { code: "KG", name: "Kyrgyzstan", kind: "country", startYear: 1991 },
-  { code: "KZ", name: "Kazakhstan", kind: "country", startYear: 1991 },
-  { code: "UZ", name: "Uzbekistan", kind: "country", startYear: 1991 },
-  { code: "SU", name: "Soviet Union (USSR)", kind: "historical", startYear: 1922, endYear: 1991 },
+  {
+    code: "KG",
+    name: "Kyrgyzstan",
+    kind: "country",
+    startYear: 1991,
+    otherNames: [
+      { name: "Kyrgyz Republic", lang: "en" },
+      { name: "Кыргызстан", lang: "ky" },
+      { name: "Киргизия", lang: "ru" },
+    ],
+  },
+  {
+    code: "KZ",
+    name: "Kazakhstan",
+    kind: "country",
+    startYear: 1991,
+    otherNames: [
+      { name: "Republic of Kazakhstan", lang: "en" },
+      { name: "Қазақстан", lang: "kk" },
+      { name: "Казахстан", lang: "ru" },
+    ],
+  },
+  {
+    code: "UZ",
+    name: "Uzbekistan",
+    kind: "country",
+    startYear: 1991,
+    otherNames: [
+      { name: "Oʻzbekiston", lang: "uz-Latn" },
+      { name: "Узбекистан", lang: "ru" },
+    ],
+  },
+  {
+    code: "SU",
+    name: "Soviet Union (USSR)",
+    kind: "historical",
+    startYear: 1922,
+    endYear: 1991,
+    otherNames: [{ name: "СССР", lang: "ru" }],
+  },
   {
     code: "RSFSR",
     name: "Russian Soviet Federative Socialist Republic",
     kind: "historical",
     startYear: 1917,
     endYear: 1991,
+    otherNames: [{ name: "РСФСР", lang: "ru" }],
   },
 ];

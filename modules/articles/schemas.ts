@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { articleKinds } from "@/db/schema/vocabulary";
 import { partialDateField } from "@/lib/partial-date";
-import { recordId as id } from "@/lib/validation";
+import { langCode, recordId as id } from "@/lib/validation";
 
 const optionalId = z
   .union([z.literal(""), id])
@@ -13,11 +13,6 @@ const idList = z
   .max(200, "Keep it to 200.")
   .default([])
   .transform((ids) => [...new Set(ids)]);
-
-export const langCode = z
-  .string({ message: "Enter a language code." })
-  .trim()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as ky, ru, en or uz-Latn.");
 
 /** An edited address: empty keeps the current one. */
 export const slugInput = z

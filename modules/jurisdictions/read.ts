@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { jurisdictions } from "@/db/schema";
 import { jurisdictionKinds, type JurisdictionKind } from "@/db/schema/enums";
 import { NotFoundError } from "@/lib/errors";
@@ -12,6 +12,7 @@ export type Jurisdiction = {
   kind: JurisdictionKind;
   startYear: number | null;
   endYear: number | null;
+  otherNames: { name: string; lang: string }[];
 };
 
 const columns = {
@@ -20,14 +21,23 @@ const columns = {
   kind: jurisdictions.kind,
   startYear: jurisdictions.startYear,
   endYear: jurisdictions.endYear,
+  otherNames: jurisdictions.otherNames,
 };
 
 /** The vocabulary is small (a few hundred codes at most), so it is listed whole, filtered. */
 export async function listJurisdictions(ctx: Ctx, filter: { q?: string; kind?: string } = {}): Promise<Jurisdiction[]> {
   authorize(ctx, "admin.access");
   const where: SQL[] = [];
-  if (filter.q)
-    where.push(or(ilike(jurisdictions.code, likePattern(filter.q)), ilike(jurisdictions.name, likePattern(filter.q)))!);
+  if (filter.q) {
+    const pattern = likePattern(filter.q);
+    where.push(
+      or(
+        ilike(jurisdictions.code, pattern),
+        ilike(jurisdictions.name, pattern),
+        ilike(sql`${jurisdictions.otherNames}::text`, pattern),
+      )!,
+    );
+  }
   // A kind from a URL that is not one of ours is ignored, not passed to the enum (a database error).
   if (isKind(filter.kind)) where.push(eq(jurisdictions.kind, filter.kind));
   return ctx.db

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { jurisdictionKinds } from "@/db/schema/vocabulary";
+import { formRowList, langCode, present } from "@/lib/validation";
 
 const year = z
   .union([
@@ -19,10 +20,12 @@ export const jurisdictionInput = z
     kind: z.enum(jurisdictionKinds, { message: "Choose a kind." }),
     startYear: year.optional().default(null),
     endYear: year.optional().default(null),
+    otherNames: formRowList(z.object({ name: z.string().trim().min(1, "Enter the name.").max(200), lang: langCode })),
   })
   .refine((j) => j.startYear === null || j.endYear === null || j.startYear <= j.endYear, {
     path: ["endYear"],
     message: "The end year comes before the start year.",
-  });
+  })
+  .transform((j) => ({ ...j, otherNames: present(j.otherNames) }));
 
 export type JurisdictionInput = z.input<typeof jurisdictionInput>;

@@ -1,14 +1,10 @@
 import { z } from "zod";
 import { lawStatuses, lawTypes } from "@/db/schema/vocabulary";
-import { formRowList, present, recordId } from "@/lib/validation";
+import { formRowList, langCode, present, recordId } from "@/lib/validation";
 
 export { recordId };
 const id = recordId;
 const year = z.coerce.number({ message: "Enter a year." }).int("Use a whole year.").min(1).max(2200);
-export const langCode = z
-  .string()
-  .trim()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as ky, ru, en or uz-Latn.");
 
 export const lawInput = z
   .object({

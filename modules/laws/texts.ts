@@ -8,7 +8,7 @@ import { isRecordId, maxRecordId, parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { assertCanDelete } from "@/modules/content/ownership";
-import { langCode } from "./schemas";
+import { langCode } from "@/lib/validation";
 
 export const maxBodyLength = 2_000_000;
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
-import { formValues, type FormValues } from "@/lib/form-data";
+import { formValues, rows, type FormValues } from "@/lib/form-data";
 import { requestContext } from "@/modules/auth/session";
 import { deleteJurisdiction } from "@/modules/jurisdictions/delete";
 import { createJurisdiction, updateJurisdiction } from "@/modules/jurisdictions/save";
@@ -14,13 +14,14 @@ export async function saveJurisdictionAction(
   form: FormData,
 ): Promise<JurisdictionFormState> {
   const values = formValues(form);
+  const input = { ...values, otherNames: rows(values, "otherNames", ["name", "lang"]) };
   const existing = form.get("existingCode");
   const ctx = await requestContext();
   const result = await toActionResult(async () => {
     const saved =
       typeof existing === "string" && existing
-        ? await updateJurisdiction(ctx, existing, values)
-        : await createJurisdiction(ctx, values);
+        ? await updateJurisdiction(ctx, existing, input)
+        : await createJurisdiction(ctx, input);
     return { code: saved.code };
   }, "Saved.");
   if (result.ok) revalidatePath("/admin/jurisdictions");

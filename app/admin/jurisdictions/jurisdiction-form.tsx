@@ -5,7 +5,9 @@ import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { one } from "@/lib/form-data";
+import { one, rows } from "@/lib/form-data";
+import { RepeatableRows } from "@/components/admin/repeatable-rows";
+import { submitWithoutReset } from "@/components/admin/submit-without-reset";
 import type { Jurisdiction } from "@/modules/jurisdictions/read";
 import { jurisdictionKindOptions } from "@/modules/jurisdictions/labels";
 import { saveJurisdictionAction, type JurisdictionFormState } from "./actions";
@@ -22,7 +24,7 @@ export function JurisdictionForm({ jurisdiction }: { jurisdiction?: Jurisdiction
   const errors = failed?.fieldErrors ?? {};
   const value = (key: keyof Jurisdiction) => one(failed?.values, key) ?? String(jurisdiction?.[key] ?? "");
   return (
-    <form action={action} className="max-w-2xl space-y-5" noValidate>
+    <form action={action} onSubmit={submitWithoutReset(action)} className="max-w-2xl space-y-5" noValidate>
       {state?.ok && jurisdiction && <Notice tone="success">Saved.</Notice>}
       {failed && <Notice tone="error">{failed.message}</Notice>}
       {jurisdiction && <input type="hidden" name="existingCode" value={jurisdiction.code} />}
@@ -55,6 +57,18 @@ export function JurisdictionForm({ jurisdiction }: { jurisdiction?: Jurisdiction
         options={jurisdictionKindOptions}
         defaultValue={value("kind") || "country"}
         errors={errors.kind}
+      />
+      <RepeatableRows
+        name="otherNames"
+        legend="Other names"
+        hint="In other languages and scripts (Кыргызстан, Kyrgyz Republic); the list filter finds them too."
+        fields={[
+          { key: "name", label: "Name" },
+          { key: "lang", label: "Language", className: "w-24" },
+        ]}
+        initial={failed ? rows(failed.values, "otherNames", ["name", "lang"]) : (jurisdiction?.otherNames ?? [])}
+        errors={errors}
+        addLabel="Add a name"
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField

@@ -1,0 +1,1 @@
+ALTER TABLE "jurisdictions" ADD COLUMN "other_names" jsonb DEFAULT '[]'::jsonb NOT NULL;
