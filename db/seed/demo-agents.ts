@@ -18,9 +18,9 @@ export const demoAgents: DemoAgent[] = [
     kind: "person",
     preferredName: "Sadyr Japarov",
     description:
-      "President of the Kyrgyz Republic since January 2021. As president he signed the law on the " +
-      "rehabilitation of victims of political repression of the Soviet period, adopted by the Jogorku " +
-      "Kenesh in December 2024.",
+      "President of the Kyrgyz Republic since January 2021. He returned the bill on the rehabilitation of " +
+      "victims of Soviet-era political repression to Parliament with objections, and signed the agreed " +
+      "version at the end of 2024.",
     names: [
       { name: "Zhaparov", lang: "en" },
       { name: "Sadyr Zhaparov", lang: "en" },
@@ -33,7 +33,7 @@ export const demoAgents: DemoAgent[] = [
     preferredName: "Jogorku Kenesh",
     description:
       "The unicameral parliament of the Kyrgyz Republic. It adopted the law on the rehabilitation of " +
-      "victims of political repression of the Soviet period in December 2024.",
+      "victims of Soviet-era political repression in late 2024.",
     names: [
       { name: "Zhogorku Kenesh", lang: "en" },
       { name: "Жогорку Кенеш", lang: "ky" },

@@ -45,6 +45,19 @@ export const demoArticles = [
 
 export const demoFigures = [
   {
+    label: "Citizens repressed in Kyrgyzstan, according to official data",
+    jurisdictionCode: "KG",
+    unit: "people",
+    note: "Official data cited by 24.kg on 20 November 2024; the date the count refers to is not given.",
+    accounts: [
+      {
+        value: "18000",
+        asOf: "",
+        sourceTitle: "Parliament passes bill on rehabilitation of victims of political repression",
+      },
+    ],
+  },
+  {
     label: "People acquitted in Uzbekistan in the rehabilitation of victims of Soviet-era repression",
     jurisdictionCode: "UZ",
     unit: "people",

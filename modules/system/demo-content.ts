@@ -66,7 +66,11 @@ export async function loadDemoContent(db: Db): Promise<{ lawsAdded: number }> {
         kind: event.kind,
         agentId: event.agentSlug ? agentIds.get(event.agentSlug) : undefined,
         note: event.note,
-        accounts: [{ date: event.date, sourceId: lawSourceIds[0] }],
+        accounts: event.accounts.map((a) => ({
+          date: a.date,
+          sourceId: a.sourceTitle ? sourceIds.get(a.sourceTitle) : undefined,
+          note: a.note,
+        })),
       });
     }
     // Until the editorial workflow exists, the demo is published directly.
