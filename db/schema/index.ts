@@ -8,3 +8,4 @@ export * from "./laws";
 export * from "./articles";
 export * from "./figures";
 export * from "./slugs";
+export * from "./audit";

@@ -1,3 +1,4 @@
+import { audit } from "@/modules/audit/record";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
@@ -70,9 +71,28 @@ export async function signInWithPassword(
     .where(eq(sql`lower(${users.email})`, email))
     .limit(1);
   const passwordOk = user ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
-  if (!user || !passwordOk || !user.active) throw new InvalidCredentialsError();
+  if (!user || !passwordOk || !user.active) {
+    // The log says why; the person signing in never learns it.
+    const reason = !user ? "unknown email" : !passwordOk ? "wrong password" : "account deactivated";
+    await audit(db, {
+      actor: null,
+      action: "auth.sign_in_failed",
+      targetType: "user",
+      targetId: user?.id ?? email,
+      ip: input.ip,
+      details: { email, reason },
+    });
+    throw new InvalidCredentialsError();
+  }
 
   await markAttemptSucceeded(db, attemptId);
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+  await audit(db, {
+    actor: { id: user.id, email: user.email, name: user.name, role: user.role },
+    action: "auth.sign_in",
+    targetType: "user",
+    targetId: user.id,
+    ip: input.ip,
+  });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

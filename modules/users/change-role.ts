@@ -1,3 +1,4 @@
+import { audit } from "@/modules/audit/record";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
@@ -8,7 +9,7 @@ import { changeRoleInput } from "./schemas";
 import { toUserSummary, type UserSummary } from "./summary";
 
 export async function changeRole(ctx: Ctx, input: { userId: unknown; role: unknown }): Promise<UserSummary> {
-  authorize(ctx, "users.manage");
+  const actor = authorize(ctx, "users.manage");
   const { userId, role } = parseInput(changeRoleInput, input);
   return ctx.db.transaction(async (tx) => {
     const user = await lockUser(tx, userId);
@@ -18,6 +19,13 @@ export async function changeRole(ctx: Ctx, input: { userId: unknown; role: unkno
       .set({ role, updatedAt: new Date() })
       .where(eq(users.id, userId))
       .returning();
+    await audit(tx, {
+      actor,
+      action: "user.role",
+      targetType: "user",
+      targetId: userId,
+      details: { from: user.role, to: role },
+    });
     return toUserSummary(updated!);
   });
 }

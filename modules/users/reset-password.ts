@@ -1,3 +1,4 @@
+import { audit } from "@/modules/audit/record";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
@@ -13,14 +14,19 @@ export async function resetPassword(
   ctx: Ctx,
   input: { userId: unknown },
 ): Promise<{ email: string; password: string }> {
-  authorize(ctx, "users.manage");
+  const actor = authorize(ctx, "users.manage");
   const { userId } = parseInput(userIdInput, input);
   const password = generatePassword();
-  const [updated] = await ctx.db
-    .update(users)
-    .set({ passwordHash: await hashPassword(password), sessionVersion: bumpSessionVersion, updatedAt: new Date() })
-    .where(eq(users.id, userId))
-    .returning({ email: users.email });
-  if (!updated) throw new NotFoundError("No such user.");
+  const passwordHash = await hashPassword(password);
+  const updated = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: bumpSessionVersion, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ email: users.email });
+    if (!row) throw new NotFoundError("No such user.");
+    await audit(tx, { actor, action: "user.password_reset", targetType: "user", targetId: userId });
+    return row;
+  });
   return { email: updated.email, password };
 }

@@ -1,3 +1,4 @@
+import { audit } from "@/modules/audit/record";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
@@ -25,6 +26,12 @@ export async function setActive(ctx: Ctx, input: { userId: unknown; active: unkn
       )
       .where(eq(users.id, userId))
       .returning();
+    await audit(tx, {
+      actor,
+      action: active ? "user.reactivate" : "user.deactivate",
+      targetType: "user",
+      targetId: userId,
+    });
     return toUserSummary(updated!);
   });
 }
