@@ -1,15 +1,27 @@
 import { useId } from "react";
 
-type FieldProps = {
-  label: string;
-  name: string;
-  errors?: string[];
-  hint?: string;
-  children?: never;
-} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "children">;
+type Common = { label: string; name: string; errors?: string[]; hint?: string };
 
-/** A labelled input with its hint and its errors, wired for screen readers. */
-export function TextField({ label, name, errors, hint, className, ...input }: FieldProps) {
+/** What every control needs to be tied to its label, hint and errors. */
+type ControlProps = {
+  id: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+  /** The border that marks a field in error. */
+  border: string;
+};
+
+/**
+ * The frame every labelled field shares: label, hint, the control, its errors, all wired for
+ * screen readers. The control itself comes from the caller.
+ */
+function Field({
+  label,
+  hint,
+  errors,
+  className,
+  children,
+}: Omit<Common, "name"> & { className?: string; children: (control: ControlProps) => React.ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
@@ -23,100 +35,68 @@ export function TextField({ label, name, errors, hint, className, ...input }: Fi
           {hint}
         </p>
       )}
-      <input
-        id={id}
-        name={name}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={`mt-1 block w-full rounded border bg-white px-3 py-2 text-base text-ink shadow-sm ${
-          errorId ? "border-danger" : "border-rule"
-        }`}
-        {...input}
-      />
-      <FieldErrors id={errorId} errors={errors} />
+      {children({
+        id,
+        "aria-invalid": errorId ? true : undefined,
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+        border: errorId ? "border-danger" : "border-rule",
+      })}
+      {errorId && (
+        <p id={errorId} className="mt-1 text-sm font-medium text-danger">
+          {errors!.join(" ")}
+        </p>
+      )}
     </div>
   );
 }
 
-type SelectProps = {
-  label: string;
-  name: string;
-  errors?: string[];
+const control = "mt-1 block w-full rounded border bg-white px-3 py-2 text-ink shadow-sm";
+
+type FieldProps = Common & { children?: never } & Omit<
+    React.InputHTMLAttributes<HTMLInputElement>,
+    "name" | "children"
+  >;
+
+/** A labelled input with its hint and its errors. */
+export function TextField({ label, name, errors, hint, className, ...input }: FieldProps) {
+  return (
+    <Field label={label} hint={hint} errors={errors} className={className}>
+      {({ border, ...wiring }) => (
+        <input name={name} className={`${control} text-base ${border}`} {...wiring} {...input} />
+      )}
+    </Field>
+  );
+}
+
+type SelectProps = Common & {
   options: readonly { value: string; label: string }[];
 } & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "name">;
 
-export function SelectField({ label, name, errors, options, className, ...select }: SelectProps) {
-  const id = useId();
-  const errorId = errors?.length ? `${id}-error` : undefined;
+export function SelectField({ label, name, errors, hint, options, className, ...select }: SelectProps) {
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-semibold text-ink">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={errorId}
-        className={`mt-1 block w-full rounded border bg-white px-3 py-2 text-base text-ink shadow-sm ${
-          errorId ? "border-danger" : "border-rule"
-        }`}
-        {...select}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
+    <Field label={label} hint={hint} errors={errors} className={className}>
+      {({ border, ...wiring }) => (
+        <select name={name} className={`${control} text-base ${border}`} {...wiring} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
-function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) {
-  if (!id || !errors?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-sm font-medium text-danger">
-      {errors.join(" ")}
-    </p>
-  );
-}
-
-type TextAreaProps = {
-  label: string;
-  name: string;
-  errors?: string[];
-  hint?: string;
-} & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name">;
+type TextAreaProps = Common & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name">;
 
 export function TextAreaField({ label, name, errors, hint, className, rows = 6, ...area }: TextAreaProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-semibold text-ink">
-        {label}
-      </label>
-      {hint && (
-        <p id={hintId} className="mt-0.5 text-sm text-muted">
-          {hint}
-        </p>
+    <Field label={label} hint={hint} errors={errors} className={className}>
+      {({ border, ...wiring }) => (
+        <textarea name={name} rows={rows} className={`${control} font-mono text-sm ${border}`} {...wiring} {...area} />
       )}
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={`mt-1 block w-full rounded border bg-white px-3 py-2 font-mono text-sm text-ink shadow-sm ${
-          errorId ? "border-danger" : "border-rule"
-        }`}
-        {...area}
-      />
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
+    </Field>
   );
 }
 
