@@ -32,6 +32,51 @@ export default defineConfig([
     },
   },
   {
+    // Public code reads only live revisions: the live_documents and gone_addresses views, and the
+    // vocabularies. Drafts are in tables it cannot import (see docs/adr/0003-revisions.md).
+    files: ["modules/public/**", "app/(public)/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@/db/schema",
+              allowImportNames: [
+                "liveDocuments",
+                "goneAddresses",
+                "jurisdictions",
+                "slugRedirects",
+                "publicationClock",
+              ],
+              message: "Public code reads only live revisions (liveDocuments, goneAddresses).",
+            },
+          ],
+          patterns: [
+            {
+              group: ["@/db/schema/*"],
+              allowTypeImports: true,
+              message: "Public code reads only live revisions (liveDocuments, goneAddresses).",
+            },
+            {
+              group: [
+                "@/modules/*/*",
+                "!@/modules/public/*",
+                "!@/modules/*/labels",
+                "!@/modules/laws/timeline-order",
+                // Draft-mode preview: authorized inside, for signed-in users only.
+                "!@/modules/auth/session",
+                "!@/modules/workflow/preview",
+              ],
+              allowTypeImports: true,
+              message: "Public code reads through modules/public, which sees only live revisions.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

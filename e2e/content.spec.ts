@@ -197,7 +197,7 @@ test("an editor enters a law with its timeline and text, and an article that dis
 
     await expect(page).toHaveURL(/\/admin\/articles\/\d+$/);
     await expect(page.getByRole("heading", { name: articleTitle, level: 1 })).toBeVisible();
-    await expect(page.getByText(`${author} · ${publisher} · reported by TRT · May 2021 · not published`)).toBeVisible();
+    await expect(page.getByText(`${author} · ${publisher} · reported by TRT · May 2021 · Draft`)).toBeVisible();
     await expect(page.getByRole("combobox", { name: "Kind", exact: true })).toHaveValue("news");
     await expect(page.getByRole("textbox", { name: "Language" })).toHaveValue("en");
     await expect(page.getByRole("textbox", { name: "Title", exact: true })).toHaveValue(articleTitle);
@@ -225,7 +225,7 @@ test("an editor enters a law with its timeline and text, and an article that dis
     const row = page.getByTestId("article-row");
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(articleTitle);
-    await expect(row).toContainText(`by ${author} · ${publisher} · May 2021 · English · not published`);
+    await expect(row).toContainText(`by ${author} · ${publisher} · May 2021 · English · Draft`);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * A reader's view of a published law: its history at the precision the sources give, the
  * disagreement between sources shown rather than hidden, and old addresses that keep working.
- * Changes made in the admin reach the public page at once (the page's cache is refreshed).
+ * Changes made in the admin reach the public page once they are published, and not before.
  */
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 const kyrgyzLaw = "/laws/kg/rehabilitation-of-victims-of-soviet-political-repression";
@@ -26,7 +27,27 @@ test("a reader opens a law from the home page and reads its history and related 
   );
 });
 
-test("when an editor records a second source's date, readers see the disagreement at once", async ({
+/**
+ * Publishes the law open on the admin's page: submit, approve and publish. The admin made the
+ * change, so approving and publishing their own change needs a written reason.
+ */
+async function publishAsAdmin(adminPage: Page) {
+  const workflow = adminPage.getByTestId("workflow");
+  const move = async (button: string, reason?: string) => {
+    await workflow.getByRole("button", { name: new RegExp(`^${button}`) }).click();
+    const dialog = adminPage.getByRole("dialog");
+    if (reason) await dialog.getByRole("textbox", { name: "Reason for the override" }).fill(reason);
+    await dialog.getByRole("button", { name: button, exact: true }).click();
+    await expect(dialog).toBeHidden();
+  };
+  await move("Submit for review");
+  await expect(workflow.getByTestId("workflow-state")).toContainText("in review");
+  await move("Approve", "Test correction, checked by the same admin.");
+  await move("Publish now", "Test correction, checked by the same admin.");
+  await expect(workflow.getByTestId("workflow-state")).toHaveText("Published");
+}
+
+test("when an editor records a second source's date, readers see the disagreement once it is published", async ({
   page,
   adminPage,
 }) => {
@@ -42,14 +63,21 @@ test("when an editor records a second source's date, readers see the disagreemen
   await expect(adminPage.getByTestId("timeline-event").filter({ hasText: "January 2023 · Initiated" })).toContainText(
     "Sources disagree",
   );
+  await adminPage.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await page.goto(kyrgyzLaw);
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Sources disagree" }).filter({ hasText: "Initiated" }),
+  ).toHaveCount(0);
 
+  await publishAsAdmin(adminPage);
   await page.goto(kyrgyzLaw);
   const initiated = page.getByRole("listitem").filter({ hasText: "Initiated" }).filter({ hasText: "Sources disagree" });
   await expect(initiated).toContainText("January 2023");
   await expect(initiated).toContainText("February 2023");
 });
 
-test("a law's old address redirects to its new one after the editor changes it", async ({ page, adminPage }) => {
+test("a law's old address redirects to its new one once the new address is published", async ({ page, adminPage }) => {
   await adminPage.goto("/admin/laws?jurisdiction=KZ");
   await adminPage.getByRole("link", { name: "On the rehabilitation of victims of mass political repression" }).click();
   const slug = adminPage.getByRole("textbox", { name: "Address (slug)" });
@@ -57,7 +85,13 @@ test("a law's old address redirects to its new one after the editor changes it",
   await slug.fill(`${old}-renamed`);
   await adminPage.getByRole("button", { name: "Save changes" }).click();
   await expect(adminPage.getByText("Saved.")).toBeVisible();
+  // Until published, readers keep the old address and the draft's address is unknown to them.
+  await page.goto(`/laws/kz/${old}-renamed`);
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(
+    "On the rehabilitation of victims of mass political repression",
+  );
 
+  await publishAsAdmin(adminPage);
   await page.goto(`/laws/kz/${old}`);
   await expect(page).toHaveURL(`/laws/kz/${old}-renamed`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(

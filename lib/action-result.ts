@@ -1,9 +1,14 @@
 import { unstable_rethrow } from "next/navigation";
 import { DomainError, ValidationError, type FieldErrors } from "./errors";
+import { EditConflictError } from "@/modules/workflow/conflict";
 import { loggable } from "./describe-error";
 
+/** Someone saved the item after the form was opened: their revision, who, and when (ISO time). */
+export type SaveConflict = { revisionId: number; by: string; at: string };
+
 export type ActionResult<T = void> =
-  { ok: true; data: T; message?: string } | { ok: false; code: string; message: string; fieldErrors?: FieldErrors };
+  | { ok: true; data: T; message?: string }
+  | { ok: false; code: string; message: string; fieldErrors?: FieldErrors; conflict?: SaveConflict };
 
 /**
  * Runs a domain call for a server action. Known domain errors become typed results; anything
@@ -17,6 +22,15 @@ export async function toActionResult<T>(run: () => Promise<T>, successMessage?: 
     unstable_rethrow(error);
     if (error instanceof ValidationError) {
       return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    }
+    if (error instanceof EditConflictError) {
+      const { revisionId, by, at } = error.current;
+      return {
+        ok: false,
+        code: error.code,
+        message: error.message,
+        conflict: { revisionId, by, at: at.toISOString() },
+      };
     }
     if (error instanceof DomainError) {
       return { ok: false, code: error.code, message: error.message };

@@ -11,7 +11,7 @@ import { getAgent } from "@/modules/agents/read";
 import { createAgent, createAgentInline, updateAgent } from "@/modules/agents/save";
 import type { Ctx } from "@/modules/auth/context";
 import { createTestDatabase } from "./db";
-import { makeUser } from "./factories";
+import { makeUser, workingRevision } from "./factories";
 
 let database: Database;
 let contributor: Ctx;
@@ -90,6 +90,7 @@ describe("creating and editing", () => {
       names: [{ name: "Old spelling", lang: "" }],
     });
     const edited = await updateAgent(otherContributor, agent.id, {
+      baseRevision: await workingRevision(otherContributor, "agent", agent.id),
       kind: "legislature",
       preferredName: "Jogorku Kenesh of the Kyrgyz Republic",
       names: [
@@ -108,23 +109,27 @@ describe("creating and editing", () => {
   test("an edited slug must be free and well formed, and the old one redirects", async () => {
     const taken = await createAgent(contributor, { kind: "media_outlet", preferredName: "Radio Azattyk" });
     const agent = await createAgent(contributor, { kind: "media_outlet", preferredName: "Kabar" });
-    const base = { kind: "media_outlet", preferredName: "Kabar" };
+    const form = async () => ({
+      kind: "media_outlet",
+      preferredName: "Kabar",
+      baseRevision: await workingRevision(contributor, "agent", agent.id),
+    });
 
-    expect(await fieldErrorsOf(updateAgent(contributor, agent.id, { ...base, slug: taken.slug }))).toHaveProperty(
-      "slug",
-    );
-    expect(await fieldErrorsOf(updateAgent(contributor, agent.id, { ...base, slug: "Kabar News" }))).toHaveProperty(
-      "slug",
-    );
+    expect(
+      await fieldErrorsOf(updateAgent(contributor, agent.id, { ...(await form()), slug: taken.slug })),
+    ).toHaveProperty("slug");
+    expect(
+      await fieldErrorsOf(updateAgent(contributor, agent.id, { ...(await form()), slug: "Kabar News" })),
+    ).toHaveProperty("slug");
     expect((await getAgent(editor, agent.id)).slug).toBe("kabar");
 
-    const moved = await updateAgent(contributor, agent.id, { ...base, slug: "kabar-news-agency" });
+    const moved = await updateAgent(contributor, agent.id, { ...(await form()), slug: "kabar-news-agency" });
     expect(moved.slug).toBe("kabar-news-agency");
     const redirects = await database.db.select().from(slugRedirects).where(eq(slugRedirects.itemId, agent.id));
     expect(redirects).toMatchObject([{ itemType: "agent", oldSlug: "kabar" }]);
 
     // An empty slug keeps the current one, and records nothing.
-    await updateAgent(contributor, agent.id, { ...base, slug: "" });
+    await updateAgent(contributor, agent.id, { ...(await form()), slug: "" });
     expect((await getAgent(editor, agent.id)).slug).toBe("kabar-news-agency");
     expect(await database.db.select().from(slugRedirects).where(eq(slugRedirects.itemId, agent.id))).toHaveLength(1);
   });
@@ -177,7 +182,13 @@ describe("bad input writes nothing", () => {
   test("a refused edit leaves the agent as it was", async () => {
     const agent = await createAgent(contributor, { ...valid, names: [{ name: "Kept", lang: "" }] });
     const errors = await fieldErrorsOf(
-      updateAgent(contributor, agent.id, { kind: "person", preferredName: "", names: [], links: [{ url: "x" }] }),
+      updateAgent(contributor, agent.id, {
+        kind: "person",
+        preferredName: "",
+        names: [],
+        links: [{ url: "x" }],
+        baseRevision: await workingRevision(contributor, "agent", agent.id),
+      }),
     );
     expect(Object.keys(errors).sort()).toEqual(["links.0.url", "preferredName"]);
     expect(await getAgent(editor, agent.id)).toEqual(agent);
@@ -186,7 +197,10 @@ describe("bad input writes nothing", () => {
   test("an unknown id is not found", async () => {
     await expect(getAgent(editor, 999_999)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getAgent(editor, Number.NaN)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateAgent(editor, 999_999, valid)).rejects.toBeInstanceOf(NotFoundError);
+    // A well-formed base, so that only the id can refuse the save.
+    const other = await createAgent(contributor, valid);
+    const baseRevision = await workingRevision(editor, "agent", other.id);
+    await expect(updateAgent(editor, 999_999, { ...valid, baseRevision })).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteAgent(editor, 999_999)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

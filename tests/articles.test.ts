@@ -10,7 +10,7 @@ import { getArticle } from "@/modules/articles/read";
 import { createArticle, updateArticle } from "@/modules/articles/save";
 import type { Ctx } from "@/modules/auth/context";
 import { createTestDatabase } from "./db";
-import { anonymous, makeJurisdiction, makeUser } from "./factories";
+import { anonymous, makeJurisdiction, makeUser, publishItem, workingRevision } from "./factories";
 
 let database: Database;
 let contributor: Ctx;
@@ -158,6 +158,7 @@ describe("editing an article", () => {
     const article = await createArticle(contributor, commentary());
     const edited = await updateArticle(editor, article.id, {
       ...commentary(),
+      baseRevision: await workingRevision(editor, "article", article.id),
       kind: "analysis",
       authorIds: [String(ids.author1), String(ids.author2), String(ids.author1)],
       lawIds: [],
@@ -176,7 +177,11 @@ describe("editing an article", () => {
       .where(eq(articleAuthors.articleId, article.id));
     expect(positions).toHaveLength(2);
 
-    const renamed = await updateArticle(editor, article.id, { ...commentary(), slug: "rehabilitation-comment" });
+    const renamed = await updateArticle(editor, article.id, {
+      ...commentary(),
+      slug: "rehabilitation-comment",
+      baseRevision: await workingRevision(editor, "article", article.id),
+    });
     expect(renamed.slug).toBe("rehabilitation-comment");
     const redirects = await database.db.select().from(slugRedirects).where(eq(slugRedirects.itemId, article.id));
     expect(redirects).toMatchObject([{ itemType: "article", oldSlug: article.slug }]);
@@ -185,11 +190,16 @@ describe("editing an article", () => {
   test("a slug another article uses, or bad input, changes nothing", async () => {
     const a = await createArticle(contributor, { ...commentary(), title: "Slug owner" });
     const b = await createArticle(contributor, { ...commentary(), title: "Slug taker" });
-    const error = await updateArticle(contributor, b.id, { ...commentary(), slug: a.slug }).catch((e: unknown) => e);
-    expect((error as ValidationError).fieldErrors.slug).toBeDefined();
-    await expect(updateArticle(contributor, b.id, { ...commentary(), lawIds: ["999999"] })).rejects.toBeInstanceOf(
-      ValidationError,
+    const baseRevision = await workingRevision(contributor, "article", b.id);
+    const error = await updateArticle(contributor, b.id, { ...commentary(), slug: a.slug, baseRevision }).catch(
+      (e: unknown) => e,
     );
+    expect((error as ValidationError).fieldErrors.slug).toBeDefined();
+    await expect(
+      updateArticle(contributor, b.id, { ...commentary(), lawIds: ["999999"], baseRevision }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    // Refused saves make no revision: the form's base is still current.
+    expect(await workingRevision(contributor, "article", b.id)).toBe(baseRevision);
     const after = await getArticle(contributor, b.id);
     expect(after.title).toBe("Slug taker");
     expect(after.laws).toHaveLength(1);
@@ -211,9 +221,10 @@ describe("deleting an article", () => {
 
   test("a published article cannot be deleted, not even by an editor", async () => {
     const article = await createArticle(contributor, commentary());
-    await database.db.update(articles).set({ publishedAt: new Date() }).where(eq(articles.id, article.id));
+    await publishItem(database.db, "article", article.id);
     await expect(deleteArticle(editor, article.id)).rejects.toBeInstanceOf(ConflictError);
     await expect(deleteArticle(contributor, article.id)).rejects.toBeInstanceOf(ConflictError);
+    expect(await database.db.select().from(articles).where(eq(articles.id, article.id))).toHaveLength(1);
   });
 });
 
@@ -223,6 +234,9 @@ test("nobody signed out can create, read, list, edit or delete", async () => {
   await expect(createArticle(guest, commentary())).rejects.toBeInstanceOf(NotAuthenticatedError);
   await expect(listArticles(guest)).rejects.toBeInstanceOf(NotAuthenticatedError);
   await expect(getArticle(guest, article.id)).rejects.toBeInstanceOf(NotAuthenticatedError);
-  await expect(updateArticle(guest, article.id, commentary())).rejects.toBeInstanceOf(NotAuthenticatedError);
+  const baseRevision = await workingRevision(contributor, "article", article.id);
+  await expect(updateArticle(guest, article.id, { ...commentary(), baseRevision })).rejects.toBeInstanceOf(
+    NotAuthenticatedError,
+  );
   await expect(deleteArticle(guest, article.id)).rejects.toBeInstanceOf(NotAuthenticatedError);
 });

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/db";
-import { laws, roles, users, type Role } from "@/db/schema";
+import { roles, users, type Role } from "@/db/schema";
 import { ForbiddenError, NotAuthenticatedError } from "@/lib/errors";
-import type { Ctx } from "@/modules/auth/context";
+import { commandLineActor, type Ctx } from "@/modules/auth/context";
+import { createLaw } from "@/modules/laws/save";
 import { permissions, roleHas, type Permission } from "@/modules/auth/permissions";
 import { dashboardCounts } from "@/modules/system/dashboard";
 import { changeRole } from "@/modules/users/change-role";
@@ -12,7 +13,7 @@ import { listUsers } from "@/modules/users/list";
 import { resetPassword } from "@/modules/users/reset-password";
 import { setActive } from "@/modules/users/set-active";
 import { createTestDatabase } from "./db";
-import { anonymous, makeUser, makeJurisdiction } from "./factories";
+import { anonymous, makeUser, makeJurisdiction, publishItem } from "./factories";
 
 let database: Database;
 const ctxOf = {} as Record<Role, Ctx>;
@@ -23,17 +24,17 @@ beforeAll(async () => {
   for (const role of roles) ctxOf[role] = (await makeUser(database.db, role)).ctx;
   target = (await makeUser(database.db, "editor")).user;
   await makeJurisdiction(database.db, "KG");
-  await database.db.insert(laws).values([
-    {
-      slug: "published",
-      jurisdictionCode: "KG",
-      title: "Published",
-      summary: "s",
-      status: "adopted",
-      publishedAt: new Date(),
-    },
-    { slug: "draft", jurisdictionCode: "KG", title: "Draft", summary: "s", status: "bill" },
-  ]);
+  const operator: Ctx = { db: database.db, actor: commandLineActor };
+  const law = (title: string, status: string) => ({
+    jurisdictionCode: "KG",
+    type: "law",
+    status,
+    summary: "s",
+    titles: [{ lang: "en", title }],
+  });
+  const published = await createLaw(operator, law("Published", "adopted"));
+  await publishItem(database.db, "law", published.id);
+  await createLaw(operator, law("Draft", "bill"));
 });
 afterAll(() => database.close());
 
@@ -102,9 +103,12 @@ describe("the permission table", () => {
     "admin.access": ["contributor", "editor", "admin"],
     "content.write": ["contributor", "editor", "admin"],
     "content.delete.any": ["editor", "admin"],
+    "workflow.review": ["editor", "admin"],
+    "workflow.override": ["admin"],
     "vocabulary.manage": ["admin"],
     "users.read": ["admin"],
     "users.manage": ["admin"],
+    "audit.read": ["admin"],
   };
 
   test("lists exactly the permissions checked here", () => {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Database } from "@/db";
-import { articles, figures, laws } from "@/db/schema";
+import { articles, figures, laws, liveDocuments } from "@/db/schema";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { searchAgentOptions } from "@/modules/agents/search";
 import { getArticle } from "@/modules/articles/read";
@@ -10,6 +10,7 @@ import { listEvents } from "@/modules/laws/events";
 import { listLawRelations } from "@/modules/laws/relations";
 import { getLaw } from "@/modules/laws/read";
 import { loadDemoContent } from "@/modules/system/demo-content";
+import { editorialStatus } from "@/modules/workflow/status";
 import { createTestDatabase } from "./db";
 
 let database: Database;
@@ -30,7 +31,14 @@ test("the Kyrgyz law carries its timeline at the precision the report gives, and
   const id = await lawId("KG");
   const law = await getLaw(ctx, id);
   expect(law.periods).toEqual([{ startYear: 1917, endYear: 1953 }]);
-  expect(law.publishedAt).toBeInstanceOf(Date);
+  // Published through the workflow: its working revision is the live one readers see.
+  const status = await editorialStatus(ctx, "law", id);
+  expect(status).toMatchObject({ review: "published", visibility: "live", liveRevisionId: status.workingRevisionId });
+  const live = await database.db
+    .select({ scope: liveDocuments.scope, slug: liveDocuments.slug })
+    .from(liveDocuments)
+    .where(and(eq(liveDocuments.itemType, "law"), eq(liveDocuments.itemId, id)));
+  expect(live).toEqual([{ scope: "KG", slug: law.slug }]);
   const events = await listEvents(ctx, id);
   expect(events.map((e) => [e.kind, e.date?.precision ?? null, e.agentName])).toEqual([
     ["initiated", "month", null],

@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db";
 import { jurisdictions, type Role } from "@/db/schema";
+import type { ContentType } from "@/db/schema/vocabulary";
 import { commandLineActor, type Actor, type Ctx } from "@/modules/auth/context";
 import { createUser } from "@/modules/users/create";
+import { editorialStatus } from "@/modules/workflow/status";
+import { moveItem } from "@/modules/workflow/transitions";
 
 export const testPassword = "test-password-long-enough";
 
@@ -26,4 +29,25 @@ export function anonymous(db: Db): Ctx {
 export async function makeJurisdiction(db: Db, code = "KG", name = `Jurisdiction ${code}`) {
   await db.insert(jurisdictions).values({ code, name }).onConflictDoNothing();
   return code;
+}
+
+/**
+ * The working revision of an item: the base a form opened now would send with its save. Read as
+ * the command line, so that it works for any context, even a signed-out one under test.
+ */
+export async function workingRevision(ctx: { db: Db }, type: ContentType, id: number): Promise<number> {
+  return (await editorialStatus({ db: ctx.db, actor: commandLineActor }, type, id)).workingRevisionId;
+}
+
+/**
+ * Publishes an item's working revision through the workflow, as the command line (an admin who is
+ * never an author): submitted, approved, then made live.
+ */
+export async function publishItem(db: Db, type: ContentType, id: number) {
+  const ctx: Ctx = { db, actor: commandLineActor };
+  const baseRevision = await workingRevision(ctx, type, id);
+  for (const action of ["submit", "approve", "publish"] as const) {
+    await moveItem(ctx, { type, id, action, baseRevision });
+  }
+  return baseRevision;
 }

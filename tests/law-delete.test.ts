@@ -9,7 +9,7 @@ import { deleteLaw } from "@/modules/laws/delete";
 import { addLawRelation, removeLawRelation } from "@/modules/laws/relations";
 import { createLaw, updateLaw } from "@/modules/laws/save";
 import { createTestDatabase } from "./db";
-import { anonymous, makeJurisdiction, makeUser } from "./factories";
+import { anonymous, makeJurisdiction, makeUser, publishItem, workingRevision } from "./factories";
 import { openTransaction, untilSomeoneWaitsForALock } from "./locks";
 
 let database: Database;
@@ -36,7 +36,11 @@ const exists = async (id: number) => (await database.db.select().from(laws).wher
 describe("deleting a law", () => {
   test("removes an unused draft with its titles and its old addresses", async () => {
     const draft = await createLaw(contributor, law("Unused draft"));
-    await updateLaw(contributor, draft.id, { ...law("Unused draft"), slug: "unused-draft-renamed" });
+    await updateLaw(contributor, draft.id, {
+      ...law("Unused draft"),
+      slug: "unused-draft-renamed",
+      baseRevision: await workingRevision(contributor, "law", draft.id),
+    });
     await deleteLaw(contributor, draft.id);
     expect(await exists(draft.id)).toBe(false);
     const [titles] = await database.db.select({ n: count() }).from(lawTitles).where(eq(lawTitles.lawId, draft.id));
@@ -61,20 +65,24 @@ describe("deleting a law", () => {
   test("is refused while it relates to another law, on either side", async () => {
     const amending = await createLaw(contributor, law("Amending law"));
     const amended = await createLaw(contributor, law("Amended law"));
-    const relation = await addLawRelation(contributor, amending.id, { toLawId: amended.id, kind: "amends" });
+    const relation = await addLawRelation(contributor, amending.id, {
+      toLawId: amended.id,
+      kind: "amends",
+      baseRevision: await workingRevision(contributor, "law", amending.id),
+    });
     await expect(deleteLaw(editor, amending.id)).rejects.toThrow(/still in 1 relation with another law/);
     await expect(deleteLaw(editor, amended.id)).rejects.toBeInstanceOf(ConflictError);
     expect(await exists(amending.id)).toBe(true);
     expect(await exists(amended.id)).toBe(true);
     // Once the relation is removed, either may go.
-    await removeLawRelation(contributor, relation.id);
+    await removeLawRelation(contributor, relation.id, await workingRevision(contributor, "law", amending.id));
     await deleteLaw(editor, amended.id);
     expect(await exists(amended.id)).toBe(false);
   });
 
   test("is refused once published, and to another contributor", async () => {
     const published = await createLaw(contributor, law("Published law"));
-    await database.db.update(laws).set({ publishedAt: new Date() }).where(eq(laws.id, published.id));
+    await publishItem(database.db, "law", published.id);
     await expect(deleteLaw(editor, published.id)).rejects.toBeInstanceOf(ConflictError);
     const theirs = await createLaw(contributor, law("Someone else's law"));
     await expect(deleteLaw(otherContributor, theirs.id)).rejects.toBeInstanceOf(ForbiddenError);

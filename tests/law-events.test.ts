@@ -6,8 +6,9 @@ import { ConflictError, NotAuthenticatedError, NotFoundError, ValidationError } 
 import type { Ctx } from "@/modules/auth/context";
 import { addEvent, listEvents, moveEvent, removeEvent, updateEvent } from "@/modules/laws/events";
 import { createLaw } from "@/modules/laws/save";
+import { EditConflictError } from "@/modules/workflow/conflict";
 import { createTestDatabase } from "./db";
-import { anonymous, makeJurisdiction, makeUser } from "./factories";
+import { anonymous, makeJurisdiction, makeUser, workingRevision } from "./factories";
 
 let database: Database;
 let ctx: Ctx;
@@ -40,6 +41,9 @@ afterAll(() => database.close());
 
 const account = (date: string, sourceId: number | "" = "") => ({ date, sourceId: String(sourceId), note: "" });
 
+/** The law's working revision, the base every save of its timeline names; each save moves it on. */
+const base = () => workingRevision(ctx, "law", lawId);
+
 async function eventCount() {
   const [row] = await database.db.select({ n: count() }).from(lawEvents);
   return row!.n;
@@ -48,13 +52,14 @@ async function eventCount() {
 describe("a law's timeline", () => {
   test("keeps partial dates at their precision and orders events by date, unknown last", async () => {
     const adopted = await addEvent(ctx, lawId, {
+      baseRevision: await base(),
       kind: "adopted",
       agentId: String(kenesh),
       accounts: [account("2024-12", reportA)],
     });
-    await addEvent(ctx, lawId, { kind: "signed", accounts: [account("")] });
-    await addEvent(ctx, lawId, { kind: "initiated", accounts: [account("2023-01")] });
-    await addEvent(ctx, lawId, { kind: "published", accounts: [account("~2025")] });
+    await addEvent(ctx, lawId, { baseRevision: await base(), kind: "signed", accounts: [account("")] });
+    await addEvent(ctx, lawId, { baseRevision: await base(), kind: "initiated", accounts: [account("2023-01")] });
+    await addEvent(ctx, lawId, { baseRevision: await base(), kind: "published", accounts: [account("~2025")] });
 
     const events = await listEvents(ctx, lawId);
     expect(events.map((e) => e.kind)).toEqual(["initiated", "adopted", "published", "signed"]);
@@ -66,6 +71,7 @@ describe("a law's timeline", () => {
 
   test("an event whose sources disagree keeps every account and shows the disagreement", async () => {
     const id = await addEvent(ctx, lawId, {
+      baseRevision: await base(),
       kind: "in_force",
       accounts: [account("2024-11", reportA), account("2024-12", reportB)],
       preferredAccount: "1",
@@ -87,9 +93,12 @@ describe("a law's timeline", () => {
     ["an agent that does not exist", { agentId: "999999" }, "agentId"],
   ])("%s is refused at its field and writes nothing", async (_case, change, field) => {
     const before = await eventCount();
-    const error = await addEvent(ctx, lawId, { kind: "adopted", accounts: [account("2024")], ...change }).catch(
-      (e: unknown) => e,
-    );
+    const error = await addEvent(ctx, lawId, {
+      baseRevision: await base(),
+      kind: "adopted",
+      accounts: [account("2024")],
+      ...change,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(Object.keys((error as ValidationError).fieldErrors)).toContain(field);
     expect(await eventCount()).toBe(before);
@@ -97,6 +106,7 @@ describe("a law's timeline", () => {
 
   test("a blank extra account is dropped rather than shown as a disagreement; none at all means unknown", async () => {
     const id = await addEvent(ctx, lawId, {
+      baseRevision: await base(),
       kind: "published",
       accounts: [account("", ""), account("2025-02", reportA), account("", "")],
       preferredAccount: "1",
@@ -105,44 +115,72 @@ describe("a law's timeline", () => {
     expect(event.accounts).toHaveLength(1);
     expect(event).toMatchObject({ disputed: false, date: { date: "2025-02-01", precision: "month" } });
 
-    const undated = await addEvent(ctx, lawId, { kind: "other", accounts: [] });
+    const undated = await addEvent(ctx, lawId, { baseRevision: await base(), kind: "other", accounts: [] });
     expect((await listEvents(ctx, lawId)).find((e) => e.id === undated)).toMatchObject({ date: null, disputed: false });
   });
 
   test("only events of the same date can be moved past each other", async () => {
-    const early = await addEvent(ctx, lawId, { kind: "reading", accounts: [account("2024-03")] });
-    await addEvent(ctx, lawId, { kind: "reading", accounts: [account("2024-04")] });
-    await expect(moveEvent(ctx, early, "down")).rejects.toBeInstanceOf(ConflictError);
-    await expect(moveEvent(ctx, 99_999_999_999, "up")).rejects.toBeInstanceOf(NotFoundError);
+    const early = await addEvent(ctx, lawId, {
+      baseRevision: await base(),
+      kind: "reading",
+      accounts: [account("2024-03")],
+    });
+    await addEvent(ctx, lawId, { baseRevision: await base(), kind: "reading", accounts: [account("2024-04")] });
+    await expect(moveEvent(ctx, early, "down", await base())).rejects.toBeInstanceOf(ConflictError);
+    await expect(moveEvent(ctx, 99_999_999_999, "up", await base())).rejects.toBeInstanceOf(NotFoundError);
   });
 
   test("editing replaces the accounts; moving reorders ties; removing takes the accounts along", async () => {
-    const first = await addEvent(ctx, lawId, { kind: "reading", accounts: [account("2024-06")] });
+    const first = await addEvent(ctx, lawId, {
+      baseRevision: await base(),
+      kind: "reading",
+      accounts: [account("2024-06")],
+    });
     const second = await addEvent(ctx, lawId, {
+      baseRevision: await base(),
       kind: "reading",
       note: "second reading",
       accounts: [account("2024-06")],
     });
-    await moveEvent(ctx, second, "up");
+    await moveEvent(ctx, second, "up", await base());
     const order = (await listEvents(ctx, lawId)).map((e) => e.id);
     expect(order.indexOf(second)).toBeLessThan(order.indexOf(first));
 
-    await updateEvent(ctx, first, { kind: "reading", accounts: [account("2024-05-20", reportB)] });
+    await updateEvent(ctx, first, {
+      kind: "reading",
+      accounts: [account("2024-05-20", reportB)],
+      baseRevision: await base(),
+    });
     const edited = (await listEvents(ctx, lawId)).find((e) => e.id === first)!;
     expect(edited.accounts).toHaveLength(1);
     expect(edited.date).toMatchObject({ date: "2024-05-20", precision: "day" });
 
-    await removeEvent(ctx, first);
+    await removeEvent(ctx, first, await base());
     const accounts = await database.db.select().from(lawEventAccounts).where(eq(lawEventAccounts.eventId, first));
     expect(accounts).toHaveLength(0);
+  });
+
+  test("a save on a revision someone has replaced since, or on none, is refused and writes nothing", async () => {
+    const stale = await base();
+    await addEvent(ctx, lawId, { kind: "other", accounts: [], baseRevision: stale });
+    const before = await eventCount();
+    const conflict = await addEvent(ctx, lawId, { kind: "other", accounts: [], baseRevision: stale }).catch(
+      (e: unknown) => e,
+    );
+    expect(conflict).toBeInstanceOf(EditConflictError);
+    const missing = await addEvent(ctx, lawId, { kind: "other", accounts: [] }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(ValidationError);
+    expect(Object.keys((missing as ValidationError).fieldErrors)).toEqual(["baseRevision"]);
+    expect(await eventCount()).toBe(before);
   });
 
   test("nobody signed out can read or change a timeline", async () => {
     const guest = anonymous(database.db);
     await expect(listEvents(guest, lawId)).rejects.toBeInstanceOf(NotAuthenticatedError);
-    await expect(addEvent(guest, lawId, { kind: "adopted", accounts: [account("2024")] })).rejects.toBeInstanceOf(
-      NotAuthenticatedError,
-    );
-    await expect(removeEvent(guest, 1)).rejects.toBeInstanceOf(NotAuthenticatedError);
+    const baseRevision = await base();
+    await expect(
+      addEvent(guest, lawId, { kind: "adopted", accounts: [account("2024")], baseRevision }),
+    ).rejects.toBeInstanceOf(NotAuthenticatedError);
+    await expect(removeEvent(guest, 1, baseRevision)).rejects.toBeInstanceOf(NotAuthenticatedError);
   });
 });

@@ -6,6 +6,7 @@ import { NotAuthenticatedError, ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/modules/auth/context";
 import { createLawInline } from "@/modules/laws/create-inline";
 import { getLaw } from "@/modules/laws/read";
+import { editorialStatus } from "@/modules/workflow/status";
 import { createTestDatabase } from "./db";
 import { anonymous, makeJurisdiction, makeUser } from "./factories";
 
@@ -24,7 +25,13 @@ test("a law created from a picker has its title, jurisdiction and status, and co
   const option = await createLawInline(ctx, { title: "Law on archives", jurisdictionCode: "kz", status: "in_force" });
   expect(option).toMatchObject({ label: "Law on archives", hint: "KZ · In force" });
   const law = await getLaw(ctx, Number(option.value));
-  expect(law).toMatchObject({ jurisdictionCode: "KZ", status: "in_force", type: "law", publishedAt: null });
+  expect(law).toMatchObject({ jurisdictionCode: "KZ", status: "in_force", type: "law" });
+  // A draft like any other: nothing reaches the public until it is reviewed and published.
+  expect(await editorialStatus(ctx, "law", law.id)).toMatchObject({
+    review: "draft",
+    visibility: "unpublished",
+    liveRevisionId: null,
+  });
   expect(law.titles).toEqual([{ lang: "und", title: "Law on archives", preferred: true }]);
 });
 

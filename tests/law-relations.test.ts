@@ -8,7 +8,7 @@ import { searchLawOptions } from "@/modules/laws/options";
 import { addLawRelation, listLawRelations, removeLawRelation } from "@/modules/laws/relations";
 import { createLaw } from "@/modules/laws/save";
 import { createTestDatabase } from "./db";
-import { anonymous, makeJurisdiction, makeUser } from "./factories";
+import { anonymous, makeJurisdiction, makeUser, workingRevision } from "./factories";
 
 let database: Database;
 let contributor: Ctx;
@@ -30,6 +30,9 @@ async function makeLaw(title: string, jurisdictionCode = "KG", otherTitles: { la
     titles: [{ lang: "en", title }, ...otherTitles],
   });
 }
+
+/** A law's working revision: relations are saved on the law they start from, on its current revision. */
+const base = (lawId: number) => workingRevision(contributor, "law", lawId);
 
 async function relationCount() {
   const [row] = await database.db.select({ n: count() }).from(lawRelations);
@@ -64,6 +67,7 @@ describe("relations between laws", () => {
       toLawId: String(amended.id),
       kind: "amends",
       note: " Article 5 ",
+      baseRevision: await base(code.id),
     });
     expect(relation).toMatchObject({ fromLawId: code.id, toLawId: amended.id, kind: "amends", note: "Article 5" });
     expect(await changedRecently(code.id)).toBe(true);
@@ -91,7 +95,11 @@ describe("relations between laws", () => {
   test("“comparable to” reads the same from either side", async () => {
     const kyrgyz = await makeLaw("On the rehabilitation of victims of political repression (KG)");
     const kazakh = await makeLaw("On the rehabilitation of victims of mass political repression", "KZ");
-    await addLawRelation(contributor, kazakh.id, { toLawId: kyrgyz.id, kind: "comparable" });
+    await addLawRelation(contributor, kazakh.id, {
+      toLawId: kyrgyz.id,
+      kind: "comparable",
+      baseRevision: await base(kazakh.id),
+    });
     expect((await listLawRelations(contributor, kazakh.id)).outgoing.map((r) => r.label)).toEqual(["Comparable to"]);
     expect((await listLawRelations(contributor, kyrgyz.id)).incoming.map((r) => r.label)).toEqual(["Comparable to"]);
   });
@@ -99,9 +107,9 @@ describe("relations between laws", () => {
   test("the same two laws may hold different kinds of relation", async () => {
     const a = await makeLaw("Implementing decree");
     const b = await makeLaw("Framework law");
-    await addLawRelation(contributor, a.id, { toLawId: b.id, kind: "implements" });
-    await addLawRelation(contributor, a.id, { toLawId: b.id, kind: "cites" });
-    await addLawRelation(contributor, b.id, { toLawId: a.id, kind: "cites" });
+    await addLawRelation(contributor, a.id, { toLawId: b.id, kind: "implements", baseRevision: await base(a.id) });
+    await addLawRelation(contributor, a.id, { toLawId: b.id, kind: "cites", baseRevision: await base(a.id) });
+    await addLawRelation(contributor, b.id, { toLawId: a.id, kind: "cites", baseRevision: await base(b.id) });
     const list = await listLawRelations(contributor, a.id);
     expect(list.outgoing.map((r) => r.label)).toEqual(["Implements", "Cites"]);
     expect(list.incoming.map((r) => r.label)).toEqual(["Cited by"]);
@@ -110,14 +118,18 @@ describe("relations between laws", () => {
   test("removing a relation takes it off both laws", async () => {
     const a = await makeLaw("Repealing law");
     const b = await makeLaw("Repealed law");
-    const relation = await addLawRelation(otherContributor, a.id, { toLawId: b.id, kind: "repeals" });
+    const relation = await addLawRelation(otherContributor, a.id, {
+      toLawId: b.id,
+      kind: "repeals",
+      baseRevision: await base(a.id),
+    });
     await ageLaws(a.id, b.id);
-    await removeLawRelation(contributor, relation.id);
+    await removeLawRelation(contributor, relation.id, await base(a.id));
     expect(await listLawRelations(contributor, a.id)).toEqual({ outgoing: [], incoming: [] });
     expect(await listLawRelations(contributor, b.id)).toEqual({ outgoing: [], incoming: [] });
     expect(await changedRecently(a.id)).toBe(true);
     expect(await changedRecently(b.id)).toBe(true);
-    await expect(removeLawRelation(contributor, relation.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeLawRelation(contributor, relation.id, await base(a.id))).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -137,7 +149,9 @@ describe("refused relations", () => {
     const other = await makeLaw("Its would-be partner");
     await ageLaws(self.id, other.id);
     const before = await relationCount();
-    const errors = await fieldErrors(addLawRelation(contributor, self.id, input(self.id, other.id)));
+    const errors = await fieldErrors(
+      addLawRelation(contributor, self.id, { ...input(self.id, other.id), baseRevision: await base(self.id) }),
+    );
     expect(Object.keys(errors)).toEqual([field]);
     expect(await relationCount()).toBe(before);
     expect(await changedRecently(self.id)).toBe(false);
@@ -146,28 +160,35 @@ describe("refused relations", () => {
   test("a duplicate is refused, and so is the mirror image of “comparable to”", async () => {
     const a = await makeLaw("First comparable law");
     const b = await makeLaw("Second comparable law");
-    await addLawRelation(contributor, a.id, { toLawId: b.id, kind: "amends" });
-    await addLawRelation(contributor, a.id, { toLawId: b.id, kind: "comparable" });
+    await addLawRelation(contributor, a.id, { toLawId: b.id, kind: "amends", baseRevision: await base(a.id) });
+    await addLawRelation(contributor, a.id, { toLawId: b.id, kind: "comparable", baseRevision: await base(a.id) });
     const before = await relationCount();
 
-    const duplicate = await fieldErrors(addLawRelation(contributor, a.id, { toLawId: b.id, kind: "amends" }));
+    const duplicate = await fieldErrors(
+      addLawRelation(contributor, a.id, { toLawId: b.id, kind: "amends", baseRevision: await base(a.id) }),
+    );
     expect(duplicate.toLawId).toEqual(["This law already amends “Second comparable law”."]);
-    const sameComparable = await fieldErrors(addLawRelation(contributor, a.id, { toLawId: b.id, kind: "comparable" }));
+    const sameComparable = await fieldErrors(
+      addLawRelation(contributor, a.id, { toLawId: b.id, kind: "comparable", baseRevision: await base(a.id) }),
+    );
     expect(sameComparable.toLawId).toBeDefined();
-    const mirror = await fieldErrors(addLawRelation(contributor, b.id, { toLawId: a.id, kind: "comparable" }));
+    const mirror = await fieldErrors(
+      addLawRelation(contributor, b.id, { toLawId: a.id, kind: "comparable", baseRevision: await base(b.id) }),
+    );
     expect(mirror.toLawId).toEqual(["These laws are already recorded as comparable."]);
     expect(await relationCount()).toBe(before);
 
     // The mirror image of an asymmetric relation is a different fact: B amends A is allowed.
-    await addLawRelation(contributor, b.id, { toLawId: a.id, kind: "amends" });
+    await addLawRelation(contributor, b.id, { toLawId: a.id, kind: "amends", baseRevision: await base(b.id) });
   });
 
   test("two editors relating the same laws as comparable at once record it once", async () => {
     const a = await makeLaw("Comparable law, first editor");
     const b = await makeLaw("Comparable law, second editor");
+    const [baseA, baseB] = [await base(a.id), await base(b.id)];
     const results = await Promise.allSettled([
-      addLawRelation(contributor, a.id, { toLawId: b.id, kind: "comparable" }),
-      addLawRelation(otherContributor, b.id, { toLawId: a.id, kind: "comparable" }),
+      addLawRelation(contributor, a.id, { toLawId: b.id, kind: "comparable", baseRevision: baseA }),
+      addLawRelation(otherContributor, b.id, { toLawId: a.id, kind: "comparable", baseRevision: baseB }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -178,22 +199,27 @@ describe("refused relations", () => {
 
   test("a relation from a law that does not exist is not found", async () => {
     const other = await makeLaw("A law next to a missing one");
-    await expect(addLawRelation(contributor, 999999, { toLawId: other.id, kind: "cites" })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    const baseRevision = await base(other.id);
+    await expect(
+      addLawRelation(contributor, 999999, { toLawId: other.id, kind: "cites", baseRevision }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(listLawRelations(contributor, 999999)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   test("nobody signed out can list, add, remove or search", async () => {
     const a = await makeLaw("A law guests cannot relate");
     const b = await makeLaw("Another law guests cannot relate");
-    const relation = await addLawRelation(contributor, a.id, { toLawId: b.id, kind: "cites" });
+    const relation = await addLawRelation(contributor, a.id, {
+      toLawId: b.id,
+      kind: "cites",
+      baseRevision: await base(a.id),
+    });
     const guest = anonymous(database.db);
     await expect(listLawRelations(guest, a.id)).rejects.toBeInstanceOf(NotAuthenticatedError);
-    await expect(addLawRelation(guest, b.id, { toLawId: a.id, kind: "cites" })).rejects.toBeInstanceOf(
-      NotAuthenticatedError,
-    );
-    await expect(removeLawRelation(guest, relation.id)).rejects.toBeInstanceOf(NotAuthenticatedError);
+    await expect(
+      addLawRelation(guest, b.id, { toLawId: a.id, kind: "cites", baseRevision: await base(b.id) }),
+    ).rejects.toBeInstanceOf(NotAuthenticatedError);
+    await expect(removeLawRelation(guest, relation.id, await base(a.id))).rejects.toBeInstanceOf(NotAuthenticatedError);
     await expect(searchLawOptions(guest, "law")).rejects.toBeInstanceOf(NotAuthenticatedError);
     expect((await listLawRelations(contributor, a.id)).outgoing).toHaveLength(1);
   });

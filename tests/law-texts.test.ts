@@ -14,7 +14,7 @@ import {
   updateLawTextVersion,
 } from "@/modules/laws/texts";
 import { createTestDatabase } from "./db";
-import { anonymous, makeJurisdiction, makeUser } from "./factories";
+import { anonymous, makeJurisdiction, makeUser, workingRevision } from "./factories";
 
 let database: Database;
 let contributor: Ctx;
@@ -43,6 +43,9 @@ async function makeLaw(title = "Law on the rehabilitation of victims of politica
     titles: [{ lang: "en", title }],
   });
 }
+
+/** The law's working revision: every change to its texts is saved on it, and moves it on. */
+const base = (lawId: number) => workingRevision(contributor, "law", lawId);
 
 const russianText = {
   lang: "ru",
@@ -83,7 +86,11 @@ describe("adding and listing text versions", () => {
   test("stores the version with its partial date, and marks the law as changed", async () => {
     const law = await makeLaw();
     await ageLaw(law.id);
-    const added = await addLawTextVersion(contributor, law.id, { ...russianText, sourceId: String(sourceId) });
+    const added = await addLawTextVersion(contributor, law.id, {
+      ...russianText,
+      sourceId: String(sourceId),
+      baseRevision: await base(law.id),
+    });
     expect(added.lawId).toBe(law.id);
     expect(await lawChangedRecently(law.id)).toBe(true);
 
@@ -102,8 +109,14 @@ describe("adding and listing text versions", () => {
 
   test("lists by language, then effective date newest first, unknown dates last", async () => {
     const law = await makeLaw("A law with several texts");
-    const add = (lang: string, effectiveDate: string, official = false) =>
-      addLawTextVersion(contributor, law.id, { lang, official, effectiveDate, body: `## Article 1\n\n${lang}` });
+    const add = async (lang: string, effectiveDate: string, official = false) =>
+      addLawTextVersion(contributor, law.id, {
+        lang,
+        official,
+        effectiveDate,
+        body: `## Article 1\n\n${lang}`,
+        baseRevision: await base(law.id),
+      });
     await add("ru", "2023");
     await add("en", "");
     await add("ru", "2024-12", true);
@@ -124,7 +137,7 @@ describe("adding and listing text versions", () => {
   test("the list carries only the start of a long body", async () => {
     const law = await makeLaw("A long law");
     const body = Array.from({ length: 2000 }, (_, i) => `## Article ${i + 1}\n\nText.`).join("\n\n");
-    await addLawTextVersion(contributor, law.id, { lang: "en", body });
+    await addLawTextVersion(contributor, law.id, { lang: "en", body, baseRevision: await base(law.id) });
     const [summary] = await listLawTextVersions(contributor, law.id);
     expect(summary!.excerpt.length).toBeLessThan(1000);
     expect(summary!.length).toBe(body.length);
@@ -146,14 +159,20 @@ describe("adding and listing text versions", () => {
     const law = await makeLaw("A law for bad input");
     await ageLaw(law.id);
     const before = await versionCount();
-    const errors = await fieldErrors(addLawTextVersion(contributor, law.id, { ...russianText, ...change }));
+    const errors = await fieldErrors(
+      addLawTextVersion(contributor, law.id, { ...russianText, ...change, baseRevision: await base(law.id) }),
+    );
     expect(Object.keys(errors)).toContain(field);
     expect(await versionCount()).toBe(before);
     expect(await lawChangedRecently(law.id)).toBe(false);
   });
 
   test("a version for a law that does not exist is not found", async () => {
-    await expect(addLawTextVersion(contributor, 999999, russianText)).rejects.toBeInstanceOf(NotFoundError);
+    // A well-formed base, so that only the missing law can refuse it.
+    const baseRevision = await base((await makeLaw("A law that exists")).id);
+    await expect(addLawTextVersion(contributor, 999999, { ...russianText, baseRevision })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(listLawTextVersions(contributor, 999999)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getLawTextVersion(contributor, 999999)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -162,12 +181,17 @@ describe("adding and listing text versions", () => {
 describe("editing and removing text versions", () => {
   test("an edit replaces the fields, can clear the date and source, and marks the law as changed", async () => {
     const law = await makeLaw("A law to edit");
-    const { id } = await addLawTextVersion(contributor, law.id, { ...russianText, sourceId });
+    const { id } = await addLawTextVersion(contributor, law.id, {
+      ...russianText,
+      sourceId,
+      baseRevision: await base(law.id),
+    });
     await ageLaw(law.id);
     await updateLawTextVersion(otherContributor, id, {
       lang: "uz-Latn",
       effectiveDate: "~2024",
       body: "## Modda 1\n\nMatn.",
+      baseRevision: await base(law.id),
     });
     const version = await getLawTextVersion(contributor, id);
     expect(version).toMatchObject({
@@ -182,46 +206,62 @@ describe("editing and removing text versions", () => {
 
   test("a refused edit changes nothing", async () => {
     const law = await makeLaw("A law with a refused edit");
-    const { id } = await addLawTextVersion(contributor, law.id, russianText);
+    const { id } = await addLawTextVersion(contributor, law.id, { ...russianText, baseRevision: await base(law.id) });
     await ageLaw(law.id);
+    const baseRevision = await base(law.id);
     const errors = await fieldErrors(
-      updateLawTextVersion(contributor, id, { ...russianText, effectiveDate: "2024-13" }),
+      updateLawTextVersion(contributor, id, { ...russianText, effectiveDate: "2024-13", baseRevision }),
     );
     expect(errors.effectiveDate).toBeDefined();
-    const sourceErrors = await fieldErrors(updateLawTextVersion(contributor, id, { ...russianText, sourceId: 999999 }));
+    const sourceErrors = await fieldErrors(
+      updateLawTextVersion(contributor, id, { ...russianText, sourceId: 999999, baseRevision }),
+    );
     expect(sourceErrors.sourceId).toBeDefined();
     expect((await getLawTextVersion(contributor, id)).effectiveDate?.date).toBe("2024-12-27");
     expect(await lawChangedRecently(law.id)).toBe(false);
-    await expect(updateLawTextVersion(contributor, 999999, russianText)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await base(law.id)).toBe(baseRevision);
+    await expect(updateLawTextVersion(contributor, 999999, { ...russianText, baseRevision })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   test("its creator may remove a version; another contributor may not; an editor may", async () => {
     const law = await makeLaw("A law with texts to remove");
-    const mine = await addLawTextVersion(contributor, law.id, russianText);
-    await expect(removeLawTextVersion(otherContributor, mine.id)).rejects.toBeInstanceOf(ForbiddenError);
+    const mine = await addLawTextVersion(contributor, law.id, { ...russianText, baseRevision: await base(law.id) });
+    await expect(removeLawTextVersion(otherContributor, mine.id, await base(law.id))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await versionCount(law.id)).toBe(1);
     await ageLaw(law.id);
-    await removeLawTextVersion(contributor, mine.id);
+    await removeLawTextVersion(contributor, mine.id, await base(law.id));
     expect(await versionCount(law.id)).toBe(0);
     expect(await lawChangedRecently(law.id)).toBe(true);
 
-    const theirs = await addLawTextVersion(otherContributor, law.id, russianText);
-    await removeLawTextVersion(editor, theirs.id);
+    const theirs = await addLawTextVersion(otherContributor, law.id, {
+      ...russianText,
+      baseRevision: await base(law.id),
+    });
+    await removeLawTextVersion(editor, theirs.id, await base(law.id));
     expect(await versionCount(law.id)).toBe(0);
-    await expect(removeLawTextVersion(editor, theirs.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeLawTextVersion(editor, theirs.id, await base(law.id))).rejects.toBeInstanceOf(NotFoundError);
   });
 
   test("nobody signed out can list, read, add, edit or remove", async () => {
     const law = await makeLaw("A law guests cannot touch");
-    const { id } = await addLawTextVersion(contributor, law.id, russianText);
+    const { id } = await addLawTextVersion(contributor, law.id, { ...russianText, baseRevision: await base(law.id) });
+    const baseRevision = await base(law.id);
     const guest = anonymous(database.db);
     await expect(listLawTextVersions(guest, law.id)).rejects.toBeInstanceOf(NotAuthenticatedError);
     await expect(getLawTextVersion(guest, id)).rejects.toBeInstanceOf(NotAuthenticatedError);
-    await expect(addLawTextVersion(guest, law.id, russianText)).rejects.toBeInstanceOf(NotAuthenticatedError);
-    await expect(updateLawTextVersion(guest, id, russianText)).rejects.toBeInstanceOf(NotAuthenticatedError);
-    await expect(removeLawTextVersion(guest, id)).rejects.toBeInstanceOf(NotAuthenticatedError);
-    // Even for a version that does not exist: the guard comes before any lookup.
-    await expect(removeLawTextVersion(guest, 999999)).rejects.toBeInstanceOf(NotAuthenticatedError);
+    await expect(addLawTextVersion(guest, law.id, { ...russianText, baseRevision })).rejects.toBeInstanceOf(
+      NotAuthenticatedError,
+    );
+    await expect(updateLawTextVersion(guest, id, { ...russianText, baseRevision })).rejects.toBeInstanceOf(
+      NotAuthenticatedError,
+    );
+    await expect(removeLawTextVersion(guest, id, baseRevision)).rejects.toBeInstanceOf(NotAuthenticatedError);
+    // Even for a version that does not exist, or with no base: the guard comes before any lookup.
+    await expect(removeLawTextVersion(guest, 999999, undefined)).rejects.toBeInstanceOf(NotAuthenticatedError);
     expect(await versionCount(law.id)).toBe(1);
   });
 });

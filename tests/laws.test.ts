@@ -9,7 +9,7 @@ import { listLaws } from "@/modules/laws/list";
 import { getLaw } from "@/modules/laws/read";
 import { createLaw, updateLaw } from "@/modules/laws/save";
 import { createTestDatabase } from "./db";
-import { anonymous, makeJurisdiction, makeUser } from "./factories";
+import { anonymous, makeJurisdiction, makeUser, publishItem, workingRevision } from "./factories";
 
 let database: Database;
 let contributor: Ctx;
@@ -142,6 +142,7 @@ describe("editing a law", () => {
     const law = await createLaw(contributor, { ...kyrgyzLaw, titles: [{ lang: "en", title: "Draft title" }] });
     const edited = await updateLaw(editor, law.id, {
       ...kyrgyzLaw,
+      baseRevision: await workingRevision(editor, "law", law.id),
       titles: [
         { lang: "ru", title: "Закон о реабилитации" },
         { lang: "en", title: "Rehabilitation law" },
@@ -159,7 +160,11 @@ describe("editing a law", () => {
     const titles = await database.db.select().from(lawTitles).where(eq(lawTitles.lawId, law.id));
     expect(titles.filter((t) => t.preferred).map((t) => t.title)).toEqual(["Rehabilitation law"]);
 
-    const renamed = await updateLaw(editor, law.id, { ...kyrgyzLaw, slug: "rehabilitation-law" });
+    const renamed = await updateLaw(editor, law.id, {
+      ...kyrgyzLaw,
+      slug: "rehabilitation-law",
+      baseRevision: await workingRevision(editor, "law", law.id),
+    });
     expect(renamed.slug).toBe("rehabilitation-law");
     const redirects = await database.db.select().from(slugRedirects).where(eq(slugRedirects.itemId, law.id));
     expect(redirects).toMatchObject([{ itemType: "law", scope: "KG", oldSlug: law.slug }]);
@@ -168,7 +173,8 @@ describe("editing a law", () => {
   test("a slug another law of the jurisdiction uses is refused, and nothing changes", async () => {
     const a = await createLaw(contributor, { ...kyrgyzLaw, titles: [{ lang: "en", title: "Slug owner" }] });
     const b = await createLaw(contributor, { ...kyrgyzLaw, titles: [{ lang: "en", title: "Slug taker" }] });
-    const errors = await fieldErrors(updateLaw(contributor, b.id, { ...kyrgyzLaw, slug: a.slug }));
+    const baseRevision = await workingRevision(contributor, "law", b.id);
+    const errors = await fieldErrors(updateLaw(contributor, b.id, { ...kyrgyzLaw, slug: a.slug, baseRevision }));
     expect(errors.slug).toBeDefined();
     expect((await getLaw(contributor, b.id)).title).toBe("Slug taker");
   });
@@ -187,8 +193,10 @@ describe("deleting a law", () => {
 
   test("a published law cannot be deleted", async () => {
     const law = await createLaw(contributor, kyrgyzLaw);
-    await database.db.update(laws).set({ publishedAt: new Date() }).where(eq(laws.id, law.id));
+    await publishItem(database.db, "law", law.id);
     await expect(deleteLaw(editor, law.id)).rejects.toBeInstanceOf(ConflictError);
+    const [left] = await database.db.select({ n: count() }).from(laws).where(eq(laws.id, law.id));
+    expect(left!.n).toBe(1);
   });
 });
 

@@ -26,14 +26,12 @@ beforeAll(async () => {
       updatedAt: when(i),
     })) as never,
   );
-  await database.db
-    .insert(figures)
-    .values(
-      Array.from({ length: 23 }, (_, i) => ({
-        label: `Sorted ${names[i % names.length]}`,
-        updatedAt: when(i),
-      })) as never,
-    );
+  await database.db.insert(figures).values(
+    Array.from({ length: 23 }, (_, i) => ({
+      label: `Sorted ${names[i % names.length]}`,
+      updatedAt: when(i),
+    })) as never,
+  );
 });
 afterAll(() => database.close());
 

@@ -29,7 +29,7 @@ import { createTopic, updateTopic } from "@/modules/topics/save";
 import { changeRole } from "@/modules/users/change-role";
 import { listUsers } from "@/modules/users/list";
 import { createTestDatabase } from "./db";
-import { makeJurisdiction, makeUser } from "./factories";
+import { makeJurisdiction, makeUser, workingRevision } from "./factories";
 
 /**
  * An id travels in URLs and forms. One an integer column cannot hold, or no id at all, must come
@@ -38,11 +38,14 @@ import { makeJurisdiction, makeUser } from "./factories";
 let database: Database;
 let admin: Ctx;
 let lawId: number;
+// A real, current base revision: a save with a bad id must be refused for the id, not the base.
+let baseRevision: number;
 beforeAll(async () => {
   database = await createTestDatabase();
   admin = (await makeUser(database.db, "admin")).ctx;
   await makeJurisdiction(database.db, "KG", "Kyrgyzstan");
   lawId = (await createLaw(admin, law())).id;
+  baseRevision = await workingRevision(admin, "law", lawId);
   await createSource(admin, { title: "A source" });
   await createArticle(admin, { kind: "news", title: "A report", lang: "en", originalDate: "2024-05" });
 });
@@ -88,14 +91,14 @@ describe("the shared id rule", () => {
 describe("reads and deletes of an id no row can have are not found", () => {
   const calls: [string, (id: number) => Promise<unknown>][] = [
     ["getLaw", (id) => getLaw(admin, id)],
-    ["updateLaw", (id) => updateLaw(admin, id, law())],
+    ["updateLaw", (id) => updateLaw(admin, id, law({ baseRevision }))],
     ["deleteLaw", (id) => deleteLaw(admin, id)],
     ["listLawRelations", (id) => listLawRelations(admin, id)],
-    ["addLawRelation from it", (id) => addLawRelation(admin, id, { toLawId: lawId, kind: "cites" })],
-    ["removeLawRelation", (id) => removeLawRelation(admin, id)],
+    ["addLawRelation from it", (id) => addLawRelation(admin, id, { toLawId: lawId, kind: "cites", baseRevision })],
+    ["removeLawRelation", (id) => removeLawRelation(admin, id, baseRevision)],
     ["listLawTextVersions", (id) => listLawTextVersions(admin, id)],
     ["getLawTextVersion", (id) => getLawTextVersion(admin, id)],
-    ["removeLawTextVersion", (id) => removeLawTextVersion(admin, id)],
+    ["removeLawTextVersion", (id) => removeLawTextVersion(admin, id, baseRevision)],
     ["getTopic", (id) => getTopic(admin, id)],
     ["updateTopic", (id) => updateTopic(admin, id, { name: "Topic" })],
     ["deleteTopic", (id) => deleteTopic(admin, id)],
@@ -103,7 +106,7 @@ describe("reads and deletes of an id no row can have are not found", () => {
     ["updateSource", (id) => updateSource(admin, id, { title: "Source" })],
     ["deleteSource", (id) => deleteSource(admin, id)],
     ["getArticle", (id) => getArticle(admin, id)],
-    ["updateArticle", (id) => updateArticle(admin, id, { kind: "news", title: "Report", lang: "en" })],
+    ["updateArticle", (id) => updateArticle(admin, id, { kind: "news", title: "Report", lang: "en", baseRevision })],
     ["deleteArticle", (id) => deleteArticle(admin, id)],
     ["getAgent", (id) => getAgent(admin, id)],
     ["deleteAgent", (id) => deleteAgent(admin, id)],
@@ -121,7 +124,11 @@ describe("inputs naming an id no row can have are field errors", () => {
     ["a topic's parent", () => createTopic(admin, { name: "Topic", parentId: 2 ** 31 }), "parentId"],
     ["a law's topic", () => createLaw(admin, law({ topicIds: ["2147483648"] })), "topicIds.0"],
     ["a law's source", () => createLaw(admin, law({ sourceIds: ["1e12"] })), "sourceIds.0"],
-    ["a related law", () => addLawRelation(admin, lawId, { toLawId: "99999999999", kind: "cites" }), "toLawId"],
+    [
+      "a related law",
+      () => addLawRelation(admin, lawId, { toLawId: "99999999999", kind: "cites", baseRevision }),
+      "toLawId",
+    ],
     [
       "an article's law",
       () => createArticle(admin, { kind: "news", title: "R", lang: "en", lawIds: ["2147483648"] }),

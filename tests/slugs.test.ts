@@ -10,7 +10,7 @@ import type { Ctx } from "@/modules/auth/context";
 import { createLaw, updateLaw } from "@/modules/laws/save";
 import { createTopic, updateTopic } from "@/modules/topics/save";
 import { createTestDatabase } from "./db";
-import { makeJurisdiction, makeUser } from "./factories";
+import { makeJurisdiction, makeUser, workingRevision } from "./factories";
 
 /**
  * Slugs are unique per type (per jurisdiction for laws), also when saves run at once, and an old
@@ -45,6 +45,9 @@ async function slugErrorOf(promise: Promise<unknown>) {
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).fieldErrors.slug;
 }
+
+/** The revision an edit form opened now would be based on. */
+const baseOf = (type: "law" | "article" | "agent", id: number) => workingRevision(editor, type, id);
 
 /** Runs saves at once, each on its own connection of the pool (one PGlite runs them in turn). */
 const atOnce = <T>(count: number, save: (i: number) => Promise<T>) =>
@@ -106,8 +109,9 @@ describe("saves at once", () => {
   test("of two laws renamed at once to one slug, one gets it and the other a field error", async () => {
     const a = await createLaw(editor, law("Rename race A"));
     const b = await createLaw(editor, law("Rename race B"));
+    const bases = [await baseOf("law", a.id), await baseOf("law", b.id)];
     const results = await atOnce(2, (i) =>
-      updateLaw(i ? admin : editor, [a, b][i]!.id, law(`Renamed ${i}`, { slug: "raced" })),
+      updateLaw(i ? admin : editor, [a, b][i]!.id, law(`Renamed ${i}`, { slug: "raced", baseRevision: bases[i] })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const [refused] = results.filter((r) => r.status === "rejected");
@@ -118,8 +122,13 @@ describe("saves at once", () => {
   test("of two articles renamed at once to one slug, one gets it and the other a field error", async () => {
     const a = await createArticle(editor, article("Article race A"));
     const b = await createArticle(editor, article("Article race B"));
+    const bases = [await baseOf("article", a.id), await baseOf("article", b.id)];
     const results = await atOnce(2, (i) =>
-      updateArticle(i ? admin : editor, [a, b][i]!.id, article(`Renamed ${i}`, { slug: "raced-article" })),
+      updateArticle(
+        i ? admin : editor,
+        [a, b][i]!.id,
+        article(`Renamed ${i}`, { slug: "raced-article", baseRevision: bases[i] }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const [refused] = results.filter((r) => r.status === "rejected");
@@ -130,11 +139,21 @@ describe("saves at once", () => {
   test("an edit to a slug another item uses is a field error on slug", async () => {
     const owner = await createLaw(editor, law("Slug owner"));
     const other = await createLaw(editor, law("Slug wanter"));
-    expect(await slugErrorOf(updateLaw(editor, other.id, law("Slug wanter", { slug: owner.slug })))).toBeDefined();
+    const lawBase = await baseOf("law", other.id);
+    expect(
+      await slugErrorOf(updateLaw(editor, other.id, law("Slug wanter", { slug: owner.slug, baseRevision: lawBase }))),
+    ).toBeDefined();
     const ownerArticle = await createArticle(editor, article("Article slug owner"));
     const otherArticle = await createArticle(editor, article("Article slug wanter"));
+    const articleBase = await baseOf("article", otherArticle.id);
     expect(
-      await slugErrorOf(updateArticle(editor, otherArticle.id, article("Wanter", { slug: ownerArticle.slug }))),
+      await slugErrorOf(
+        updateArticle(
+          editor,
+          otherArticle.id,
+          article("Wanter", { slug: ownerArticle.slug, baseRevision: articleBase }),
+        ),
+      ),
     ).toBeDefined();
   });
 });
@@ -147,15 +166,17 @@ type Kind = {
 const kinds: Record<"law" | "article" | "agent" | "topic", Kind> = {
   law: {
     create: (name) => createLaw(editor, law(name)),
-    rename: (id, name, slug) => updateLaw(editor, id, law(name, { slug })),
+    rename: async (id, name, slug) => updateLaw(editor, id, law(name, { slug, baseRevision: await baseOf("law", id) })),
   },
   article: {
     create: (name) => createArticle(editor, article(name)),
-    rename: (id, name, slug) => updateArticle(editor, id, article(name, { slug })),
+    rename: async (id, name, slug) =>
+      updateArticle(editor, id, article(name, { slug, baseRevision: await baseOf("article", id) })),
   },
   agent: {
     create: (name) => createAgent(editor, { kind: "other", preferredName: name }),
-    rename: (id, name, slug) => updateAgent(editor, id, { kind: "other", preferredName: name, slug }),
+    rename: async (id, name, slug) =>
+      updateAgent(editor, id, { kind: "other", preferredName: name, slug, baseRevision: await baseOf("agent", id) }),
   },
   topic: {
     create: (name) => createTopic(admin, { name }),
@@ -193,14 +214,22 @@ describe("an old slug stays with its item", () => {
 
   test("a law's old slug is taken only within its jurisdiction", async () => {
     const kyrgyz = await createLaw(editor, law("Scoped law"));
-    await updateLaw(editor, kyrgyz.id, law("Scoped law", { slug: "scoped-law-renamed" }));
+    await updateLaw(
+      editor,
+      kyrgyz.id,
+      law("Scoped law", { slug: "scoped-law-renamed", baseRevision: await baseOf("law", kyrgyz.id) }),
+    );
     const kazakh = await createLaw(editor, law("Scoped law", { jurisdictionCode: "KZ" }));
     expect(kazakh.slug).toBe("scoped-law");
   });
 
   test("a law moved to another jurisdiction keeps its old address there, even with the same slug", async () => {
     const moving = await createLaw(editor, law("Moving law"));
-    const moved = await updateLaw(editor, moving.id, law("Moving law", { jurisdictionCode: "KZ" }));
+    const moved = await updateLaw(
+      editor,
+      moving.id,
+      law("Moving law", { jurisdictionCode: "KZ", baseRevision: await baseOf("law", moving.id) }),
+    );
     expect(moved.slug).toBe("moving-law");
     expect(await redirectsOf("law", moving.id)).toEqual([{ scope: "KG", oldSlug: "moving-law" }]);
     expect((await createLaw(editor, law("Moving law"))).slug).toBe("moving-law-2");
@@ -214,7 +243,14 @@ describe("an old slug stays with its item", () => {
 
   test("deleting an unpublished item frees its old slugs with its current one", async () => {
     const draft = await createArticle(editor, article("Short-lived draft"));
-    await updateArticle(editor, draft.id, article("Short-lived draft", { slug: "short-lived-draft-renamed" }));
+    await updateArticle(
+      editor,
+      draft.id,
+      article("Short-lived draft", {
+        slug: "short-lived-draft-renamed",
+        baseRevision: await baseOf("article", draft.id),
+      }),
+    );
     await deleteArticle(editor, draft.id);
     expect(await redirectsOf("article", draft.id)).toEqual([]);
     expect((await createArticle(editor, article("Short-lived draft"))).slug).toBe("short-lived-draft");

@@ -8,7 +8,7 @@ import { listLawRelations } from "@/modules/laws/relations";
 import { dashboardCounts } from "@/modules/system/dashboard";
 import { seed } from "@/modules/system/seed";
 import { createTestDatabase } from "./db";
-import { makeJurisdiction, makeUser } from "./factories";
+import { makeJurisdiction, makeUser, workingRevision } from "./factories";
 import { watchOverlappingQueries } from "./overlap";
 
 /**
@@ -89,9 +89,10 @@ describe("inside a transaction, one query at a time", () => {
 
   test("updateArticle replaces its links", async () => {
     const created = await createArticle(admin, article());
+    const baseRevision = await workingRevision(admin, "article", created.id);
     watcher.overlaps.length = 0;
     const updated = await inTransaction((ctx) =>
-      updateArticle(ctx, created.id, { ...article(), lawIds: [String(ids.other)], topicIds: [] }),
+      updateArticle(ctx, created.id, { ...article(), lawIds: [String(ids.other)], topicIds: [], baseRevision }),
     );
     expect(updated.laws.map((l) => l.id)).toEqual([ids.other]);
     expect(updated.topics).toEqual([]);

@@ -3,8 +3,8 @@ import { connection } from "next/server";
 import { Suspense } from "react";
 import { Markdown } from "@/components/ui/markdown";
 import { lawStatusLabels } from "@/modules/laws/labels";
-import { latestPublishedLaws } from "@/modules/laws/public";
-import { publicLawPath } from "@/modules/laws/public-law";
+import { publicationVersion } from "@/modules/public/clock";
+import { latestPublishedLaws, publicLawPath } from "@/modules/public/law";
 
 export default function HomePage() {
   return (
@@ -30,9 +30,9 @@ export default function HomePage() {
 }
 
 async function LatestLaws() {
-  // Rendered per request (so the build needs no database); the query itself is cached by tag.
+  // Rendered per request (so the build needs no database); the query is cached per publication.
   await connection();
-  const laws = await latestPublishedLaws();
+  const laws = await latestPublishedLaws(await publicationVersion());
   if (laws.length === 0) return <p className="mt-6 text-muted">Nothing has been published yet.</p>;
   return (
     <ul className="divide-y divide-rule">

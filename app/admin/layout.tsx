@@ -38,6 +38,7 @@ async function AdminNav() {
     <>
       <nav aria-label="Admin" className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
         <Link href="/admin">Dashboard</Link>
+        <Link href="/admin/review">Review</Link>
         <Link href="/admin/laws">Laws</Link>
         <Link href="/admin/articles">Articles</Link>
         <Link href="/admin/agents">Agents</Link>
@@ -46,6 +47,7 @@ async function AdminNav() {
         <Link href="/admin/topics">Topics</Link>
         <Link href="/admin/jurisdictions">Jurisdictions</Link>
         {roleHas(actor.role, "users.read") && <Link href="/admin/users">Users</Link>}
+        {roleHas(actor.role, "audit.read") && <Link href="/admin/audit">Audit log</Link>}
         <Link href="/">Public site</Link>
       </nav>
       <div className="ml-auto flex items-center gap-3 text-sm">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { roleHas } from "@/modules/auth/permissions";
 import { dashboardCounts } from "@/modules/system/dashboard";
+import { queueCounts } from "@/modules/workflow/queue";
 import { pageContext } from "./guard";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const ctx = await pageContext("admin.access", "/admin");
   const counts = await dashboardCounts(ctx);
+  const queue = await queueCounts(ctx);
   return (
     <div className="space-y-8">
       <div>
@@ -17,6 +19,17 @@ export default async function DashboardPage() {
           Signed in as {ctx.actor.name}, {ctx.actor.role}.
         </p>
       </div>
+      <section aria-labelledby="review-heading">
+        <h2 id="review-heading" className="mb-3 text-xs font-bold uppercase tracking-widest">
+          <Link href="/admin/review">Review queue</Link>
+        </h2>
+        <dl className="grid gap-4 sm:grid-cols-4">
+          <Stat label="Waiting for me" value={queue.waiting} href="/admin/review#waiting" />
+          <Stat label="I submitted" value={queue.submitted} href="/admin/review#submitted" />
+          <Stat label="Changed since I looked" value={queue.changed} href="/admin/review#changed" />
+          <Stat label="Scheduled" value={queue.scheduled} href="/admin/review#scheduled" />
+        </dl>
+      </section>
       <dl className="grid gap-4 sm:grid-cols-3">
         <Stat label="Laws in the archive" value={counts.laws} href="/admin/laws" />
         <Stat label="Published laws" value={counts.publishedLaws} href="/admin/laws" />

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { agents } from "./agents";
 import { authorship } from "./columns";
 import { articleKindEnum, datePrecisionEnum } from "./enums";
@@ -25,7 +25,6 @@ export const articles = pgTable(
     originalPrecision: datePrecisionEnum(),
     originalApproximate: boolean().notNull().default(false),
     originalUrl: text().notNull().default(""),
-    publishedAt: timestamp({ withTimezone: true }),
     ...authorship(),
   },
   (t) => [

@@ -8,6 +8,9 @@ import {
   lawEventKinds,
   lawRelationKinds,
   articleKinds,
+  contentTypes,
+  reviewStates,
+  visibilities,
 } from "./vocabulary";
 
 export * from "./vocabulary";
@@ -21,3 +24,6 @@ export const lawTypeEnum = pgEnum("law_type", lawTypes);
 export const lawEventKindEnum = pgEnum("law_event_kind", lawEventKinds);
 export const lawRelationKindEnum = pgEnum("law_relation_kind", lawRelationKinds);
 export const articleKindEnum = pgEnum("article_kind", articleKinds);
+export const contentTypeEnum = pgEnum("content_type", contentTypes);
+export const reviewStateEnum = pgEnum("review_state", reviewStates);
+export const visibilityEnum = pgEnum("visibility", visibilities);

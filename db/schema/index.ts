@@ -9,3 +9,4 @@ export * from "./articles";
 export * from "./figures";
 export * from "./slugs";
 export * from "./audit";
+export * from "./editorial";

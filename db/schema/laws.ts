@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { agents } from "./agents";
 import { authorship } from "./columns";
 import { datePrecisionEnum, lawEventKindEnum, lawRelationKindEnum, lawStatusEnum, lawTypeEnum } from "./enums";
@@ -33,12 +22,10 @@ export const laws = pgTable(
     status: lawStatusEnum().notNull(),
     // All titles and identifiers folded for search (modules/laws/save.ts), under one trigram index.
     searchText: text().notNull().default(""),
-    publishedAt: timestamp({ withTimezone: true }),
     ...authorship(),
   },
   (t) => [
     uniqueIndex("laws_jurisdiction_slug_idx").on(t.jurisdictionCode, t.slug),
-    index("laws_published_at_idx").on(t.publishedAt),
     index("laws_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     index("laws_updated_at_idx").on(t.updatedAt, t.id),
     index("laws_title_idx").on(t.title, t.id),

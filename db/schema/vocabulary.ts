@@ -44,3 +44,15 @@ export type LawRelationKind = (typeof lawRelationKinds)[number];
 
 export const articleKinds = ["news", "opinion", "analysis", "statement"] as const;
 export type ArticleKind = (typeof articleKinds)[number];
+
+/** Items that go through the editorial workflow (DESIGN.md, "Editorial workflow"). */
+export const contentTypes = ["law", "article", "agent", "annotation"] as const;
+export type ContentType = (typeof contentTypes)[number];
+
+/** Where an item's working revision stands in review; `published` means it is the live one. */
+export const reviewStates = ["draft", "in_review", "changes_requested", "approved", "published"] as const;
+export type ReviewState = (typeof reviewStates)[number];
+
+/** Whether readers see the item: its live revision, or a 410 once withdrawn or archived. */
+export const visibilities = ["unpublished", "live", "withdrawn", "archived"] as const;
+export type Visibility = (typeof visibilities)[number];

@@ -6,6 +6,8 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { assertCanDelete } from "@/modules/content/ownership";
 import { forgetSlugs } from "@/modules/content/slugs";
+import { forgetItem } from "@/modules/workflow/forget";
+import { lockItem } from "@/modules/workflow/revise";
 import { getAgent } from "./read";
 
 /**
@@ -14,13 +16,13 @@ import { getAgent } from "./read";
  * after the lock, in a statement of their own, so that they include any save the lock waited for.
  */
 export async function deleteAgent(ctx: Ctx, id: number): Promise<void> {
-  authorize(ctx, "content.write");
+  const actor = authorize(ctx, "content.write");
   const agent = await getAgent(ctx, id);
-  // Agents are not published yet (no revisions); once they are, pass their publishedAt here.
-  assertCanDelete(ctx, { createdById: agent.createdById, publishedAt: null });
   await ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select({ id: agents.id }).from(agents).where(eq(agents.id, id)).for("update");
     if (!locked) throw new NotFoundError("No such agent.");
+    const row = await lockItem(tx, { type: "agent", id });
+    assertCanDelete(ctx, { createdById: agent.createdById, everPublished: row.liveRevisionId !== null });
     // Drizzle writes a column in a select list unqualified; inside the subquery it names that table.
     const uses = (table: PgTable, column: PgColumn) =>
       sql<number>`(select count(*)::int from ${table} where ${column} = ${id})`;
@@ -48,6 +50,7 @@ export async function deleteAgent(ctx: Ctx, id: number): Promise<void> {
     if (inUse.length > 0) {
       throw new ConflictError(`${agent.preferredName} cannot be deleted: still ${inUse.join(", ")}.`);
     }
+    await forgetItem(tx, { actor, ip: ctx.ip }, row, agent.preferredName);
     await tx.delete(agents).where(eq(agents.id, id));
     await forgetSlugs(tx, "agent", id);
   });

@@ -12,5 +12,6 @@ export function agentFormInput(values: FormValues) {
     slug: one(values, "slug"),
     names: rows(values, "names", nameFields),
     links: rows(values, "links", linkFields),
+    baseRevision: one(values, "baseRevision"),
   };
 }

@@ -12,6 +12,7 @@ import {
   recordSlugChange,
   type SlugSpace,
 } from "@/modules/content/slugs";
+import { baseRevisionOf, beginEdit, recordRevision, startItem } from "@/modules/workflow/revise";
 import { agentKindLabels } from "./labels";
 import { searchTextOf } from "./match";
 import { getAgent, type Agent } from "./read";
@@ -24,6 +25,7 @@ import {
   type AgentValues,
 } from "./schemas";
 import type { AgentOption } from "./search";
+import { agentSnapshot } from "./snapshot";
 
 const agentSlugs: SlugSpace = { itemType: "agent", table: agents, constraint: "agents_slug_unique" };
 const slugTakenMessage = "Another agent has, or had, this address.";
@@ -46,6 +48,8 @@ export async function createAgent(ctx: Ctx, input: Unvalidated<AgentInput>): Pro
       slugTakenMessage,
     );
     await writeNames(tx, id, values.names);
+    const snapshot = await agentSnapshot({ db: tx, actor }, id);
+    await startItem(tx, { actor, ip: ctx.ip }, { type: "agent", id }, snapshot, "agent.create");
     return id;
   });
   return getAgent(ctx, id);
@@ -66,13 +70,20 @@ export async function createAgentInline(
  * Saves an agent and replaces its other names. The address changes only when the editor edits
  * it; the old one is kept as a redirect.
  */
-export async function updateAgent(ctx: Ctx, id: number, input: Unvalidated<AgentUpdateInput>): Promise<Agent> {
-  authorize(ctx, "content.write");
+export async function updateAgent(
+  ctx: Ctx,
+  id: number,
+  input: Unvalidated<AgentUpdateInput & { baseRevision: number }>,
+  more: { message?: string } = {},
+): Promise<Agent> {
+  const actor = authorize(ctx, "content.write");
   const { slug: wanted, ...values } = parseInput(agentUpdateInput, input);
+  const base = baseRevisionOf(input);
   await getAgent(ctx, id);
   const saving = ctx.db.transaction(async (tx) => {
     const [current] = await tx.select({ slug: agents.slug }).from(agents).where(eq(agents.id, id)).for("update");
     if (!current) throw new NotFoundError("No such agent.");
+    const row = await beginEdit(tx, { type: "agent", id }, base);
     const slug = wanted || current.slug;
     if (slug !== current.slug) {
       await assertSlugFree(tx, agentSlugs, slug, { exceptId: id, message: slugTakenMessage });
@@ -84,6 +95,8 @@ export async function updateAgent(ctx: Ctx, id: number, input: Unvalidated<Agent
       .where(eq(agents.id, id));
     await tx.delete(agentNames).where(eq(agentNames.agentId, id));
     await writeNames(tx, id, values.names);
+    const snapshot = await agentSnapshot({ db: tx, actor }, id);
+    await recordRevision(tx, { actor, ip: ctx.ip }, row, snapshot, { action: "agent.update", message: more.message });
   });
   await saving.catch((error: unknown) => {
     // Another agent took the address between our check and our write.

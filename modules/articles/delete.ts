@@ -1,22 +1,30 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { articles } from "@/db/schema";
-import { ConflictError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
+import { isRecordId } from "@/lib/validation";
+import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { assertCanDelete } from "@/modules/content/ownership";
 import { forgetSlugs } from "@/modules/content/slugs";
-import { getArticle } from "./read";
+import { forgetItem } from "@/modules/workflow/forget";
+import { lockItem } from "@/modules/workflow/revise";
 
-/** Deletes an unpublished article; its links to authors, laws, topics and sources go with it. */
+/** Deletes an article never published; its links to authors, laws, topics and sources go with it. */
 export async function deleteArticle(ctx: Ctx, id: number): Promise<void> {
-  const article = await getArticle(ctx, id);
-  assertCanDelete(ctx, article);
+  const actor = authorize(ctx, "content.write");
+  if (!isRecordId(id)) throw new NotFoundError("No such article.");
   await ctx.db.transaction(async (tx) => {
-    // Compare-and-set: an article published since it was read is not deleted.
-    const deleted = await tx
-      .delete(articles)
-      .where(and(eq(articles.id, id), isNull(articles.publishedAt)))
-      .returning({ id: articles.id });
-    if (deleted.length === 0) throw new ConflictError("This article changed meanwhile; reload the page.");
+    const [article] = await tx
+      .select({ title: articles.title, createdById: articles.createdById })
+      .from(articles)
+      .where(eq(articles.id, id))
+      .for("update");
+    if (!article) throw new NotFoundError("No such article.");
+    // Locked too: a publish this waited for is seen, and the article is then not deleted.
+    const row = await lockItem(tx, { type: "article", id });
+    assertCanDelete(ctx, { createdById: article.createdById, everPublished: row.liveRevisionId !== null });
+    await forgetItem(tx, { actor, ip: ctx.ip }, row, article.title);
+    await tx.delete(articles).where(eq(articles.id, id));
     await forgetSlugs(tx, "article", id);
   });
 }

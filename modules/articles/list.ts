@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, exists, ilike, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agents, articleAuthors, articleJurisdictions, articleLaws, articles } from "@/db/schema";
-import type { ArticleKind } from "@/db/schema/vocabulary";
+import { agents, articleAuthors, articleJurisdictions, articleLaws, articles, editorialItems } from "@/db/schema";
+import type { ArticleKind, ReviewState, Visibility } from "@/db/schema/vocabulary";
 import { fromColumns, type PartialDate } from "@/lib/partial-date";
 import { likePattern } from "@/lib/text";
 import { parseInput } from "@/lib/validation";
@@ -21,7 +21,8 @@ export type ArticleListItem = {
   /** Author names in byline order. */
   authors: string[];
   updatedAt: Date;
-  publishedAt: Date | null;
+  review: ReviewState | null;
+  visibility: Visibility | null;
 };
 
 export type ArticlePage = { articles: ArticleListItem[]; nextAfter: string | null; sort: ArticleSort };
@@ -105,7 +106,8 @@ export async function listArticles(ctx: Ctx, input: Record<string, unknown> = {}
       publisherName: r.publisherName,
       authors: authors.get(r.id) ?? [],
       updatedAt: r.updatedAt,
-      publishedAt: r.publishedAt,
+      review: r.review,
+      visibility: r.visibility,
     })),
     nextAfter,
     sort,
@@ -159,12 +161,14 @@ function select(ctx: Ctx, where: SQL[], order: SQL[], limit: number) {
       originalApproximate: articles.originalApproximate,
       publisherName: publisher.preferredName,
       updatedAt: articles.updatedAt,
-      publishedAt: articles.publishedAt,
+      review: editorialItems.review,
+      visibility: editorialItems.visibility,
       // The exact timestamp (microseconds) for the cursor: a JS Date would round it to milliseconds.
       updatedKey: sql<string>`to_char(${articles.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(articles)
     .leftJoin(publisher, eq(publisher.id, articles.publisherId))
+    .leftJoin(editorialItems, and(eq(editorialItems.itemType, "article"), eq(editorialItems.itemId, articles.id)))
     .where(and(...where))
     .orderBy(...order)
     .limit(limit);

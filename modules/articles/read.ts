@@ -31,7 +31,6 @@ export type ArticleDetail = {
   lang: string;
   originalDate: PartialDate | null;
   originalUrl: string;
-  publishedAt: Date | null;
   createdById: number | null;
   createdAt: Date;
   updatedAt: Date;
@@ -105,7 +104,6 @@ export async function getArticle(ctx: Ctx, id: number): Promise<ArticleDetail> {
     lang: a.lang,
     originalDate: fromColumns(a.originalDate, a.originalPrecision, a.originalApproximate),
     originalUrl: a.originalUrl,
-    publishedAt: a.publishedAt,
     createdById: a.createdById,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,

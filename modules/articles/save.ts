@@ -19,9 +19,11 @@ import {
   recordSlugChange,
   type SlugSpace,
 } from "@/modules/content/slugs";
+import { baseRevisionOf, beginEdit, recordRevision, startItem } from "@/modules/workflow/revise";
 import { assertArticleLinks } from "./links";
 import { getArticle, type ArticleDetail } from "./read";
 import { articleInput, type ArticleValues } from "./schemas";
+import { articleSnapshot } from "./snapshot";
 
 const articleSlugs: SlugSpace = { itemType: "article", table: articles, constraint: "articles_slug_unique" };
 const slugTakenMessage = "Another article has, or had, this address.";
@@ -46,6 +48,8 @@ export async function createArticle(ctx: Ctx, input: unknown): Promise<ArticleDe
       slugTakenMessage,
     );
     await writeLinks(tx, id, values);
+    const snapshot = await articleSnapshot({ db: tx, actor }, id);
+    await startItem(tx, { actor, ip: ctx.ip }, { type: "article", id }, snapshot, "article.create");
     return id;
   });
   return getArticle(ctx, id);
@@ -55,13 +59,20 @@ export async function createArticle(ctx: Ctx, input: unknown): Promise<ArticleDe
  * Saves an article and replaces its links. The slug stays unless the editor changes it; the old
  * one then redirects. The laws it discusses are not touched (their updated_at stays).
  */
-export async function updateArticle(ctx: Ctx, id: number, input: unknown): Promise<ArticleDetail> {
-  authorize(ctx, "content.write");
+export async function updateArticle(
+  ctx: Ctx,
+  id: number,
+  input: unknown,
+  more: { message?: string } = {},
+): Promise<ArticleDetail> {
+  const actor = authorize(ctx, "content.write");
   const values = parseInput(articleInput, input);
+  const base = baseRevisionOf(input);
   await getArticle(ctx, id);
   const saving = ctx.db.transaction(async (tx) => {
     const [current] = await tx.select({ slug: articles.slug }).from(articles).where(eq(articles.id, id)).for("update");
     if (!current) throw new NotFoundError("No such article.");
+    const row = await beginEdit(tx, { type: "article", id }, base);
     await assertArticleLinks(tx, values);
     const slug = values.slug ?? current.slug;
     if (slug !== current.slug) {
@@ -77,6 +88,8 @@ export async function updateArticle(ctx: Ctx, id: number, input: unknown): Promi
       await tx.delete(links).where(eq(links.articleId, id));
     }
     await writeLinks(tx, id, values);
+    const snapshot = await articleSnapshot({ db: tx, actor }, id);
+    await recordRevision(tx, { actor, ip: ctx.ip }, row, snapshot, { action: "article.update", message: more.message });
   });
   await saving.catch((error: unknown) => {
     // Another article took the address between our check and our write.

@@ -27,6 +27,8 @@ export function auditHash(fields: AuditFields): string {
 
 /** JSON with object keys sorted, so the same data always gives the same text (jsonb reorders keys). */
 export function canonicalJson(value: unknown): string {
+  // As jsonb stores it: a Date becomes its ISO string there, so it must here too.
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)

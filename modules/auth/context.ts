@@ -5,6 +5,6 @@ import type { Role } from "@/db/schema";
 export type Actor = { id: number | null; email: string; name: string; role: Role };
 
 /** What every domain function receives: the database and the actor, re-read for this request. */
-export type Ctx = { db: Db; actor: Actor | null };
+export type Ctx = { db: Db; actor: Actor | null; ip?: string | null };
 
 export const commandLineActor: Actor = { id: null, email: "", name: "Command line", role: "admin" };

@@ -9,10 +9,15 @@ export const permissions = {
   "content.write": ["contributor", "editor", "admin"],
   // Deleting someone else's unpublished item; anyone may delete their own.
   "content.delete.any": ["editor", "admin"],
+  // Requesting changes, approving, publishing, scheduling and withdrawing someone else's change.
+  "workflow.review": ["editor", "admin"],
+  // Archiving, and publishing or approving one's own change with a written reason.
+  "workflow.override": ["admin"],
   // Jurisdictions and topics are the controlled vocabularies.
   "vocabulary.manage": ["admin"],
   "users.read": ["admin"],
   "users.manage": ["admin"],
+  "audit.read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,8 +1,10 @@
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getDatabase } from "@/db";
 import { loadActor } from "./actor";
 import type { Ctx } from "./context";
+import { clientIp } from "./client-ip";
 import { auth } from "./nextauth";
 
 /**
@@ -12,7 +14,7 @@ import { auth } from "./nextauth";
 export const requestContext = cache(async (): Promise<Ctx> => {
   // Everything below is per request; say so before anything (the session's crypto) runs.
   await connection();
-  const [{ db }, session] = await Promise.all([getDatabase(), auth()]);
+  const [{ db }, session, requestHeaders] = await Promise.all([getDatabase(), auth(), headers()]);
   const actor = session?.user ? await loadActor(db, session.user) : null;
-  return { db, actor };
+  return { db, actor, ip: clientIp(requestHeaders) };
 });

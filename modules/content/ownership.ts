@@ -7,9 +7,9 @@ import { roleHas } from "@/modules/auth/permissions";
  * Who may delete an item: never once published (it is withdrawn instead, so citations keep
  * resolving); its creator may; editors and admins may delete anyone's.
  */
-export function assertCanDelete(ctx: Ctx, item: { createdById: number | null; publishedAt?: Date | null }): Actor {
+export function assertCanDelete(ctx: Ctx, item: { createdById: number | null; everPublished?: boolean }): Actor {
   const actor = authorize(ctx, "content.write");
-  if (item.publishedAt) throw new ConflictError("A published item cannot be deleted.");
+  if (item.everPublished) throw new ConflictError("A published item cannot be deleted.");
   if (item.createdById !== actor.id && !roleHas(actor.role, "content.delete.any")) {
     throw new ForbiddenError("You can delete only items you created.");
   }

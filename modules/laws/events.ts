@@ -6,6 +6,8 @@ import type { PartialDate } from "@/lib/partial-date";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import { eventInput, type EventValues } from "./event-input";
+import { baseRevisionOf } from "@/modules/workflow/revise";
+import { closeLaw, openLaw } from "./revise";
 import { readTimeline, type LawEvent } from "./timeline";
 import { recordId } from "./schemas";
 import type { Ctx } from "@/modules/auth/context";
@@ -19,11 +21,13 @@ export async function listEvents(ctx: Ctx, lawId: number): Promise<LawEvent[]> {
 }
 
 export async function addEvent(ctx: Ctx, lawId: number, input: unknown): Promise<number> {
-  authorize(ctx, "content.write");
+  const actor = authorize(ctx, "content.write");
   const values = parseInput(eventInput, input);
+  const base = baseRevisionOf(input);
   await assertLinks(ctx, values);
   return ctx.db.transaction(async (tx) => {
     await touchLaw(tx, lawId);
+    const row = await openLaw(tx, lawId, base);
     const [last] = await tx
       .select({ position: max(lawEvents.position) })
       .from(lawEvents)
@@ -39,32 +43,39 @@ export async function addEvent(ctx: Ctx, lawId: number, input: unknown): Promise
       })
       .returning({ id: lawEvents.id });
     await writeAccounts(tx, event!.id, values);
+    await closeLaw(tx, ctx, actor, row, "law.event.add");
     return event!.id;
   });
 }
 
 export async function updateEvent(ctx: Ctx, eventId: number, input: unknown): Promise<void> {
-  authorize(ctx, "content.write");
+  const actor = authorize(ctx, "content.write");
   const values = parseInput(eventInput, input);
+  const base = baseRevisionOf(input);
   await assertLinks(ctx, values);
   await ctx.db.transaction(async (tx) => {
     const event = await findEvent(tx, eventId);
     await touchLaw(tx, event.lawId);
+    const row = await openLaw(tx, event.lawId, base);
     await tx
       .update(lawEvents)
       .set({ kind: values.kind, agentId: values.agentId, note: values.note })
       .where(eq(lawEvents.id, eventId));
     await tx.delete(lawEventAccounts).where(eq(lawEventAccounts.eventId, eventId));
     await writeAccounts(tx, eventId, values);
+    await closeLaw(tx, ctx, actor, row, "law.event.update");
   });
 }
 
-export async function removeEvent(ctx: Ctx, eventId: number): Promise<void> {
-  authorize(ctx, "content.write");
+export async function removeEvent(ctx: Ctx, eventId: number, baseRevision: unknown): Promise<void> {
+  const actor = authorize(ctx, "content.write");
+  const base = baseRevisionOf({ baseRevision });
   await ctx.db.transaction(async (tx) => {
     const event = await findEvent(tx, eventId);
     await touchLaw(tx, event.lawId);
+    const row = await openLaw(tx, event.lawId, base);
     await tx.delete(lawEvents).where(eq(lawEvents.id, eventId));
+    await closeLaw(tx, ctx, actor, row, "law.event.remove");
   });
 }
 
@@ -72,12 +83,19 @@ export async function removeEvent(ctx: Ctx, eventId: number): Promise<void> {
  * Moves an event one place up or down among events of the same date: the timeline is ordered by
  * date, so only ties (and unknown dates) have an order of the editor's choosing.
  */
-export async function moveEvent(ctx: Ctx, eventId: number, direction: "up" | "down"): Promise<void> {
+export async function moveEvent(
+  ctx: Ctx,
+  eventId: number,
+  direction: "up" | "down",
+  baseRevision: unknown,
+): Promise<void> {
   const actor = authorize(ctx, "content.write");
+  const base = baseRevisionOf({ baseRevision });
   await ctx.db.transaction(async (tx) => {
     const { lawId } = await findEvent(tx, eventId);
     // Updating the law first locks it: two moves on one timeline take turns.
     await touchLaw(tx, lawId);
+    const row = await openLaw(tx, lawId, base);
     const timeline = await listEvents({ db: tx, actor }, lawId);
     const from = timeline.findIndex((e) => e.id === eventId);
     const to = direction === "up" ? from - 1 : from + 1;
@@ -89,6 +107,7 @@ export async function moveEvent(ctx: Ctx, eventId: number, direction: "up" | "do
     for (const [position, event] of timeline.entries()) {
       await tx.update(lawEvents).set({ position }).where(eq(lawEvents.id, event.id));
     }
+    await closeLaw(tx, ctx, actor, row, "law.event.move");
   });
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
-import { laws } from "@/db/schema";
-import type { LawStatus, LawType } from "@/db/schema/enums";
+import { editorialItems, laws } from "@/db/schema";
+import type { LawStatus, LawType, ReviewState, Visibility } from "@/db/schema/enums";
 import { foldForSearch, likePattern } from "@/lib/text";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
@@ -16,7 +16,8 @@ export type LawListItem = {
   status: LawStatus;
   title: string;
   updatedAt: Date;
-  publishedAt: Date | null;
+  review: ReviewState | null;
+  visibility: Visibility | null;
 };
 
 export type LawPage = { laws: LawListItem[]; nextAfter: string | null };
@@ -55,11 +56,13 @@ export async function listLaws(ctx: Ctx, input: Record<string, unknown> = {}): P
       status: laws.status,
       title: laws.title,
       updatedAt: laws.updatedAt,
-      publishedAt: laws.publishedAt,
+      review: editorialItems.review,
+      visibility: editorialItems.visibility,
       // The exact timestamp (microseconds) for the cursor: a JS Date would round it to milliseconds.
       updatedKey: sql<string>`to_char(${laws.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(laws)
+    .leftJoin(editorialItems, and(eq(editorialItems.itemType, "law"), eq(editorialItems.itemId, laws.id)))
     .where(and(...where))
     .orderBy(...(sort === "title" ? [asc(laws.title), asc(laws.id)] : [desc(laws.updatedAt), desc(laws.id)]))
     .limit(limit + 1);

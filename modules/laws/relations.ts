@@ -7,6 +7,8 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { isRecordId, parseInput, recordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
+import { baseRevisionOf } from "@/modules/workflow/revise";
+import { closeLaw, openLaw } from "./revise";
 import { lawRelationLabels } from "./labels";
 
 export const lawRelationInput = z.object({
@@ -76,8 +78,9 @@ export async function listLawRelations(ctx: Ctx, lawId: number): Promise<LawRela
  * reads the same both ways, so B comparable to A is refused when A comparable to B exists.
  */
 export async function addLawRelation(ctx: Ctx, fromLawId: number, input: unknown) {
-  authorize(ctx, "content.write");
+  const actor = authorize(ctx, "content.write");
   const { toLawId, kind, note } = parseInput(lawRelationInput, input);
+  const base = baseRevisionOf(input);
   if (toLawId === fromLawId) throw new ValidationError({ toLawId: ["A law cannot be related to itself."] });
   return ctx.db.transaction(async (tx) => {
     // Both rows locked (in id order, so two editors cannot deadlock): a concurrent add of the same
@@ -87,6 +90,7 @@ export async function addLawRelation(ctx: Ctx, fromLawId: number, input: unknown
     const to = found.find((l) => l.id === toLawId);
     if (!from) throw new NotFoundError("No such law.");
     if (!to) throw new ValidationError({ toLawId: ["The chosen law no longer exists."] });
+    const editing = await openLaw(tx, fromLawId, base);
     const same = and(eq(lawRelations.fromLawId, fromLawId), eq(lawRelations.toLawId, toLawId));
     const mirrored = and(eq(lawRelations.fromLawId, toLawId), eq(lawRelations.toLawId, fromLawId));
     const [existing] = await tx
@@ -103,21 +107,28 @@ export async function addLawRelation(ctx: Ctx, fromLawId: number, input: unknown
     }
     const [row] = await tx.insert(lawRelations).values({ fromLawId, toLawId, kind, note }).returning();
     await touchLaws(tx, [fromLawId, toLawId]);
+    await closeLaw(tx, ctx, actor, editing, "law.relation.add");
     return row!;
   });
 }
 
-/** Removes a relation; it disappears from both laws. */
-export async function removeLawRelation(ctx: Ctx, id: number) {
-  authorize(ctx, "content.write");
+/**
+ * Removes a relation; it disappears from both laws. It is part of the law it starts from, so it is
+ * removed from that law's page, on that law's working revision.
+ */
+export async function removeLawRelation(ctx: Ctx, id: number, baseRevision: unknown) {
+  const actor = authorize(ctx, "content.write");
+  const base = baseRevisionOf({ baseRevision });
   if (!isRecordId(id)) throw new NotFoundError("No such relation.");
   return ctx.db.transaction(async (tx) => {
     const [relation] = await tx.select().from(lawRelations).where(eq(lawRelations.id, id));
     if (!relation) throw new NotFoundError("No such relation.");
     await lockLaws(tx, [relation.fromLawId, relation.toLawId]);
+    const editing = await openLaw(tx, relation.fromLawId, base);
     const deleted = await tx.delete(lawRelations).where(eq(lawRelations.id, relation.id)).returning();
     if (deleted.length === 0) throw new NotFoundError("No such relation.");
     await touchLaws(tx, [relation.fromLawId, relation.toLawId]);
+    await closeLaw(tx, ctx, actor, editing, "law.relation.remove");
     return relation;
   });
 }

@@ -23,7 +23,10 @@ import {
   recordSlugChange,
   type SlugSpace,
 } from "@/modules/content/slugs";
+import { baseRevisionOf, startItem } from "@/modules/workflow/revise";
 import { getLaw } from "./read";
+import { closeLaw, openLaw } from "./revise";
+import { lawSnapshot } from "./snapshot";
 import { lawInput, type LawValues } from "./schemas";
 
 /** A law's slug is unique within its jurisdiction: /kg/… and /kz/… may share one. */
@@ -73,20 +76,43 @@ export async function createLaw(ctx: Ctx, input: unknown) {
       slugTakenMessage,
     );
     await writeChildren(tx, id, values);
+    await startItem(
+      tx,
+      { actor, ip: ctx.ip },
+      { type: "law", id },
+      await lawSnapshot({ db: tx, actor }, id),
+      "law.create",
+    );
     return id;
   });
   return getLaw(ctx, id);
 }
 
 /**
- * Saves a law's core fields and replaces its lists (titles, identifiers, periods, topics, sources).
- * Once published its slug is kept unless the editor changes it, and the old one then redirects.
+ * Saves a law's core fields and replaces its lists (titles, identifiers, periods, topics, sources),
+ * as a new working revision of the law; the public keeps the live one until it is published.
+ * Its slug is kept unless the editor changes it, and the old one then redirects.
  */
-export async function updateLaw(ctx: Ctx, id: number, input: unknown) {
-  authorize(ctx, "content.write");
+export function updateLaw(ctx: Ctx, id: number, input: unknown) {
+  return saveLaw(ctx, id, input);
+}
+
+/**
+ * updateLaw, with whatever else the same revision must hold (a restore also replaces the timeline,
+ * texts and relations) and the revision's message.
+ */
+export async function saveLaw(
+  ctx: Ctx,
+  id: number,
+  input: unknown,
+  more: { message?: string; alsoWrite?: (tx: Tx) => Promise<void> } = {},
+) {
+  const actor = authorize(ctx, "content.write");
   const values = parseInput(lawInput, input);
+  const base = baseRevisionOf(input);
   if (!isRecordId(id)) throw new NotFoundError("No such law.");
   const saving = ctx.db.transaction(async (tx) => {
+    const row = await openLaw(tx, id, base);
     const [current] = await tx
       .select({ slug: laws.slug, jurisdictionCode: laws.jurisdictionCode })
       .from(laws)
@@ -125,6 +151,8 @@ export async function updateLaw(ctx: Ctx, id: number, input: unknown) {
       await tx.delete(child).where(eq(child.lawId, id));
     }
     await writeChildren(tx, id, values);
+    await more.alsoWrite?.(tx);
+    await closeLaw(tx, ctx, actor, row, "law.update", more.message);
   });
   await saving.catch((error: unknown) => {
     // Another law took the address between our check and our write.

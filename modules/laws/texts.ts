@@ -8,6 +8,8 @@ import { isRecordId, maxRecordId, parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { assertCanDelete } from "@/modules/content/ownership";
+import { baseRevisionOf } from "@/modules/workflow/revise";
+import { closeLaw, openLaw } from "./revise";
 import { langCode } from "@/lib/validation";
 
 export const maxBodyLength = 2_000_000;
@@ -124,13 +126,16 @@ export async function addLawTextVersion(
 ): Promise<{ id: number; lawId: number }> {
   const actor = authorize(ctx, "content.write");
   const values = toColumns(parseInput(lawTextInput, input));
+  const base = baseRevisionOf(input);
   return ctx.db.transaction(async (tx) => {
     await touchLaw(tx, lawId);
+    const law = await openLaw(tx, lawId, base);
     await assertSourceExists(tx, values.sourceId);
     const [row] = await tx
       .insert(lawTextVersions)
       .values({ ...values, lawId, createdById: actor.id })
       .returning({ id: lawTextVersions.id, lawId: lawTextVersions.lawId });
+    await closeLaw(tx, ctx, actor, law, "law.text.add");
     return row!;
   });
 }
@@ -141,28 +146,38 @@ export async function updateLawTextVersion(
   id: number,
   input: unknown,
 ): Promise<{ id: number; lawId: number }> {
-  authorize(ctx, "content.write");
+  const actor = authorize(ctx, "content.write");
   const values = toColumns(parseInput(lawTextInput, input));
+  const base = baseRevisionOf(input);
   return ctx.db.transaction(async (tx) => {
     const version = await lockVersion(tx, id);
     await touchLaw(tx, version.lawId);
+    const law = await openLaw(tx, version.lawId, base);
     await assertSourceExists(tx, values.sourceId);
     await tx
       .update(lawTextVersions)
       .set({ ...values, updatedAt: sql`now()` })
       .where(eq(lawTextVersions.id, version.id));
+    await closeLaw(tx, ctx, actor, law, "law.text.update");
     return { id: version.id, lawId: version.lawId };
   });
 }
 
 /** Removes a version: its creator may, and editors may remove anyone's. */
-export async function removeLawTextVersion(ctx: Ctx, id: number): Promise<{ id: number; lawId: number }> {
-  authorize(ctx, "content.write");
+export async function removeLawTextVersion(
+  ctx: Ctx,
+  id: number,
+  baseRevision: unknown,
+): Promise<{ id: number; lawId: number }> {
+  const actor = authorize(ctx, "content.write");
+  const base = baseRevisionOf({ baseRevision });
   return ctx.db.transaction(async (tx) => {
     const version = await lockVersion(tx, id);
-    assertCanDelete(ctx, { createdById: version.createdById, publishedAt: null });
-    await tx.delete(lawTextVersions).where(eq(lawTextVersions.id, version.id));
+    assertCanDelete(ctx, { createdById: version.createdById });
     await touchLaw(tx, version.lawId);
+    const law = await openLaw(tx, version.lawId, base);
+    await tx.delete(lawTextVersions).where(eq(lawTextVersions.id, version.id));
+    await closeLaw(tx, ctx, actor, law, "law.text.remove");
     return { id: version.id, lawId: version.lawId };
   });
 }

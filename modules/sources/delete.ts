@@ -22,7 +22,7 @@ export async function deleteSource(ctx: Ctx, id: number): Promise<void> {
       .where(eq(sources.id, id))
       .for("update");
     if (!source) throw new NotFoundError("No such source.");
-    assertCanDelete(ctx, { createdById: source.createdById, publishedAt: null });
+    assertCanDelete(ctx, { createdById: source.createdById });
     // One after another: a transaction holds one connection, and pg refuses overlapping queries on it.
     const counts: number[] = [];
     for (const query of [

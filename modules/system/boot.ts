@@ -2,13 +2,22 @@ import { getDatabase } from "@/db";
 import { env } from "@/env";
 import { describeError } from "@/lib/describe-error";
 import { authSecret } from "@/modules/auth/secret";
+import { startScheduler } from "@/modules/workflow/scheduler";
+import { backfillRevisions } from "./backfill";
 import { firstAdminBanner, hasAccounts, seed } from "./seed";
 
 /**
  * What the server does before it takes requests: check configuration, open and migrate the
- * database, and on the embedded default give a new user demo content and a first admin.
+ * database, and on the embedded default give a new user demo content and a first admin. Then
+ * publish, every few seconds, what is scheduled: first whatever fell due while the server was down.
  */
 export async function boot(): Promise<void> {
+  const database = await prepare();
+  await backfillRevisions(database.db);
+  startScheduler(database.db);
+}
+
+async function prepare() {
   const config = env();
   authSecret();
   const database = await getDatabase();
@@ -17,14 +26,15 @@ export async function boot(): Promise<void> {
   );
 
   const seeding = config.SEED_DEMO === "always" || (config.SEED_DEMO === "auto" && database.driver === "pglite");
-  if (!seeding) return;
+  if (!seeding) return database;
   // Demo content arrives only with the first admin, so that what an editor deletes stays deleted.
-  if (config.SEED_DEMO === "auto" && (await hasAccounts(database.db))) return;
+  if (config.SEED_DEMO === "auto" && (await hasAccounts(database.db))) return database;
   const { admin } = await seed(database.db, {
     adminEmail: config.ADMIN_EMAIL,
     adminPassword: config.SEED_ADMIN_PASSWORD,
   });
   if (admin) console.log(firstAdminBanner(admin));
+  return database;
 }
 
 /** Boots the server process, or stops it with one line a person can act on, not a stack trace. */

@@ -1,5 +1,5 @@
-import { count, eq, isNotNull } from "drizzle-orm";
-import { agents, articles, laws, users } from "@/db/schema";
+import { and, count, eq } from "drizzle-orm";
+import { agents, articles, editorialItems, laws, users } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { roleHas } from "@/modules/auth/permissions";
@@ -17,7 +17,10 @@ export async function dashboardCounts(ctx: Ctx): Promise<DashboardCounts> {
   const actor = authorize(ctx, "admin.access");
   // One after another: ctx.db may be a transaction, whose connection runs one query at a time.
   const [all] = await ctx.db.select({ n: count() }).from(laws);
-  const [published] = await ctx.db.select({ n: count() }).from(laws).where(isNotNull(laws.publishedAt));
+  const [published] = await ctx.db
+    .select({ n: count() })
+    .from(editorialItems)
+    .where(and(eq(editorialItems.itemType, "law"), eq(editorialItems.visibility, "live")));
   const [articleCount] = await ctx.db.select({ n: count() }).from(articles);
   const [agentCount] = await ctx.db.select({ n: count() }).from(agents);
   const activeUsers = roleHas(actor.role, "users.read")

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { agents, articles, jurisdictions, laws, sources, topics } from "@/db/schema";
+import { agents, jurisdictions, laws, sources, topics } from "@/db/schema";
+import type { ContentType } from "@/db/schema/vocabulary";
 import { demoArticles, demoFigures } from "@/db/seed/demo-articles";
 import { demoAgents } from "@/db/seed/demo-agents";
 import { demoJurisdictions } from "@/db/seed/demo-jurisdictions";
@@ -16,6 +17,8 @@ import { addLawRelation } from "@/modules/laws/relations";
 import { createLaw } from "@/modules/laws/save";
 import { createSource } from "@/modules/sources/save";
 import { createTopic } from "@/modules/topics/save";
+import { editorialStatus } from "@/modules/workflow/status";
+import { moveItem } from "@/modules/workflow/transitions";
 
 /**
  * Loads the founding example through the same domain functions editors use, so the demo obeys
@@ -35,7 +38,13 @@ export async function loadDemoContent(db: Db): Promise<{ lawsAdded: number }> {
   const agentIds = new Map<string, number>();
   for (const agent of demoAgents) {
     const [found] = await db.select({ id: agents.id }).from(agents).where(eq(agents.slug, agent.slug));
-    agentIds.set(agent.slug, found?.id ?? (await createAgent(ctx, agent)).id);
+    if (found) {
+      agentIds.set(agent.slug, found.id);
+      continue;
+    }
+    const created = await createAgent(ctx, agent);
+    await publishDemo(ctx, "agent", created.id);
+    agentIds.set(agent.slug, created.id);
   }
 
   const sourceIds = new Map<string, number>();
@@ -46,6 +55,7 @@ export async function loadDemoContent(db: Db): Promise<{ lawsAdded: number }> {
 
   let lawsAdded = 0;
   const lawIds: number[] = [];
+  const addedIds: number[] = [];
   for (const { events, topicSlugs, sourceTitles, ...law } of demoLaws) {
     const [found] = await db
       .select({ id: laws.id })
@@ -63,6 +73,7 @@ export async function loadDemoContent(db: Db): Promise<{ lawsAdded: number }> {
     });
     for (const event of events) {
       await addEvent(ctx, created.id, {
+        baseRevision: await workingRevision(ctx, "law", created.id),
         kind: event.kind,
         agentId: event.agentSlug ? agentIds.get(event.agentSlug) : undefined,
         note: event.note,
@@ -73,19 +84,20 @@ export async function loadDemoContent(db: Db): Promise<{ lawsAdded: number }> {
         })),
       });
     }
-    // Until the editorial workflow exists, the demo is published directly.
-    await db.update(laws).set({ publishedAt: new Date() }).where(eq(laws.id, created.id));
     lawIds.push(created.id);
+    addedIds.push(created.id);
     lawsAdded++;
   }
   const [kyrgyz, kazakh] = lawIds;
   if (lawsAdded > 0 && kyrgyz && kazakh) {
     await addLawRelation(ctx, kyrgyz, {
+      baseRevision: await workingRevision(ctx, "law", kyrgyz),
       toLawId: kazakh,
       kind: "comparable",
       note: "Compared in commentary on the Kyrgyz law.",
     });
   }
+  for (const id of addedIds) await publishDemo(ctx, "law", id);
   if (lawsAdded > 0) await loadDemoArticles(ctx, { agentIds, topicIds, sourceIds });
   return { lawsAdded };
 }
@@ -108,12 +120,26 @@ async function loadDemoArticles(
       topicIds: topicSlugs.map((s) => ids.topicIds.get(s)),
       sourceIds: sourceTitles.map((t) => ids.sourceIds.get(t)),
     });
-    await ctx.db.update(articles).set({ publishedAt: new Date() }).where(eq(articles.id, created.id));
+    await publishDemo(ctx, "article", created.id);
   }
   for (const { accounts, ...figure } of demoFigures) {
     await createFigure(ctx, {
       ...figure,
       accounts: accounts.map(({ sourceTitle, ...a }) => ({ ...a, sourceId: ids.sourceIds.get(sourceTitle) })),
     });
+  }
+}
+
+async function workingRevision(ctx: Ctx, type: ContentType, id: number): Promise<number> {
+  return (await editorialStatus(ctx, type, id)).workingRevisionId;
+}
+
+/**
+ * The demo goes through review like anything else; the operator who loads it is its reviewer, and
+ * the audit log says so.
+ */
+async function publishDemo(ctx: Ctx, type: ContentType, id: number) {
+  for (const action of ["submit", "approve", "publish"] as const) {
+    await moveItem(ctx, { type, id, action, baseRevision: await workingRevision(ctx, type, id) });
   }
 }

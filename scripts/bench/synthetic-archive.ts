@@ -324,7 +324,7 @@ export async function seedSyntheticArchive(
         searchText: [] as string[],
         summary: [] as string[],
         status: [] as string[],
-        publishedAt: [] as (string | null)[],
+        published: [] as boolean[],
         createdAt: [] as string[],
         updatedAt: [] as string[],
       };
@@ -397,18 +397,17 @@ export async function seedSyntheticArchive(
         law.searchText.push(foldForSearch([...lawTitles, ...identifierValues].join(" ")));
         law.summary.push(Array.from({ length: summaryLength }, () => rng.pick(sentences)).join(" "));
         law.status.push(status);
-        const published = rng.next() < 0.65;
-        law.publishedAt.push(published ? isoMicro(createdMs + Math.floor((updatedMs - createdMs) / 2), 0) : null);
+        law.published.push(rng.next() < 0.65);
         law.createdAt.push(isoMicro(createdMs, rng.int(0, 999)));
         law.updatedAt.push(isoMicro(updatedMs, rng.int(0, 999)));
       }
       await client.query(
-        `insert into laws (id, slug, jurisdiction_code, type, title, summary, status, published_at, created_by_id, created_at, updated_at, search_text)
+        `insert into laws (id, slug, jurisdiction_code, type, title, summary, status, created_by_id, created_at, updated_at, search_text)
          overriding system value
-         select id, slug, code, type, title, summary, status, published_at, $11, created_at, updated_at, search_text
+         select id, slug, code, type, title, summary, status, $10, created_at, updated_at, search_text
          from unnest($1::int[], $2::text[], $3::text[], $4::law_type[], $5::text[], $6::text[], $7::law_status[],
-                     $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $12::text[])
-              as t(id, slug, code, type, title, summary, status, published_at, created_at, updated_at, search_text)`,
+                     $8::timestamptz[], $9::timestamptz[], $11::text[])
+              as t(id, slug, code, type, title, summary, status, created_at, updated_at, search_text)`,
         [
           law.id,
           law.slug,
@@ -417,12 +416,40 @@ export async function seedSyntheticArchive(
           law.title,
           law.summary,
           law.status,
-          law.publishedAt,
           law.createdAt,
           law.updatedAt,
           options.createdById,
           law.searchText,
         ],
+      );
+      // One revision each (core fields only: enough for lists and the public page), and the
+      // workflow state; about two in three published.
+      await client.query(
+        `insert into revisions (item_type, item_id, number, snapshot, hash, author_id)
+         select 'law', l.id, 1, s.snapshot, encode(sha256(convert_to(s.snapshot::text, 'UTF8')), 'hex'), $3
+         from laws l
+         cross join lateral (select jsonb_build_object('slug', l.slug, 'jurisdictionCode', l.jurisdiction_code,
+           'type', l.type, 'status', l.status, 'title', l.title, 'summary', l.summary, 'titles', '[]'::jsonb,
+           'identifiers', '[]'::jsonb, 'periods', '[]'::jsonb, 'topics', '[]'::jsonb, 'sources', '[]'::jsonb,
+           'events', '[]'::jsonb, 'texts', '[]'::jsonb, 'relations', '[]'::jsonb) as snapshot) s
+         where l.id between $1 and $2`,
+        [start, end, options.createdById],
+      );
+      await client.query(
+        `insert into editorial_items (item_type, item_id, review, visibility, working_revision_id, live_revision_id, changed_at)
+         select 'law', r.item_id, case when p then 'published' else 'draft' end::review_state,
+                case when p then 'live' else 'unpublished' end::visibility, r.id, case when p then r.id end, l.updated_at
+         from unnest($1::int[], $2::boolean[]) as t(id, p)
+         join revisions r on r.item_type = 'law' and r.item_id = t.id and r.number = 1
+         join laws l on l.id = t.id`,
+        [law.id, law.published],
+      );
+      await client.query(
+        `insert into publications (item_type, item_id, revision_id, scope, slug, title, first_published_at, published_at)
+         select 'law', e.item_id, e.live_revision_id, l.jurisdiction_code, l.slug, l.title, l.updated_at, l.updated_at
+         from editorial_items e join laws l on l.id = e.item_id
+         where e.item_type = 'law' and e.live_revision_id is not null and e.item_id between $1 and $2`,
+        [start, end],
       );
       await client.query(
         `insert into law_titles (law_id, lang, title, preferred)

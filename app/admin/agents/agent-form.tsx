@@ -12,6 +12,8 @@ import { agentKindOptions } from "@/modules/agents/labels";
 import type { Agent } from "@/modules/agents/read";
 import { saveAgentAction, type AgentFormState } from "./actions";
 import { RowsEditor } from "./rows-editor";
+import { BaseRevisionInput } from "@/components/admin/base-revision";
+import { ConflictNotice, useSaveConflict } from "@/components/admin/conflict-notice";
 
 export function AgentForm({ agent }: { agent?: Agent }) {
   const [state, action, pending] = useActionState<AgentFormState, FormData>(saveAgentAction, null);
@@ -32,6 +34,7 @@ export function AgentForm({ agent }: { agent?: Agent }) {
 
   const version = `${generation}-${agent?.updatedAt.getTime() ?? 0}`;
   const failed = state && !state.ok ? state : null;
+  const { conflict, keepMine, keepMineNow } = useSaveConflict(state);
   const errors = failed?.fieldErrors ?? {};
   const value = (key: "preferredName" | "kind" | "description" | "slug") =>
     one(failed?.values, key) ?? String(agent?.[key] ?? "");
@@ -40,8 +43,19 @@ export function AgentForm({ agent }: { agent?: Agent }) {
   return (
     <form action={action} className="max-w-3xl space-y-6" noValidate>
       {state?.ok && agent && <Notice tone="success">Saved.</Notice>}
-      {failed && <Notice tone="error">{failed.message}</Notice>}
+      {failed && conflict && agent ? (
+        <ConflictNotice
+          conflict={conflict}
+          message={failed.message}
+          historyHref={`/admin/history/agent/${agent.id}`}
+          chosen={keepMine === conflict.revisionId}
+          onKeepMine={keepMineNow}
+        />
+      ) : (
+        failed && <Notice tone="error">{failed.message}</Notice>
+      )}
       {agent && <input type="hidden" name="agentId" value={agent.id} />}
+      <BaseRevisionInput override={keepMine} />
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField
           label="Preferred name"

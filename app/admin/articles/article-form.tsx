@@ -12,6 +12,8 @@ import type { ArticleDetail } from "@/modules/articles/read";
 import { saveArticleAction, type ArticleFormState } from "./actions";
 import { JurisdictionCheckboxes } from "./jurisdiction-checkboxes";
 import { AttributionPickers, errorsAt, SubjectPickers } from "./link-pickers";
+import { BaseRevisionInput } from "@/components/admin/base-revision";
+import { ConflictNotice, useSaveConflict } from "@/components/admin/conflict-notice";
 
 /** Creates or edits an article with its full attribution. A failed save keeps everything typed. */
 export function ArticleForm({
@@ -32,11 +34,23 @@ export function ArticleForm({
   }, [createdId, router]);
 
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { conflict, keepMine, keepMineNow } = useSaveConflict(state);
   return (
     <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="max-w-3xl space-y-6" noValidate>
       {state?.ok && article && <Notice tone="success">Saved.</Notice>}
-      {state && !state.ok && <Notice tone="error">{state.message}</Notice>}
+      {state && !state.ok && conflict && article ? (
+        <ConflictNotice
+          conflict={conflict}
+          message={state.message}
+          historyHref={`/admin/history/article/${article.id}`}
+          chosen={keepMine === conflict.revisionId}
+          onKeepMine={keepMineNow}
+        />
+      ) : (
+        state && !state.ok && <Notice tone="error">{state.message}</Notice>
+      )}
       {article && <input type="hidden" name="articleId" value={article.id} />}
+      <BaseRevisionInput override={keepMine} />
 
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
         <SelectField

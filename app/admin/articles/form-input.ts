@@ -18,5 +18,6 @@ export function articleInputFrom(values: FormValues) {
     topicIds: many(values, "topicIds"),
     jurisdictionCodes: many(values, "jurisdictionCodes"),
     sourceIds: many(values, "sourceIds"),
+    baseRevision: one(values, "baseRevision"),
   };
 }

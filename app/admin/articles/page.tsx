@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { workflowLabel } from "@/modules/workflow/labels";
 import { ListToolbar } from "@/components/admin/list-toolbar";
 import { Pagination } from "@/components/admin/pagination";
 import { buttonClass } from "@/components/ui/button";
@@ -88,7 +89,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                   article.publisherName,
                   formatPartialDate(article.originalDate),
                   languageName(article.lang),
-                  article.publishedAt ? "published" : "not published",
+                  workflowLabel(article.review, article.visibility),
                 ]
                   .filter(Boolean)
                   .join(" · ")}

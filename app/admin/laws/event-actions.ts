@@ -16,6 +16,7 @@ export async function saveEventAction(_previous: EventFormState, form: FormData)
     note: one(values, "note"),
     accounts: rows(values, "accounts", ["date", "sourceId", "note"]),
     preferredAccount: one(values, "preferredAccount"),
+    baseRevision: one(values, "baseRevision"),
   };
   const lawId = Number(one(values, "lawId"));
   const eventId = Number(one(values, "eventId"));
@@ -30,7 +31,7 @@ export async function saveEventAction(_previous: EventFormState, form: FormData)
 
 export async function removeEventAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => removeEvent(ctx, Number(form.get("id"))));
+  const result = await toActionResult(() => removeEvent(ctx, Number(form.get("id")), form.get("baseRevision")));
   if (result.ok) refreshLaws(String(form.get("lawId")));
   return result;
 }
@@ -38,6 +39,8 @@ export async function removeEventAction(_previous: ActionResult | null, form: Fo
 export async function moveEventAction(form: FormData): Promise<void> {
   const ctx = await requestContext();
   // The buttons are offered only where a move is possible; a refusal (a race) just shows the current order.
-  await toActionResult(() => moveEvent(ctx, Number(form.get("id")), form.get("direction") === "up" ? "up" : "down"));
+  await toActionResult(() =>
+    moveEvent(ctx, Number(form.get("id")), form.get("direction") === "up" ? "up" : "down", form.get("baseRevision")),
+  );
   refreshLaws(String(form.get("lawId")));
 }

@@ -14,5 +14,6 @@ export function lawInputFrom(values: FormValues) {
     periods: rows(values, "periods", ["startYear", "endYear"]),
     topicIds: many(values, "topicIds"),
     sourceIds: many(values, "sourceIds"),
+    baseRevision: one(values, "baseRevision"),
   };
 }

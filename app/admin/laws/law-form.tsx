@@ -13,6 +13,8 @@ import { lawStatusOptions, lawTypeOptions } from "@/modules/laws/labels";
 import { createSourceInlineAction, searchSourcesAction } from "../sources/actions";
 import { createTopicInlineAction, searchTopicsAction } from "../topics/actions";
 import { saveLawAction, type LawFormState } from "./actions";
+import { BaseRevisionInput } from "@/components/admin/base-revision";
+import { ConflictNotice, useSaveConflict } from "@/components/admin/conflict-notice";
 
 type Option = { value: string; label: string };
 
@@ -33,12 +35,24 @@ export function LawForm({
   }, [createdId, router]);
 
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { conflict, keepMine, keepMineNow } = useSaveConflict(state);
   const preferred = Math.max(0, law?.titles.findIndex((t) => t.preferred) ?? 0);
   return (
     <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="max-w-3xl space-y-6" noValidate>
       {state?.ok && law && <Notice tone="success">Saved.</Notice>}
-      {state && !state.ok && <Notice tone="error">{state.message}</Notice>}
+      {state && !state.ok && conflict && law ? (
+        <ConflictNotice
+          conflict={conflict}
+          message={state.message}
+          historyHref={`/admin/history/law/${law.id}`}
+          chosen={keepMine === conflict.revisionId}
+          onKeepMine={keepMineNow}
+        />
+      ) : (
+        state && !state.ok && <Notice tone="error">{state.message}</Notice>
+      )}
       {law && <input type="hidden" name="lawId" value={law.id} />}
+      <BaseRevisionInput override={keepMine} />
 
       <RepeatableRows
         name="titles"

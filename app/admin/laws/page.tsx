@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { workflowLabel } from "@/modules/workflow/labels";
 import { ListToolbar } from "@/components/admin/list-toolbar";
 import { Pagination } from "@/components/admin/pagination";
 import { buttonClass } from "@/components/ui/button";
@@ -63,7 +64,7 @@ export default async function LawsPage({ searchParams }: { searchParams: Promise
               </Link>
               <p className="mt-0.5 text-sm text-muted">
                 {law.jurisdictionCode} · {lawTypeLabels[law.type]} · {lawStatusLabels[law.status]} ·{" "}
-                {law.publishedAt ? "published" : "not published"} · changed {dateFormat.format(law.updatedAt)}
+                {workflowLabel(law.review, law.visibility)} · changed {dateFormat.format(law.updatedAt)}
               </p>
             </li>
           ))}

@@ -1,12 +1,12 @@
 import { revalidatePath, updateTag } from "next/cache";
-import { lawsCacheTag } from "@/modules/laws/public";
+import { publicCacheTag } from "@/modules/public/clock";
 
 /**
- * After a law changes: its admin pages show the change, and the public pages cached under the
- * laws tag are recomputed on their next request.
+ * After a law changes: its admin pages show the change. Public pages change only when something is
+ * published (their cache is keyed by the publication clock); the tag makes this process see it at once.
  */
 export function refreshLaws(...lawIds: (number | string)[]) {
   for (const id of lawIds) revalidatePath(`/admin/laws/${id}`);
   revalidatePath("/admin/laws");
-  updateTag(lawsCacheTag);
+  updateTag(publicCacheTag);
 }

@@ -23,6 +23,7 @@ export async function addRelationAction(_previous: RelationFormState, form: Form
         toLawId: one(values, "toLawId"),
         kind: one(values, "kind"),
         note: one(values, "note"),
+        baseRevision: one(values, "baseRevision"),
       }),
     "Relation added.",
   );
@@ -33,7 +34,7 @@ export async function addRelationAction(_previous: RelationFormState, form: Form
 
 export async function removeRelationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => removeLawRelation(ctx, Number(form.get("id"))));
+  const result = await toActionResult(() => removeLawRelation(ctx, Number(form.get("id")), form.get("baseRevision")));
   if (!result.ok) return result;
   revalidateLaws(result.data.fromLawId, result.data.toLawId);
   return { ok: true, data: undefined };

@@ -28,6 +28,7 @@ function inputFrom(form: FormData) {
     effectiveDate: one(values, "effectiveDate"),
     sourceId: one(values, "sourceId"),
     body: one(values, "body"),
+    baseRevision: one(values, "baseRevision"),
   };
 }
 
@@ -65,7 +66,9 @@ export async function updateTextVersionAction(
 
 export async function removeTextVersionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => removeLawTextVersion(ctx, Number(form.get("id"))));
+  const result = await toActionResult(() =>
+    removeLawTextVersion(ctx, Number(form.get("id")), form.get("baseRevision")),
+  );
   if (!result.ok) return result;
   revalidateLaw(result.data.lawId);
   return { ok: true, data: undefined };

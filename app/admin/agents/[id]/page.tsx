@@ -6,6 +6,9 @@ import { NotFoundError } from "@/lib/errors";
 import { agentKindLabels } from "@/modules/agents/labels";
 import { getAgent } from "@/modules/agents/read";
 import { roleHas } from "@/modules/auth/permissions";
+import { editorialStatus } from "@/modules/workflow/status";
+import { BaseRevisionProvider } from "@/components/admin/base-revision";
+import { WorkflowPanel } from "../../workflow/workflow-panel";
 import { pageContext } from "../../guard";
 import { deleteAgentAction } from "../actions";
 import { AgentForm } from "../agent-form";
@@ -15,12 +18,17 @@ export const metadata: Metadata = { title: "Agent" };
 export default async function AgentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await pageContext("content.write", `/admin/agents/${id}`);
-  const agent = await getAgent(ctx, Number(id)).catch((error: unknown) => {
+  const [agent, status] = await Promise.all([
+    getAgent(ctx, Number(id)),
+    editorialStatus(ctx, "agent", Number(id)),
+  ]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   // The domain decides again on delete; this only spares a button that would be refused.
-  const canDelete = agent.createdById === ctx.actor.id || roleHas(ctx.actor.role, "content.delete.any");
+  const canDelete =
+    status.liveRevisionId === null &&
+    (agent.createdById === ctx.actor.id || roleHas(ctx.actor.role, "content.delete.any"));
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -42,7 +50,10 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           />
         )}
       </div>
-      <AgentForm agent={agent} />
+      <WorkflowPanel type="agent" id={agent.id} />
+      <BaseRevisionProvider revision={status.workingRevisionId}>
+        <AgentForm agent={agent} />
+      </BaseRevisionProvider>
     </div>
   );
 }

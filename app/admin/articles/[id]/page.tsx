@@ -7,6 +7,10 @@ import { formatPartialDate } from "@/lib/partial-date";
 import { getArticle } from "@/modules/articles/read";
 import { roleHas } from "@/modules/auth/permissions";
 import { listJurisdictions } from "@/modules/jurisdictions/read";
+import { workflowLabel } from "@/modules/workflow/labels";
+import { editorialStatus } from "@/modules/workflow/status";
+import { BaseRevisionProvider } from "@/components/admin/base-revision";
+import { WorkflowPanel } from "../../workflow/workflow-panel";
 import { pageContext } from "../../guard";
 import { deleteArticleAction } from "../actions";
 import { ArticleForm } from "../article-form";
@@ -18,16 +22,20 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const ctx = await pageContext("admin.access", `/admin/articles/${id}`);
   if (!/^\d{1,9}$/.test(id)) notFound();
-  const [article, jurisdictions] = await Promise.all([
+  const [article, jurisdictions, status] = await Promise.all([
     getArticle(ctx, Number(id)).catch((error: unknown) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     }),
     listJurisdictions(ctx),
+    editorialStatus(ctx, "article", Number(id)).catch((error: unknown) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }),
   ]);
   // The domain decides again on delete; this only spares a button that would be refused.
   const canDelete =
-    !article.publishedAt &&
+    status.liveRevisionId === null &&
     roleHas(ctx.actor.role, "content.write") &&
     (article.createdById === ctx.actor.id || roleHas(ctx.actor.role, "content.delete.any"));
   return (
@@ -45,7 +53,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
               article.publisher?.name,
               article.creditedAgent && `reported by ${article.creditedAgent.name}`,
               formatPartialDate(article.originalDate),
-              article.publishedAt ? "published" : "not published",
+              workflowLabel(status.review, status.visibility),
             ]
               .filter(Boolean)
               .join(" · ")}
@@ -60,11 +68,14 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           />
         )}
       </div>
-      <ArticleForm
-        article={article}
-        jurisdictions={jurisdictions.map(({ code, name }) => ({ code, name }))}
-        canCreateTopics={roleHas(ctx.actor.role, "vocabulary.manage")}
-      />
+      <WorkflowPanel type="article" id={article.id} />
+      <BaseRevisionProvider revision={status.workingRevisionId}>
+        <ArticleForm
+          article={article}
+          jurisdictions={jurisdictions.map(({ code, name }) => ({ code, name }))}
+          canCreateTopics={roleHas(ctx.actor.role, "vocabulary.manage")}
+        />
+      </BaseRevisionProvider>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { DialogButton, DialogCloseButton } from "@/components/ui/dialog";
 import type { ActionResult } from "@/lib/action-result";
 import { removeEventAction } from "../event-actions";
 import { EventForm, type EventFormValues } from "./event-form";
+import { BaseRevisionInput } from "@/components/admin/base-revision";
 
 export function NewEvent({ lawId }: { lawId: number }) {
   // A new key after each save gives an empty form for the next event.
@@ -36,6 +37,7 @@ export function RemoveEvent({ lawId, id, name }: { lawId: number; id: number; na
       <form action={action} className="space-y-4">
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="lawId" value={lawId} />
+        <BaseRevisionInput />
         <p className="text-sm">The event and every account of its date are removed from the timeline.</p>
         {state && !state.ok && <p className="text-sm text-danger">{state.message}</p>}
         <div className="flex gap-2">

@@ -10,6 +10,7 @@ import { lawEventKindOptions } from "@/modules/laws/labels";
 import { createAgentInlineAction, searchAgentsAction } from "../../agents/actions";
 import { createSourceInlineAction, searchSourcesAction } from "../../sources/actions";
 import { saveEventAction, type EventFormState } from "../event-actions";
+import { BaseRevisionInput } from "@/components/admin/base-revision";
 
 export type EventFormValues = {
   id?: number;
@@ -41,6 +42,7 @@ export function EventForm({ lawId, event, onDone }: { lawId: number; event?: Eve
     <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="space-y-4" noValidate>
       {state && !state.ok && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="lawId" value={lawId} />
+      <BaseRevisionInput />
       {event?.id && <input type="hidden" name="eventId" value={event.id} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField

@@ -5,8 +5,11 @@ import { DeleteButton } from "@/components/admin/delete-button";
 import { NotFoundError } from "@/lib/errors";
 import { roleHas } from "@/modules/auth/permissions";
 import { listJurisdictions } from "@/modules/jurisdictions/read";
-import { publicLawPath } from "@/modules/laws/public-law";
 import { getLaw } from "@/modules/laws/read";
+import { publicLawPath } from "@/modules/public/law-view";
+import { editorialStatus } from "@/modules/workflow/status";
+import { BaseRevisionProvider } from "@/components/admin/base-revision";
+import { WorkflowPanel } from "../../workflow/workflow-panel";
 import { pageContext } from "../../guard";
 import { deleteLawAction } from "../actions";
 import { LawForm } from "../law-form";
@@ -20,12 +23,16 @@ export default async function LawPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const ctx = await pageContext("admin.access", `/admin/laws/${id}`);
   if (!/^\d+$/.test(id)) notFound();
-  const [law, jurisdictions] = await Promise.all([
+  const [law, jurisdictions, status] = await Promise.all([
     getLaw(ctx, Number(id)).catch((error: unknown) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     }),
     listJurisdictions(ctx),
+    editorialStatus(ctx, "law", Number(id)).catch((error: unknown) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }),
   ]);
   const jurisdictionOptions = jurisdictions.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }));
   return (
@@ -35,20 +42,26 @@ export default async function LawPage({ params }: { params: Promise<{ id: string
       </p>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <h1 className="max-w-3xl font-serif text-3xl">{law.title}</h1>
-        {law.publishedAt ? (
-          <Link href={publicLawPath(law)}>View the public page</Link>
-        ) : (
+        {status.liveRevisionId === null && (
           <DeleteButton action={deleteLawAction} id={law.id} what="this law" afterDelete="/admin/laws" />
         )}
       </div>
-      <LawForm
-        law={law}
-        jurisdictions={jurisdictionOptions}
-        canCreateTopics={roleHas(ctx.actor.role, "vocabulary.manage")}
+      <WorkflowPanel
+        type="law"
+        id={law.id}
+        previewHref={`/api/preview?type=law&id=${law.id}`}
+        publicHref={status.visibility === "live" ? publicLawPath(law) : undefined}
       />
-      <LawTimelineSection lawId={law.id} />
-      <LawTextsSection lawId={law.id} />
-      <LawRelationsSection lawId={law.id} jurisdictions={jurisdictionOptions} />
+      <BaseRevisionProvider revision={status.workingRevisionId}>
+        <LawForm
+          law={law}
+          jurisdictions={jurisdictionOptions}
+          canCreateTopics={roleHas(ctx.actor.role, "vocabulary.manage")}
+        />
+        <LawTimelineSection lawId={law.id} />
+        <LawTextsSection lawId={law.id} />
+        <LawRelationsSection lawId={law.id} jurisdictions={jurisdictionOptions} />
+      </BaseRevisionProvider>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { lawEventKindLabels } from "@/modules/laws/labels";
 import { moveEventAction } from "../event-actions";
 import { EventEditor, NewEvent, RemoveEvent } from "./event-editor";
 import type { EventFormValues } from "./event-form";
+import { BaseRevisionInput } from "@/components/admin/base-revision";
 
 /** The law's timeline on its edit page: each step with every sourced account of its date. */
 export async function LawTimelineSection({ lawId }: { lawId: number }) {
@@ -89,6 +90,7 @@ function MoveButton({
   return (
     <form action={moveEventAction}>
       <input type="hidden" name="lawId" value={lawId} />
+      <BaseRevisionInput />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="direction" value={direction} />
       <button

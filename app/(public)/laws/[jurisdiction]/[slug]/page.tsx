@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
+import { draftMode } from "next/headers";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { LawTimeline } from "@/components/laws/law-timeline";
-import { Markdown } from "@/components/ui/markdown";
-import { lawStatusLabels, lawTypeLabels } from "@/modules/laws/labels";
-import { publishedLaw } from "@/modules/laws/public-law";
+import { LawArticle } from "@/components/laws/law-article";
+import type { PublicLaw } from "@/modules/public/law-view";
+import { publicationVersion } from "@/modules/public/clock";
+import { publishedLaw } from "@/modules/public/law";
+import { requestContext } from "@/modules/auth/session";
+import { previewLaw } from "@/modules/workflow/preview";
 
 type Params = { jurisdiction: string; slug: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  await connection();
   const { jurisdiction, slug } = await params;
-  const law = await publishedLaw(jurisdiction, slug);
-  return { title: law?.kind === "law" ? law.title : "Law" };
+  if ((await draftMode()).isEnabled) return { title: "Preview", robots: { index: false, follow: false } };
+  const law = await publishedLaw(jurisdiction, slug, await publicationVersion());
+  return { title: law?.kind === "law" ? law.title : "Law", robots: law?.kind === "law" ? undefined : { index: false } };
 }
 
 export default function LawPage({ params }: { params: Promise<Params> }) {
@@ -27,82 +32,46 @@ export default function LawPage({ params }: { params: Promise<Params> }) {
 async function Law({ params }: { params: Promise<Params> }) {
   await connection();
   const { jurisdiction, slug } = await params;
-  const found = await publishedLaw(jurisdiction, slug);
+  if ((await draftMode()).isEnabled) {
+    const ctx = await requestContext();
+    const preview = ctx.actor ? await previewLaw(ctx, jurisdiction, slug) : null;
+    if (preview) return <Preview path={`/laws/${jurisdiction}/${slug}`} law={preview} />;
+  }
+  const found = await publishedLaw(jurisdiction, slug, await publicationVersion());
   if (!found) notFound();
   if (found.kind === "moved") permanentRedirect(found.path);
-  const law = found;
-  const otherTitles = law.titles.filter((t) => !t.preferred);
+  // proxy.ts answers 410 before this renders; this is what a client-side navigation shows.
+  if (found.kind === "gone") return <Withdrawn />;
+  return <LawArticle law={found} />;
+}
+
+/** The working revision, as the public page will show it once published; marked so nobody mistakes it. */
+function Preview({ path, law }: { path: string; law: PublicLaw }) {
   return (
-    <article className="space-y-10">
-      <header className="max-w-3xl space-y-3">
-        <p className="text-xs font-semibold uppercase tracking-widest text-muted">
-          {law.jurisdictionName} · {lawTypeLabels[law.type]} · {lawStatusLabels[law.status]}
-        </p>
-        <h1 className="font-serif text-3xl leading-tight sm:text-4xl">{law.title}</h1>
-        {otherTitles.map((t) => (
-          <p key={t.lang + t.title} lang={t.lang} className="font-serif text-lg text-muted">
-            {t.title}
-          </p>
-        ))}
-        {(law.identifiers.length > 0 || law.periods.length > 0) && (
-          <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-            {law.identifiers.map((i) => (
-              <div key={i.registry + i.value} className="contents">
-                <dt className="text-muted">{i.registry}</dt>
-                <dd>{i.value}</dd>
-              </div>
-            ))}
-            {law.periods.length > 0 && (
-              <>
-                <dt className="text-muted">Covers</dt>
-                <dd>{law.periods.map((p) => `${p.startYear}–${p.endYear}`).join(", ")}</dd>
-              </>
-            )}
-          </dl>
-        )}
-      </header>
-      <Markdown source={law.summary} />
-      <section aria-labelledby="history">
-        <h2 id="history" className="mb-4 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
-          History
-        </h2>
-        <LawTimeline events={law.timeline} />
-      </section>
-      {law.related.length > 0 && (
-        <section aria-labelledby="related">
-          <h2 id="related" className="mb-4 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
-            Related laws
-          </h2>
-          <ul className="space-y-2">
-            {law.related.map((r) => (
-              <li key={r.path + r.label}>
-                <span className="text-muted">{r.label}:</span> <Link href={r.path}>{r.title}</Link>
-                {r.note && <span className="text-muted"> — {r.note}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {law.sources.length > 0 && (
-        <section aria-labelledby="sources">
-          <h2 id="sources" className="mb-4 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
-            Sources
-          </h2>
-          <ul className="space-y-1 text-sm">
-            {law.sources.map((s) => (
-              <li key={s.title}>
-                {s.url ? <a href={s.url}>{s.title}</a> : s.title}
-                {s.archivedUrl && (
-                  <>
-                    {" "}
-                    (<a href={s.archivedUrl}>archived copy</a>)
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </article>
+    <div className="space-y-6">
+      <div
+        role="status"
+        className="rounded border-2 border-dashed border-danger bg-red-50 px-4 py-3 text-sm"
+        data-testid="preview-banner"
+      >
+        <strong>Preview of the working version.</strong> Readers do not see this until it is published.{" "}
+        <a href={`/api/preview/exit?to=${encodeURIComponent(path)}`}>Leave preview</a>
+      </div>
+      <LawArticle law={law} />
+    </div>
+  );
+}
+
+function Withdrawn() {
+  return (
+    <div className="max-w-2xl space-y-3">
+      <h1 className="font-serif text-3xl">This law was withdrawn</h1>
+      <p className="text-muted">
+        The editors withdrew this page from the archive. It is no longer published; citations of it remain on record.
+      </p>
+      <p>
+        <Link href="/">Back to the archive</Link>
+      </p>
+    </div>
   );
 }

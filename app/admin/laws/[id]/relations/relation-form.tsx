@@ -16,6 +16,7 @@ import {
 } from "../../relation-actions";
 import { createLawInlineAction } from "../../actions";
 import { ConfirmRemove } from "../texts/confirm-remove";
+import { BaseRevisionInput } from "@/components/admin/base-revision";
 
 type Jurisdiction = { value: string; label: string };
 
@@ -57,6 +58,7 @@ function RelationForm({
     <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="space-y-4" noValidate>
       {state && !state.ok && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="lawId" value={lawId} />
+      <BaseRevisionInput />
       <div className="grid gap-4 sm:grid-cols-[14rem_1fr]">
         <SelectField
           label="This law…"

@@ -3,6 +3,7 @@
 import { useActionState, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-result";
+import { BaseRevisionInput } from "@/components/admin/base-revision";
 
 /**
  * A "Remove" button that asks first, in a native modal dialog (focus stays inside, Escape closes).
@@ -56,6 +57,7 @@ export function ConfirmRemove({
           {Object.entries(fields).map(([key, value]) => (
             <input key={key} type="hidden" name={key} value={value} />
           ))}
+          <BaseRevisionInput />
           <div className="text-sm">{children}</div>
           {state && !state.ok && (
             <p role="alert" className="text-sm font-medium text-danger">

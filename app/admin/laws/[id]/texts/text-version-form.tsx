@@ -13,6 +13,7 @@ import {
   type TextVersionFormState,
   type TextVersionFormValues,
 } from "../../text-actions";
+import { BaseRevisionInput } from "@/components/admin/base-revision";
 
 const unsent =
   "The text could not be sent: the connection failed, or the text is larger than the server accepts. What you typed is still here.";
@@ -45,6 +46,7 @@ export function TextVersionForm({
       {state?.ok && version && <Notice tone="success">Saved.</Notice>}
       {state && !state.ok && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="lawId" value={lawId} />
+      <BaseRevisionInput />
       {version && <input type="hidden" name="versionId" value={version.id} />}
       <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
         <TextField

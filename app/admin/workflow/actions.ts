@@ -1,0 +1,67 @@
+"use server";
+
+import { revalidatePath, updateTag } from "next/cache";
+import { toActionResult, type ActionResult } from "@/lib/action-result";
+import { formValues, one } from "@/lib/form-data";
+import { requestContext } from "@/modules/auth/session";
+import { publicCacheTag } from "@/modules/public/clock";
+import { addComment, resolveComment } from "@/modules/workflow/comments";
+import { moveItem } from "@/modules/workflow/transitions";
+import type { ContentType } from "@/modules/workflow/labels";
+
+export type WorkflowFormState = ActionResult | null;
+
+const adminPaths: Record<ContentType, string> = {
+  law: "/admin/laws",
+  article: "/admin/articles",
+  agent: "/admin/agents",
+  annotation: "/admin",
+};
+
+function refreshItem(type: ContentType, id: number) {
+  revalidatePath(`${adminPaths[type]}/${id}`);
+  revalidatePath(adminPaths[type]);
+  revalidatePath("/admin");
+  revalidatePath("/admin/review");
+  updateTag(publicCacheTag);
+}
+
+export async function moveItemAction(_previous: WorkflowFormState, form: FormData): Promise<WorkflowFormState> {
+  const values = formValues(form);
+  const input = {
+    type: one(values, "type"),
+    id: one(values, "id"),
+    action: one(values, "action"),
+    baseRevision: one(values, "baseRevision"),
+    comment: one(values, "comment"),
+    overrideReason: one(values, "overrideReason"),
+    publishAt: one(values, "publishAt") || undefined,
+  };
+  const ctx = await requestContext();
+  const result = await toActionResult(async () => {
+    const row = await moveItem(ctx, input);
+    refreshItem(row.itemType, row.itemId);
+  }, "Done.");
+  return result;
+}
+
+export async function addCommentAction(_previous: WorkflowFormState, form: FormData): Promise<WorkflowFormState> {
+  const values = formValues(form);
+  const ctx = await requestContext();
+  return toActionResult(async () => {
+    const added = await addComment(ctx, {
+      type: one(values, "type"),
+      id: one(values, "id"),
+      body: one(values, "body"),
+    });
+    refreshItem(added.type, added.id);
+  }, "Comment added.");
+}
+
+export async function resolveCommentAction(_previous: WorkflowFormState, form: FormData): Promise<WorkflowFormState> {
+  const ctx = await requestContext();
+  return toActionResult(async () => {
+    const item = await resolveComment(ctx, Number(form.get("commentId")));
+    refreshItem(item.type, item.id);
+  });
+}

@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { LawTimeline } from "@/components/laws/law-timeline";
+import { Markdown } from "@/components/ui/markdown";
+import { lawStatusLabels, lawTypeLabels } from "@/modules/laws/labels";
+import type { PublicLaw } from "@/modules/public/law-view";
+
+/** A law's page, from its live revision, or from its working revision in preview. */
+export function LawArticle({ law }: { law: PublicLaw }) {
+  const otherTitles = law.titles.filter((t) => !t.preferred);
+  return (
+    <article className="space-y-10">
+      <header className="max-w-3xl space-y-3">
+        <p className="text-xs font-semibold uppercase tracking-widest text-muted">
+          {law.jurisdictionName} · {lawTypeLabels[law.type]} · {lawStatusLabels[law.status]}
+        </p>
+        <h1 className="font-serif text-3xl leading-tight sm:text-4xl">{law.title}</h1>
+        {otherTitles.map((t) => (
+          <p key={t.lang + t.title} lang={t.lang} className="font-serif text-lg text-muted">
+            {t.title}
+          </p>
+        ))}
+        {(law.identifiers.length > 0 || law.periods.length > 0) && (
+          <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+            {law.identifiers.map((i) => (
+              <div key={i.registry + i.value} className="contents">
+                <dt className="text-muted">{i.registry}</dt>
+                <dd>{i.value}</dd>
+              </div>
+            ))}
+            {law.periods.length > 0 && (
+              <>
+                <dt className="text-muted">Covers</dt>
+                <dd>{law.periods.map((p) => `${p.startYear}–${p.endYear}`).join(", ")}</dd>
+              </>
+            )}
+          </dl>
+        )}
+      </header>
+      <Markdown source={law.summary} />
+      <section aria-labelledby="history">
+        <h2 id="history" className="mb-4 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
+          History
+        </h2>
+        <LawTimeline events={law.timeline} />
+      </section>
+      {law.related.length > 0 && (
+        <section aria-labelledby="related">
+          <h2 id="related" className="mb-4 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
+            Related laws
+          </h2>
+          <ul className="space-y-2">
+            {law.related.map((r) => (
+              <li key={r.path + r.label}>
+                <span className="text-muted">{r.label}:</span> <Link href={r.path}>{r.title}</Link>
+                {r.note && <span className="text-muted"> — {r.note}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {law.sources.length > 0 && (
+        <section aria-labelledby="sources">
+          <h2 id="sources" className="mb-4 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
+            Sources
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {law.sources.map((s) => (
+              <li key={s.title}>
+                {s.url ? <a href={s.url}>{s.title}</a> : s.title}
+                {s.archivedUrl && (
+                  <>
+                    {" "}
+                    (<a href={s.archivedUrl}>archived copy</a>)
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,104 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { agents, lawEventAccounts, lawEvents, lawRelations, laws, lawTextVersions, sources } from "@/db/schema";
+import { authorize } from "@/modules/auth/authorize";
+import type { Ctx } from "@/modules/auth/context";
+import { revisionSnapshot } from "@/modules/workflow/history";
+import { saveLaw } from "./save";
+import type { LawSnapshot } from "./snapshot";
+
+/**
+ * Makes an old revision of a law its working revision again, as a new revision: every field,
+ * title, event, text and relation as they were then. Links to records deleted since (an agent, a
+ * source, a law) are dropped rather than failing the restore; the history shows what changed.
+ */
+export async function restoreLawRevision(ctx: Ctx, id: number, number: number, baseRevision: unknown) {
+  const actor = authorize(ctx, "content.write");
+  const old = (await revisionSnapshot(ctx, "law", id, number)) as LawSnapshot;
+  const preferred = Math.max(
+    0,
+    old.titles.findIndex((t) => t.preferred),
+  );
+  return saveLaw(
+    ctx,
+    id,
+    {
+      baseRevision,
+      slug: old.slug,
+      jurisdictionCode: old.jurisdictionCode,
+      type: old.type,
+      status: old.status,
+      summary: old.summary,
+      titles: old.titles.map(({ lang, title }) => ({ lang, title })),
+      preferredTitle: preferred,
+      identifiers: old.identifiers,
+      periods: old.periods,
+      topicIds: old.topics.map((t) => t.id),
+      sourceIds: old.sources.map((s) => s.id),
+    },
+    { message: `Restored revision ${number}`, alsoWrite: (tx) => replaceTimelineTextsRelations(tx, id, old, actor.id) },
+  );
+}
+
+async function replaceTimelineTextsRelations(tx: Tx, id: number, old: LawSnapshot, actorId: number | null) {
+  const existing = async (table: typeof agents | typeof sources | typeof laws, ids: (number | null)[]) => {
+    const wanted = [...new Set(ids.filter((x): x is number => x !== null))];
+    if (wanted.length === 0) return new Set<number>();
+    const rows = await tx.select({ id: table.id }).from(table).where(inArray(table.id, wanted));
+    return new Set(rows.map((r) => r.id));
+  };
+  const agentIds = await existing(
+    agents,
+    old.events.map((e) => e.agentId),
+  );
+  const sourceIds = await existing(sources, [
+    ...old.events.flatMap((e) => e.accounts.map((a) => a.sourceId)),
+    ...old.texts.map((t) => t.sourceId),
+  ]);
+  const lawIds = await existing(
+    laws,
+    old.relations.map((r) => r.toLawId),
+  );
+  const kept = (set: Set<number>, value: number | null) => (value !== null && set.has(value) ? value : null);
+
+  await tx.delete(lawEvents).where(eq(lawEvents.lawId, id));
+  for (const [position, event] of old.events.entries()) {
+    const [row] = await tx
+      .insert(lawEvents)
+      .values({ lawId: id, kind: event.kind, agentId: kept(agentIds, event.agentId), note: event.note, position })
+      .returning({ id: lawEvents.id });
+    if (event.accounts.length === 0) continue;
+    await tx.insert(lawEventAccounts).values(
+      event.accounts.map((a) => ({
+        eventId: row!.id,
+        date: a.date?.date ?? null,
+        precision: a.date?.precision ?? null,
+        approximate: a.date?.approximate ?? false,
+        sourceId: kept(sourceIds, a.sourceId),
+        preferred: a.preferred,
+        note: a.note,
+      })),
+    );
+  }
+  await tx.delete(lawTextVersions).where(eq(lawTextVersions.lawId, id));
+  for (const text of old.texts) {
+    await tx.insert(lawTextVersions).values({
+      lawId: id,
+      lang: text.lang,
+      official: text.official,
+      effectiveDate: text.effectiveDate?.date ?? null,
+      effectivePrecision: text.effectiveDate?.precision ?? null,
+      effectiveApproximate: text.effectiveDate?.approximate ?? false,
+      sourceId: kept(sourceIds, text.sourceId),
+      body: text.body,
+      createdById: actorId,
+    });
+  }
+  await tx.delete(lawRelations).where(eq(lawRelations.fromLawId, id));
+  const relations = old.relations.filter((r) => lawIds.has(r.toLawId) && r.toLawId !== id);
+  if (relations.length)
+    await tx
+      .insert(lawRelations)
+      .values(relations.map((r) => ({ fromLawId: id, toLawId: r.toLawId, kind: r.kind, note: r.note })))
+      .onConflictDoNothing();
+}

@@ -1,0 +1,44 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db";
+import { editorialItems } from "@/db/schema";
+import type { ContentType } from "@/db/schema/vocabulary";
+import { agentSnapshot } from "@/modules/agents/snapshot";
+import { articleSnapshot } from "@/modules/articles/snapshot";
+import { commandLineActor, type Ctx } from "@/modules/auth/context";
+import { lawSnapshot } from "@/modules/laws/snapshot";
+import { makeLive } from "@/modules/workflow/publish";
+import { recordRevision, type Snapshot } from "@/modules/workflow/revise";
+
+const snapshotters: Partial<Record<ContentType, (ctx: Ctx, id: number) => Promise<Snapshot>>> = {
+  law: lawSnapshot,
+  article: articleSnapshot,
+  agent: agentSnapshot,
+};
+
+/**
+ * Gives items made before revisions existed (migration 0011) their first revision, and publishes
+ * again those that were published then, so nothing readers saw disappears. Runs at every start;
+ * does nothing once done.
+ */
+export async function backfillRevisions(db: Db): Promise<number> {
+  const pending = await db
+    .select({ itemType: editorialItems.itemType, itemId: editorialItems.itemId })
+    .from(editorialItems)
+    .where(isNull(editorialItems.workingRevisionId));
+  for (const item of pending) {
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(editorialItems)
+        .where(and(eq(editorialItems.itemType, item.itemType), eq(editorialItems.itemId, item.itemId)))
+        .for("update");
+      const snapshotOf = snapshotters[item.itemType];
+      if (!row || row.workingRevisionId !== null || !snapshotOf) return;
+      const snapshot = await snapshotOf({ db: tx, actor: commandLineActor }, item.itemId);
+      const who = { actor: commandLineActor };
+      const revisionId = await recordRevision(tx, who, row, snapshot, { action: `${row.itemType}.backfill` });
+      if (row.review === "published") await makeLive(tx, { ...row, workingRevisionId: revisionId }, new Date());
+    });
+  }
+  return pending.length;
+}

@@ -1,0 +1,16 @@
+import { ConflictError } from "@/lib/errors";
+
+export type ConflictInfo = { revisionId: number; by: string; at: Date };
+
+/** Someone saved the item after the form was opened: the save is refused, the user's text kept. */
+export class EditConflictError extends ConflictError {
+  constructor(readonly current: ConflictInfo) {
+    super(
+      `${current.by} saved this at ${formatUtc(current.at)}, after you opened it. Your changes are still in the form and have not been saved.`,
+    );
+  }
+}
+
+function formatUtc(at: Date): string {
+  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}

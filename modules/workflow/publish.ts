@@ -1,0 +1,65 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { editorialItems, publicationClock, publications, revisions } from "@/db/schema";
+import type { ContentType } from "@/db/schema/vocabulary";
+import type { EditorialRow, Snapshot } from "./revise";
+
+/** Where a published item lives: laws by jurisdiction and slug, everything else by slug. */
+export function addressOf(type: ContentType, snapshot: Snapshot): { scope: string; slug: string; title: string } {
+  const text = (key: string) => (typeof snapshot[key] === "string" ? (snapshot[key] as string) : "");
+  return {
+    scope: type === "law" ? text("jurisdictionCode") : "",
+    slug: text("slug"),
+    title: text("title") || text("preferredName"),
+  };
+}
+
+/** Makes the working revision live: the one place a publication row is written. */
+export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<number> {
+  const revisionId = row.workingRevisionId!;
+  const [revision] = await tx
+    .select({ snapshot: revisions.snapshot })
+    .from(revisions)
+    .where(eq(revisions.id, revisionId));
+  const address = addressOf(row.itemType, revision!.snapshot);
+  await tx
+    .insert(publications)
+    .values({
+      itemType: row.itemType,
+      itemId: row.itemId,
+      revisionId,
+      ...address,
+      firstPublishedAt: now,
+      publishedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [publications.itemType, publications.itemId],
+      set: { revisionId, ...address, publishedAt: now, goneAt: null, mergedIntoId: null },
+    });
+  await tx
+    .update(editorialItems)
+    .set({ review: "published", visibility: "live", liveRevisionId: revisionId, publishAt: null, changedAt: now })
+    .where(itemIs(row));
+  await tickClock(tx);
+  return revisionId;
+}
+
+/** Takes an item off the public site: its address answers 410, or redirects to what it merged into. */
+export async function takeDown(tx: Tx, row: EditorialRow, now: Date, mergedIntoId: number | null = null) {
+  await tx
+    .update(publications)
+    .set({ goneAt: now, mergedIntoId })
+    .where(and(eq(publications.itemType, row.itemType), eq(publications.itemId, row.itemId)));
+  await tickClock(tx);
+}
+
+export function itemIs(row: { itemType: ContentType; itemId: number }) {
+  return and(eq(editorialItems.itemType, row.itemType), eq(editorialItems.itemId, row.itemId));
+}
+
+async function tickClock(tx: Tx) {
+  await tx
+    .update(publicationClock)
+    .set({ version: sql`${publicationClock.version} + 1` })
+    .where(eq(publicationClock.id, 1));
+}

@@ -1,0 +1,119 @@
+import { and, desc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { agents, articles, editorialItems, laws, reviewViews } from "@/db/schema";
+import type { ContentType, ReviewState, Visibility } from "@/db/schema/vocabulary";
+import { authorize } from "@/modules/auth/authorize";
+import type { Actor, Ctx } from "@/modules/auth/context";
+import { roleHas } from "@/modules/auth/permissions";
+
+export type QueueItem = {
+  type: ContentType;
+  id: number;
+  title: string;
+  review: ReviewState;
+  visibility: Visibility;
+  changedAt: Date;
+  publishAt: Date | null;
+};
+
+const title = sql<string>`coalesce(${laws.title}, ${articles.title}, ${agents.preferredName}, '(untitled)')`;
+
+function select(ctx: Ctx, where: SQL | undefined, limit = 50) {
+  return ctx.db
+    .select({
+      type: editorialItems.itemType,
+      id: editorialItems.itemId,
+      title,
+      review: editorialItems.review,
+      visibility: editorialItems.visibility,
+      changedAt: editorialItems.changedAt,
+      publishAt: editorialItems.publishAt,
+    })
+    .from(editorialItems)
+    .leftJoin(laws, and(eq(editorialItems.itemType, "law"), eq(laws.id, editorialItems.itemId)))
+    .leftJoin(articles, and(eq(editorialItems.itemType, "article"), eq(articles.id, editorialItems.itemId)))
+    .leftJoin(agents, and(eq(editorialItems.itemType, "agent"), eq(agents.id, editorialItems.itemId)))
+    .where(and(ne(editorialItems.visibility, "archived"), where))
+    .orderBy(desc(editorialItems.changedAt))
+    .limit(limit);
+}
+
+/** What waits for this user: reviews and publications for editors, requested changes for authors. */
+function waitingFor(actor: Actor): SQL | undefined {
+  const mine = actor.id === null ? sql`false` : eq(editorialItems.submittedById, actor.id);
+  const sentBack = and(eq(editorialItems.review, "changes_requested"), mine);
+  if (!roleHas(actor.role, "workflow.review")) return sentBack;
+  const others =
+    actor.id === null
+      ? sql`true`
+      : or(sql`${editorialItems.submittedById} is null`, ne(editorialItems.submittedById, actor.id));
+  return or(
+    sentBack,
+    and(eq(editorialItems.review, "in_review"), others),
+    and(eq(editorialItems.review, "approved"), sql`${editorialItems.publishAt} is null`),
+  );
+}
+
+/**
+ * The review queue: what waits for me, what I submitted, and what changed since I last opened it.
+ */
+export async function reviewQueue(ctx: Ctx) {
+  const actor = authorize(ctx, "admin.access");
+  const waiting = await select(ctx, waitingFor(actor));
+  const submitted =
+    actor.id === null
+      ? []
+      : await select(
+          ctx,
+          and(
+            eq(editorialItems.submittedById, actor.id),
+            inArray(editorialItems.review, ["in_review", "changes_requested", "approved"]),
+          ),
+        );
+  const changed = actor.id === null ? [] : await changedSinceSeen(ctx, actor.id);
+  const scheduled = await select(ctx, sql`${editorialItems.publishAt} is not null`);
+  return { waiting, submitted, changed, scheduled };
+}
+
+async function changedSinceSeen(ctx: Ctx, userId: number) {
+  return ctx.db
+    .select({
+      type: editorialItems.itemType,
+      id: editorialItems.itemId,
+      title,
+      review: editorialItems.review,
+      visibility: editorialItems.visibility,
+      changedAt: editorialItems.changedAt,
+      publishAt: editorialItems.publishAt,
+    })
+    .from(reviewViews)
+    .innerJoin(
+      editorialItems,
+      and(eq(editorialItems.itemType, reviewViews.itemType), eq(editorialItems.itemId, reviewViews.itemId)),
+    )
+    .leftJoin(laws, and(eq(editorialItems.itemType, "law"), eq(laws.id, editorialItems.itemId)))
+    .leftJoin(articles, and(eq(editorialItems.itemType, "article"), eq(articles.id, editorialItems.itemId)))
+    .leftJoin(agents, and(eq(editorialItems.itemType, "agent"), eq(agents.id, editorialItems.itemId)))
+    .where(and(eq(reviewViews.userId, userId), gt(editorialItems.changedAt, reviewViews.seenAt)))
+    .orderBy(desc(editorialItems.changedAt))
+    .limit(50);
+}
+
+/** The dashboard's counts of the queue. */
+export async function queueCounts(ctx: Ctx) {
+  const { waiting, submitted, changed, scheduled } = await reviewQueue(ctx);
+  return { waiting: waiting.length, submitted: submitted.length, changed: changed.length, scheduled: scheduled.length };
+}
+
+/** Remembers that this user has seen the item as it is now. */
+export async function markSeen(ctx: Ctx, type: ContentType, id: number): Promise<void> {
+  const actor = authorize(ctx, "admin.access");
+  if (actor.id === null) return;
+  const now = new Date();
+  await ctx.db
+    .insert(reviewViews)
+    .values({ userId: actor.id, itemType: type, itemId: id, seenAt: now })
+    .onConflictDoUpdate({
+      target: [reviewViews.userId, reviewViews.itemType, reviewViews.itemId],
+      set: { seenAt: now },
+    });
+}
