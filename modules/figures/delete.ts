@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { figures } from "@/db/schema";
 import type { Ctx } from "@/modules/auth/context";
+import { audit } from "@/modules/audit/record";
 import { assertCanDelete } from "@/modules/content/ownership";
 import { getFigure } from "./read";
 
@@ -10,6 +11,10 @@ import { getFigure } from "./read";
  */
 export async function deleteFigure(ctx: Ctx, id: number): Promise<void> {
   const figure = await getFigure(ctx, id);
-  assertCanDelete(ctx, figure);
-  await ctx.db.delete(figures).where(eq(figures.id, id));
+  const actor = assertCanDelete(ctx, figure);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(figures).where(eq(figures.id, id));
+    const details = { label: figure.label };
+    await audit(tx, { actor, action: "figure.delete", targetType: "figure", targetId: id, ip: ctx.ip, details });
+  });
 }

@@ -3,6 +3,7 @@ import type { Tx } from "@/db";
 import { figureAccounts, figures, jurisdictions, sources } from "@/db/schema";
 import { NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { getFigure, type Figure } from "./read";
@@ -19,6 +20,7 @@ export async function createFigure(ctx: Ctx, input: unknown): Promise<Figure> {
       .values({ ...columns(values), createdById: actor.id })
       .returning({ id: figures.id });
     await writeAccounts(tx, row!.id, values);
+    await audit(tx, { actor, action: "figure.create", targetType: "figure", targetId: row!.id, ip: ctx.ip });
     return row!.id;
   });
   return getFigure(ctx, id);
@@ -26,7 +28,7 @@ export async function createFigure(ctx: Ctx, input: unknown): Promise<Figure> {
 
 /** Saves a figure and replaces its accounts. */
 export async function updateFigure(ctx: Ctx, id: number, input: unknown): Promise<Figure> {
-  authorize(ctx, "content.write");
+  const actor = authorize(ctx, "content.write");
   const values = parseInput(figureInput, input);
   await getFigure(ctx, id);
   await ctx.db.transaction(async (tx) => {
@@ -39,6 +41,7 @@ export async function updateFigure(ctx: Ctx, id: number, input: unknown): Promis
     if (updated.length === 0) throw new NotFoundError("No such figure.");
     await tx.delete(figureAccounts).where(eq(figureAccounts.figureId, id));
     await writeAccounts(tx, id, values);
+    await audit(tx, { actor, action: "figure.update", targetType: "figure", targetId: id, ip: ctx.ip });
   });
   return getFigure(ctx, id);
 }

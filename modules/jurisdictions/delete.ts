@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { articleJurisdictions, figures, jurisdictions, laws } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { getJurisdiction } from "./read";
@@ -11,7 +12,7 @@ import { getJurisdiction } from "./read";
  * uses are counted after the lock, so that a save the lock waited for is counted too.
  */
 export async function deleteJurisdiction(ctx: Ctx, code: string): Promise<void> {
-  authorize(ctx, "vocabulary.manage");
+  const actor = authorize(ctx, "vocabulary.manage");
   const { code: key } = await getJurisdiction(ctx, code);
   await ctx.db.transaction(async (tx) => {
     const [locked] = await tx
@@ -35,5 +36,6 @@ export async function deleteJurisdiction(ctx: Ctx, code: string): Promise<void> 
     const inUse = uses.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}${n === 1 ? "" : "s"}`);
     if (inUse.length > 0) throw new ConflictError(`${key} is still used by ${inUse.join(", ")}.`);
     await tx.delete(jurisdictions).where(eq(jurisdictions.code, key));
+    await audit(tx, { actor, action: "jurisdiction.delete", targetType: "jurisdiction", targetId: key, ip: ctx.ip });
   });
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { jurisdictions } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { parseInput, type Unvalidated } from "@/lib/validation";
+import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { jurisdictionInput, type JurisdictionInput } from "./schemas";
@@ -10,13 +11,23 @@ import { getJurisdiction, type Jurisdiction } from "./read";
 export async function createJurisdiction(ctx: Ctx, input: Unvalidated<JurisdictionInput>): Promise<Jurisdiction> {
   const actor = authorize(ctx, "vocabulary.manage");
   const values = parseInput(jurisdictionInput, input);
-  const [row] = await ctx.db
-    .insert(jurisdictions)
-    .values({ ...values, createdById: actor.id })
-    .onConflictDoNothing()
-    .returning({ code: jurisdictions.code });
-  if (!row) throw new ValidationError({ code: [`${values.code} is already in the list.`] });
-  return getJurisdiction(ctx, row.code);
+  const code = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(jurisdictions)
+      .values({ ...values, createdById: actor.id })
+      .onConflictDoNothing()
+      .returning({ code: jurisdictions.code });
+    if (!row) throw new ValidationError({ code: [`${values.code} is already in the list.`] });
+    await audit(tx, {
+      actor,
+      action: "jurisdiction.create",
+      targetType: "jurisdiction",
+      targetId: row.code,
+      ip: ctx.ip,
+    });
+    return row.code;
+  });
+  return getJurisdiction(ctx, code);
 }
 
 /** Edits a jurisdiction. Its code is its identity (laws and articles refer to it) and stays. */
@@ -25,12 +36,15 @@ export async function updateJurisdiction(
   code: string,
   input: Unvalidated<Omit<JurisdictionInput, "code">>,
 ): Promise<Jurisdiction> {
-  authorize(ctx, "vocabulary.manage");
+  const actor = authorize(ctx, "vocabulary.manage");
   const { code: _code, ...values } = parseInput(jurisdictionInput, { ...input, code });
-  await getJurisdiction(ctx, code);
-  await ctx.db
-    .update(jurisdictions)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(jurisdictions.code, code.toUpperCase()));
+  const { code: key } = await getJurisdiction(ctx, code);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(jurisdictions)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(jurisdictions.code, key));
+    await audit(tx, { actor, action: "jurisdiction.update", targetType: "jurisdiction", targetId: key, ip: ctx.ip });
+  });
   return getJurisdiction(ctx, code);
 }

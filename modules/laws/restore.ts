@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { agents, lawEventAccounts, lawEvents, lawRelations, laws, lawTextVersions, sources } from "@/db/schema";
+import { agents, lawEventAccounts, lawEvents, lawRelations, laws, lawTextVersions, sources, topics } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { revisionSnapshot } from "@/modules/workflow/history";
@@ -15,6 +15,16 @@ import type { LawSnapshot } from "./snapshot";
 export async function restoreLawRevision(ctx: Ctx, id: number, number: number, baseRevision: unknown) {
   const actor = authorize(ctx, "content.write");
   const old = (await revisionSnapshot(ctx, "law", id, number)) as LawSnapshot;
+  const topicIds = await stillThere(
+    ctx,
+    topics,
+    old.topics.map((t) => t.id),
+  );
+  const sourceIds = await stillThere(
+    ctx,
+    sources,
+    old.sources.map((s) => s.id),
+  );
   const preferred = Math.max(
     0,
     old.titles.findIndex((t) => t.preferred),
@@ -33,13 +43,20 @@ export async function restoreLawRevision(ctx: Ctx, id: number, number: number, b
       preferredTitle: preferred,
       identifiers: old.identifiers,
       periods: old.periods,
-      topicIds: old.topics.map((t) => t.id),
-      sourceIds: old.sources.map((s) => s.id),
+      topicIds: old.topics.map((t) => t.id).filter((t) => topicIds.has(t)),
+      sourceIds: old.sources.map((s) => s.id).filter((x) => sourceIds.has(x)),
     },
     { message: `Restored revision ${number}`, alsoWrite: (tx) => replaceTimelineTextsRelations(tx, id, old, actor.id) },
   );
 }
 
+async function stillThere(ctx: Ctx, table: typeof topics | typeof sources, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await ctx.db.select({ id: table.id }).from(table).where(inArray(table.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Rows keep the ids they had, so the restored revision's snapshot is the old one exactly. */
 async function replaceTimelineTextsRelations(tx: Tx, id: number, old: LawSnapshot, actorId: number | null) {
   const existing = async (table: typeof agents | typeof sources | typeof laws, ids: (number | null)[]) => {
     const wanted = [...new Set(ids.filter((x): x is number => x !== null))];
@@ -63,42 +80,58 @@ async function replaceTimelineTextsRelations(tx: Tx, id: number, old: LawSnapsho
 
   await tx.delete(lawEvents).where(eq(lawEvents.lawId, id));
   for (const [position, event] of old.events.entries()) {
-    const [row] = await tx
+    await tx
       .insert(lawEvents)
-      .values({ lawId: id, kind: event.kind, agentId: kept(agentIds, event.agentId), note: event.note, position })
-      .returning({ id: lawEvents.id });
+      .overridingSystemValue()
+      .values({
+        id: event.id,
+        lawId: id,
+        kind: event.kind,
+        agentId: kept(agentIds, event.agentId),
+        note: event.note,
+        position,
+      });
     if (event.accounts.length === 0) continue;
-    await tx.insert(lawEventAccounts).values(
-      event.accounts.map((a) => ({
-        eventId: row!.id,
-        date: a.date?.date ?? null,
-        precision: a.date?.precision ?? null,
-        approximate: a.date?.approximate ?? false,
-        sourceId: kept(sourceIds, a.sourceId),
-        preferred: a.preferred,
-        note: a.note,
-      })),
-    );
+    await tx
+      .insert(lawEventAccounts)
+      .overridingSystemValue()
+      .values(
+        event.accounts.map((a) => ({
+          id: a.id,
+          eventId: event.id,
+          date: a.date?.date ?? null,
+          precision: a.date?.precision ?? null,
+          approximate: a.date?.approximate ?? false,
+          sourceId: kept(sourceIds, a.sourceId),
+          preferred: a.preferred,
+          note: a.note,
+        })),
+      );
   }
   await tx.delete(lawTextVersions).where(eq(lawTextVersions.lawId, id));
   for (const text of old.texts) {
-    await tx.insert(lawTextVersions).values({
-      lawId: id,
-      lang: text.lang,
-      official: text.official,
-      effectiveDate: text.effectiveDate?.date ?? null,
-      effectivePrecision: text.effectiveDate?.precision ?? null,
-      effectiveApproximate: text.effectiveDate?.approximate ?? false,
-      sourceId: kept(sourceIds, text.sourceId),
-      body: text.body,
-      createdById: actorId,
-    });
+    await tx
+      .insert(lawTextVersions)
+      .overridingSystemValue()
+      .values({
+        id: text.id,
+        lawId: id,
+        lang: text.lang,
+        official: text.official,
+        effectiveDate: text.effectiveDate?.date ?? null,
+        effectivePrecision: text.effectiveDate?.precision ?? null,
+        effectiveApproximate: text.effectiveDate?.approximate ?? false,
+        sourceId: kept(sourceIds, text.sourceId),
+        body: text.body,
+        createdById: actorId,
+      });
   }
   await tx.delete(lawRelations).where(eq(lawRelations.fromLawId, id));
   const relations = old.relations.filter((r) => lawIds.has(r.toLawId) && r.toLawId !== id);
   if (relations.length)
     await tx
       .insert(lawRelations)
-      .values(relations.map((r) => ({ fromLawId: id, toLawId: r.toLawId, kind: r.kind, note: r.note })))
+      .overridingSystemValue()
+      .values(relations.map((r) => ({ id: r.id, fromLawId: id, toLawId: r.toLawId, kind: r.kind, note: r.note })))
       .onConflictDoNothing();
 }

@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { articleSources, figureAccounts, lawEventAccounts, lawSources, lawTextVersions, sources } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isRecordId } from "@/lib/validation";
+import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { assertCanDelete } from "@/modules/content/ownership";
@@ -13,7 +14,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * says what still does. Sources are never published on their own, so only ownership matters.
  */
 export async function deleteSource(ctx: Ctx, id: number): Promise<void> {
-  authorize(ctx, "content.write");
+  const actor = authorize(ctx, "content.write");
   if (!isRecordId(id)) throw new NotFoundError("No such source.");
   await ctx.db.transaction(async (tx) => {
     const [source] = await tx
@@ -44,5 +45,7 @@ export async function deleteSource(ctx: Ctx, id: number): Promise<void> {
     ].filter(Boolean);
     if (inUse.length > 0) throw new ConflictError(`“${source.title}” is still cited by ${inUse.join(", ")}.`);
     await tx.delete(sources).where(eq(sources.id, id));
+    const details = { title: source.title };
+    await audit(tx, { actor, action: "source.delete", targetType: "source", targetId: id, ip: ctx.ip, details });
   });
 }

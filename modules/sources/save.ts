@@ -3,6 +3,7 @@ import type { Tx } from "@/db";
 import { agents, sources } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { isRecordId, parseInput, type Unvalidated } from "@/lib/validation";
+import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { getSource, type Source } from "./read";
@@ -17,6 +18,7 @@ export async function createSource(ctx: Ctx, input: Unvalidated<SourceInput>): P
       .insert(sources)
       .values({ ...values, createdById: actor.id })
       .returning({ id: sources.id });
+    await audit(tx, { actor, action: "source.create", targetType: "source", targetId: row!.id, ip: ctx.ip });
     return row!.id;
   });
   return getSource(ctx, id);
@@ -24,7 +26,7 @@ export async function createSource(ctx: Ctx, input: Unvalidated<SourceInput>): P
 
 /** Edits a citation record. Sources are shared working material: anyone who drafts may correct one. */
 export async function updateSource(ctx: Ctx, id: number, input: Unvalidated<SourceInput>): Promise<Source> {
-  authorize(ctx, "content.write");
+  const actor = authorize(ctx, "content.write");
   const values = parseInput(sourceInput, input);
   if (!isRecordId(id)) throw new NotFoundError("No such source.");
   await ctx.db.transaction(async (tx) => {
@@ -35,6 +37,7 @@ export async function updateSource(ctx: Ctx, id: number, input: Unvalidated<Sour
       .where(eq(sources.id, id))
       .returning({ id: sources.id });
     if (rows.length === 0) throw new NotFoundError("No such source.");
+    await audit(tx, { actor, action: "source.update", targetType: "source", targetId: id, ip: ctx.ip });
   });
   return getSource(ctx, id);
 }

@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { articleTopics, lawTopics, topics } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isRecordId } from "@/lib/validation";
+import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { forgetSlugs } from "@/modules/content/slugs";
@@ -10,7 +11,7 @@ const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
 /** Deletes a topic nothing refers to; otherwise says what still does. */
 export async function deleteTopic(ctx: Ctx, id: number): Promise<void> {
-  authorize(ctx, "vocabulary.manage");
+  const actor = authorize(ctx, "vocabulary.manage");
   if (!isRecordId(id)) throw new NotFoundError("No such topic.");
   await ctx.db.transaction(async (tx) => {
     const [topic] = await tx.select({ name: topics.name }).from(topics).where(eq(topics.id, id)).for("update");
@@ -28,5 +29,7 @@ export async function deleteTopic(ctx: Ctx, id: number): Promise<void> {
     if (inUse.length > 0) throw new ConflictError(`${topic.name} is still used by ${inUse.join(", ")}.`);
     await tx.delete(topics).where(eq(topics.id, id));
     await forgetSlugs(tx, "topic", id);
+    const details = { name: topic.name };
+    await audit(tx, { actor, action: "topic.delete", targetType: "topic", targetId: id, ip: ctx.ip, details });
   });
 }

@@ -3,6 +3,7 @@ import type { Tx } from "@/db";
 import { topics } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { isRecordId, parseInput, type Unvalidated } from "@/lib/validation";
+import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import {
@@ -28,7 +29,7 @@ export async function createTopic(ctx: Ctx, input: Unvalidated<TopicInput>): Pro
   const id = await ctx.db.transaction(async (tx) => {
     await tx.execute(vocabularyLock);
     await checkParent(tx, null, values.parentId);
-    return insertWithFreeSlug(
+    const id = await insertWithFreeSlug(
       tx,
       topicSlugs,
       values.slug ? { chosen: values.slug } : { from: values.name },
@@ -41,13 +42,15 @@ export async function createTopic(ctx: Ctx, input: Unvalidated<TopicInput>): Pro
           .then(([row]) => row),
       slugTakenMessage,
     );
+    await audit(tx, { actor, action: "topic.create", targetType: "topic", targetId: id, ip: ctx.ip });
+    return id;
   });
   return getTopic(ctx, id);
 }
 
 /** Edits a topic. Its slug changes only when the editor changes it; the old one then redirects. */
 export async function updateTopic(ctx: Ctx, id: number, input: Unvalidated<TopicInput>): Promise<Topic> {
-  authorize(ctx, "vocabulary.manage");
+  const actor = authorize(ctx, "vocabulary.manage");
   const values = parseInput(topicInput, input);
   if (!isRecordId(id)) throw new NotFoundError("No such topic.");
   const saving = ctx.db.transaction(async (tx) => {
@@ -64,6 +67,7 @@ export async function updateTopic(ctx: Ctx, id: number, input: Unvalidated<Topic
       .update(topics)
       .set({ ...values, slug, updatedAt: new Date() })
       .where(eq(topics.id, id));
+    await audit(tx, { actor, action: "topic.update", targetType: "topic", targetId: id, ip: ctx.ip });
   });
   await saving.catch((error: unknown) => {
     if (isSlugClash(error, topicSlugs)) throw new ValidationError({ slug: [slugTakenMessage] });

@@ -1,0 +1,69 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Database } from "@/db";
+import { editorialItems, liveDocuments, revisions } from "@/db/schema";
+import { migrate, migrationsFolder } from "@/db/migrate";
+import { backfillRevisions } from "@/modules/system/backfill";
+import { createEmptyDatabase } from "./db";
+
+// A database made before revisions existed: migrated to 0010, with content, then to the latest.
+let database: Database;
+let before0011: string;
+beforeAll(async () => {
+  database = await createEmptyDatabase();
+  before0011 = await mkdtemp(path.join(tmpdir(), "marginalia-migrations-"));
+  await cp(migrationsFolder, before0011, { recursive: true });
+  const journalPath = path.join(before0011, "meta", "_journal.json");
+  const journal = JSON.parse(await readFile(journalPath, "utf8")) as { entries: { idx: number }[] };
+  journal.entries = journal.entries.filter((e) => e.idx <= 10);
+  await writeFile(journalPath, JSON.stringify(journal));
+});
+afterAll(async () => {
+  await database.close();
+  await rm(before0011, { recursive: true, force: true });
+});
+
+test("content made before revisions gets its first revision at start, and what was published stays published", async () => {
+  await migrate(database, before0011);
+  await database.db.execute(sql`insert into jurisdictions (code, name, kind) values ('KZ', 'Kazakhstan', 'country')`);
+  await database.db.execute(sql`insert into laws (slug, jurisdiction_code, title, summary, status, published_at)
+    values ('public-law', 'KZ', 'A public law', 'Was published.', 'in_force', now()),
+           ('draft-law', 'KZ', 'A draft law', 'Was not.', 'bill', null)`);
+  await database.db.execute(sql`insert into law_titles (law_id, lang, title, preferred)
+    select id, 'en', title, true from laws`);
+  await database.db.execute(
+    sql`insert into agents (slug, kind, preferred_name) values ('someone', 'person', 'Someone')`,
+  );
+
+  await migrate(database);
+  expect(await backfillRevisions(database.db)).toBe(3);
+
+  const items = await database.db.select().from(editorialItems);
+  expect(items).toHaveLength(3);
+  expect(items.every((i) => i.workingRevisionId !== null)).toBe(true);
+  const [published] = await database.db
+    .select({ slug: liveDocuments.slug, snapshot: liveDocuments.snapshot })
+    .from(liveDocuments)
+    .where(eq(liveDocuments.itemType, "law"));
+  expect(published).toMatchObject({
+    slug: "public-law",
+    snapshot: { title: "A public law", summary: "Was published." },
+  });
+  expect(await database.db.select().from(liveDocuments)).toHaveLength(1);
+  const draft = items.find((i) => i.itemType === "law" && i.liveRevisionId === null);
+  expect(draft).toMatchObject({ review: "draft", visibility: "unpublished" });
+
+  // Idempotent: a second start finds nothing to do and writes nothing.
+  const count = async () => (await database.db.select({ id: revisions.id }).from(revisions)).length;
+  const revisionsBefore = await count();
+  expect(await backfillRevisions(database.db)).toBe(0);
+  expect(await count()).toBe(revisionsBefore);
+  const [agent] = await database.db
+    .select()
+    .from(editorialItems)
+    .where(and(eq(editorialItems.itemType, "agent")));
+  expect(agent).toMatchObject({ review: "draft", visibility: "unpublished" });
+});
