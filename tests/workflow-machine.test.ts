@@ -21,6 +21,8 @@ const startsFrom: Record<WorkflowAction, string[]> = {
   approve: states(["in_review"], notArchived),
   publish: states(["approved"], notArchived),
   schedule: states(["approved"], notArchived),
+  // …and only when a publication time is set.
+  unschedule: states(["approved"], notArchived),
   withdraw: states(reviewStates, ["live"]),
   archive: states(reviewStates, notArchived),
 };
@@ -31,6 +33,7 @@ const takenBy: Record<WorkflowAction, Role[]> = {
   approve: ["editor", "admin"],
   publish: ["editor", "admin"],
   schedule: ["editor", "admin"],
+  unschedule: ["editor", "admin"],
   withdraw: ["editor", "admin"],
   archive: ["admin"],
 };
@@ -43,6 +46,7 @@ type Outcome = "allowed" | "override" | "refused";
 
 function expected(action: WorkflowAction, state: ItemState, who: Case): Outcome {
   if (!startsFrom[action].includes(`${state.review}/${state.visibility}`)) return "refused";
+  if (action === "unschedule" && !state.scheduled) return "refused";
   if (!takenBy[action].includes(who.role)) return "refused";
   if (twoPersonRule.includes(action) && who.isAuthor)
     return who.role === "admin" && who.reason ? "override" : "refused";
@@ -59,7 +63,11 @@ const cases: Case[] = roles.flatMap((role) =>
 );
 
 const allStates: ItemState[] = reviewStates.flatMap((review) =>
-  visibilities.map((visibility) => ({ review, visibility })),
+  visibilities.flatMap((visibility) => [
+    { review, visibility },
+    // Only an approved item can carry a publication time.
+    ...(review === "approved" ? [{ review, visibility, scheduled: true }] : []),
+  ]),
 );
 
 function outcome(action: WorkflowAction, state: ItemState, who: Case): Outcome {
@@ -78,7 +86,7 @@ function outcome(action: WorkflowAction, state: ItemState, who: Case): Outcome {
 }
 
 describe.each(workflowActions)("%s", (action) => {
-  test.each(allStates.map((s) => [`${s.review}/${s.visibility}`, s] as const))(
+  test.each(allStates.map((s) => [`${s.review}/${s.visibility}${s.scheduled ? " (scheduled)" : ""}`, s] as const))(
     "from %s: every role, author or not, with or without a reason and open comments",
     (_name, state) => {
       const label = (c: Case) =>
@@ -175,12 +183,37 @@ describe("next", () => {
       { review: "changes_requested", visibility: "live" },
     ],
     ["approve", { review: "in_review", visibility: "unpublished" }, { review: "approved", visibility: "unpublished" }],
-    ["schedule", { review: "approved", visibility: "live" }, { review: "approved", visibility: "live" }],
-    ["publish", { review: "approved", visibility: "unpublished" }, { review: "published", visibility: "live" }],
-    ["publish", { review: "approved", visibility: "withdrawn" }, { review: "published", visibility: "live" }],
-    ["withdraw", { review: "published", visibility: "live" }, { review: "published", visibility: "withdrawn" }],
-    ["withdraw", { review: "draft", visibility: "live" }, { review: "draft", visibility: "withdrawn" }],
-    ["archive", { review: "draft", visibility: "live" }, { review: "draft", visibility: "archived" }],
+    [
+      "schedule",
+      { review: "approved", visibility: "live" },
+      { review: "approved", visibility: "live", scheduled: true },
+    ],
+    [
+      "unschedule",
+      { review: "approved", visibility: "live", scheduled: true },
+      { review: "approved", visibility: "live", scheduled: false },
+    ],
+    [
+      "publish",
+      { review: "approved", visibility: "unpublished", scheduled: true },
+      { review: "published", visibility: "live", scheduled: false },
+    ],
+    [
+      "publish",
+      { review: "approved", visibility: "withdrawn" },
+      { review: "published", visibility: "live", scheduled: false },
+    ],
+    [
+      "withdraw",
+      { review: "approved", visibility: "live", scheduled: true },
+      { review: "approved", visibility: "withdrawn", scheduled: false },
+    ],
+    [
+      "withdraw",
+      { review: "draft", visibility: "live" },
+      { review: "draft", visibility: "withdrawn", scheduled: false },
+    ],
+    ["archive", { review: "draft", visibility: "live" }, { review: "draft", visibility: "archived", scheduled: false }],
   ] as const)("%s from %o leads to %o", (action, from, to) => {
     expect(next(action, from)).toEqual(to);
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database, Db } from "@/db";
 import { openDatabase } from "@/db/client";
 import { auditLog, editorialItems, liveDocuments, publicationClock } from "@/db/schema";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/modules/auth/context";
 import { createLaw, updateLaw } from "@/modules/laws/save";
 import type { WorkflowAction } from "@/modules/workflow/machine";
@@ -286,5 +286,23 @@ describe("after a restart", () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe("cancelling a schedule", () => {
+  test("an editor cancels it: the item stays approved and is not published when the time comes", async () => {
+    const id = await approvedLaw({ contributor, editor }, "Scheduled, then cancelled");
+    const at = later(hour);
+    await move(editor, id, "schedule", { publishAt: at.toISOString() });
+    await expect(move(contributor, id, "unschedule")).rejects.toBeInstanceOf(ForbiddenError);
+    await move(otherEditor, id, "unschedule");
+    expect(await itemOf(database.db, id)).toMatchObject({ review: "approved", publishAt: null, scheduledById: null });
+    expect(await publishDue(database.db, later(2 * hour))).toBe(0);
+    expect(await itemOf(database.db, id)).toMatchObject({ visibility: "unpublished" });
+  });
+
+  test("nothing to cancel when no time is set", async () => {
+    const id = await approvedLaw({ contributor, editor }, "Approved, never scheduled");
+    await expect(move(editor, id, "unschedule")).rejects.toBeInstanceOf(ConflictError);
   });
 });

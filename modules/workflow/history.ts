@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { revisions, users } from "@/db/schema";
+import { auditLog, revisions, users } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import { NotFoundError } from "@/lib/errors";
 import { isRecordId } from "@/lib/validation";
@@ -52,4 +52,56 @@ export async function revisionSnapshot(ctx: Ctx, type: ContentType, id: number, 
     .where(and(eq(revisions.itemType, type), eq(revisions.itemId, id), eq(revisions.number, number)));
   if (!row) throw new NotFoundError("No such revision.");
   return row.snapshot;
+}
+
+const activityLabels: Record<string, string> = {
+  create: "created",
+  update: "saved",
+  backfill: "given its first revision",
+  submit: "submitted for review",
+  request_changes: "sent back for changes",
+  approve: "approved",
+  publish: "published",
+  schedule: "scheduled",
+  unschedule: "schedule cancelled",
+  withdraw: "withdrawn",
+  archive: "archived",
+  comment: "commented",
+  "comment.resolve": "resolved a comment",
+};
+
+/**
+ * What happened to an item, newest first: saves and every status change, with who and when, from
+ * the audit log. Editors see their items' trail; the whole log stays an admin's.
+ */
+export async function itemActivity(ctx: Ctx, type: ContentType, id: number) {
+  authorize(ctx, "admin.access");
+  if (!isRecordId(id)) return [];
+  const rows = await ctx.db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actor: auditLog.actorLabel,
+      action: auditLog.action,
+      afterRevision: auditLog.afterRevision,
+      details: auditLog.details,
+    })
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, type), eq(auditLog.targetId, String(id))))
+    .orderBy(desc(auditLog.id))
+    .limit(200);
+  return rows.map((r) => {
+    const verb = r.action.slice(type.length + 1);
+    const label =
+      activityLabels[verb] ??
+      (verb.startsWith("event.") || verb.startsWith("text.") || verb.startsWith("relation.") ? "saved" : verb);
+    return {
+      ...r,
+      // An audit label is "Name <email>": the name is enough here.
+      actor: r.actor.replace(/\s*<[^>]*>$/, ""),
+      label,
+      override: typeof r.details.override === "string" ? r.details.override : null,
+      scheduledFor: typeof r.details.scheduledFor === "string" ? r.details.scheduledFor : null,
+    };
+  });
 }

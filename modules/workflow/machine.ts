@@ -8,12 +8,14 @@ export const workflowActions = [
   "approve",
   "publish",
   "schedule",
+  "unschedule",
   "withdraw",
   "archive",
 ] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
-export type ItemState = { review: ReviewState; visibility: Visibility };
+/** `scheduled`: an approved item has a publication time set. */
+export type ItemState = { review: ReviewState; visibility: Visibility; scheduled?: boolean };
 
 export type Verdict = { ok: true; override: boolean } | { ok: false; reason: string };
 
@@ -36,6 +38,7 @@ const from: Record<WorkflowAction, (s: ItemState) => boolean> = {
   approve: (s) => s.review === "in_review",
   publish: (s) => s.review === "approved",
   schedule: (s) => s.review === "approved",
+  unschedule: (s) => s.review === "approved" && s.scheduled === true,
   withdraw: (s) => s.visibility === "live",
   archive: (s) => s.visibility !== "archived",
 };
@@ -83,6 +86,7 @@ const pastTense: Record<WorkflowAction, string> = {
   approve: "approved",
   publish: "published",
   schedule: "scheduled",
+  unschedule: "unscheduled",
   withdraw: "withdrawn",
   archive: "archived",
 };
@@ -95,13 +99,16 @@ export function next(action: WorkflowAction, state: ItemState): ItemState {
     case "request_changes":
       return { ...state, review: "changes_requested" };
     case "approve":
-    case "schedule":
       return { ...state, review: "approved" };
+    case "schedule":
+      return { ...state, review: "approved", scheduled: true };
+    case "unschedule":
+      return { ...state, scheduled: false };
     case "publish":
-      return { review: "published", visibility: "live" };
+      return { review: "published", visibility: "live", scheduled: false };
     case "withdraw":
-      return { ...state, visibility: "withdrawn" };
+      return { ...state, visibility: "withdrawn", scheduled: false };
     case "archive":
-      return { ...state, visibility: "archived" };
+      return { ...state, visibility: "archived", scheduled: false };
   }
 }

@@ -3,7 +3,7 @@ import type { Ctx } from "@/modules/auth/context";
 import { authorize } from "@/modules/auth/authorize";
 import { decide, workflowActions, type WorkflowAction } from "./machine";
 import { editorialStatus } from "./status";
-import { changeAuthors } from "./transitions";
+import { changeAuthors, stateOf } from "./transitions";
 
 export type ActionOption = { action: WorkflowAction; allowed: boolean; needsReason: boolean; reason?: string };
 
@@ -17,9 +17,13 @@ export async function workflowOptions(ctx: Ctx, type: ContentType, id: number) {
   const authors = await changeAuthors(ctx.db, status);
   const isAuthor = actor.id !== null && (authors.includes(actor.id) || status.submittedById === actor.id);
   const options: ActionOption[] = workflowActions.map((action) => {
-    const plain = decide(action, status, { role: actor.role, isAuthor, unresolvedComments: status.openComments });
+    const plain = decide(action, stateOf(status), {
+      role: actor.role,
+      isAuthor,
+      unresolvedComments: status.openComments,
+    });
     if (plain.ok) return { action, allowed: true, needsReason: false };
-    const withReason = decide(action, status, {
+    const withReason = decide(action, stateOf(status), {
       role: actor.role,
       isAuthor,
       unresolvedComments: status.openComments,

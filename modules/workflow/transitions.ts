@@ -8,7 +8,7 @@ import { parseInput, recordId } from "@/lib/validation";
 import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Actor, Ctx } from "@/modules/auth/context";
-import { decide, next, workflowActions, type WorkflowAction } from "./machine";
+import { decide, next, workflowActions, type ItemState, type WorkflowAction } from "./machine";
 import { itemIs, makeLive, takeDown } from "./publish";
 import { lockItem, type EditorialRow } from "./revise";
 
@@ -41,6 +41,8 @@ export async function moveItem(ctx: Ctx, input: unknown, now = new Date()): Prom
   );
   if (values.action === "request_changes" && !values.comment)
     throw new ValidationError({ comment: ["Say what needs to change."] });
+  if (values.mergedIntoId !== undefined && values.action !== "withdraw")
+    throw new ValidationError({ mergedIntoId: ["Only a withdrawn item can point readers elsewhere."] });
   if (values.action === "schedule" && (!values.publishAt || values.publishAt <= now))
     throw new ValidationError({ publishAt: ["Choose a date and time in the future."] });
   return ctx.db.transaction(async (tx) => {
@@ -49,7 +51,7 @@ export async function moveItem(ctx: Ctx, input: unknown, now = new Date()): Prom
       throw new ConflictError(
         "This item changed since you opened it. Reload to see the latest version before you act.",
       );
-    const verdict = decide(values.action, row, {
+    const verdict = decide(values.action, stateOf(row), {
       role: actor.role,
       isAuthor: await isAuthor(tx, row, actor),
       overrideReason: values.overrideReason,
@@ -83,8 +85,8 @@ export async function moveItem(ctx: Ctx, input: unknown, now = new Date()): Prom
       afterRevision: String(row.workingRevisionId),
       ip: ctx.ip,
       details: {
-        from: { review: row.review, visibility: row.visibility },
-        to: next(values.action, { review: row.review, visibility: row.visibility }),
+        from: stateOf(row),
+        to: next(values.action, stateOf(row)),
         ...(verdict.override ? { override: values.overrideReason } : {}),
         ...(values.publishAt ? { publishAt: values.publishAt.toISOString() } : {}),
       },
@@ -116,17 +118,34 @@ async function apply(
       return set({ review: "approved", approvedById: actor.id, approvedAt: now });
     case "schedule":
       return set({ review: "approved", publishAt: values.publishAt, scheduledById: actor.id });
+    case "unschedule":
+      return set({ publishAt: null, scheduledById: null });
     case "publish":
       return makeLive(tx, row, now);
     case "withdraw":
       // A schedule set before the withdrawal must not bring the item back.
       await set({ visibility: "withdrawn", publishAt: null, scheduledById: null });
+      if (values.mergedIntoId !== undefined) await assertMergeTarget(tx, row, values.mergedIntoId);
       return takeDown(tx, row, now, values.mergedIntoId ?? null);
     case "archive":
       await set({ visibility: "archived", publishAt: null });
       if (row.visibility === "live") await takeDown(tx, row, now);
       return;
   }
+}
+
+export function stateOf(row: Pick<EditorialRow, "review" | "visibility" | "publishAt">): ItemState {
+  return { review: row.review, visibility: row.visibility, scheduled: row.publishAt !== null };
+}
+
+/** Readers of a withdrawn item may be sent to the published item of its type that replaced it. */
+async function assertMergeTarget(tx: Tx, row: EditorialRow, targetId: number) {
+  const [target] = await tx
+    .select({ visibility: editorialItems.visibility })
+    .from(editorialItems)
+    .where(and(eq(editorialItems.itemType, row.itemType), eq(editorialItems.itemId, targetId)));
+  if (targetId === row.itemId || target?.visibility !== "live")
+    throw new ValidationError({ mergedIntoId: [`Choose another published ${row.itemType} to send readers to.`] });
 }
 
 /** Whether the actor wrote any revision of the change since it was last live, or submitted it. */

@@ -6,6 +6,7 @@ import { formValues, one } from "@/lib/form-data";
 import { requestContext } from "@/modules/auth/session";
 import { publicCacheTag } from "@/modules/public/clock";
 import { addComment, resolveComment } from "@/modules/workflow/comments";
+import { searchMergeTargets } from "@/modules/workflow/merge-targets";
 import { moveItem } from "@/modules/workflow/transitions";
 import type { ContentType } from "@/modules/workflow/labels";
 
@@ -36,6 +37,7 @@ export async function moveItemAction(_previous: WorkflowFormState, form: FormDat
     comment: one(values, "comment"),
     overrideReason: one(values, "overrideReason"),
     publishAt: one(values, "publishAt") || undefined,
+    mergedIntoId: one(values, "mergedIntoId") || undefined,
   };
   const ctx = await requestContext();
   const result = await toActionResult(async () => {
@@ -64,4 +66,13 @@ export async function resolveCommentAction(_previous: WorkflowFormState, form: F
     const item = await resolveComment(ctx, Number(form.get("commentId")));
     refreshItem(item.type, item.id);
   });
+}
+
+/** For the withdraw dialog's "send readers to" picker; empty when refused. */
+export async function searchMergeTargetsAction(type: string, query: string, exceptId: number) {
+  const ctx = await requestContext();
+  const result = await toActionResult(() =>
+    searchMergeTargets(ctx, type as ContentType, String(query ?? ""), Number(exceptId)),
+  );
+  return result.ok ? result.data : [];
 }

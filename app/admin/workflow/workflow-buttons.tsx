@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { EntityPicker } from "@/components/admin/entity-picker";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { ContentType } from "@/modules/workflow/labels";
 import type { WorkflowAction } from "@/modules/workflow/machine";
 import type { ActionOption } from "@/modules/workflow/options";
-import { moveItemAction, type WorkflowFormState } from "./actions";
+import { moveItemAction, searchMergeTargetsAction, type WorkflowFormState } from "./actions";
 
 const copy: Record<
   WorkflowAction,
@@ -43,6 +44,12 @@ const copy: Record<
     label: "Schedule",
     title: "Schedule publication",
     explain: "The approved version is published at the time you choose, even if nobody is signed in.",
+    variant: "secondary",
+  },
+  unschedule: {
+    label: "Cancel schedule",
+    title: "Cancel the scheduled publication?",
+    explain: "The version stays approved; publish it now or schedule it again when you are ready.",
     variant: "secondary",
   },
   withdraw: {
@@ -154,6 +161,15 @@ function MoveDialog({
                 </p>
               )}
             </div>
+          )}
+          {option.action === "withdraw" && (
+            <EntityPicker
+              label="Send readers to (optional)"
+              name="mergedIntoId"
+              hint="If this was merged into another published item, its address will redirect there instead of saying it was withdrawn."
+              search={(query) => searchMergeTargetsAction(type, query, id)}
+              errors={errors.mergedIntoId}
+            />
           )}
           {text.comment && (
             <TextAreaField

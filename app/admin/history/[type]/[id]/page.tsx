@@ -6,7 +6,7 @@ import { contentTypes, type ContentType } from "@/modules/workflow/labels";
 import { diffSnapshots } from "@/lib/diff/snapshot";
 import { NotFoundError } from "@/lib/errors";
 import { roleHas } from "@/modules/auth/permissions";
-import { listRevisions, revisionPair } from "@/modules/workflow/history";
+import { itemActivity, listRevisions, revisionPair } from "@/modules/workflow/history";
 import { editorialStatus } from "@/modules/workflow/status";
 import { RestoreButton } from "../../restore-button";
 import { pageContext } from "../../../guard";
@@ -49,6 +49,8 @@ export default async function HistoryPage({
   const from = Number(query.from) || Math.max(1, to - 1);
   const pair = await revisionPair(ctx, itemType, Number(id), from, to).catch(() => null);
   const status = await editorialStatus(ctx, itemType, Number(id)).catch(() => null);
+  const activity = await itemActivity(ctx, itemType, Number(id));
+  const numberOf = new Map(list.map((r) => [String(r.id), r.number]));
   const canRestore = status !== null && itemType in itemPaths && roleHas(ctx.actor.role, "content.write");
   return (
     <div className="space-y-8">
@@ -120,6 +122,27 @@ export default async function HistoryPage({
             </li>
           ))}
         </ol>
+      </section>
+      <section aria-labelledby="activity-heading">
+        <h2 id="activity-heading" className="mb-3 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
+          Activity
+        </h2>
+        {activity.length === 0 ? (
+          <p className="text-muted">Nothing recorded yet.</p>
+        ) : (
+          <ol className="space-y-1 text-sm" data-testid="activity">
+            {activity.map((a) => (
+              <li key={a.id}>
+                <span className="text-muted">{when.format(a.at)} UTC</span> · {a.actor} · <strong>{a.label}</strong>
+                {a.afterRevision && numberOf.has(a.afterRevision) && (
+                  <span className="text-muted"> (revision {numberOf.get(a.afterRevision)})</span>
+                )}
+                {a.scheduledFor && <span> (due {when.format(new Date(a.scheduledFor))} UTC)</span>}
+                {a.override && <span> — override: “{a.override}”</span>}
+              </li>
+            ))}
+          </ol>
+        )}
       </section>
     </div>
   );
