@@ -8,6 +8,7 @@ import { parseInput, recordId } from "@/lib/validation";
 import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Actor, Ctx } from "@/modules/auth/context";
+import { forgetPublicationVersion } from "@/modules/public/clock";
 import { decide, next, workflowActions, type ItemState, type WorkflowAction } from "./machine";
 import { itemIs, makeLive, takeDown } from "./publish";
 import { lockItem, type EditorialRow } from "./revise";
@@ -45,7 +46,7 @@ export async function moveItem(ctx: Ctx, input: unknown, now = new Date()): Prom
     throw new ValidationError({ mergedIntoId: ["Only a withdrawn item can point readers elsewhere."] });
   if (values.action === "schedule" && (!values.publishAt || values.publishAt <= now))
     throw new ValidationError({ publishAt: ["Choose a date and time in the future."] });
-  return ctx.db.transaction(async (tx) => {
+  const moved = await ctx.db.transaction(async (tx) => {
     const row = await lockItem(tx, { type: values.type, id: values.id });
     if (row.workingRevisionId !== values.baseRevision)
       throw new ConflictError(
@@ -94,6 +95,10 @@ export async function moveItem(ctx: Ctx, input: unknown, now = new Date()): Prom
     const [after] = await tx.select().from(editorialItems).where(itemIs(row));
     return after!;
   });
+  // Committed: readers on this instance see it at once, not within the clock's second.
+  if (values.action === "publish" || values.action === "withdraw" || values.action === "archive")
+    forgetPublicationVersion();
+  return moved;
 }
 
 async function apply(
