@@ -63,7 +63,6 @@ test("when an editor records a second source's date, readers see the disagreemen
   await expect(adminPage.getByTestId("timeline-event").filter({ hasText: "January 2023 · Initiated" })).toContainText(
     "Sources disagree",
   );
-  await adminPage.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await page.goto(kyrgyzLaw);
   await expect(

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogButton, DialogCloseButton } from "@/components/ui/dialog";
 import type { ActionResult } from "@/lib/action-result";
@@ -23,9 +23,21 @@ export function NewEvent({ lawId }: { lawId: number }) {
 
 export function EventEditor({ lawId, event, name }: { lawId: number; event: EventFormValues; name: string }) {
   const [round, setRound] = useState(0);
+  const inside = useRef<HTMLDivElement>(null);
   return (
     <DialogButton label="Edit" srLabel={`Edit ${name}`} title="Edit event">
-      <EventForm key={round} lawId={lawId} event={event} onDone={() => setRound((r) => r + 1)} />
+      <div ref={inside}>
+        <EventForm
+          key={round}
+          lawId={lawId}
+          event={event}
+          onDone={() => {
+            setRound((r) => r + 1);
+            // Saved: back to the timeline, which now shows the change.
+            inside.current?.closest("dialog")?.close();
+          }}
+        />
+      </div>
     </DialogButton>
   );
 }
