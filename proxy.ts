@@ -1,16 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieName } from "@/modules/auth/cookie";
-import { isWithdrawnLaw } from "@/modules/public/gone";
+import { lawAddressRule } from "@/modules/public/addresses";
 
 /**
  * Two conveniences before a page renders. A visitor without a session cookie is sent to sign in
  * (every admin page and action checks the session and role itself). A withdrawn law's address
- * answers 410 Gone: pages stream, so only here can the status code still be chosen.
+ * answers 410 Gone, and a merged law's or an old one a permanent redirect: pages stream, so only
+ * here can the status code still be chosen.
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const law = /^\/laws\/([^/]+)\/([^/]+)\/?$/.exec(pathname);
-  if (law) return (await withdrawn(law[1]!, law[2]!, request)) ?? NextResponse.next();
+  if (law) return (await answerFor(law[1]!, law[2]!, request)) ?? NextResponse.next();
   const hasSession = request.cookies.has(sessionCookieName) || request.cookies.has(`__Secure-${sessionCookieName}`);
   if (hasSession) return NextResponse.next();
   const login = new URL("/login", request.url);
@@ -18,7 +19,7 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-async function withdrawn(jurisdiction: string, slug: string, request: NextRequest) {
+async function answerFor(jurisdiction: string, slug: string, request: NextRequest) {
   // Editors previewing (draft mode) see the working version instead.
   if (request.cookies.has("__prerender_bypass")) return null;
   let code: string, decoded: string;
@@ -27,7 +28,9 @@ async function withdrawn(jurisdiction: string, slug: string, request: NextReques
   } catch {
     return null;
   }
-  if (!(await isWithdrawnLaw(code, decoded))) return null;
+  const rule = await lawAddressRule(code, decoded);
+  if (!rule) return null;
+  if (rule.kind === "moved") return NextResponse.redirect(new URL(rule.path, request.url), 308);
   return new NextResponse(goneHtml, {
     status: 410,
     headers: { "content-type": "text/html; charset=utf-8", "x-robots-tag": "noindex" },

@@ -134,3 +134,39 @@ test("an admin previews a law's working version, then withdraws the law", async 
     await expect(reader.getByRole("link", { name: title })).toHaveCount(0);
   });
 });
+
+test("a law withdrawn as merged into another sends its readers to that one", async ({ adminPage: page, request }) => {
+  const stamp = Date.now();
+  const create = async (title: string) => {
+    await page.goto("/admin/laws/new");
+    await page
+      .getByRole("group", { name: "Titles", exact: true })
+      .getByLabel(/^Title, row \d+ of/)
+      .fill(title);
+    await page.getByRole("combobox", { name: "Jurisdiction", exact: true }).selectOption({ label: "Kazakhstan (KZ)" });
+    await summaryBox(page).fill(`Summary of ${title}.`);
+    await page.getByRole("button", { name: "Create law" }).click();
+    await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+    const slug = await page.getByRole("textbox", { name: "Address (slug)" }).inputValue();
+    await publishAsAdmin(page);
+    return `/laws/kz/${slug}`;
+  };
+  const keptTitle = `Consolidated law ${stamp}`;
+  const kept = await create(keptTitle);
+  const merged = await create(`Law folded into the consolidated one ${stamp}`);
+
+  await workflow(page)
+    .getByRole("button", { name: /^Withdraw/ })
+    .click();
+  const dialog = page.getByRole("dialog");
+  const picker = dialog.getByRole("combobox", { name: "Send readers to (optional)" });
+  await picker.fill(`Consolidated law ${stamp}`);
+  await dialog.getByRole("option", { name: new RegExp(keptTitle) }).click();
+  await dialog.getByRole("button", { name: "Withdraw", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(state(page)).toContainText("Withdrawn");
+
+  const response = await request.get(merged, { maxRedirects: 0 });
+  expect(response.status()).toBe(308);
+  expect(response.headers()["location"]).toBe(kept);
+});

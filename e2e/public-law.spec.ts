@@ -76,7 +76,11 @@ test("when an editor records a second source's date, readers see the disagreemen
   await expect(initiated).toContainText("February 2023");
 });
 
-test("a law's old address redirects to its new one once the new address is published", async ({ page, adminPage }) => {
+test("a law's old address redirects to its new one once the new address is published", async ({
+  page,
+  adminPage,
+  request,
+}) => {
   await adminPage.goto("/admin/laws?jurisdiction=KZ");
   await adminPage.getByRole("link", { name: "On the rehabilitation of victims of mass political repression" }).click();
   const slug = adminPage.getByRole("textbox", { name: "Address (slug)" });
@@ -91,6 +95,10 @@ test("a law's old address redirects to its new one once the new address is publi
   );
 
   await publishAsAdmin(adminPage);
+  // A real permanent redirect, which crawlers and citation checkers follow too.
+  const moved = await request.get(`/laws/kz/${old}`, { maxRedirects: 0 });
+  expect(moved.status()).toBe(308);
+  expect(moved.headers()["location"]).toBe(`/laws/kz/${old}-renamed`);
   await page.goto(`/laws/kz/${old}`);
   await expect(page).toHaveURL(`/laws/kz/${old}-renamed`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
