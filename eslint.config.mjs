@@ -32,8 +32,8 @@ export default defineConfig([
     },
   },
   {
-    // Public code reads only live revisions: the live_documents and gone_addresses views, and the
-    // vocabularies. Drafts are in tables it cannot import (see docs/adr/0003-revisions.md).
+    // Public code reads only live revisions: the live_documents and gone_addresses views, the
+    // public_laws index (written from live revisions only), and the vocabularies. Drafts are in tables it cannot import (see docs/adr/0003-revisions.md).
     files: ["modules/public/**", "app/(public)/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
@@ -45,16 +45,18 @@ export default defineConfig([
               allowImportNames: [
                 "liveDocuments",
                 "goneAddresses",
+                "publicLaws",
                 "jurisdictions",
+                "topics",
                 "slugRedirects",
                 "publicationClock",
               ],
-              message: "Public code reads only live revisions (liveDocuments, goneAddresses).",
+              message: "Public code reads only live revisions (liveDocuments, goneAddresses, publicLaws).",
             },
           ],
           patterns: [
             {
-              group: ["@/db/schema/*"],
+              group: ["@/db/schema/*", "!@/db/schema/vocabulary"],
               allowTypeImports: true,
               message: "Public code reads only live revisions (liveDocuments, goneAddresses).",
             },

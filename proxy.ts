@@ -10,8 +10,10 @@ import { lawAddressRule } from "@/modules/public/addresses";
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const law = /^\/laws\/([^/]+)\/([^/]+)\/?$/.exec(pathname);
-  if (law) return (await answerFor(law[1]!, law[2]!, request)) ?? NextResponse.next();
+  if (!pathname.startsWith("/admin")) {
+    const law = /^\/laws\/([^/]+)\/([^/]+)\/?$/.exec(pathname);
+    return (law && (await answerFor(law[1]!, law[2]!, request))) || NextResponse.next();
+  }
   const hasSession = request.cookies.has(sessionCookieName) || request.cookies.has(`__Secure-${sessionCookieName}`);
   if (hasSession) return NextResponse.next();
   const login = new URL("/login", request.url);

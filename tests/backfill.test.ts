@@ -4,9 +4,9 @@ import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Database } from "@/db";
-import { editorialItems, liveDocuments, revisions } from "@/db/schema";
+import { editorialItems, liveDocuments, publicLaws, revisions } from "@/db/schema";
 import { migrate, migrationsFolder } from "@/db/migrate";
-import { backfillRevisions } from "@/modules/system/backfill";
+import { backfillPublicIndex, backfillRevisions } from "@/modules/system/backfill";
 import { createEmptyDatabase } from "./db";
 
 // A database made before revisions existed: migrated to 0010, with content, then to the latest.
@@ -61,6 +61,14 @@ test("content made before revisions gets its first revision at start, and what w
   const revisionsBefore = await count();
   expect(await backfillRevisions(database.db)).toBe(0);
   expect(await count()).toBe(revisionsBefore);
+  // Publishing it again put it in the public index (migration 0012); an index left empty by a
+  // database live before 0012 is filled at start, once.
+  await database.db.delete(publicLaws);
+  expect(await backfillPublicIndex(database.db)).toBe(1);
+  expect(await database.db.select({ slug: publicLaws.slug, status: publicLaws.status }).from(publicLaws)).toEqual([
+    { slug: "public-law", status: "in_force" },
+  ]);
+  expect(await backfillPublicIndex(database.db)).toBe(0);
   const [agent] = await database.db
     .select()
     .from(editorialItems)

@@ -24,6 +24,9 @@ export default function HomePage() {
         <Suspense fallback={<p className="mt-6 text-muted">Loading the latest laws…</p>}>
           <LatestLaws />
         </Suspense>
+        <p className="mt-4 text-sm font-semibold">
+          <Link href="/laws">All laws, by jurisdiction, year and topic →</Link>
+        </p>
       </section>
     </div>
   );

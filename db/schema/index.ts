@@ -10,3 +10,4 @@ export * from "./figures";
 export * from "./slugs";
 export * from "./audit";
 export * from "./editorial";
+export * from "./public-index";

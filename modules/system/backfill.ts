@@ -1,11 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
-import { editorialItems } from "@/db/schema";
+import { editorialItems, liveDocuments, publicLaws } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import { agentSnapshot } from "@/modules/agents/snapshot";
 import { articleSnapshot } from "@/modules/articles/snapshot";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
-import { lawSnapshot } from "@/modules/laws/snapshot";
+import { lawSnapshot, type LawSnapshot } from "@/modules/laws/snapshot";
+import { projectLaw } from "@/modules/workflow/project-law";
 import { makeLive } from "@/modules/workflow/publish";
 import { recordRevision, type Snapshot } from "@/modules/workflow/revise";
 
@@ -41,4 +42,25 @@ export async function backfillRevisions(db: Db): Promise<number> {
     });
   }
   return pending.length;
+}
+
+/**
+ * Fills the public index (migration 0012) for laws that were live before it existed. Runs at every
+ * start; does nothing once done, since publishing keeps it up to date.
+ */
+export async function backfillPublicIndex(db: Db): Promise<number> {
+  const missing = await db
+    .select({
+      lawId: liveDocuments.itemId,
+      revisionId: liveDocuments.revisionId,
+      snapshot: liveDocuments.snapshot,
+      publishedAt: liveDocuments.publishedAt,
+    })
+    .from(liveDocuments)
+    .leftJoin(publicLaws, eq(publicLaws.lawId, liveDocuments.itemId))
+    .where(and(eq(liveDocuments.itemType, "law"), isNull(publicLaws.lawId)));
+  for (const law of missing) {
+    await projectLaw(db, law.lawId, law.revisionId, law.snapshot as LawSnapshot, law.publishedAt);
+  }
+  return missing.length;
 }

@@ -3,7 +3,7 @@ import { env } from "@/env";
 import { describeError } from "@/lib/describe-error";
 import { authSecret } from "@/modules/auth/secret";
 import { startScheduler } from "@/modules/workflow/scheduler";
-import { backfillRevisions } from "./backfill";
+import { backfillPublicIndex, backfillRevisions } from "./backfill";
 import { firstAdminBanner, hasAccounts, seed } from "./seed";
 
 /**
@@ -14,6 +14,7 @@ import { firstAdminBanner, hasAccounts, seed } from "./seed";
 export async function boot(): Promise<void> {
   const database = await prepare();
   await backfillRevisions(database.db);
+  await backfillPublicIndex(database.db);
   startScheduler(database.db);
 }
 

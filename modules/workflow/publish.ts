@@ -2,6 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { editorialItems, publicationClock, publications, revisions } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
+import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { projectLaw, unprojectLaw } from "./project-law";
 import type { EditorialRow, Snapshot } from "./revise";
 
 /** Where a published item lives: laws by jurisdiction and slug, everything else by slug. */
@@ -40,6 +42,7 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .update(editorialItems)
     .set({ review: "published", visibility: "live", liveRevisionId: revisionId, publishAt: null, changedAt: now })
     .where(itemIs(row));
+  if (row.itemType === "law") await projectLaw(tx, row.itemId, revisionId, revision!.snapshot as LawSnapshot, now);
   await tickClock(tx);
   return revisionId;
 }
@@ -50,6 +53,7 @@ export async function takeDown(tx: Tx, row: EditorialRow, now: Date, mergedIntoI
     .update(publications)
     .set({ goneAt: now, mergedIntoId })
     .where(and(eq(publications.itemType, row.itemType), eq(publications.itemId, row.itemId)));
+  if (row.itemType === "law") await unprojectLaw(tx, row.itemId);
   await tickClock(tx);
 }
 

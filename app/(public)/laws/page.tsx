@@ -1,0 +1,183 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { Suspense } from "react";
+import { lawStatusLabels, lawTypeLabels } from "@/modules/laws/labels";
+import { publicationVersion } from "@/modules/public/clock";
+import {
+  lawIndexQuery,
+  publishedLawIndex,
+  type LawFacet,
+  type LawIndex,
+  type LawIndexQuery,
+} from "@/modules/public/law-index";
+import { lawIndexHref } from "@/modules/public/law-index-url";
+import { publicLawPath } from "@/modules/public/law-view";
+
+export const metadata: Metadata = {
+  title: "Laws",
+  description: "Published laws in the archive, by jurisdiction, status, year, topic and type.",
+  alternates: { canonical: "/laws" },
+};
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default function LawsIndexPage({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <div className="space-y-8">
+      <header className="max-w-2xl">
+        <h1 className="font-serif text-4xl leading-tight">Laws</h1>
+        <p className="mt-2 text-muted">Every published law in the archive. Narrow the list with the filters.</p>
+      </header>
+      <Suspense fallback={<p className="text-muted">Loading the laws…</p>}>
+        <LawsIndex searchParams={searchParams} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function LawsIndex({ searchParams }: { searchParams: SearchParams }) {
+  await connection();
+  const raw = await searchParams;
+  const query = lawIndexQuery.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
+  const index = await publishedLawIndex(query, await publicationVersion());
+  return (
+    <div className="grid gap-10 lg:grid-cols-[16rem_1fr]">
+      <Filters query={query} index={index} />
+      <section aria-labelledby="results-heading" className="min-w-0">
+        <div className="flex flex-wrap items-baseline justify-between gap-3 border-b border-ink pb-2">
+          <h2 id="results-heading" className="text-xs font-bold uppercase tracking-widest" aria-live="polite">
+            {index.total === 1 ? "1 law" : `${index.total.toLocaleString("en")} laws`}
+          </h2>
+          <SortLinks query={query} />
+        </div>
+        {index.laws.length === 0 ? (
+          <div className="py-8">
+            <p>No published law matches these filters.</p>
+            <p className="mt-2">
+              <Link href="/laws">Show all laws</Link>
+            </p>
+          </div>
+        ) : (
+          <ol className="divide-y divide-rule">
+            {index.laws.map((law) => (
+              <li key={law.jurisdictionCode + law.slug} className="py-5">
+                <p className="text-xs font-semibold uppercase tracking-wide text-muted">
+                  {law.jurisdictionName} · {lawTypeLabels[law.type]} · {lawStatusLabels[law.status]}
+                  {law.year !== null && ` · ${law.year}`}
+                </p>
+                <h3 className="mt-1 font-serif text-xl leading-snug">
+                  <Link href={publicLawPath(law)} className="text-ink no-underline hover:underline">
+                    {law.title}
+                  </Link>
+                </h3>
+                <p className="mt-1 line-clamp-3 text-sm text-muted">{plainExcerpt(law.summary)}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        <Pages query={query} index={index} />
+      </section>
+    </div>
+  );
+}
+
+const facetTitles: Record<LawFacet, string> = {
+  jurisdiction: "Jurisdiction",
+  status: "Status",
+  year: "Year",
+  topic: "Topic",
+  type: "Type",
+};
+
+function Filters({ query, index }: { query: LawIndexQuery; index: LawIndex }) {
+  const groups: { facet: LawFacet; options: { value: string; label: string; count: number }[] }[] = [
+    { facet: "jurisdiction", options: index.facets.jurisdiction },
+    { facet: "status", options: index.facets.status.map((f) => ({ ...f, label: lawStatusLabels[f.value] })) },
+    { facet: "year", options: index.facets.year.map((f) => ({ ...f, label: f.value })) },
+    { facet: "topic", options: index.facets.topic },
+    { facet: "type", options: index.facets.type.map((f) => ({ ...f, label: lawTypeLabels[f.value] })) },
+  ];
+  const chosen = (facet: LawFacet) =>
+    facet === "jurisdiction" ? query.jurisdiction : facet === "year" ? query.year?.toString() : query[facet];
+  return (
+    <nav aria-label="Filters" className="space-y-6 text-sm">
+      {groups.map(({ facet, options }) => (
+        <div key={facet}>
+          <h2 className="mb-2 text-xs font-bold uppercase tracking-widest">{facetTitles[facet]}</h2>
+          {options.length === 0 ? (
+            <p className="text-muted">None</p>
+          ) : (
+            <ul className="space-y-1">
+              {options.map((option) => {
+                const selected = chosen(facet) === option.value;
+                return (
+                  <li key={option.value}>
+                    <Link
+                      href={lawIndexHref(query, { [facet]: selected ? undefined : option.value })}
+                      aria-current={selected ? "true" : undefined}
+                      className={selected ? "font-semibold text-ink" : undefined}
+                    >
+                      {selected && <span aria-hidden="true">✓ </span>}
+                      {option.label}
+                      {selected && <span className="sr-only"> (selected; choose to remove this filter)</span>}
+                    </Link>{" "}
+                    <span className="text-muted">({option.count})</span>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      ))}
+    </nav>
+  );
+}
+
+const sorts = [
+  ["recent", "Recently published"],
+  ["title", "Title"],
+  ["year", "Year"],
+] as const;
+
+function SortLinks({ query }: { query: LawIndexQuery }) {
+  return (
+    <p className="text-sm">
+      <span className="text-muted">Sort: </span>
+      {sorts.map(([value, label], i) => (
+        <span key={value}>
+          {i > 0 && " · "}
+          {query.sort === value ? (
+            <strong aria-current="true">{label}</strong>
+          ) : (
+            <Link href={lawIndexHref(query, { sort: value })}>{label}</Link>
+          )}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+function Pages({ query, index }: { query: LawIndexQuery; index: LawIndex }) {
+  if (index.pageCount <= 1) return null;
+  return (
+    <nav aria-label="Pages" className="mt-6 flex items-center justify-between border-t border-rule pt-4 text-sm">
+      {index.page > 1 ? <Link href={lawIndexHref(query, { page: index.page - 1 })}>← Previous</Link> : <span />}
+      <span className="text-muted">
+        Page {index.page} of {index.pageCount}
+      </span>
+      {index.page < index.pageCount ? (
+        <Link href={lawIndexHref(query, { page: index.page + 1 })}>Next →</Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
+
+/** A summary's text without its Markdown marks, for a list excerpt. */
+function plainExcerpt(markdown: string): string {
+  return markdown.replace(/[*_`#>[\]]|\(https?:[^)]*\)/g, "").slice(0, 400);
+}

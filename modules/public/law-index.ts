@@ -1,0 +1,147 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { cacheLife, cacheTag } from "next/cache";
+import { z } from "zod";
+import { getDatabase, type Db } from "@/db";
+import { jurisdictions, publicLaws, topics } from "@/db/schema";
+import { lawStatuses, lawTypes } from "@/db/schema/vocabulary";
+import { publicCacheTag } from "./clock";
+
+export const lawIndexPageSize = 20;
+
+/**
+ * The public laws index's query string. Anything unreadable is dropped rather than refused: a
+ * shared or hand-edited address still shows the index.
+ */
+export const lawIndexQuery = z.object({
+  jurisdiction: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{1,12}$/)
+    .optional()
+    .catch(undefined),
+  status: z.enum(lawStatuses).optional().catch(undefined),
+  type: z.enum(lawTypes).optional().catch(undefined),
+  year: z.coerce.number().int().min(1000).max(2200).optional().catch(undefined),
+  topic: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,200}$/)
+    .optional()
+    .catch(undefined),
+  sort: z.enum(["recent", "title", "year"]).default("recent").catch("recent"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export type LawIndexQuery = z.output<typeof lawIndexQuery>;
+export type LawFacet = "jurisdiction" | "status" | "type" | "year" | "topic";
+
+/**
+ * One page of published laws under the chosen facets, with every facet's counts under the other
+ * facets (so each count says what choosing it would show). Reads only public_laws, the index of
+ * live revisions, and the vocabularies. `version` (publicationVersion) keys the cache.
+ */
+export async function publishedLawIndex(query: LawIndexQuery, version: number) {
+  "use cache";
+  cacheTag(publicCacheTag);
+  cacheLife("days");
+  void version;
+  const { db } = await getDatabase();
+  return readLawIndex(db, query);
+}
+
+/** publishedLawIndex's reading, uncached, on a given database (the tests call it directly). */
+export async function readLawIndex(db: Db, query: LawIndexQuery) {
+  const [topic] = query.topic
+    ? await db.select({ id: topics.id }).from(topics).where(eq(topics.slug, query.topic))
+    : [];
+  const filters: Partial<Record<LawFacet, SQL>> = {
+    ...(query.jurisdiction && { jurisdiction: eq(publicLaws.jurisdictionCode, query.jurisdiction) }),
+    ...(query.status && { status: eq(publicLaws.status, query.status) }),
+    ...(query.type && { type: eq(publicLaws.type, query.type) }),
+    ...(query.year && { year: eq(publicLaws.year, query.year) }),
+    // An unknown topic matches nothing, rather than silently showing everything.
+    ...(query.topic && { topic: topic ? sql`${publicLaws.topicIds} @> array[${topic.id}]::integer[]` : sql`false` }),
+  };
+  const where = (except?: LawFacet) =>
+    and(...Object.entries(filters).flatMap(([facet, condition]) => (facet === except ? [] : [condition])));
+  const order =
+    query.sort === "title"
+      ? [asc(publicLaws.title), asc(publicLaws.lawId)]
+      : query.sort === "year"
+        ? [sql`${publicLaws.year} desc nulls last`, asc(publicLaws.title)]
+        : [desc(publicLaws.publishedAt), desc(publicLaws.lawId)];
+
+  const [laws, [total], byJurisdiction, byStatus, byType, byYear, byTopic] = await Promise.all([
+    db
+      .select({
+        jurisdictionCode: publicLaws.jurisdictionCode,
+        jurisdictionName: jurisdictions.name,
+        slug: publicLaws.slug,
+        title: publicLaws.title,
+        summary: publicLaws.summary,
+        type: publicLaws.type,
+        status: publicLaws.status,
+        year: publicLaws.year,
+      })
+      .from(publicLaws)
+      .innerJoin(jurisdictions, eq(jurisdictions.code, publicLaws.jurisdictionCode))
+      .where(where())
+      .orderBy(...order)
+      .limit(lawIndexPageSize)
+      .offset((query.page - 1) * lawIndexPageSize),
+    db.select({ n: count() }).from(publicLaws).where(where()),
+    db
+      .select({ value: publicLaws.jurisdictionCode, label: jurisdictions.name, n: count() })
+      .from(publicLaws)
+      .innerJoin(jurisdictions, eq(jurisdictions.code, publicLaws.jurisdictionCode))
+      .where(where("jurisdiction"))
+      .groupBy(publicLaws.jurisdictionCode, jurisdictions.name)
+      .orderBy(asc(jurisdictions.name)),
+    db
+      .select({ value: publicLaws.status, n: count() })
+      .from(publicLaws)
+      .where(where("status"))
+      .groupBy(publicLaws.status),
+    db.select({ value: publicLaws.type, n: count() }).from(publicLaws).where(where("type")).groupBy(publicLaws.type),
+    db
+      .select({ value: publicLaws.year, n: count() })
+      .from(publicLaws)
+      .where(and(where("year"), isNotNull(publicLaws.year)))
+      .groupBy(publicLaws.year)
+      .orderBy(desc(publicLaws.year)),
+    db
+      .select({ id: sql<number>`t.id`, n: sql<number>`count(*)::int` })
+      .from(sql`${publicLaws} cross join lateral unnest(${publicLaws.topicIds}) as t(id)`)
+      .where(where("topic"))
+      .groupBy(sql`t.id`),
+  ]);
+  const topicNames = byTopic.length
+    ? await db
+        .select({ id: topics.id, slug: topics.slug, name: topics.name })
+        .from(topics)
+        .where(
+          inArray(
+            topics.id,
+            byTopic.map((t) => t.id),
+          ),
+        )
+    : [];
+  const n = total?.n ?? 0;
+  return {
+    laws,
+    total: n,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(n / lawIndexPageSize)),
+    facets: {
+      jurisdiction: byJurisdiction.map((f) => ({ value: f.value, label: f.label, count: f.n })),
+      status: byStatus.map((f) => ({ value: f.value, count: f.n })),
+      type: byType.map((f) => ({ value: f.value, count: f.n })),
+      year: byYear.map((f) => ({ value: String(f.value), count: f.n })),
+      topic: topicNames
+        .map((t) => ({ value: t.slug, label: t.name, count: byTopic.find((b) => b.id === t.id)?.n ?? 0 }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    },
+  };
+}
+
+export type LawIndex = Awaited<ReturnType<typeof readLawIndex>>;
