@@ -2,6 +2,8 @@ import Link from "next/link";
 import { LawTimeline } from "@/components/laws/law-timeline";
 import { Markdown } from "@/components/ui/markdown";
 import { lawStatusLabels, lawTypeLabels } from "@/modules/laws/labels";
+import { articleKindLabels, articleKinds } from "@/modules/articles/labels";
+import type { Discussion } from "@/modules/public/article";
 import type { PublicLaw } from "@/modules/public/law-view";
 
 /** A law's page, from its live revision, or from its working revision in preview. */
@@ -43,6 +45,7 @@ export function LawArticle({ law }: { law: PublicLaw }) {
         </h2>
         <LawTimeline events={law.timeline} />
       </section>
+      {law.discussions.length > 0 && <Discussions discussions={law.discussions} />}
       {law.related.length > 0 && (
         <section aria-labelledby="related">
           <h2 id="related" className="mb-4 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
@@ -79,5 +82,39 @@ export function LawArticle({ law }: { law: PublicLaw }) {
         </section>
       )}
     </article>
+  );
+}
+
+/** What the press and commentators wrote about the law, by kind; opinion is labelled as such. */
+function Discussions({ discussions }: { discussions: Discussion[] }) {
+  return (
+    <section aria-labelledby="discussed">
+      <h2 id="discussed" className="mb-4 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
+        News and commentary
+      </h2>
+      <div className="space-y-5">
+        {articleKinds
+          .map((kind) => [kind, discussions.filter((d) => d.kind === kind)] as const)
+          .filter(([, items]) => items.length > 0)
+          .map(([kind, items]) => (
+            <div key={kind}>
+              <h3 className="text-sm font-semibold">{articleKindLabels[kind]}</h3>
+              <ul className="mt-1 space-y-1">
+                {items.map((d) => (
+                  <li key={d.path}>
+                    <Link href={d.path}>{d.title}</Link>
+                    {(d.authors.length > 0 || d.publisher) && (
+                      <span className="text-muted">
+                        {" "}
+                        — {[d.authors.join(", "), d.publisher].filter(Boolean).join(", ")}
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+      </div>
+    </section>
   );
 }

@@ -1,6 +1,6 @@
 import { articleKinds, type ArticleKind } from "@/db/schema/vocabulary";
 
-export type { ArticleKind };
+export { articleKinds, type ArticleKind };
 import type { ArticleSort } from "./schemas";
 
 /**

@@ -1,4 +1,5 @@
 import type { LawSnapshot } from "@/modules/laws/snapshot";
+import type { Discussion } from "./article";
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
 
 /** Where a published law lives: /laws/kg/its-slug. */
@@ -11,7 +12,13 @@ export type RelatedLaw = { label: string; note: string; path: string; title: str
 /** A law as its public page renders it, from one revision: the live one, or the working one in preview. */
 export function lawView(
   revision: LawSnapshot,
-  extra: { id: number; jurisdictionName: string; publishedAt: Date | null; related: RelatedLaw[] },
+  extra: {
+    id: number;
+    jurisdictionName: string;
+    publishedAt: Date | null;
+    related: RelatedLaw[];
+    discussions: Discussion[];
+  },
 ) {
   return {
     kind: "law" as const,
@@ -31,6 +38,7 @@ export function lawView(
     sources: revision.sources,
     timeline: placeOnTimeline(revision.events),
     related: extra.related,
+    discussions: extra.discussions,
   };
 }
 

@@ -4,6 +4,7 @@ import { getDatabase, type Db } from "@/db";
 import { goneAddresses, jurisdictions, liveDocuments, slugRedirects } from "@/db/schema";
 import { lawRelationLabels } from "@/modules/laws/labels";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { articlesDiscussing } from "./article";
 import { publicCacheTag } from "./clock";
 import { lawView, publicLawPath, type RelatedLaw } from "./law-view";
 
@@ -38,6 +39,7 @@ export async function publishedLaw(jurisdictionCode: string, slug: string, versi
     jurisdictionName: doc.jurisdictionName,
     publishedAt: doc.publishedAt,
     related: await relatedLiveLaws(db, doc.itemId, revision),
+    discussions: await articlesDiscussing(db, doc.itemId),
   });
 }
 

@@ -3,6 +3,7 @@ import { editorialItems, jurisdictions, laws, revisions } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { articlesDiscussing } from "@/modules/public/article";
 import { relatedLiveLaws } from "@/modules/public/law";
 import { lawView, publicLawPath } from "@/modules/public/law-view";
 
@@ -26,6 +27,7 @@ export async function previewLaw(ctx: Ctx, jurisdictionCode: string, slug: strin
     jurisdictionName: row.jurisdictionName,
     publishedAt: null,
     related: await relatedLiveLaws(ctx.db, row.id, revision),
+    discussions: await articlesDiscussing(ctx.db, row.id),
   });
 }
 

@@ -1,0 +1,129 @@
+import { and, eq, sql } from "drizzle-orm";
+import { cacheLife, cacheTag } from "next/cache";
+import { getDatabase, type Db } from "@/db";
+import { goneAddresses, liveDocuments, slugRedirects } from "@/db/schema";
+import type { ArticleKind } from "@/db/schema/vocabulary";
+import type { ArticleSnapshot } from "@/modules/articles/snapshot";
+import { publicCacheTag } from "./clock";
+import { publicLawPath } from "./law-view";
+
+/** Where a published article lives: /articles/its-slug. */
+export function publicArticlePath(article: { slug: string }): string {
+  return `/articles/${article.slug}`;
+}
+
+/**
+ * A published article as readers see it (its live revision), where its old address now points, or
+ * that it was withdrawn. The laws it discusses are linked only when they are published too.
+ */
+export async function publishedArticle(slug: string, version: number) {
+  "use cache";
+  cacheTag(publicCacheTag);
+  cacheLife("days");
+  void version;
+  const { db } = await getDatabase();
+  const [doc] = await db
+    .select({ itemId: liveDocuments.itemId, snapshot: liveDocuments.snapshot, publishedAt: liveDocuments.publishedAt })
+    .from(liveDocuments)
+    .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.slug, slug)));
+  if (!doc) return articleElsewhere(db, slug);
+  return articleView(db, doc.itemId, doc.snapshot as ArticleSnapshot, doc.publishedAt);
+}
+
+/** An article revision as its public page renders it (the live one, or the working one in preview). */
+export async function articleView(db: Db, id: number, revision: ArticleSnapshot, publishedAt: Date | null) {
+  const lawIds = revision.laws.map((l) => l.id);
+  const laws = lawIds.length
+    ? await db
+        .select({
+          itemId: liveDocuments.itemId,
+          scope: liveDocuments.scope,
+          slug: liveDocuments.slug,
+          title: liveDocuments.title,
+        })
+        .from(liveDocuments)
+        .where(and(eq(liveDocuments.itemType, "law"), sql`${liveDocuments.itemId} in ${lawIds}`))
+    : [];
+  return {
+    kind: "article" as const,
+    id,
+    articleKind: revision.kind,
+    slug: revision.slug,
+    title: revision.title,
+    body: revision.body,
+    lang: revision.lang,
+    originalDate: revision.originalDate,
+    originalUrl: revision.originalUrl,
+    authors: revision.authors.map((a) => a.name),
+    publisher: revision.publisher?.name ?? null,
+    creditedAgent: revision.creditedAgent?.name ?? null,
+    topics: revision.topics.map((t) => t.name),
+    jurisdictions: revision.jurisdictions.map((j) => j.name),
+    sources: revision.sources.map((s) => s.title),
+    // In the order the editor listed them, published ones only.
+    laws: lawIds.flatMap((lawId) => {
+      const law = laws.find((l) => l.itemId === lawId);
+      return law ? [{ title: law.title, path: publicLawPath({ jurisdictionCode: law.scope, slug: law.slug }) }] : [];
+    }),
+    publishedAt,
+  };
+}
+
+export type PublicArticle = Awaited<ReturnType<typeof articleView>>;
+
+async function articleElsewhere(db: Db, slug: string) {
+  const [gone] = await db
+    .select({ mergedIntoId: goneAddresses.mergedIntoId })
+    .from(goneAddresses)
+    .where(and(eq(goneAddresses.itemType, "article"), eq(goneAddresses.slug, slug)));
+  const movedId =
+    gone?.mergedIntoId ??
+    (gone
+      ? null
+      : (
+          await db
+            .select({ itemId: slugRedirects.itemId })
+            .from(slugRedirects)
+            .where(and(eq(slugRedirects.itemType, "article"), eq(slugRedirects.oldSlug, slug)))
+        )[0]?.itemId);
+  if (movedId) {
+    const [moved] = await db
+      .select({ slug: liveDocuments.slug })
+      .from(liveDocuments)
+      .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.itemId, movedId)));
+    if (moved && moved.slug !== slug) return { kind: "moved" as const, path: publicArticlePath(moved) };
+  }
+  if (gone) return { kind: "gone" as const };
+  return null;
+}
+
+export type Discussion = {
+  kind: ArticleKind;
+  title: string;
+  path: string;
+  authors: string[];
+  publisher: string | null;
+};
+
+/** The published articles that discuss a law, for its page: news, commentary, analysis, statements. */
+export async function articlesDiscussing(db: Db, lawId: number): Promise<Discussion[]> {
+  const rows = await db
+    .select({ slug: liveDocuments.slug, snapshot: liveDocuments.snapshot })
+    .from(liveDocuments)
+    .where(
+      and(
+        eq(liveDocuments.itemType, "article"),
+        sql`${liveDocuments.snapshot}->'laws' @> ${JSON.stringify([{ id: lawId }])}::jsonb`,
+      ),
+    );
+  return rows.map(({ slug, snapshot }) => {
+    const article = snapshot as ArticleSnapshot;
+    return {
+      kind: article.kind,
+      title: article.title,
+      path: publicArticlePath({ slug }),
+      authors: article.authors.map((a) => a.name),
+      publisher: article.publisher?.name ?? null,
+    };
+  });
+}
