@@ -44,6 +44,7 @@ export default defineConfig([
               name: "@/db/schema",
               allowImportNames: [
                 "liveDocuments",
+                "citableRevisions",
                 "goneAddresses",
                 "publicLaws",
                 "jurisdictions",
@@ -66,6 +67,7 @@ export default defineConfig([
                 "!@/modules/public/*",
                 "!@/modules/*/labels",
                 "!@/modules/laws/timeline-order",
+                "!@/modules/laws/year",
                 // Draft-mode preview: authorized inside, for signed-in users only.
                 "!@/modules/auth/session",
                 "!@/modules/workflow/preview",

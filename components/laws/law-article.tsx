@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LawTexts } from "@/components/laws/law-texts";
 import { LawTimeline } from "@/components/laws/law-timeline";
 import { Markdown } from "@/components/ui/markdown";
 import { lawStatusLabels, lawTypeLabels } from "@/modules/laws/labels";
@@ -6,11 +7,36 @@ import { articleKindLabels, articleKinds } from "@/modules/articles/labels";
 import type { Discussion } from "@/modules/public/article";
 import type { PublicLaw } from "@/modules/public/law-view";
 
-/** A law's page, from its live revision, or from its working revision in preview. */
-export function LawArticle({ law }: { law: PublicLaw }) {
+const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/**
+ * A law's page, from its live revision, an earlier published one (for a citation that names it),
+ * or its working revision in preview. `textHref` addresses another text version; `cite` is shown
+ * for published versions only.
+ */
+export function LawArticle({
+  law,
+  chosenText,
+  textHref,
+  currentPath,
+  cite,
+}: {
+  law: PublicLaw;
+  chosenText?: number;
+  textHref?: (id: number) => string;
+  currentPath?: string;
+  cite?: React.ReactNode;
+}) {
+  const current = law.versions[0];
   const otherTitles = law.titles.filter((t) => !t.preferred);
   return (
     <article className="space-y-10">
+      {current && law.shown !== null && law.shown !== current.number && (
+        <p role="note" className="rounded border-l-4 border-ink bg-white px-4 py-3 text-sm" data-testid="older-version">
+          You are reading version {law.shown} of this page, published {law.publishedAt && day.format(law.publishedAt)}.{" "}
+          {currentPath && <Link href={currentPath}>Read the current version</Link>}
+        </p>
+      )}
       <header className="max-w-3xl space-y-3">
         <p className="text-xs font-semibold uppercase tracking-widest text-muted">
           {law.jurisdictionName} · {lawTypeLabels[law.type]} · {lawStatusLabels[law.status]}
@@ -39,12 +65,19 @@ export function LawArticle({ law }: { law: PublicLaw }) {
         )}
       </header>
       <Markdown source={law.summary} />
+      {law.publishedAt && (
+        <p className="text-sm text-muted" data-testid="last-reviewed">
+          Last reviewed {day.format(law.publishedAt)}
+          {law.shown !== null && ` · version ${law.shown}`}
+        </p>
+      )}
       <section aria-labelledby="history">
         <h2 id="history" className="mb-4 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
           History
         </h2>
         <LawTimeline events={law.timeline} />
       </section>
+      <LawTexts texts={law.texts} chosen={chosenText} hrefFor={textHref ?? ((id) => `?text=${id}`)} />
       {law.discussions.length > 0 && <Discussions discussions={law.discussions} />}
       {law.related.length > 0 && (
         <section aria-labelledby="related">
@@ -81,6 +114,7 @@ export function LawArticle({ law }: { law: PublicLaw }) {
           </ul>
         </section>
       )}
+      {cite}
     </article>
   );
 }

@@ -158,3 +158,32 @@ export const goneAddresses = pgView("gone_addresses", {
   mergedIntoId: integer(),
   goneAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
 }).as(sql`select item_type, scope, slug, merged_into_id, gone_at from publications where gone_at is not null`);
+
+/** Every revision that has been live, and when it went live: the versions a citation can point at. */
+export const publishedRevisions = pgTable(
+  "published_revisions",
+  {
+    itemType: contentTypeEnum().notNull(),
+    itemId: integer().notNull(),
+    number: integer().notNull(),
+    revisionId: integer()
+      .notNull()
+      .references(() => revisions.id),
+    publishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemType, t.itemId, t.number] })],
+);
+
+/**
+ * The versions of published items that readers may cite: revisions that were live once, of items
+ * that are not withdrawn. Public code reads old versions only through this view.
+ */
+export const citableRevisions = pgView("citable_revisions", {
+  itemType: contentTypeEnum().notNull(),
+  itemId: integer().notNull(),
+  number: integer().notNull(),
+  publishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+  snapshot: jsonb().$type<Record<string, unknown>>().notNull(),
+}).as(
+  sql`select h.item_type, h.item_id, h.number, h.published_at, r.snapshot from published_revisions h join revisions r on r.id = h.revision_id join publications p on p.item_type = h.item_type and p.item_id = h.item_id where p.gone_at is null`,
+);

@@ -2,6 +2,7 @@ import { asc, eq, exists, sql } from "drizzle-orm";
 import { articleLaws, laws } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
+import { languageName } from "@/lib/language";
 
 export type FacetOption = { value: string; label: string };
 
@@ -38,11 +39,4 @@ export function languageOptions(current?: string): FacetOption[] {
   return codes.map((code) => ({ value: code, label: `${languageName(code)} (${code})` }));
 }
 
-/** "ky" → "Kyrgyz"; an unknown or malformed code is shown as it is. */
-export function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+export { languageName };

@@ -1,6 +1,7 @@
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import type { Discussion } from "./article";
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
+import { lawYear } from "@/modules/laws/year";
 
 /** Where a published law lives: /laws/kg/its-slug. */
 export function publicLawPath(law: { jurisdictionCode: string; slug: string }): string {
@@ -18,6 +19,9 @@ export function lawView(
     publishedAt: Date | null;
     related: RelatedLaw[];
     discussions: Discussion[];
+    /** The published versions, newest first, and which of them this is (none in preview). */
+    versions?: { number: number; publishedAt: Date }[];
+    shown?: number;
   },
 ) {
   return {
@@ -39,6 +43,10 @@ export function lawView(
     timeline: placeOnTimeline(revision.events),
     related: extra.related,
     discussions: extra.discussions,
+    texts: revision.texts,
+    year: lawYear(revision),
+    versions: extra.versions ?? [],
+    shown: extra.shown ?? null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { goneAddresses, jurisdictions, liveDocuments, slugRedirects } from "@/db/schema";
+import { citableRevisions, goneAddresses, jurisdictions, liveDocuments, slugRedirects } from "@/db/schema";
 import { lawRelationLabels } from "@/modules/laws/labels";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { articlesDiscussing } from "./article";
@@ -15,7 +15,7 @@ export { publicLawPath };
  * that it was withdrawn. Reads only the live_documents and gone_addresses views: no draft can
  * come out of here. `version` (publicationVersion) keys the cache.
  */
-export async function publishedLaw(jurisdictionCode: string, slug: string, version: number) {
+export async function publishedLaw(jurisdictionCode: string, slug: string, version: number, asOf?: number) {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
@@ -33,13 +33,35 @@ export async function publishedLaw(jurisdictionCode: string, slug: string, versi
     .innerJoin(jurisdictions, eq(jurisdictions.code, liveDocuments.scope))
     .where(and(eq(liveDocuments.itemType, "law"), eq(liveDocuments.scope, code), eq(liveDocuments.slug, slug)));
   if (!doc) return elsewhere(db, code, slug);
-  const revision = doc.snapshot as LawSnapshot;
+  const versions = await db
+    .select({ number: citableRevisions.number, publishedAt: citableRevisions.publishedAt })
+    .from(citableRevisions)
+    .where(and(eq(citableRevisions.itemType, "law"), eq(citableRevisions.itemId, doc.itemId)))
+    .orderBy(desc(citableRevisions.publishedAt));
+  // An earlier published version, by its number, for citations that name it; only versions that were public.
+  const older = asOf !== undefined && asOf !== versions[0]?.number;
+  const [cited] = older
+    ? await db
+        .select({ snapshot: citableRevisions.snapshot, publishedAt: citableRevisions.publishedAt })
+        .from(citableRevisions)
+        .where(
+          and(
+            eq(citableRevisions.itemType, "law"),
+            eq(citableRevisions.itemId, doc.itemId),
+            eq(citableRevisions.number, asOf),
+          ),
+        )
+    : [{ snapshot: doc.snapshot, publishedAt: doc.publishedAt }];
+  if (!cited) return null;
+  const revision = cited.snapshot as LawSnapshot;
   return lawView(revision, {
     id: doc.itemId,
     jurisdictionName: doc.jurisdictionName,
-    publishedAt: doc.publishedAt,
+    publishedAt: cited.publishedAt,
     related: await relatedLiveLaws(db, doc.itemId, revision),
     discussions: await articlesDiscussing(db, doc.itemId),
+    versions,
+    shown: older ? asOf : versions[0]?.number,
   });
 }
 

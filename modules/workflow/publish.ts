@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { editorialItems, publicationClock, publications, revisions } from "@/db/schema";
+import { editorialItems, publicationClock, publications, publishedRevisions, revisions } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { projectLaw, unprojectLaw } from "./project-law";
@@ -20,7 +20,7 @@ export function addressOf(type: ContentType, snapshot: Snapshot): { scope: strin
 export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<number> {
   const revisionId = row.workingRevisionId!;
   const [revision] = await tx
-    .select({ snapshot: revisions.snapshot })
+    .select({ snapshot: revisions.snapshot, number: revisions.number })
     .from(revisions)
     .where(eq(revisions.id, revisionId));
   const address = addressOf(row.itemType, revision!.snapshot);
@@ -42,6 +42,10 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .update(editorialItems)
     .set({ review: "published", visibility: "live", liveRevisionId: revisionId, publishAt: null, changedAt: now })
     .where(itemIs(row));
+  await tx
+    .insert(publishedRevisions)
+    .values({ itemType: row.itemType, itemId: row.itemId, number: revision!.number, revisionId, publishedAt: now })
+    .onConflictDoNothing();
   if (row.itemType === "law") await projectLaw(tx, row.itemId, revisionId, revision!.snapshot as LawSnapshot, now);
   await tickClock(tx);
   return revisionId;

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
-import { draftMode } from "next/headers";
+import { draftMode, headers } from "next/headers";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { CiteThis } from "@/components/laws/cite-this";
 import { LawArticle } from "@/components/laws/law-article";
+import { bibtexCitation, cslJsonCitation, plainCitation } from "@/modules/public/citation";
+import { publicLawPath } from "@/modules/public/law-view";
 import type { PublicLaw } from "@/modules/public/law-view";
 import { publicationVersion } from "@/modules/public/clock";
 import { publishedLaw } from "@/modules/public/law";
@@ -12,37 +15,89 @@ import { requestContext } from "@/modules/auth/session";
 import { previewLaw } from "@/modules/workflow/preview";
 
 type Params = { jurisdiction: string; slug: string };
+type Query = Promise<Record<string, string | string[] | undefined>>;
+
+const positive = (value: unknown) => {
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isSafeInteger(n) && n > 0 && n < 2_147_483_648 ? n : undefined;
+};
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   await connection();
   const { jurisdiction, slug } = await params;
   if ((await draftMode()).isEnabled) return { title: "Preview", robots: { index: false, follow: false } };
   const law = await publishedLaw(jurisdiction, slug, await publicationVersion());
-  return { title: law?.kind === "law" ? law.title : "Law", robots: law?.kind === "law" ? undefined : { index: false } };
+  if (law?.kind !== "law") return { title: "Law", robots: { index: false } };
+  // Every version's canonical address is the current one.
+  return { title: law.title, alternates: { canonical: publicLawPath(law) } };
 }
 
-export default function LawPage({ params }: { params: Promise<Params> }) {
+export default function LawPage({ params, searchParams }: { params: Promise<Params>; searchParams: Query }) {
   return (
     <Suspense fallback={<p className="text-muted">Loading the law…</p>}>
-      <Law params={params} />
+      <Law params={params} searchParams={searchParams} />
     </Suspense>
   );
 }
 
-async function Law({ params }: { params: Promise<Params> }) {
+async function Law({ params, searchParams }: { params: Promise<Params>; searchParams: Query }) {
   await connection();
   const { jurisdiction, slug } = await params;
+  const query = await searchParams;
+  const [asOf, chosenText] = [positive(query.version), positive(query.text)];
   if ((await draftMode()).isEnabled) {
     const ctx = await requestContext();
     const preview = ctx.actor ? await previewLaw(ctx, jurisdiction, slug) : null;
     if (preview) return <Preview path={`/laws/${jurisdiction}/${slug}`} law={preview} />;
   }
-  const found = await publishedLaw(jurisdiction, slug, await publicationVersion());
+  const found = await publishedLaw(jurisdiction, slug, await publicationVersion(), asOf);
   if (!found) notFound();
   if (found.kind === "moved") permanentRedirect(found.path);
   // proxy.ts answers 410 before this renders; this is what a client-side navigation shows.
   if (found.kind === "gone") return <Withdrawn />;
-  return <LawArticle law={found} />;
+  const path = publicLawPath(found);
+  const here = (text?: number) => {
+    const search = new URLSearchParams({
+      ...(asOf ? { version: String(asOf) } : {}),
+      ...(text ? { text: String(text) } : {}),
+    });
+    return search.size ? `${path}?${search}` : path;
+  };
+  return (
+    <LawArticle
+      law={found}
+      chosenText={chosenText}
+      textHref={(id) => here(id)}
+      currentPath={path}
+      cite={<Citation law={found} permalinkBase={await siteOrigin()} path={path} />}
+    />
+  );
+}
+
+/** Where this site is, as the reader reached it: citations carry absolute addresses. */
+async function siteOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  const proto =
+    h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+function Citation({ law, permalinkBase, path }: { law: PublicLaw; permalinkBase: string; path: string }) {
+  if (law.shown === null || !law.publishedAt) return null;
+  const cited = {
+    title: law.title,
+    jurisdictionCode: law.jurisdictionCode,
+    jurisdictionName: law.jurisdictionName,
+    year: law.year,
+    identifier: law.identifiers[0] ? `${law.identifiers[0].registry} ${law.identifiers[0].value}` : null,
+    slug: law.slug,
+    version: law.shown,
+    versionDate: law.publishedAt,
+    permalink: `${permalinkBase}${path}?version=${law.shown}`,
+    accessed: new Date(),
+  };
+  return <CiteThis plain={plainCitation(cited)} bibtex={bibtexCitation(cited)} csl={cslJsonCitation(cited)} />;
 }
 
 /** The working revision, as the public page will show it once published; marked so nobody mistakes it. */

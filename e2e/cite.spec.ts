@@ -1,0 +1,71 @@
+/**
+ * Citing a law: the reader copies a citation that names the exact version, and that version's
+ * address keeps showing what was cited after the law is published again.
+ */
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const reason = "Citation test: checked by the same admin.";
+
+async function move(page: Page, label: string, withReason = false) {
+  await page
+    .getByTestId("workflow")
+    .getByRole("button", { name: new RegExp(`^${label}`) })
+    .click();
+  const dialog = page.getByRole("dialog");
+  if (withReason) await dialog.getByRole("textbox", { name: "Reason for the override" }).fill(reason);
+  await dialog.getByRole("button", { name: label, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function publish(page: Page) {
+  await move(page, "Submit for review");
+  await move(page, "Approve", true);
+  await move(page, "Publish now", true);
+  await expect(page.getByTestId("workflow-state")).toHaveText("Published");
+}
+
+test("a reader copies a BibTeX citation of the exact version, and that version stays readable", async ({
+  adminPage: admin,
+  page,
+}) => {
+  const stamp = Date.now();
+  const title = `Law on the return of confiscated property ${stamp}`;
+  await admin.goto("/admin/laws/new");
+  await admin
+    .getByRole("group", { name: "Titles", exact: true })
+    .getByLabel(/^Title, row \d+ of/)
+    .fill(title);
+  await admin.getByRole("combobox", { name: "Jurisdiction", exact: true }).selectOption({ label: "Kyrgyzstan (KG)" });
+  const summary = admin.getByRole("textbox", { name: "Summary" });
+  await summary.fill("The first published summary.");
+  await admin.getByRole("button", { name: "Create law" }).click();
+  await expect(admin.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  const slug = await admin.getByRole("textbox", { name: "Address (slug)" }).inputValue();
+  await publish(admin);
+
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(`/laws/kg/${slug}`);
+  const reviewed = await page.getByTestId("last-reviewed").textContent();
+  const firstVersion = /version (\d+)/.exec(reviewed ?? "")?.[1];
+  expect(firstVersion).toBeTruthy();
+  await page.getByRole("button", { name: "Copy the BibTeX citation" }).click();
+  await expect(page.getByText("Copied.")).toBeVisible();
+  const bibtex = await page.evaluate(() => navigator.clipboard.readText());
+  expect(bibtex).toMatch(new RegExp(`^@misc\\{marginalia-kg-${slug}-v${firstVersion},`));
+  expect(bibtex).toContain(`/laws/kg/${slug}?version=${firstVersion}}`);
+
+  await summary.fill("The second published summary.");
+  await admin.getByRole("button", { name: "Save changes" }).click();
+  await expect(admin.getByText("Saved.", { exact: true })).toBeVisible();
+  await publish(admin);
+
+  await page.goto(`/laws/kg/${slug}`);
+  await expect(page.getByText("The second published summary.")).toBeVisible();
+  await expect(page.getByTestId("older-version")).toHaveCount(0);
+  await page.goto(`/laws/kg/${slug}?version=${firstVersion}`);
+  await expect(page.getByText("The first published summary.")).toBeVisible();
+  await expect(page.getByTestId("older-version")).toContainText(`version ${firstVersion}`);
+  await page.getByRole("link", { name: "Read the current version" }).click();
+  await expect(page.getByText("The second published summary.")).toBeVisible();
+});
