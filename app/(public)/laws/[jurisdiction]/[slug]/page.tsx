@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { draftMode, headers } from "next/headers";
+import { draftMode } from "next/headers";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
@@ -8,6 +8,7 @@ import { CiteThis } from "@/components/laws/cite-this";
 import { LawArticle } from "@/components/laws/law-article";
 import { bibtexCitation, cslJsonCitation, plainCitation } from "@/modules/public/citation";
 import { publicLawPath } from "@/modules/public/law-view";
+import { siteOrigin } from "@/modules/public/site";
 import type { PublicLaw } from "@/modules/public/law-view";
 import { publicationVersion } from "@/modules/public/clock";
 import { publishedLaw } from "@/modules/public/law";
@@ -72,15 +73,6 @@ async function Law({ params, searchParams }: { params: Promise<Params>; searchPa
       cite={<Citation law={found} permalinkBase={await siteOrigin()} path={path} />}
     />
   );
-}
-
-/** Where this site is, as the reader reached it: citations carry absolute addresses. */
-async function siteOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
-  const proto =
-    h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
 }
 
 function Citation({ law, permalinkBase, path }: { law: PublicLaw; permalinkBase: string; path: string }) {
