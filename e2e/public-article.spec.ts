@@ -11,6 +11,13 @@ test("a reader opens a commentary from the law it discusses, sees it labelled op
   page,
 }) => {
   await page.goto(kyrgyzLaw);
+  const lawLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(lawLd).toMatchObject({
+    "@type": "Legislation",
+    legislationJurisdiction: { name: "Kyrgyzstan" },
+    legislationPassedBy: { name: "Jogorku Kenesh" },
+  });
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /Kyrgyz Republic/);
   const discussed = page.getByRole("region", { name: "News and commentary" });
   await expect(discussed.getByRole("heading", { name: "News report" })).toBeVisible();
   await expect(discussed.getByRole("heading", { name: "Commentary / opinion" })).toBeVisible();
@@ -18,6 +25,10 @@ test("a reader opens a commentary from the law it discusses, sees it labelled op
 
   await expect(page.getByRole("heading", { name: commentary, level: 1 })).toBeVisible();
   await expect(page.getByText("Opinion: the views are the author’s, not the archive’s")).toBeVisible();
+  // Read as a crawler does, from the page as served (Next keeps the previous page mounted, hidden).
+  await page.reload();
+  const articleLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(articleLd).toMatchObject({ "@type": "OpinionNewsArticle", headline: commentary });
   await page.getByRole("region", { name: "Laws discussed" }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/laws\/(kg|kz)\//);
 });

@@ -6,6 +6,8 @@ import { Suspense } from "react";
 import { PublicArticleView } from "@/components/articles/public-article";
 import { publishedArticle, publicArticlePath } from "@/modules/public/article";
 import { publicationVersion } from "@/modules/public/clock";
+import { articleJsonLd, jsonLdScript } from "@/modules/public/json-ld";
+import { siteOrigin } from "@/modules/public/site";
 
 type Params = { slug: string };
 
@@ -14,7 +16,19 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   const { slug } = await params;
   const found = await publishedArticle(slug, await publicationVersion());
   if (found?.kind !== "article") return { title: "Article", robots: { index: false } };
-  return { title: found.title, alternates: { canonical: publicArticlePath(found) } };
+  const description = found.body.replace(/[*_`#>[\]]|\(https?:[^)]*\)/g, "").slice(0, 300);
+  return {
+    title: found.title,
+    description,
+    alternates: { canonical: publicArticlePath(found) },
+    openGraph: {
+      type: "article",
+      title: found.title,
+      description,
+      url: publicArticlePath(found),
+      siteName: "Marginalia",
+    },
+  };
 }
 
 export default function ArticlePage({ params }: { params: Promise<Params> }) {
@@ -41,5 +55,15 @@ async function Article({ params }: { params: Promise<Params> }) {
         </p>
       </div>
     );
-  return <PublicArticleView article={found} />;
+  const origin = await siteOrigin();
+  const url = `${origin}${publicArticlePath(found)}`;
+  return (
+    <>
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: jsonLdScript(articleJsonLd(found, url, origin)) }}
+      />
+      <PublicArticleView article={found} />
+    </>
+  );
 }

@@ -8,6 +8,7 @@ import { CiteThis } from "@/components/laws/cite-this";
 import { LawArticle } from "@/components/laws/law-article";
 import { bibtexCitation, cslJsonCitation, plainCitation } from "@/modules/public/citation";
 import { publicLawPath } from "@/modules/public/law-view";
+import { jsonLdScript, lawJsonLd } from "@/modules/public/json-ld";
 import { siteOrigin } from "@/modules/public/site";
 import type { PublicLaw } from "@/modules/public/law-view";
 import { publicationVersion } from "@/modules/public/clock";
@@ -30,7 +31,13 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   const law = await publishedLaw(jurisdiction, slug, await publicationVersion());
   if (law?.kind !== "law") return { title: "Law", robots: { index: false } };
   // Every version's canonical address is the current one.
-  return { title: law.title, alternates: { canonical: publicLawPath(law) } };
+  const description = law.summary.replace(/[*_`#>[\]]|\(https?:[^)]*\)/g, "").slice(0, 300);
+  return {
+    title: law.title,
+    description,
+    alternates: { canonical: publicLawPath(law) },
+    openGraph: { type: "article", title: law.title, description, url: publicLawPath(law), siteName: "Marginalia" },
+  };
 }
 
 export default function LawPage({ params, searchParams }: { params: Promise<Params>; searchParams: Query }) {
@@ -64,14 +71,21 @@ async function Law({ params, searchParams }: { params: Promise<Params>; searchPa
     });
     return search.size ? `${path}?${search}` : path;
   };
+  const origin = await siteOrigin();
   return (
-    <LawArticle
-      law={found}
-      chosenText={chosenText}
-      textHref={(id) => here(id)}
-      currentPath={path}
-      cite={<Citation law={found} permalinkBase={await siteOrigin()} path={path} />}
-    />
+    <>
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: jsonLdScript(lawJsonLd(found, `${origin}${path}`)) }}
+      />
+      <LawArticle
+        law={found}
+        chosenText={chosenText}
+        textHref={(id) => here(id)}
+        currentPath={path}
+        cite={<Citation law={found} permalinkBase={origin} path={path} />}
+      />
+    </>
   );
 }
 
