@@ -5,11 +5,17 @@ export default function NotFound() {
     <main id="main" className="mx-auto max-w-xl px-5 py-20">
       <h1 className="font-serif text-3xl">Page not found</h1>
       <p className="mt-3 text-muted">
-        There is nothing at this address. It may have moved, or the link may be mistyped.
+        There is nothing at this address. It may have moved, or the link may be mistyped. A law that was withdrawn says
+        so at its address.
       </p>
-      <p className="mt-6">
-        <Link href="/">Go to the archive&apos;s home page</Link>
-      </p>
+      <ul className="mt-6 space-y-2">
+        <li>
+          <Link href="/laws">Browse every published law</Link>, by jurisdiction, year and topic
+        </li>
+        <li>
+          <Link href="/">Go to the archive&apos;s home page</Link>
+        </li>
+      </ul>
     </main>
   );
 }

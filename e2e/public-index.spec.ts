@@ -32,3 +32,23 @@ test("filters that match nothing say so and offer the whole list", async ({ page
   await page.getByRole("link", { name: "Show all laws" }).click();
   await expect(page).toHaveURL(/\/laws$/);
 });
+
+test("on a phone the filters fold away, say how many are chosen, and still work", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/laws?jurisdiction=kz");
+  const disclosure = page.getByText("Filters (1 chosen)");
+  await expect(disclosure).toBeVisible();
+  await expect(page.getByRole("link", { name: "1993", exact: true })).toBeHidden();
+  await disclosure.click();
+  await page.getByRole("link", { name: "1993", exact: true }).click();
+  await expect(page).toHaveURL(/jurisdiction=kz&year=1993/);
+  await expect(page.getByText("Filters (2 chosen)")).toBeVisible();
+});
+
+test("an unknown address offers the laws index", async ({ page }) => {
+  const response = await page.goto("/laws/kz/no-law-has-this-address");
+  expect(response?.status()).toBeLessThan(500);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Browse every published law" }).click();
+  await expect(page.getByRole("heading", { name: "Laws", level: 1 })).toBeVisible();
+});

@@ -45,7 +45,18 @@ async function LawsIndex({ searchParams }: { searchParams: SearchParams }) {
   const index = await publishedLawIndex(query, await publicationVersion());
   return (
     <div className="grid gap-10 lg:grid-cols-[16rem_1fr]">
-      <Filters query={query} index={index} />
+      {/* On phones the filters fold away above the results; on wide screens they stand beside them. */}
+      <details className="rounded border border-rule bg-white p-4 lg:hidden">
+        <summary className="cursor-pointer font-semibold">
+          Filters{activeFilters(query) > 0 && ` (${activeFilters(query)} chosen)`}
+        </summary>
+        <div className="mt-4">
+          <Filters query={query} index={index} />
+        </div>
+      </details>
+      <div className="hidden lg:block">
+        <Filters query={query} index={index} />
+      </div>
       <section aria-labelledby="results-heading" className="min-w-0">
         <div className="flex flex-wrap items-baseline justify-between gap-3 border-b border-ink pb-2">
           <h2 id="results-heading" className="text-xs font-bold uppercase tracking-widest" aria-live="polite">
@@ -83,6 +94,9 @@ async function LawsIndex({ searchParams }: { searchParams: SearchParams }) {
     </div>
   );
 }
+
+const activeFilters = (query: LawIndexQuery) =>
+  [query.jurisdiction, query.status, query.type, query.year, query.topic].filter((v) => v !== undefined).length;
 
 const facetTitles: Record<LawFacet, string> = {
   jurisdiction: "Jurisdiction",
