@@ -69,3 +69,15 @@ test("a reader copies a BibTeX citation of the exact version, and that version s
   await page.getByRole("link", { name: "Read the current version" }).click();
   await expect(page.getByText("The second published summary.")).toBeVisible();
 });
+
+test("a printed law keeps its text and history and drops the site's navigation and the citation tools", async ({
+  page,
+}) => {
+  await page.goto("/laws/kg/rehabilitation-of-victims-of-soviet-political-repression");
+  await expect(page.getByRole("region", { name: "Cite this" })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("region", { name: "History" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Cite this" })).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Site" })).toBeHidden();
+});

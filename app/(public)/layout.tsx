@@ -8,7 +8,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
           <Link href="/" className="font-serif text-2xl font-bold tracking-tight text-ink no-underline">
             Marginalia
           </Link>
-          <nav aria-label="Site" className="flex gap-5 text-sm font-semibold">
+          <nav aria-label="Site" className="flex gap-5 text-sm font-semibold print:hidden">
             <Link href="/laws">Laws</Link>
             <Link href="/login">Sign in</Link>
           </nav>
