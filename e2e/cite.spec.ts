@@ -2,28 +2,8 @@
  * Citing a law: the reader copies a citation that names the exact version, and that version's
  * address keeps showing what was cited after the law is published again.
  */
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-
-const reason = "Citation test: checked by the same admin.";
-
-async function move(page: Page, label: string, withReason = false) {
-  await page
-    .getByTestId("workflow")
-    .getByRole("button", { name: new RegExp(`^${label}`) })
-    .click();
-  const dialog = page.getByRole("dialog");
-  if (withReason) await dialog.getByRole("textbox", { name: "Reason for the override" }).fill(reason);
-  await dialog.getByRole("button", { name: label, exact: true }).click();
-  await expect(dialog).toBeHidden();
-}
-
-async function publish(page: Page) {
-  await move(page, "Submit for review");
-  await move(page, "Approve", true);
-  await move(page, "Publish now", true);
-  await expect(page.getByTestId("workflow-state")).toHaveText("Published");
-}
+import { publishAsAdmin } from "./workflow-steps";
 
 test("a reader copies a BibTeX citation of the exact version, and that version stays readable", async ({
   adminPage: admin,
@@ -42,7 +22,7 @@ test("a reader copies a BibTeX citation of the exact version, and that version s
   await admin.getByRole("button", { name: "Create law" }).click();
   await expect(admin.getByRole("heading", { name: title, level: 1 })).toBeVisible();
   const slug = await admin.getByRole("textbox", { name: "Address (slug)" }).inputValue();
-  await publish(admin);
+  await publishAsAdmin(admin);
 
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(`/laws/kg/${slug}`);
@@ -58,7 +38,7 @@ test("a reader copies a BibTeX citation of the exact version, and that version s
   await summary.fill("The second published summary.");
   await admin.getByRole("button", { name: "Save changes" }).click();
   await expect(admin.getByText("Saved.", { exact: true })).toBeVisible();
-  await publish(admin);
+  await publishAsAdmin(admin);
 
   await page.goto(`/laws/kg/${slug}`);
   await expect(page.getByText("The second published summary.")).toBeVisible();

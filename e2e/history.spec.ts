@@ -5,9 +5,9 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { move, publishAsAdmin } from "./workflow-steps";
 
 const kazakhTitle = "On the rehabilitation of victims of mass political repression";
-const overrideReason = "History test: checked by the same admin.";
 
 const workflow = (page: Page) => page.getByTestId("workflow");
 const state = (page: Page) => page.getByTestId("workflow-state");
@@ -17,27 +17,6 @@ async function saveSummary(page: Page, summary: string) {
   await summaryBox(page).fill(summary);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
-}
-
-/** Clicks a workflow button and confirms it in its dialog, giving the override reason it asks for. */
-async function move(page: Page, label: string, reason?: string) {
-  await workflow(page)
-    .getByRole("button", { name: new RegExp(`^${label}`) })
-    .click();
-  const dialog = page.getByRole("dialog");
-  await expect(dialog).toBeVisible();
-  if (reason) await dialog.getByRole("textbox", { name: "Reason for the override" }).fill(reason);
-  await dialog.getByRole("button", { name: label, exact: true }).click();
-  await expect(dialog).toBeHidden();
-}
-
-/** Submits, approves and publishes the admin's own change: approving and publishing it needs a reason. */
-async function publishAsAdmin(page: Page) {
-  await move(page, "Submit for review");
-  await expect(state(page)).toContainText(/in review/i);
-  await move(page, "Approve", overrideReason);
-  await move(page, "Publish now", overrideReason);
-  await expect(state(page)).toHaveText("Published");
 }
 
 test("an admin sees what a save changed in the history and restores the version before it", async ({

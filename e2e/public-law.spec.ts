@@ -3,8 +3,8 @@
  * disagreement between sources shown rather than hidden, and old addresses that keep working.
  * Changes made in the admin reach the public page once they are published, and not before.
  */
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { publishAsAdmin } from "./workflow-steps";
 
 const kyrgyzLaw = "/laws/kg/rehabilitation-of-victims-of-soviet-political-repression";
 
@@ -26,26 +26,6 @@ test("a reader opens a law from the home page and reads its history and related 
     "On the rehabilitation of victims of mass political repression",
   );
 });
-
-/**
- * Publishes the law open on the admin's page: submit, approve and publish. The admin made the
- * change, so approving and publishing their own change needs a written reason.
- */
-async function publishAsAdmin(adminPage: Page) {
-  const workflow = adminPage.getByTestId("workflow");
-  const move = async (button: string, reason?: string) => {
-    await workflow.getByRole("button", { name: new RegExp(`^${button}`) }).click();
-    const dialog = adminPage.getByRole("dialog");
-    if (reason) await dialog.getByRole("textbox", { name: "Reason for the override" }).fill(reason);
-    await dialog.getByRole("button", { name: button, exact: true }).click();
-    await expect(dialog).toBeHidden();
-  };
-  await move("Submit for review");
-  await expect(workflow.getByTestId("workflow-state")).toContainText("in review");
-  await move("Approve", "Test correction, checked by the same admin.");
-  await move("Publish now", "Test correction, checked by the same admin.");
-  await expect(workflow.getByTestId("workflow-state")).toHaveText("Published");
-}
 
 test("when an editor records a second source's date, readers see the disagreement once it is published", async ({
   page,

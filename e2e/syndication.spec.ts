@@ -2,21 +2,8 @@
  * What machines read: the Atom feed and the sitemap list published laws and articles, never a
  * draft, and drop a law once it is withdrawn; robots.txt keeps crawlers out of the admin.
  */
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-
-const reason = "Syndication test: checked by the same admin.";
-
-async function move(page: Page, label: string, withReason = false) {
-  await page
-    .getByTestId("workflow")
-    .getByRole("button", { name: new RegExp(`^${label}`) })
-    .click();
-  const dialog = page.getByRole("dialog");
-  if (withReason) await dialog.getByRole("textbox", { name: "Reason for the override" }).fill(reason);
-  await dialog.getByRole("button", { name: label, exact: true }).click();
-  await expect(dialog).toBeHidden();
-}
+import { move, publishAsAdmin } from "./workflow-steps";
 
 test("the feed and the sitemap carry published items only, and lose a law once withdrawn", async ({
   adminPage: admin,
@@ -44,9 +31,7 @@ test("the feed and the sitemap carry published items only, and lose a law once w
   expect(await feed()).not.toContain(title);
   expect(await sitemap()).not.toContain(`/${slug}</loc>`);
 
-  await move(admin, "Submit for review");
-  await move(admin, "Approve", true);
-  await move(admin, "Publish now", true);
+  await publishAsAdmin(admin);
   expect(await feed()).toContain(`<title>${title}</title>`);
   expect(await sitemap()).toContain(`/${slug}</loc>`);
 
