@@ -47,6 +47,7 @@ export default defineConfig([
                 "citableRevisions",
                 "goneAddresses",
                 "publicLaws",
+                "publicSearch",
                 "jurisdictions",
                 "topics",
                 "slugRedirects",

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchForm } from "@/components/public/search-form";
 
 export default function NotFound() {
   return (
@@ -8,6 +9,9 @@ export default function NotFound() {
         There is nothing at this address. It may have moved, or the link may be mistyped. A law that was withdrawn says
         so at its address.
       </p>
+      <div className="mt-6">
+        <SearchForm />
+      </div>
       <ul className="mt-6 space-y-2">
         <li>
           <Link href="/laws">Browse every published law</Link>, by jurisdiction, year and topic

@@ -12,7 +12,8 @@ export function slugify(text: string, maxLength = 80): string {
  * transliterated, accents dropped, punctuation spaced out.
  */
 export function foldForSearch(text: string): string {
-  return anyAscii(text.normalize("NFC"))
+  // Symbols go before transliteration, which would spell an emoji out as words.
+  return anyAscii(text.normalize("NFC").replace(/[^\p{L}\p{N}\p{M}]+/gu, " "))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .trim();

@@ -4,7 +4,7 @@ import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Database } from "@/db";
-import { editorialItems, liveDocuments, publicLaws, revisions } from "@/db/schema";
+import { editorialItems, liveDocuments, publicLaws, publicSearch, revisions } from "@/db/schema";
 import { migrate, migrationsFolder } from "@/db/migrate";
 import { backfillPublicIndex, backfillRevisions } from "@/modules/system/backfill";
 import { createEmptyDatabase } from "./db";
@@ -68,6 +68,12 @@ test("content made before revisions gets its first revision at start, and what w
   expect(await database.db.select({ slug: publicLaws.slug, status: publicLaws.status }).from(publicLaws)).toEqual([
     { slug: "public-law", status: "in_force" },
   ]);
+  expect(await backfillPublicIndex(database.db)).toBe(0);
+  // Likewise the search index (migration 0014), for every live item.
+  await database.db.delete(publicSearch);
+  const live = (await database.db.select({ id: liveDocuments.itemId }).from(liveDocuments)).length;
+  expect(await backfillPublicIndex(database.db)).toBe(live);
+  expect(await database.db.select({ slug: publicSearch.slug }).from(publicSearch)).toHaveLength(live);
   expect(await backfillPublicIndex(database.db)).toBe(0);
   const [agent] = await database.db
     .select()

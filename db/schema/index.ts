@@ -11,3 +11,4 @@ export * from "./slugs";
 export * from "./audit";
 export * from "./editorial";
 export * from "./public-index";
+export * from "./public-search";

@@ -1,12 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
-import { editorialItems, liveDocuments, publicLaws } from "@/db/schema";
+import { editorialItems, liveDocuments, publicLaws, publicSearch } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import { agentSnapshot } from "@/modules/agents/snapshot";
 import { articleSnapshot } from "@/modules/articles/snapshot";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { lawSnapshot, type LawSnapshot } from "@/modules/laws/snapshot";
 import { projectLaw } from "@/modules/workflow/project-law";
+import { projectSearch } from "@/modules/workflow/project-search";
 import { makeLive } from "@/modules/workflow/publish";
 import { recordRevision, type Snapshot } from "@/modules/workflow/revise";
 
@@ -45,8 +46,9 @@ export async function backfillRevisions(db: Db): Promise<number> {
 }
 
 /**
- * Fills the public index (migration 0012) for laws that were live before it existed. Runs at every
- * start; does nothing once done, since publishing keeps it up to date.
+ * Fills the public index (migration 0012) for laws, and the search index (migration 0014) for
+ * every item, that were live before they existed. Runs at every start; does nothing once done,
+ * since publishing keeps them up to date.
  */
 export async function backfillPublicIndex(db: Db): Promise<number> {
   const missing = await db
@@ -62,5 +64,22 @@ export async function backfillPublicIndex(db: Db): Promise<number> {
   for (const law of missing) {
     await projectLaw(db, law.lawId, law.revisionId, law.snapshot as LawSnapshot, law.publishedAt);
   }
-  return missing.length;
+  const unsearchable = await db
+    .select({
+      itemType: liveDocuments.itemType,
+      itemId: liveDocuments.itemId,
+      revisionId: liveDocuments.revisionId,
+      snapshot: liveDocuments.snapshot,
+      publishedAt: liveDocuments.publishedAt,
+    })
+    .from(liveDocuments)
+    .leftJoin(
+      publicSearch,
+      and(eq(publicSearch.itemType, liveDocuments.itemType), eq(publicSearch.itemId, liveDocuments.itemId)),
+    )
+    .where(isNull(publicSearch.itemId));
+  for (const item of unsearchable) {
+    await projectSearch(db, item.itemType, item.itemId, item.revisionId, item.snapshot, item.publishedAt);
+  }
+  return missing.length + unsearchable.length;
 }

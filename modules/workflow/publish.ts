@@ -4,6 +4,7 @@ import { editorialItems, publicationClock, publications, publishedRevisions, rev
 import type { ContentType } from "@/db/schema/vocabulary";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { projectLaw, unprojectLaw } from "./project-law";
+import { projectSearch, unprojectSearch } from "./project-search";
 import type { EditorialRow, Snapshot } from "./revise";
 
 /** Where a published item lives: laws by jurisdiction and slug, everything else by slug. */
@@ -47,6 +48,7 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .values({ itemType: row.itemType, itemId: row.itemId, number: revision!.number, revisionId, publishedAt: now })
     .onConflictDoNothing();
   if (row.itemType === "law") await projectLaw(tx, row.itemId, revisionId, revision!.snapshot as LawSnapshot, now);
+  await projectSearch(tx, row.itemType, row.itemId, revisionId, revision!.snapshot, now);
   await tickClock(tx);
   return revisionId;
 }
@@ -58,6 +60,7 @@ export async function takeDown(tx: Tx, row: EditorialRow, now: Date, mergedIntoI
     .set({ goneAt: now, mergedIntoId })
     .where(and(eq(publications.itemType, row.itemType), eq(publications.itemId, row.itemId)));
   if (row.itemType === "law") await unprojectLaw(tx, row.itemId);
+  await unprojectSearch(tx, row.itemType, row.itemId);
   await tickClock(tx);
 }
 

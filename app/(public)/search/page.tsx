@@ -1,0 +1,206 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { Suspense } from "react";
+import { MarkedText } from "@/components/public/marked-text";
+import { SearchForm } from "@/components/public/search-form";
+import { agentKindLabels } from "@/modules/agents/labels";
+import { articleKindLabels, type ArticleKind } from "@/modules/articles/labels";
+import { lawTypeLabels } from "@/modules/laws/labels";
+import { publicationVersion } from "@/modules/public/clock";
+import {
+  publishedSearch,
+  searchQuery,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResults,
+  type SearchType,
+} from "@/modules/public/search";
+import { searchHref } from "@/modules/public/search-url";
+
+export const metadata: Metadata = {
+  title: "Search",
+  description: "Search the archive's published laws, articles, people and organizations.",
+  alternates: { canonical: "/search" },
+  // Result pages are endless variations of the pages they point to.
+  robots: { index: false, follow: true },
+};
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default function SearchPage({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <div className="space-y-8">
+      <header className="max-w-2xl space-y-4">
+        <h1 className="font-serif text-4xl leading-tight">Search</h1>
+        <Suspense fallback={<SearchForm />}>
+          <QueryForm searchParams={searchParams} />
+        </Suspense>
+        <p className="text-sm text-muted">
+          Names and titles are found in any script and spelling: Жапаров, Japarov and Zhaparov find the same person.
+        </p>
+      </header>
+      <Suspense fallback={<p className="text-muted">Searching…</p>}>
+        <Results searchParams={searchParams} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function readQuery(searchParams: SearchParams): Promise<SearchQuery> {
+  const raw = await searchParams;
+  return searchQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+}
+
+async function QueryForm({ searchParams }: { searchParams: SearchParams }) {
+  const query = await readQuery(searchParams);
+  return <SearchForm query={query.q} autoFocus={!query.q} />;
+}
+
+async function Results({ searchParams }: { searchParams: SearchParams }) {
+  await connection();
+  const query = await readQuery(searchParams);
+  if (!query.q) return <p className="text-muted">Type a word or a name to search what the archive has published.</p>;
+  const results = await publishedSearch(query, await publicationVersion());
+  if (results.terms.length === 0)
+    return <p>Search looks for words and names; “{query.q}” has neither. Try a word, a name or a number.</p>;
+  return (
+    <div className="grid gap-10 lg:grid-cols-[14rem_1fr]">
+      {/* On phones the filters fold away above the results; on wide screens they stand beside them. */}
+      <details className="rounded border border-rule p-4 lg:hidden">
+        <summary className="cursor-pointer font-semibold">
+          Filters
+          {(query.type || query.jurisdiction) && ` (${[query.type, query.jurisdiction].filter(Boolean).length} chosen)`}
+        </summary>
+        <div className="mt-4">
+          <Facets query={query} results={results} />
+        </div>
+      </details>
+      <div className="hidden lg:block">
+        <Facets query={query} results={results} />
+      </div>
+      <section aria-labelledby="results-heading" className="min-w-0">
+        <h2
+          id="results-heading"
+          className="border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest"
+          aria-live="polite"
+        >
+          {results.total === 1 ? "1 result" : `${results.total.toLocaleString("en")} results`} for “{query.q}”
+        </h2>
+        {results.hits.length === 0 ? (
+          <div className="space-y-2 py-8">
+            <p>
+              Nothing published matches “{query.q}”{query.type || query.jurisdiction ? " with these filters" : ""}.
+            </p>
+            <p className="text-muted">
+              Check the spelling, use fewer words, or <Link href="/laws">browse every published law</Link>.
+            </p>
+          </div>
+        ) : (
+          <ol className="divide-y divide-rule">
+            {results.hits.map((hit) => (
+              <Hit key={hit.path} hit={hit} />
+            ))}
+          </ol>
+        )}
+        <Pages query={query} results={results} />
+      </section>
+    </div>
+  );
+}
+
+function kindLabel(hit: SearchHit): string {
+  if (hit.type === "law") return lawTypeLabels[hit.kind as keyof typeof lawTypeLabels] ?? "Law";
+  if (hit.type === "article") return articleKindLabels[hit.kind as ArticleKind] ?? "Article";
+  return agentKindLabels[hit.kind as keyof typeof agentKindLabels] ?? "Person or organization";
+}
+
+function Hit({ hit }: { hit: SearchHit }) {
+  return (
+    <li className="py-5">
+      <p className="text-xs font-semibold uppercase tracking-wide text-muted">
+        {kindLabel(hit)}
+        {hit.jurisdictionCodes.length > 0 && ` · ${hit.jurisdictionCodes.join(", ")}`}
+      </p>
+      <h3 className="mt-1 font-serif text-xl leading-snug">
+        <Link href={hit.path} className="text-ink no-underline hover:underline">
+          <MarkedText parts={hit.title} />
+        </Link>
+      </h3>
+      {hit.alsoKnownAs && (
+        <p className="mt-0.5 text-sm text-muted">
+          Also: <MarkedText parts={hit.alsoKnownAs} />
+        </p>
+      )}
+      {hit.snippet.length > 0 && (
+        <p className="mt-1 text-sm leading-relaxed">
+          <MarkedText parts={hit.snippet} />
+        </p>
+      )}
+    </li>
+  );
+}
+
+const typeTitles: Record<SearchType, string> = {
+  law: "Laws",
+  article: "Articles",
+  agent: "People and organizations",
+};
+
+function Facets({ query, results }: { query: SearchQuery; results: SearchResults }) {
+  const groups = [
+    {
+      facet: "type" as const,
+      title: "Kind",
+      options: results.facets.type.map((f) => ({ ...f, label: typeTitles[f.value] })),
+    },
+    { facet: "jurisdiction" as const, title: "Jurisdiction", options: results.facets.jurisdiction },
+  ].filter((group) => group.options.length > 0);
+  return (
+    <nav aria-label="Filters" className="space-y-6 text-sm">
+      {groups.map(({ facet, title, options }) => (
+        <div key={facet}>
+          <h2 className="mb-2 text-xs font-bold uppercase tracking-widest">{title}</h2>
+          {
+            <ul className="space-y-1">
+              {options.map((option) => {
+                const selected = query[facet] === option.value;
+                return (
+                  <li key={option.value}>
+                    <Link
+                      href={searchHref(query, { [facet]: selected ? undefined : option.value })}
+                      aria-current={selected ? "true" : undefined}
+                      className={selected ? "font-semibold text-ink" : undefined}
+                    >
+                      {selected && <span aria-hidden="true">✓ </span>}
+                      {option.label}
+                      {selected && <span className="sr-only"> (selected; choose to remove this filter)</span>}
+                    </Link>{" "}
+                    <span className="text-muted">({option.count})</span>
+                  </li>
+                );
+              })}
+            </ul>
+          }
+        </div>
+      ))}
+    </nav>
+  );
+}
+
+function Pages({ query, results }: { query: SearchQuery; results: SearchResults }) {
+  if (results.pageCount <= 1) return null;
+  return (
+    <nav aria-label="Pages" className="mt-6 flex items-center justify-between border-t border-rule pt-4 text-sm">
+      {results.page > 1 ? <Link href={searchHref(query, { page: results.page - 1 })}>← Previous</Link> : <span />}
+      <span className="text-muted">
+        Page {results.page} of {results.pageCount}
+      </span>
+      {results.page < results.pageCount ? (
+        <Link href={searchHref(query, { page: results.page + 1 })}>Next →</Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,172 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { cacheLife, cacheTag } from "next/cache";
+import { z } from "zod";
+import { getDatabase, type Db } from "@/db";
+import { jurisdictions, publicSearch } from "@/db/schema";
+import { highlight, snippet, type SnippetPart } from "@/lib/search/snippet";
+import { prefixQuery, searchTerms } from "@/lib/search/terms";
+import { publicArticlePath } from "./article";
+import { publicCacheTag } from "./clock";
+import { publicLawPath } from "./law-view";
+
+export const searchPageSize = 20;
+export const searchTypes = ["law", "article", "agent"] as const;
+export type SearchType = (typeof searchTypes)[number];
+// How close a misspelt name must come to a real one (pg_trgm word similarity, 0 to 1).
+const nameSimilarity = 0.5;
+
+/** The search page's query string. Anything unreadable is dropped, and a long query shortened. */
+export const searchQuery = z.object({
+  q: z
+    .string()
+    .transform((q) => q.trim().slice(0, 200))
+    .catch(""),
+  type: z.enum(searchTypes).optional().catch(undefined),
+  jurisdiction: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{1,12}$/)
+    .optional()
+    .catch(undefined),
+  page: z.coerce.number().int().min(1).max(1_000).default(1).catch(1),
+});
+export type SearchQuery = z.output<typeof searchQuery>;
+type SearchFacet = "type" | "jurisdiction";
+
+export type SearchHit = {
+  type: SearchType;
+  kind: string;
+  path: string;
+  title: SnippetPart[];
+  /** The other name or title the query found, when it was not the main one. */
+  alsoKnownAs: SnippetPart[] | null;
+  snippet: SnippetPart[];
+  jurisdictionCodes: string[];
+};
+
+/** One page of published items matching the query, cached per publication like every public read. */
+export async function publishedSearch(query: SearchQuery, version: number) {
+  "use cache";
+  cacheTag(publicCacheTag);
+  cacheLife("hours");
+  void version;
+  const { db } = await getDatabase();
+  return readSearch(db, query);
+}
+
+/**
+ * Full-text search over the public search index (live items only), ranked by where the words
+ * fall (names above summaries above text) and by how closely the query resembles a name, which
+ * also finds names spelt a little differently. Facet counts are under the other facet's choice.
+ */
+export async function readSearch(db: Db, query: SearchQuery) {
+  const terms = searchTerms(query.q);
+  const empty = { terms: terms.stems, hits: [] as SearchHit[], total: 0, page: query.page, pageCount: 1 };
+  if (terms.stems.length === 0) return { ...empty, facets: { type: [], jurisdiction: [] } };
+  const tsquery = sql`to_tsquery('simple', ${prefixQuery(terms.stems)})`;
+  const similarity = sql`word_similarity(${terms.folded}, ${publicSearch.names})`;
+  const matches =
+    terms.folded.length >= 3
+      ? sql`(${publicSearch.document} @@ ${tsquery} or ${similarity} >= ${nameSimilarity})`
+      : sql`${publicSearch.document} @@ ${tsquery}`;
+  const filters: Partial<Record<SearchFacet, SQL>> = {
+    ...(query.type && { type: eq(publicSearch.itemType, query.type) }),
+    ...(query.jurisdiction && {
+      jurisdiction: sql`${publicSearch.jurisdictionCodes} @> array[${query.jurisdiction}]::text[]`,
+    }),
+  };
+  const where = (except?: SearchFacet) =>
+    and(matches, ...Object.entries(filters).flatMap(([facet, condition]) => (facet === except ? [] : [condition])));
+  const rank = sql`ts_rank(${publicSearch.document}, ${tsquery}) + ${similarity}`;
+
+  const [rows, [total], byType, byJurisdiction] = await Promise.all([
+    db
+      .select({
+        type: publicSearch.itemType,
+        kind: publicSearch.kind,
+        scope: publicSearch.scope,
+        slug: publicSearch.slug,
+        title: publicSearch.title,
+        aliases: publicSearch.aliases,
+        body: publicSearch.body,
+        jurisdictionCodes: publicSearch.jurisdictionCodes,
+      })
+      .from(publicSearch)
+      .where(where())
+      .orderBy(desc(rank), desc(publicSearch.publishedAt), asc(publicSearch.itemId))
+      .limit(searchPageSize)
+      .offset((query.page - 1) * searchPageSize),
+    db.select({ n: count() }).from(publicSearch).where(where()),
+    db
+      .select({ value: publicSearch.itemType, n: count() })
+      .from(publicSearch)
+      .where(where("type"))
+      .groupBy(publicSearch.itemType),
+    db
+      .select({ value: sql<string>`j.code`, n: sql<number>`count(*)::int` })
+      .from(sql`${publicSearch} cross join lateral unnest(${publicSearch.jurisdictionCodes}) as j(code)`)
+      .where(where("jurisdiction"))
+      .groupBy(sql`j.code`),
+  ]);
+  const names = byJurisdiction.length
+    ? await db
+        .select({ code: jurisdictions.code, name: jurisdictions.name })
+        .from(jurisdictions)
+        .where(
+          inArray(
+            jurisdictions.code,
+            byJurisdiction.map((j) => j.value),
+          ),
+        )
+    : [];
+  const n = total?.n ?? 0;
+  return {
+    ...empty,
+    hits: rows.map((row): SearchHit => ({
+      type: row.type as SearchType,
+      kind: row.kind,
+      path: pathOf(row),
+      title: highlight(row.title, terms.stems),
+      alsoKnownAs: alias(row.title, row.aliases, terms.stems, query.q),
+      snippet: snippet(row.body, terms.stems),
+      jurisdictionCodes: row.jurisdictionCodes,
+    })),
+    total: n,
+    pageCount: Math.max(1, Math.ceil(n / searchPageSize)),
+    facets: {
+      type: searchTypes.flatMap((value) => {
+        const found = byType.find((t) => t.value === value);
+        return found ? [{ value, count: found.n }] : [];
+      }),
+      jurisdiction: names
+        .map((j) => ({ value: j.code, label: j.name, count: byJurisdiction.find((b) => b.value === j.code)?.n ?? 0 }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    },
+  };
+}
+
+export type SearchResults = Awaited<ReturnType<typeof readSearch>>;
+
+/**
+ * The alias a query found, when the title itself shows no match: one written like the query
+ * (Cyrillic for a Cyrillic query) when there is one.
+ */
+function alias(title: string, aliases: string[], stems: string[], query: string): SnippetPart[] | null {
+  if (highlight(title, stems).some((p) => p.match)) return null;
+  const nonLatin = (text: string) => /[^\u0000-\u024f]/.test(text);
+  const preferred = [...aliases].sort(
+    (a, b) => Number(nonLatin(b) === nonLatin(query)) - Number(nonLatin(a) === nonLatin(query)),
+  );
+  for (const name of preferred) {
+    const parts = highlight(name, stems);
+    if (parts.some((p) => p.match)) return parts;
+  }
+  return null;
+}
+
+function pathOf(row: { type: string; scope: string; slug: string }): string {
+  if (row.type === "law") return publicLawPath({ jurisdictionCode: row.scope, slug: row.slug });
+  if (row.type === "article") return publicArticlePath(row);
+  return `/agents/${row.slug}`;
+}

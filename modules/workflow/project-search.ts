@@ -1,0 +1,121 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { publicSearch } from "@/db/schema";
+import type { ContentType } from "@/db/schema/vocabulary";
+import { plainText } from "@/lib/search/plain-text";
+import { foldForSearch } from "@/lib/text";
+import type { AgentSnapshot } from "@/modules/agents/snapshot";
+import type { ArticleSnapshot } from "@/modules/articles/snapshot";
+import type { LawSnapshot } from "@/modules/laws/snapshot";
+import type { Snapshot } from "./revise";
+
+/**
+ * What an item contributes to search: its names (weighed most), a summary, its text (weighed
+ * least), and the readable excerpt that result snippets are cut from.
+ */
+export type SearchDocument = {
+  scope: string;
+  slug: string;
+  title: string;
+  kind: string;
+  jurisdictionCodes: string[];
+  names: string[];
+  summary: string;
+  text: string;
+  excerpt: string;
+};
+
+// tsvector holds at most 1 MB of lexemes; this leaves room for the longest codes.
+const maxIndexedText = 400_000;
+
+export function searchDocument(type: ContentType, snapshot: Snapshot): SearchDocument | null {
+  if (type === "law") {
+    const law = snapshot as LawSnapshot;
+    const text = law.texts.map((t) => plainText(t.body)).join("\n\n");
+    return {
+      scope: law.jurisdictionCode,
+      slug: law.slug,
+      title: law.title,
+      kind: law.type,
+      jurisdictionCodes: [law.jurisdictionCode],
+      names: [law.title, ...law.titles.map((t) => t.title), ...law.identifiers.map((i) => i.value)],
+      summary: plainText(law.summary),
+      text,
+      excerpt: [plainText(law.summary), text].filter(Boolean).join("\n\n"),
+    };
+  }
+  if (type === "article") {
+    const article = snapshot as ArticleSnapshot;
+    const text = plainText(article.body);
+    return {
+      scope: "",
+      slug: article.slug,
+      title: article.title,
+      kind: article.kind,
+      jurisdictionCodes: [
+        ...new Set([...article.jurisdictions.map((j) => j.code), ...article.laws.map((l) => l.jurisdictionCode)]),
+      ],
+      names: [article.title],
+      // Who wrote, published or is credited: found by name, not shown in the snippet.
+      summary: [...article.authors.map((a) => a.name), article.publisher?.name, article.creditedAgent?.name]
+        .filter(Boolean)
+        .join(", "),
+      text,
+      excerpt: text,
+    };
+  }
+  if (type === "agent") {
+    const agent = snapshot as AgentSnapshot;
+    const text = plainText(agent.description);
+    return {
+      scope: "",
+      slug: agent.slug,
+      title: agent.preferredName,
+      kind: agent.kind,
+      jurisdictionCodes: [],
+      names: [agent.preferredName, ...agent.names.map((n) => n.name)],
+      summary: "",
+      text,
+      excerpt: text,
+    };
+  }
+  return null;
+}
+
+/** Writes an item's row of the public search index from the revision that just went live. */
+export async function projectSearch(
+  tx: Db | Tx,
+  type: ContentType,
+  itemId: number,
+  revisionId: number,
+  snapshot: Snapshot,
+  publishedAt: Date,
+): Promise<void> {
+  const doc = searchDocument(type, snapshot);
+  if (!doc) return;
+  const names = foldForSearch(doc.names.join(" "));
+  const summary = foldForSearch(doc.summary);
+  const text = foldForSearch(doc.text.slice(0, maxIndexedText));
+  const values = {
+    revisionId,
+    scope: doc.scope,
+    slug: doc.slug,
+    title: doc.title,
+    kind: doc.kind,
+    jurisdictionCodes: doc.jurisdictionCodes,
+    aliases: [...new Set(doc.names.filter((n) => n && n !== doc.title))],
+    names,
+    body: doc.excerpt,
+    document: sql`setweight(to_tsvector('simple', ${names}), 'A') || setweight(to_tsvector('simple', ${summary}), 'B') || setweight(to_tsvector('simple', ${text}), 'C')`,
+    publishedAt,
+  };
+  await tx
+    .insert(publicSearch)
+    .values({ itemType: type, itemId, ...values })
+    .onConflictDoUpdate({ target: [publicSearch.itemType, publicSearch.itemId], set: values });
+}
+
+/** Takes a withdrawn or archived item out of search. */
+export async function unprojectSearch(tx: Db | Tx, type: ContentType, itemId: number): Promise<void> {
+  await tx.delete(publicSearch).where(and(eq(publicSearch.itemType, type), eq(publicSearch.itemId, itemId)));
+}
