@@ -1,23 +1,18 @@
 import { connection } from "next/server";
 import { publicationVersion } from "@/modules/public/clock";
-import { publishedEntries } from "@/modules/public/syndication";
+import { publicPages } from "@/modules/public/sitemap";
 import { siteOrigin } from "@/modules/public/site";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Every public page: the home page, the laws index, and each published law and article. */
+/** Every public page: the indexes, jurisdictions and topics with published content, and each published item. */
 export async function GET() {
   await connection();
   const origin = await siteOrigin();
-  const entries = await publishedEntries(await publicationVersion());
-  const urls = [
-    { loc: `${origin}/`, lastmod: entries[0]?.updated },
-    { loc: `${origin}/laws`, lastmod: entries.find((e) => e.kind === "law")?.updated },
-    ...entries.map((e) => ({ loc: `${origin}${e.path}`, lastmod: e.updated })),
-  ];
+  const pages = await publicPages(await publicationVersion());
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${urls.map((u) => `  <url><loc>${escape(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod.toISOString()}</lastmod>` : ""}</url>`).join("\n")}
+${pages.map((p) => `  <url><loc>${escape(origin + p.path)}</loc>${p.lastmod ? `<lastmod>${p.lastmod.toISOString()}</lastmod>` : ""}</url>`).join("\n")}
 </urlset>
 `;
   return new Response(body, { headers: { "content-type": "application/xml; charset=utf-8" } });
