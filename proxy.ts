@@ -53,7 +53,7 @@ const nouns: Record<PublicAddress["type"], string> = { law: "law", article: "art
 const goneHtml = (
   noun: string,
 ) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="color-scheme" content="light dark"><title>Withdrawn · Marginalia</title>
-<style>body{font-family:Georgia,serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.6;background:#fbfaf7;color:#1c1b19}a{color:#7a2418}@media (prefers-color-scheme:dark){body{background:#161513;color:#ebe7df}a{color:#f0a08f}}</style></head>
+<style>body{font-family:Georgia,serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.6;background:#fbfaf7;color:#1c1b19}a{color:#7a2418}@media (prefers-color-scheme:dark){body{background:#161513;color:#ebe7df}a{color:#ee9c88}}</style></head>
 <body>
 <h1>This ${noun} was withdrawn</h1>
 <p>The editors withdrew this page from the archive. It is no longer published.</p>
