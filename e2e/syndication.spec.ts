@@ -86,6 +86,8 @@ test("the sitemap lists jurisdictions, topics and agents with published content,
   ])
     expect(sitemap).toContain(`${path}</loc>`);
   expect(sitemap).not.toContain("/search</loc>");
+  // All of it fits in one file, so there are no numbered ones.
+  for (const page of ["1", "2", "x"]) expect((await request.get(`/sitemap.xml?page=${page}`)).status()).toBe(404);
   await page.goto("/");
   await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
     "href",

@@ -5,7 +5,7 @@ import { createAgent } from "@/modules/agents/save";
 import { createArticle } from "@/modules/articles/save";
 import type { Ctx } from "@/modules/auth/context";
 import { createLaw } from "@/modules/laws/save";
-import { readPublicPages } from "@/modules/public/sitemap";
+import { readPublicPages, sitemapFile } from "@/modules/public/sitemap";
 import { feedPath, feedQuery, readFeed } from "@/modules/public/syndication";
 import { createTopic } from "@/modules/topics/save";
 import { moveItem } from "@/modules/workflow/transitions";
@@ -186,5 +186,17 @@ describe("the sitemap", () => {
     expect(at("/jurisdictions/kg")).toBe(at("/laws/kg/kyrgyz-rehabilitation-act"));
     // The commentary was published after the law, and shares its topic.
     expect(at("/topics/rehabilitation")).toBe(at("/articles/commentary-tagged-kazakhstan"));
+  });
+
+  test("past the protocol's limit per file, /sitemap.xml is an index of numbered files that share the pages", () => {
+    const pages = ["/", "/laws", "/articles", "/a", "/b"].map((path) => ({ path }));
+    expect(sitemapFile(pages, undefined, 5)).toEqual({ kind: "urlset", pages });
+    // One file holds them all: there is no numbered file.
+    expect(sitemapFile(pages, 1, 5)).toBeNull();
+    expect(sitemapFile(pages, undefined, 2)).toEqual({ kind: "index", files: 3 });
+    expect(sitemapFile(pages, 1, 2)).toEqual({ kind: "urlset", pages: pages.slice(0, 2) });
+    expect(sitemapFile(pages, 3, 2)).toEqual({ kind: "urlset", pages: pages.slice(4) });
+    expect(sitemapFile(pages, 4, 2)).toBeNull();
+    expect(sitemapFile([], undefined)).toEqual({ kind: "urlset", pages: [] });
   });
 });

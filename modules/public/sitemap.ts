@@ -2,9 +2,9 @@ import { desc, eq, inArray, sql } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
 import { liveDocuments, topics } from "@/db/schema";
-import { publicAgentPath } from "./addresses";
+import { publicAgentPath, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
-import { readEntries } from "./syndication";
+import { publicLawPath } from "./law-view";
 
 export type SitemapUrl = { path: string; lastmod?: Date };
 
@@ -24,8 +24,20 @@ export async function publicPages(version: number): Promise<SitemapUrl[]> {
 
 /** publicPages' reading, uncached, on a given database (the tests call it directly). */
 export async function readPublicPages(db: Db): Promise<SitemapUrl[]> {
-  const entries = await readEntries(db, []);
-  const lastLaw = entries.find((e) => e.kind === "law")?.updated;
+  // Addresses and dates only: snapshots (a law's full texts among them) stay in the database.
+  const items = await db
+    .select({
+      type: liveDocuments.itemType,
+      scope: liveDocuments.scope,
+      slug: liveDocuments.slug,
+      lastmod: liveDocuments.publishedAt,
+    })
+    .from(liveDocuments)
+    .where(inArray(liveDocuments.itemType, ["law", "article", "agent"]))
+    .orderBy(desc(liveDocuments.publishedAt), desc(liveDocuments.itemId));
+  const newestOf = (type: string) => items.find((i) => i.type === type)?.lastmod;
+  const lastLaw = newestOf("law");
+  const lastArticle = newestOf("article");
   const newest = sql<Date>`max(${liveDocuments.publishedAt})`.mapWith(liveDocuments.publishedAt);
   const jurisdictions = await db
     .select({ code: liveDocuments.scope, lastmod: newest })
@@ -49,21 +61,37 @@ export async function readPublicPages(db: Db): Promise<SitemapUrl[]> {
         .where(inArray(topics.id, [...lastmodOf.keys()]))
         .orderBy(topics.slug)
     : [];
-  const agents = await db
-    .select({ slug: liveDocuments.slug, lastmod: liveDocuments.publishedAt })
-    .from(liveDocuments)
-    .where(eq(liveDocuments.itemType, "agent"))
-    .orderBy(desc(liveDocuments.publishedAt), liveDocuments.slug);
   const lastTopic = topicIds.reduce<Date | undefined>((a, t) => (a && a > t.lastmod ? a : t.lastmod), undefined);
   return [
-    { path: "/", lastmod: entries[0]?.updated },
+    { path: "/", lastmod: lastLaw && lastArticle && lastArticle > lastLaw ? lastArticle : (lastLaw ?? lastArticle) },
     { path: "/laws", lastmod: lastLaw },
-    { path: "/articles", lastmod: entries.find((e) => e.kind === "article")?.updated },
+    { path: "/articles", lastmod: lastArticle },
     { path: "/jurisdictions", lastmod: lastLaw },
     { path: "/topics", lastmod: lastTopic },
     ...jurisdictions.map((j) => ({ path: `/jurisdictions/${j.code.toLowerCase()}`, lastmod: j.lastmod })),
     ...topicRows.map((t) => ({ path: `/topics/${t.slug}`, lastmod: lastmodOf.get(t.id) })),
-    ...entries.map((e) => ({ path: e.path, lastmod: e.updated })),
-    ...agents.map((a) => ({ path: publicAgentPath(a), lastmod: a.lastmod })),
+    ...items.map((i) => ({ path: pathOf(i), lastmod: i.lastmod })),
   ];
+}
+
+function pathOf(item: { type: string; scope: string; slug: string }): string {
+  if (item.type === "law") return publicLawPath({ jurisdictionCode: item.scope, slug: item.slug });
+  return item.type === "article" ? publicArticlePath(item) : publicAgentPath(item);
+}
+
+/** The protocol's limit of addresses in one sitemap file. */
+export const sitemapFileSize = 50_000;
+
+export type SitemapFile = { kind: "urlset"; pages: SitemapUrl[] } | { kind: "index"; files: number };
+
+/**
+ * What /sitemap.xml?page=n serves: every page when they fit in one file; past the protocol's
+ * limit, an index of numbered files instead (/sitemap.xml itself) and each file's share. Null for
+ * a file number that does not exist.
+ */
+export function sitemapFile(pages: SitemapUrl[], file: number | undefined, size = sitemapFileSize): SitemapFile | null {
+  const files = Math.max(1, Math.ceil(pages.length / size));
+  if (file === undefined) return files === 1 ? { kind: "urlset", pages } : { kind: "index", files };
+  if (!Number.isInteger(file) || file < 1 || file > files || files === 1) return null;
+  return { kind: "urlset", pages: pages.slice((file - 1) * size, file * size) };
 }
