@@ -13,8 +13,8 @@ export const metadata: Metadata = {
 
 export default function AdminLayout({ children }: { children: React.ReactNode }) {
   return (
-    <div className="min-h-screen bg-stone-50">
-      <header className="border-b border-rule bg-white">
+    <div className="min-h-screen bg-surface-muted">
+      <header className="border-b border-rule bg-surface">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/admin" className="font-serif text-xl font-bold text-ink no-underline">
             Marginalia <span className="font-sans text-sm font-normal text-muted">admin</span>

@@ -48,7 +48,7 @@ export default async function DashboardPage() {
 
 function Stat({ label, value, href }: { label: string; value: number; href: string }) {
   return (
-    <div className="rounded-lg border border-rule bg-white p-4">
+    <div className="rounded-lg border border-rule bg-surface p-4">
       <dt className="text-sm text-muted">
         <Link href={href}>{label}</Link>
       </dt>

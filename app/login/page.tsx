@@ -14,7 +14,7 @@ export default function LoginPage({ searchParams }: { searchParams: Promise<{ ne
       </Link>
       <h1 className="mt-8 font-serif text-2xl">Sign in to edit the archive</h1>
       <p className="mt-2 text-sm text-muted">For contributors, editors and administrators. Readers need no account.</p>
-      <div className="mt-8 rounded-lg border border-rule bg-white p-6 shadow-sm">
+      <div className="mt-8 rounded-lg border border-rule bg-surface p-6 shadow-sm">
         <Suspense fallback={<p className="text-sm text-muted">Loading the sign-in form…</p>}>
           <FormWithTarget searchParams={searchParams} />
         </Suspense>

@@ -138,7 +138,7 @@ export function EntityPicker({
           {selected.map((option) => (
             <li
               key={option.value}
-              className="flex items-center gap-1 rounded-full border border-rule bg-stone-50 py-0.5 pl-3 pr-1 text-sm"
+              className="flex items-center gap-1 rounded-full border border-rule bg-surface-muted py-0.5 pl-3 pr-1 text-sm"
             >
               {option.label}
               <button
@@ -174,7 +174,7 @@ export function EntityPicker({
           onFocus={() => setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onKeyDown={onKeyDown}
-          className={`mt-1 block w-full rounded border bg-white px-3 py-2 text-base ${errorId ? "border-danger" : "border-rule"}`}
+          className={`mt-1 block w-full rounded border bg-surface px-3 py-2 text-base ${errorId ? "border-danger" : "border-rule"}`}
         />
       )}
       {open && choices.length > 0 && (
@@ -182,7 +182,7 @@ export function EntityPicker({
           id={listId}
           role="listbox"
           aria-labelledby={`${id}-label`}
-          className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-rule bg-white shadow-lg"
+          className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-rule bg-surface shadow-lg"
         >
           {choices.map((choice, index) => (
             <li
@@ -194,7 +194,7 @@ export function EntityPicker({
                 e.preventDefault();
                 void choose(choice);
               }}
-              className={`cursor-pointer px-3 py-2 text-sm ${index === active ? "bg-stone-100" : ""}`}
+              className={`cursor-pointer px-3 py-2 text-sm ${index === active ? "bg-surface-strong" : ""}`}
             >
               {choice === "create" ? (
                 <span>
@@ -261,7 +261,7 @@ function CreatePanel({
     <div
       role="group"
       aria-label={`New: ${what}`}
-      className="mt-2 space-y-2 rounded border border-rule bg-stone-50 p-3 text-sm"
+      className="mt-2 space-y-2 rounded border border-rule bg-surface-muted p-3 text-sm"
     >
       <p>
         New: <strong>{what}</strong>
@@ -275,7 +275,7 @@ function CreatePanel({
             id={`${id}-${field.name}`}
             value={values[field.name]}
             onChange={(e) => setValues((v) => ({ ...v, [field.name]: e.target.value }))}
-            className="mt-0.5 rounded border border-rule bg-white px-2 py-1"
+            className="mt-0.5 rounded border border-rule bg-surface px-2 py-1"
           >
             {field.options.map((o) => (
               <option key={o.value} value={o.value}>
@@ -290,11 +290,11 @@ function CreatePanel({
         <button
           type="button"
           onClick={() => onCreate(values)}
-          className="rounded bg-accent px-3 py-1 font-semibold text-white"
+          className="rounded bg-accent px-3 py-1 font-semibold text-on-accent"
         >
           Create
         </button>
-        <button type="button" onClick={onCancel} className="rounded border border-rule bg-white px-3 py-1">
+        <button type="button" onClick={onCancel} className="rounded border border-rule bg-surface px-3 py-1">
           Cancel
         </button>
       </div>

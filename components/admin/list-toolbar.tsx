@@ -29,7 +29,7 @@ export function ListToolbar({
     <form
       role="search"
       action={action}
-      className="flex flex-wrap items-end gap-3 rounded-lg border border-rule bg-white p-4"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-rule bg-surface p-4"
     >
       <div className="min-w-48 flex-1">
         <label htmlFor="list-q" className="block text-xs font-semibold uppercase tracking-wide text-muted">
@@ -54,7 +54,7 @@ export function ListToolbar({
             id={`list-${facet.name}`}
             name={facet.name}
             defaultValue={facet.value ?? ""}
-            className="mt-1 rounded border border-rule bg-white px-2 py-1.5 text-sm"
+            className="mt-1 rounded border border-rule bg-surface px-2 py-1.5 text-sm"
           >
             {facet !== sort && <option value="">All</option>}
             {facet.options.map((o) => (
@@ -65,7 +65,7 @@ export function ListToolbar({
           </select>
         </div>
       ))}
-      <button type="submit" className="rounded border border-ink bg-ink px-4 py-1.5 text-sm font-semibold text-white">
+      <button type="submit" className="rounded border border-ink bg-ink px-4 py-1.5 text-sm font-semibold text-paper">
         Apply
       </button>
       {active && (

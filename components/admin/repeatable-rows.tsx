@@ -41,7 +41,7 @@ export function RepeatableRows({
       <legend className="text-sm font-semibold">{legend}</legend>
       {hint && <p className="text-sm text-muted">{hint}</p>}
       {rows.map((row, index) => (
-        <div key={row.key} className="flex flex-wrap items-start gap-2 rounded border border-rule bg-stone-50 p-2">
+        <div key={row.key} className="flex flex-wrap items-start gap-2 rounded border border-rule bg-surface-muted p-2">
           {fields.map((field) => {
             const fieldErrors = errors[`${name}.${index}.${field.key}`];
             const id = `${name}-${row.key}-${field.key}`;
@@ -60,7 +60,7 @@ export function RepeatableRows({
                   placeholder={field.placeholder}
                   aria-invalid={fieldErrors ? true : undefined}
                   aria-describedby={fieldErrors ? `${id}-error` : undefined}
-                  className={`mt-0.5 block w-full rounded border bg-white px-2 py-1.5 text-sm ${fieldErrors ? "border-danger" : "border-rule"}`}
+                  className={`mt-0.5 block w-full rounded border bg-surface px-2 py-1.5 text-sm ${fieldErrors ? "border-danger" : "border-rule"}`}
                 />
                 {fieldErrors && (
                   <p id={`${id}-error`} className="mt-0.5 text-xs font-medium text-danger">

@@ -1,8 +1,8 @@
 import { EMPTY, type FieldChange, type WordSegment } from "@/lib/diff/snapshot";
 
 // Colour, a line and words for screen readers each say what changed, so none is needed alone.
-const removedText = "rounded-sm bg-red-100 text-danger line-through decoration-1";
-const addedText = "rounded-sm bg-green-100 text-success underline decoration-1 underline-offset-2";
+const removedText = "rounded-sm bg-danger/15 text-danger line-through decoration-1";
+const addedText = "rounded-sm bg-success/15 text-success underline decoration-1 underline-offset-2";
 const text = "whitespace-pre-wrap break-words text-sm text-ink";
 
 function Deleted({ children }: { children: string }) {
@@ -56,8 +56,8 @@ function BeforeAfter({ before, after }: { before: string; after: string }) {
 }
 
 const marks = {
-  added: { label: "Added", badge: "border-success text-success", value: "bg-green-50" },
-  removed: { label: "Removed", badge: "border-danger text-danger", value: "bg-red-50" },
+  added: { label: "Added", badge: "border-success text-success", value: "bg-success/10" },
+  removed: { label: "Removed", badge: "border-danger text-danger", value: "bg-danger/10" },
 };
 
 /** The changes between two revisions of an item, one labelled block per field. */
@@ -72,7 +72,7 @@ export function RevisionDiff({ changes }: { changes: FieldChange[] }) {
   return (
     <ol className="space-y-3">
       {changes.map((change, i) => (
-        <li key={`${change.kind}:${change.path.join("/")}:${i}`} className="rounded border border-rule bg-white p-4">
+        <li key={`${change.kind}:${change.path.join("/")}:${i}`} className="rounded border border-rule bg-surface p-4">
           <p className="mb-2 flex flex-wrap items-center gap-2 text-sm font-semibold text-ink">
             {change.label}
             {change.kind !== "changed" && (

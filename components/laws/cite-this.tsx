@@ -22,7 +22,7 @@ export function CiteThis({ plain, bibtex, csl }: { plain: string; bibtex: string
             <pre
               tabIndex={0}
               aria-label={`${label} citation`}
-              className="mt-1 overflow-x-auto whitespace-pre-wrap break-words rounded border border-rule bg-white p-3 text-xs"
+              className="mt-1 overflow-x-auto whitespace-pre-wrap break-words rounded border border-rule bg-surface p-3 text-xs"
             >
               {text}
             </pre>

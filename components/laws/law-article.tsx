@@ -32,7 +32,11 @@ export function LawArticle({
   return (
     <article className="space-y-10">
       {current && law.shown !== null && law.shown !== current.number && (
-        <p role="note" className="rounded border-l-4 border-ink bg-white px-4 py-3 text-sm" data-testid="older-version">
+        <p
+          role="note"
+          className="rounded border-l-4 border-ink bg-surface px-4 py-3 text-sm"
+          data-testid="older-version"
+        >
           You are reading version {law.shown} of this page, published {law.publishedAt && day.format(law.publishedAt)}.{" "}
           {currentPath && <Link href={currentPath}>Read the current version</Link>}
         </p>

@@ -25,7 +25,7 @@ export function LawTimeline({ events }: { events: LawEvent[] }) {
           </p>
           {event.note && <p className="mt-1 font-serif">{event.note}</p>}
           {event.disputed ? (
-            <div className="mt-2 rounded border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-sm">
+            <div className="mt-2 rounded border-l-4 border-caution bg-caution/10 px-3 py-2 text-sm">
               <p className="font-semibold">Sources disagree on this date:</p>
               <ul className="mt-1 space-y-0.5">
                 {event.accounts.map((a) => (

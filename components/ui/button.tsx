@@ -1,9 +1,9 @@
 type Variant = "primary" | "secondary" | "danger" | "link";
 
 const styles: Record<Variant, string> = {
-  primary: "bg-accent text-white hover:bg-accent-dark border border-accent",
-  secondary: "bg-white text-ink border border-rule hover:border-ink",
-  danger: "bg-danger text-white border border-danger hover:opacity-90",
+  primary: "bg-accent text-on-accent hover:bg-accent-dark border border-accent",
+  secondary: "bg-surface text-ink border border-rule hover:border-ink",
+  danger: "bg-danger text-on-accent border border-danger hover:opacity-90",
   link: "text-accent underline underline-offset-2 hover:text-accent-dark px-0 py-0",
 };
 

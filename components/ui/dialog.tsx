@@ -30,7 +30,7 @@ export function DialogButton({
       <dialog
         ref={ref}
         aria-label={title}
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-rule bg-white p-6 text-ink shadow-xl backdrop:bg-black/40"
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-rule bg-surface p-6 text-ink shadow-xl backdrop:bg-black/40"
       >
         <h2 className="font-serif text-xl">{title}</h2>
         <div className="mt-4">{children}</div>

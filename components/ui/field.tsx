@@ -50,7 +50,7 @@ function Field({
   );
 }
 
-const control = "mt-1 block w-full rounded border bg-white px-3 py-2 text-ink shadow-sm";
+const control = "mt-1 block w-full rounded border bg-surface px-3 py-2 text-ink shadow-sm";
 
 type FieldProps = Common & { children?: never } & Omit<
     React.InputHTMLAttributes<HTMLInputElement>,

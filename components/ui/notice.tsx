@@ -1,9 +1,9 @@
 type Tone = "error" | "success" | "info";
 
 const tones: Record<Tone, string> = {
-  error: "border-danger bg-red-50 text-danger",
-  success: "border-success bg-green-50 text-success",
-  info: "border-rule bg-white text-ink",
+  error: "border-danger bg-danger/10 text-danger",
+  success: "border-success bg-success/10 text-success",
+  info: "border-rule bg-surface text-ink",
 };
 
 /** A message about the whole form or page; announced politely to screen readers. */

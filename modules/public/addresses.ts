@@ -1,59 +1,122 @@
-import { and, eq } from "drizzle-orm";
-import { getDatabase } from "@/db";
+import { inArray } from "drizzle-orm";
+import { getDatabase, type Db } from "@/db";
 import { goneAddresses, liveDocuments, slugRedirects } from "@/db/schema";
 import { publicationVersion } from "./clock";
 import { publicLawPath } from "./law-view";
 
+/** The items that have a public page of their own. */
+export type AddressedType = "law" | "article" | "agent";
+
+export type PublicAddress =
+  { type: "law"; jurisdictionCode: string; slug: string } | { type: "article" | "agent"; slug: string };
+
 export type AddressRule = { kind: "gone" } | { kind: "moved"; path: string };
 
+/** Where a published article lives: /articles/its-slug. */
+export function publicArticlePath(article: { slug: string }): string {
+  return `/articles/${article.slug}`;
+}
+
+/** Where a published agent (a person, a body, an outlet) lives: /agents/its-slug. */
+export function publicAgentPath(agent: { slug: string }): string {
+  return `/agents/${agent.slug}`;
+}
+
+/** An item's public path from the scope and slug its publication row records. */
+function pathOf(type: AddressedType, scope: string, slug: string): string {
+  if (type === "law") return publicLawPath({ jurisdictionCode: scope, slug });
+  return type === "article" ? publicArticlePath({ slug }) : publicAgentPath({ slug });
+}
+
+const keyOf = (type: string, scope: string, slug: string) =>
+  `${type}/${type === "law" ? scope.toUpperCase() : ""}/${slug}`;
+
+const addressKey = (a: PublicAddress) => keyOf(a.type, a.type === "law" ? a.jurisdictionCode : "", a.slug);
+
 type Memo = { version?: number; rules?: Map<string, AddressRule> };
-// On globalThis, like the clock: proxy.ts asks on every request to a law's address.
+// On globalThis, like the clock: proxy.ts asks on every request to an item's address.
 const memo = ((globalThis as { __marginaliaAddresses?: Memo }).__marginaliaAddresses ??= {});
 
 /**
- * What a law's public address answers before any page renders: 410 for a withdrawn law, a
- * permanent redirect for one merged into another or for an old slug of a published law, or
- * nothing (null) for the page to render. Asked by proxy.ts, whose answer carries a real status
- * code; the rules are read again only when the publication clock moves.
+ * What a public address answers before any page renders: 410 for a withdrawn item, a permanent
+ * redirect for one merged into another or for an old slug of a published item, or nothing (null)
+ * for the page to render. Asked by proxy.ts, whose answer carries a real status code, and by the
+ * pages themselves; the rules are read again only when the publication clock moves. A cached
+ * caller passes the version it is keyed by.
  */
-export async function lawAddressRule(jurisdictionCode: string, slug: string): Promise<AddressRule | null> {
-  const version = await publicationVersion();
-  if (memo.version !== version || !memo.rules) {
-    memo.rules = await loadRules();
-    memo.version = version;
+export async function addressRule(address: PublicAddress, version?: number): Promise<AddressRule | null> {
+  const current = version ?? (await publicationVersion());
+  if (memo.version !== current || !memo.rules) {
+    memo.rules = await readAddressRules((await getDatabase()).db);
+    memo.version = current;
   }
-  return memo.rules.get(`${jurisdictionCode.toUpperCase()}/${slug}`) ?? null;
+  return ruleFor(memo.rules, address);
 }
 
-async function loadRules(): Promise<Map<string, AddressRule>> {
-  const { db } = await getDatabase();
-  const live = new Map(
-    (
-      await db
-        .select({ id: liveDocuments.itemId, scope: liveDocuments.scope, slug: liveDocuments.slug })
-        .from(liveDocuments)
-        .where(eq(liveDocuments.itemType, "law"))
-    ).map((d) => [d.id, publicLawPath({ jurisdictionCode: d.scope, slug: d.slug })]),
-  );
-  const rules = new Map<string, AddressRule>();
-  const redirects = await db
-    .select({ scope: slugRedirects.scope, slug: slugRedirects.oldSlug, itemId: slugRedirects.itemId })
-    .from(slugRedirects)
-    .where(eq(slugRedirects.itemType, "law"));
-  for (const r of redirects) {
-    const path = live.get(r.itemId);
-    const address = `${r.scope}/${r.slug}`;
-    // An old slug the published revision still uses (renamed only in a draft) is not moved.
-    if (path && path !== publicLawPath({ jurisdictionCode: r.scope, slug: r.slug }))
-      rules.set(address, { kind: "moved", path });
+/** The rule for one address in a table readAddressRules made. */
+export function ruleFor(rules: Map<string, AddressRule>, address: PublicAddress): AddressRule | null {
+  return rules.get(addressKey(address)) ?? null;
+}
+
+export function lawAddressRule(jurisdictionCode: string, slug: string): Promise<AddressRule | null> {
+  return addressRule({ type: "law", jurisdictionCode, slug });
+}
+
+const addressedTypes: AddressedType[] = ["law", "article", "agent"];
+
+/**
+ * Every address that answers something other than its page, for laws, articles and agents alike:
+ * old slugs and merged items point to the live address, withdrawn ones are gone. An address that
+ * is live itself (an old slug a draft renamed, a slug taken again) is never a rule.
+ */
+export async function readAddressRules(db: Db): Promise<Map<string, AddressRule>> {
+  const liveRows = await db
+    .select({
+      type: liveDocuments.itemType,
+      id: liveDocuments.itemId,
+      scope: liveDocuments.scope,
+      slug: liveDocuments.slug,
+    })
+    .from(liveDocuments)
+    .where(inArray(liveDocuments.itemType, addressedTypes));
+  const livePath = new Map<string, string>();
+  const liveKeys = new Set<string>();
+  for (const d of liveRows) {
+    livePath.set(`${d.type}/${d.id}`, pathOf(d.type as AddressedType, d.scope, d.slug));
+    liveKeys.add(keyOf(d.type, d.scope, d.slug));
   }
+  const rules = new Map<string, AddressRule>();
+  const set = (key: string, rule: AddressRule) => {
+    if (!liveKeys.has(key)) rules.set(key, rule);
+  };
+
+  const redirects = await db
+    .select({
+      type: slugRedirects.itemType,
+      scope: slugRedirects.scope,
+      slug: slugRedirects.oldSlug,
+      id: slugRedirects.itemId,
+    })
+    .from(slugRedirects)
+    .where(inArray(slugRedirects.itemType, addressedTypes));
+  for (const r of redirects) {
+    const path = livePath.get(`${r.type}/${r.id}`);
+    if (path) set(keyOf(r.type, r.scope, r.slug), { kind: "moved", path });
+  }
+
+  // After the redirects: a withdrawal is the newer fact about an address.
   const gone = await db
-    .select({ scope: goneAddresses.scope, slug: goneAddresses.slug, mergedIntoId: goneAddresses.mergedIntoId })
+    .select({
+      type: goneAddresses.itemType,
+      scope: goneAddresses.scope,
+      slug: goneAddresses.slug,
+      mergedIntoId: goneAddresses.mergedIntoId,
+    })
     .from(goneAddresses)
-    .where(and(eq(goneAddresses.itemType, "law")));
+    .where(inArray(goneAddresses.itemType, addressedTypes));
   for (const g of gone) {
-    const path = g.mergedIntoId === null ? undefined : live.get(g.mergedIntoId);
-    rules.set(`${g.scope}/${g.slug}`, path ? { kind: "moved", path } : { kind: "gone" });
+    const path = g.mergedIntoId === null ? undefined : livePath.get(`${g.type}/${g.mergedIntoId}`);
+    set(keyOf(g.type, g.scope, g.slug), path ? { kind: "moved", path } : { kind: "gone" });
   }
   return rules;
 }

@@ -1,16 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { goneAddresses, liveDocuments, slugRedirects } from "@/db/schema";
+import { liveDocuments } from "@/db/schema";
 import type { ArticleKind } from "@/db/schema/vocabulary";
 import type { ArticleSnapshot } from "@/modules/articles/snapshot";
+import { addressRule, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
 import { publicLawPath } from "./law-view";
 
-/** Where a published article lives: /articles/its-slug. */
-export function publicArticlePath(article: { slug: string }): string {
-  return `/articles/${article.slug}`;
-}
+export { publicArticlePath };
 
 /**
  * A published article as readers see it (its live revision), where its old address now points, or
@@ -26,7 +24,7 @@ export async function publishedArticle(slug: string, version: number) {
     .select({ itemId: liveDocuments.itemId, snapshot: liveDocuments.snapshot, publishedAt: liveDocuments.publishedAt })
     .from(liveDocuments)
     .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.slug, slug)));
-  if (!doc) return articleElsewhere(db, slug);
+  if (!doc) return addressRule({ type: "article", slug }, version);
   return articleView(db, doc.itemId, doc.snapshot as ArticleSnapshot, doc.publishedAt);
 }
 
@@ -70,32 +68,6 @@ export async function articleView(db: Db, id: number, revision: ArticleSnapshot,
 }
 
 export type PublicArticle = Awaited<ReturnType<typeof articleView>>;
-
-async function articleElsewhere(db: Db, slug: string) {
-  const [gone] = await db
-    .select({ mergedIntoId: goneAddresses.mergedIntoId })
-    .from(goneAddresses)
-    .where(and(eq(goneAddresses.itemType, "article"), eq(goneAddresses.slug, slug)));
-  const movedId =
-    gone?.mergedIntoId ??
-    (gone
-      ? null
-      : (
-          await db
-            .select({ itemId: slugRedirects.itemId })
-            .from(slugRedirects)
-            .where(and(eq(slugRedirects.itemType, "article"), eq(slugRedirects.oldSlug, slug)))
-        )[0]?.itemId);
-  if (movedId) {
-    const [moved] = await db
-      .select({ slug: liveDocuments.slug })
-      .from(liveDocuments)
-      .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.itemId, movedId)));
-    if (moved && moved.slug !== slug) return { kind: "moved" as const, path: publicArticlePath(moved) };
-  }
-  if (gone) return { kind: "gone" as const };
-  return null;
-}
 
 export type Discussion = {
   kind: ArticleKind;

@@ -1,15 +1,21 @@
-import { desc, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
-import { getDatabase } from "@/db";
-import { liveDocuments } from "@/db/schema";
+import { z } from "zod";
+import { getDatabase, type Db } from "@/db";
+import { jurisdictions, liveDocuments, topics } from "@/db/schema";
+import { articleKinds, type ArticleKind } from "@/db/schema/vocabulary";
 import type { ArticleSnapshot } from "@/modules/articles/snapshot";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
-import { publicArticlePath } from "./article";
+import { publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
 import { publicLawPath } from "./law-view";
 
+export type FeedKind = "law" | ArticleKind;
+
 export type PublicEntry = {
   kind: "law" | "article";
+  /** What the entry is, finer than kind: "law", or the article's kind (news, opinion, ...). */
+  category: FeedKind;
   path: string;
   title: string;
   summary: string;
@@ -18,15 +24,128 @@ export type PublicEntry = {
 };
 
 /**
- * Every published law and article, newest publication first: for the sitemap (all of them) and
- * the feed (the latest). Reads live revisions only.
+ * A feed's query string: /feed.xml?jurisdiction=KG&topic=rehabilitation&kind=news, each optional.
+ * Unlike the laws index, a value it cannot read is refused (404): a subscription to a feed that
+ * silently became another feed would mislead its reader. "commentary" is the word readers see for
+ * opinion pieces, so it names their feed too.
  */
-export async function publishedEntries(version: number, limit?: number): Promise<PublicEntry[]> {
+export const feedQuery = z.object({
+  jurisdiction: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{1,12}$/)
+    .optional(),
+  topic: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,200}$/)
+    .optional(),
+  kind: z
+    .enum(["law", ...articleKinds, "commentary"])
+    .transform((kind): FeedKind => (kind === "commentary" ? "opinion" : kind))
+    .optional(),
+});
+export type FeedFilter = z.output<typeof feedQuery>;
+
+/** The address of a feed, for the feed itself and for pages' alternate links. */
+export function feedPath(filter: { jurisdiction?: string; topic?: string; kind?: FeedKind } = {}): string {
+  const params = new URLSearchParams();
+  if (filter.jurisdiction) params.set("jurisdiction", filter.jurisdiction.toUpperCase());
+  if (filter.topic) params.set("topic", filter.topic);
+  if (filter.kind) params.set("kind", filter.kind);
+  const query = params.toString();
+  return query ? `/feed.xml?${query}` : "/feed.xml";
+}
+
+const kindTitles: Record<FeedKind, string> = {
+  law: "laws",
+  news: "news reports",
+  opinion: "commentary and opinion",
+  analysis: "analyses",
+  statement: "official statements",
+};
+
+export type Feed = { title: string; path: string; pagePath: string; entries: PublicEntry[] };
+
+/** A feed's title, addresses and latest entries, or null when it names a jurisdiction or topic that does not exist. */
+export async function publishedFeed(filter: FeedFilter, version: number, limit = 50): Promise<Feed | null> {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
   void version;
   const { db } = await getDatabase();
+  return readFeed(db, filter, limit);
+}
+
+/** publishedFeed's reading, uncached, on a given database (the tests call it directly). */
+export async function readFeed(db: Db, filter: FeedFilter, limit = 50): Promise<Feed | null> {
+  const [jurisdiction] = filter.jurisdiction
+    ? await db
+        .select({ code: jurisdictions.code, name: jurisdictions.name })
+        .from(jurisdictions)
+        .where(eq(jurisdictions.code, filter.jurisdiction))
+    : [];
+  const [topic] = filter.topic
+    ? await db
+        .select({ id: topics.id, slug: topics.slug, name: topics.name })
+        .from(topics)
+        .where(eq(topics.slug, filter.topic))
+    : [];
+  if ((filter.jurisdiction && !jurisdiction) || (filter.topic && !topic)) return null;
+
+  const conditions: SQL[] = [];
+  if (filter.kind === "law") conditions.push(eq(liveDocuments.itemType, "law"));
+  else if (filter.kind)
+    conditions.push(eq(liveDocuments.itemType, "article"), sql`${liveDocuments.snapshot}->>'kind' = ${filter.kind}`);
+  if (jurisdiction) conditions.push(aboutJurisdiction(jurisdiction.code));
+  if (topic) conditions.push(aboutTopic(topic.id));
+  const entries = await readEntries(db, conditions, limit);
+
+  const what = filter.kind ? kindTitles[filter.kind] : "laws and what is written about them";
+  const title = ["Marginalia: " + what, jurisdiction?.name, topic && `topic: ${topic.name}`]
+    .filter(Boolean)
+    .join(" · ");
+  const pagePath = jurisdiction
+    ? `/jurisdictions/${jurisdiction.code.toLowerCase()}`
+    : topic
+      ? `/topics/${topic.slug}`
+      : filter.kind
+        ? filter.kind === "law"
+          ? "/laws"
+          : "/articles"
+        : "/";
+  return { title, path: feedPath({ ...filter, topic: topic?.slug }), pagePath, entries };
+}
+
+const isLaw = eq(liveDocuments.itemType, "law");
+const isArticle = eq(liveDocuments.itemType, "article");
+const containing = (key: string, value: unknown) =>
+  sql`${liveDocuments.snapshot}->${key} @> ${JSON.stringify([value])}::jsonb`;
+
+/** An article that discusses a published law matching `condition` (on the law's row, aliased "l"). */
+const discussing = (condition: SQL) =>
+  sql`exists (select 1 from jsonb_array_elements(${liveDocuments.snapshot}->'laws') as discussed(law)
+    join live_documents as l on l.item_type = 'law' and l.item_id = (discussed.law->>'id')::int
+    where ${condition})`;
+
+/** Its laws, and the articles tagged with it or discussing one of them. */
+function aboutJurisdiction(code: string): SQL {
+  return or(
+    and(isLaw, eq(liveDocuments.scope, code)),
+    and(isArticle, or(containing("jurisdictions", { code }), discussing(sql`l.scope = ${code}`))),
+  )!;
+}
+
+/** The laws with the topic, and the articles tagged with it or discussing one of those laws. */
+function aboutTopic(id: number): SQL {
+  const tagged = containing("topics", { id });
+  const lawTagged = sql`l.snapshot->'topics' @> ${JSON.stringify([{ id }])}::jsonb`;
+  return or(and(isLaw, tagged), and(isArticle, or(tagged, discussing(lawTagged))))!;
+}
+
+/** Published laws and articles under the given conditions, newest publication first. */
+export async function readEntries(db: Db, conditions: SQL[], limit?: number): Promise<PublicEntry[]> {
   const query = db
     .select({
       itemType: liveDocuments.itemType,
@@ -38,16 +157,27 @@ export async function publishedEntries(version: number, limit?: number): Promise
       firstPublishedAt: liveDocuments.firstPublishedAt,
     })
     .from(liveDocuments)
-    .where(inArray(liveDocuments.itemType, ["law", "article"]))
+    .where(and(inArray(liveDocuments.itemType, ["law", "article"]), ...conditions))
     .orderBy(desc(liveDocuments.publishedAt), desc(liveDocuments.itemId));
   const rows = limit ? await query.limit(limit) : await query;
   return rows.map((row) => {
-    const law = row.itemType === "law";
+    if (row.itemType === "law")
+      return {
+        kind: "law",
+        category: "law",
+        path: publicLawPath({ jurisdictionCode: row.scope, slug: row.slug }),
+        title: row.title,
+        summary: (row.snapshot as LawSnapshot).summary,
+        updated: row.publishedAt,
+        published: row.firstPublishedAt,
+      };
+    const article = row.snapshot as ArticleSnapshot;
     return {
-      kind: law ? "law" : "article",
-      path: law ? publicLawPath({ jurisdictionCode: row.scope, slug: row.slug }) : publicArticlePath(row),
+      kind: "article",
+      category: article.kind,
+      path: publicArticlePath(row),
       title: row.title,
-      summary: law ? (row.snapshot as LawSnapshot).summary : (row.snapshot as ArticleSnapshot).body.slice(0, 2000),
+      summary: article.body.slice(0, 2000),
       updated: row.publishedAt,
       published: row.firstPublishedAt,
     };

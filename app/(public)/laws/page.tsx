@@ -46,7 +46,7 @@ async function LawsIndex({ searchParams }: { searchParams: SearchParams }) {
   return (
     <div className="grid gap-10 lg:grid-cols-[16rem_1fr]">
       {/* On phones the filters fold away above the results; on wide screens they stand beside them. */}
-      <details className="rounded border border-rule bg-white p-4 lg:hidden">
+      <details className="rounded border border-rule bg-surface p-4 lg:hidden">
         <summary className="cursor-pointer font-semibold">
           Filters{activeFilters(query) > 0 && ` (${activeFilters(query)} chosen)`}
         </summary>

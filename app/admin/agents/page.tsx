@@ -44,8 +44,8 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
           {filtered ? "No agent matches these filters." : after ? "No more agents." : "No agents yet."}
         </p>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-rule bg-white text-left text-sm">
-          <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
+        <table className="w-full overflow-hidden rounded-lg border border-rule bg-surface text-left text-sm">
+          <thead className="border-b border-rule bg-surface-muted text-xs uppercase tracking-wide text-muted">
             <tr>
               <th scope="col" className="px-4 py-2">
                 Name

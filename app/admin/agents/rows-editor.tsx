@@ -73,7 +73,7 @@ export function RowsEditor({
             <li
               key={row.key}
               data-row={row.key}
-              className="flex flex-wrap items-start gap-2 rounded border border-rule bg-stone-50 p-2"
+              className="flex flex-wrap items-start gap-2 rounded border border-rule bg-surface-muted p-2"
             >
               {fields.map((field) => {
                 const fieldErrors = errors[`${name}.${index}.${field.key}`];
@@ -92,7 +92,7 @@ export function RowsEditor({
                       placeholder={field.placeholder}
                       aria-invalid={fieldErrors ? true : undefined}
                       aria-describedby={fieldErrors ? `${inputId}-error` : undefined}
-                      className={`mt-0.5 block w-full rounded border bg-white px-2 py-1.5 text-sm ${
+                      className={`mt-0.5 block w-full rounded border bg-surface px-2 py-1.5 text-sm ${
                         fieldErrors ? "border-danger" : "border-rule"
                       }`}
                     />

@@ -14,7 +14,7 @@ export function JurisdictionCheckboxes({
       {options.length === 0 ? (
         <p className="mt-1 text-sm text-muted">No jurisdictions yet.</p>
       ) : (
-        <div className="mt-1 grid max-h-48 gap-1 overflow-auto rounded border border-rule bg-white p-2 sm:grid-cols-3">
+        <div className="mt-1 grid max-h-48 gap-1 overflow-auto rounded border border-rule bg-surface p-2 sm:grid-cols-3">
           {options.map((j) => (
             <label key={j.code} className="flex items-center gap-2 text-sm">
               <input

@@ -7,7 +7,7 @@ export function KindBadge({ kind }: { kind: ArticleKind }) {
     <span
       data-testid="article-kind"
       className={`inline-block rounded px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ${
-        opinion ? "border border-amber-700 bg-amber-50 text-amber-900" : "bg-stone-100 text-muted"
+        opinion ? "border border-caution bg-caution/10 text-caution" : "bg-surface-strong text-muted"
       }`}
     >
       {articleKindLabels[kind]}

@@ -23,7 +23,7 @@ export function errorsAt(errors: FieldErrors, name: string): string[] | undefine
 /** Who wrote, published and reported the piece: agents, each creatable from what was typed. */
 export function AttributionPickers({ article, errors }: { article?: ArticleDetail; errors: FieldErrors }) {
   return (
-    <fieldset className="space-y-4 rounded-lg border border-rule bg-white p-4">
+    <fieldset className="space-y-4 rounded-lg border border-rule bg-surface p-4">
       <legend className="px-1 text-sm font-semibold">Attribution</legend>
       <EntityPicker
         label="Authors"

@@ -74,7 +74,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
               : "No articles yet. Add the first news report or commentary."}
         </p>
       ) : (
-        <ul className="divide-y divide-rule rounded-lg border border-rule bg-white">
+        <ul className="divide-y divide-rule rounded-lg border border-rule bg-surface">
           {page.articles.map((article) => (
             <li key={article.id} className="space-y-1 px-4 py-3" data-testid="article-row">
               <div className="flex flex-wrap items-baseline gap-2">

@@ -32,7 +32,7 @@ export function AuditFilters({
       role="search"
       aria-label="Filter the audit log"
       action="/admin/audit"
-      className="grid grid-cols-2 items-start gap-x-3 gap-y-4 rounded-lg border border-rule bg-white p-4 lg:grid-cols-6"
+      className="grid grid-cols-2 items-start gap-x-3 gap-y-4 rounded-lg border border-rule bg-surface p-4 lg:grid-cols-6"
     >
       <SelectField
         label="Action"

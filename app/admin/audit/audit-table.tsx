@@ -17,10 +17,10 @@ export function AuditTable({ entries }: { entries: AuditLogEntry[] }) {
       role="region"
       aria-label="Audit log entries (scrolls sideways on narrow screens)"
       tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-rule bg-white focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-accent"
+      className="overflow-x-auto rounded-lg border border-rule bg-surface focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-accent"
     >
       <table className="w-full min-w-[60rem] text-left text-sm">
-        <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
+        <thead className="border-b border-rule bg-surface-muted text-xs uppercase tracking-wide text-muted">
           <tr>
             <th scope="col" className={cell}>
               Time (UTC)
@@ -81,7 +81,7 @@ function AuditRow({ entry }: { entry: AuditLogEntry }) {
         </div>
       </td>
       <td className={`${cell} whitespace-nowrap`}>
-        <code className="rounded bg-stone-100 px-1 text-[0.85em]">{entry.action}</code>
+        <code className="rounded bg-surface-strong px-1 text-[0.85em]">{entry.action}</code>
       </td>
       <td className={cell}>
         <div className="w-36 wrap-anywhere">{href ? <Link href={href}>{target}</Link> : target}</div>
@@ -143,7 +143,7 @@ function Details({ details }: { details: Record<string, unknown> }) {
   return (
     <details className="group w-52">
       <summary className="cursor-pointer truncate text-xs group-open:whitespace-normal">{line}</summary>
-      <pre className="mt-2 whitespace-pre-wrap wrap-anywhere rounded bg-stone-100 p-2 text-xs">
+      <pre className="mt-2 whitespace-pre-wrap wrap-anywhere rounded bg-surface-strong p-2 text-xs">
         {JSON.stringify(details, null, 2)}
       </pre>
     </details>

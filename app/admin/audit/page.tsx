@@ -31,8 +31,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Every account change and sign-in, newest first; content changes join as the editorial workflow writes them.
           The log is append-only: the database refuses to change or delete its rows, and each row’s hash covers the row
           before it. To check that nothing was altered, run{" "}
-          <code className="rounded bg-stone-100 px-1 text-ink">npm run audit:verify</code> on the server: it names the
-          first row that was changed or removed.
+          <code className="rounded bg-surface-strong px-1 text-ink">npm run audit:verify</code> on the server: it names
+          the first row that was changed or removed.
         </p>
       </div>
 

@@ -33,7 +33,7 @@ export function AccountRows({ initial, errors }: { initial: AccountValues[]; err
       {accounts.map((account, index) => (
         <div
           key={account.key}
-          className="grid gap-2 rounded border border-rule bg-stone-50 p-3 sm:grid-cols-[8rem_9rem_1fr_auto]"
+          className="grid gap-2 rounded border border-rule bg-surface-muted p-3 sm:grid-cols-[8rem_9rem_1fr_auto]"
           data-testid="figure-account"
         >
           <input type="hidden" name={`accounts.${index}.keep`} value="1" />

@@ -17,7 +17,7 @@ export function FigureSummary({ figure }: { figure: Figure }) {
           as of {formatPartialDate(first.asOf)} — {first.sourceTitle ?? "no source given"}
         </span>
         {figure.disputed && (
-          <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+          <span className="ml-2 rounded bg-caution/15 px-2 py-0.5 text-xs font-semibold text-caution">
             Sources disagree
           </span>
         )}

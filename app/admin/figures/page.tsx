@@ -59,7 +59,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
           {filtered ? "No figure matches these filters." : params.after ? "No more figures." : "No figures yet."}
         </p>
       ) : (
-        <ul className="divide-y divide-rule rounded-lg border border-rule bg-white">
+        <ul className="divide-y divide-rule rounded-lg border border-rule bg-surface">
           {page.figures.map((figure) => (
             <li key={figure.id} className="space-y-1 px-4 py-3" data-testid="figure-row">
               <p>

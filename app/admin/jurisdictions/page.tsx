@@ -38,8 +38,8 @@ export default async function JurisdictionsPage({
           {q || kind ? "Nothing matches these filters." : "No jurisdictions yet."}
         </p>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-rule bg-white text-left text-sm">
-          <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
+        <table className="w-full overflow-hidden rounded-lg border border-rule bg-surface text-left text-sm">
+          <thead className="border-b border-rule bg-surface-muted text-xs uppercase tracking-wide text-muted">
             <tr>
               <th scope="col" className="px-4 py-2">
                 Code

@@ -56,7 +56,7 @@ export default async function LawsPage({ searchParams }: { searchParams: Promise
           {filtered ? "No law matches these filters." : "No laws yet. Create the first one."}
         </p>
       ) : (
-        <ul className="divide-y divide-rule rounded-lg border border-rule bg-white">
+        <ul className="divide-y divide-rule rounded-lg border border-rule bg-surface">
           {page.laws.map((law) => (
             <li key={law.id} className="px-4 py-3">
               <Link href={`/admin/laws/${law.id}`} className="font-serif text-lg">

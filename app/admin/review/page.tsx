@@ -49,7 +49,7 @@ function Queue({ id, title, empty, items }: { id: string; title: string; empty: 
       {items.length === 0 ? (
         <p className="text-muted">{empty}</p>
       ) : (
-        <ul className="divide-y divide-rule rounded border border-rule bg-white">
+        <ul className="divide-y divide-rule rounded border border-rule bg-surface">
           {items.map((item) => (
             <li key={`${item.type}-${item.id}`} className="px-4 py-3">
               <Link href={`${adminPath[item.type]}/${item.id}`} className="font-serif text-lg">

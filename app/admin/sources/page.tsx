@@ -54,8 +54,8 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           {filtered ? "No source matches these filters." : params.after ? "No more sources." : "No sources yet."}
         </p>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-rule bg-white text-left text-sm">
-          <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
+        <table className="w-full overflow-hidden rounded-lg border border-rule bg-surface text-left text-sm">
+          <thead className="border-b border-rule bg-surface-muted text-xs uppercase tracking-wide text-muted">
             <tr>
               <th scope="col" className="px-4 py-2">
                 Title

@@ -30,7 +30,7 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
           {q ? "No topic matches this filter." : "No topics yet."}
         </p>
       ) : (
-        <ul aria-label="Topics, broader ones first" className="rounded-lg border border-rule bg-white text-sm">
+        <ul aria-label="Topics, broader ones first" className="rounded-lg border border-rule bg-surface text-sm">
           {list.rows.map((t) => (
             <li
               key={t.id}

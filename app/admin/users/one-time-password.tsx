@@ -10,7 +10,7 @@ export function OneTimePassword({ password }: { password: string }) {
       Their password, shown only now:{" "}
       <code
         data-testid="one-time-password"
-        className="rounded bg-white px-2 py-0.5 font-mono text-base text-ink ring-1 ring-rule"
+        className="rounded bg-surface px-2 py-0.5 font-mono text-base text-ink ring-1 ring-rule"
       >
         {password}
       </code>{" "}

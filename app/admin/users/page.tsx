@@ -19,7 +19,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <div className="space-y-10">
       <h1 className="font-serif text-3xl">Users</h1>
 
-      <section aria-labelledby="create-heading" className="rounded-lg border border-rule bg-white p-6">
+      <section aria-labelledby="create-heading" className="rounded-lg border border-rule bg-surface p-6">
         <h2 id="create-heading" className="font-serif text-xl">
           Create an account
         </h2>
@@ -41,9 +41,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               name="q"
               defaultValue={q}
               placeholder="Name or email"
-              className="rounded border border-rule bg-white px-3 py-1.5 text-sm"
+              className="rounded border border-rule bg-surface px-3 py-1.5 text-sm"
             />
-            <button type="submit" className="rounded border border-rule bg-white px-3 py-1.5 text-sm font-semibold">
+            <button type="submit" className="rounded border border-rule bg-surface px-3 py-1.5 text-sm font-semibold">
               Search
             </button>
           </form>
@@ -54,10 +54,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             {q ? `No account matches “${q}”.` : "No accounts yet."}
           </p>
         ) : (
-          <div className="rounded-lg border border-rule bg-white">
+          <div className="rounded-lg border border-rule bg-surface">
             {/* Below the sm breakpoint each row stacks into a card; the cells carry their own labels. */}
             <table className="w-full text-left text-sm">
-              <thead className="hidden border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted sm:table-header-group">
+              <thead className="hidden border-b border-rule bg-surface-muted text-xs uppercase tracking-wide text-muted sm:table-header-group">
                 <tr>
                   <th scope="col" className="px-4 py-2">
                     Name and email

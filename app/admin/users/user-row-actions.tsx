@@ -36,7 +36,7 @@ function RoleForm({ userId, email, role }: { userId: number; email: string; role
         id={`role-${userId}`}
         name="role"
         defaultValue={role}
-        className="rounded border border-rule bg-white px-2 py-1 text-sm"
+        className="rounded border border-rule bg-surface px-2 py-1 text-sm"
       >
         {roleOptions.map((o) => (
           <option key={o.value} value={o.value}>

@@ -120,7 +120,7 @@ function MoveDialog({
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
-        className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-rule bg-white p-6 text-ink shadow-xl backdrop:bg-black/40"
+        className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-rule bg-surface p-6 text-ink shadow-xl backdrop:bg-black/40"
       >
         <h2 id={titleId} className="font-serif text-xl">
           {text.title}

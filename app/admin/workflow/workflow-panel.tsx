@@ -32,7 +32,7 @@ export async function WorkflowPanel({
   return (
     <section
       aria-labelledby="workflow-heading"
-      className="rounded border border-rule bg-white p-4"
+      className="rounded border border-rule bg-surface p-4"
       data-testid="workflow"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">

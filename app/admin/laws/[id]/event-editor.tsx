@@ -12,7 +12,7 @@ export function NewEvent({ lawId }: { lawId: number }) {
   // A new key after each save gives an empty form for the next event.
   const [round, setRound] = useState(0);
   return (
-    <details className="rounded-lg border border-dashed border-rule bg-white p-4">
+    <details className="rounded-lg border border-dashed border-rule bg-surface p-4">
       <summary className="cursor-pointer font-semibold">Add an event</summary>
       <div className="mt-4">
         <EventForm key={round} lawId={lawId} onDone={() => setRound((r) => r + 1)} />

@@ -70,7 +70,7 @@ export function EventForm({ lawId, event, onDone }: { lawId: number; event?: Eve
         {accounts.map((account, index) => (
           <div
             key={account.key}
-            className="grid gap-2 rounded border border-rule bg-stone-50 p-3 sm:grid-cols-[9rem_1fr_1fr_auto]"
+            className="grid gap-2 rounded border border-rule bg-surface-muted p-3 sm:grid-cols-[9rem_1fr_1fr_auto]"
           >
             <TextField
               label="Date"

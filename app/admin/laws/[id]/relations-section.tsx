@@ -36,7 +36,7 @@ async function RelationList({ lawId }: { lawId: number }) {
     return <p className="text-muted">No related laws yet. Record what this law amends, repeals or resembles below.</p>;
   }
   return (
-    <ul className="divide-y divide-rule rounded-lg border border-rule bg-white">
+    <ul className="divide-y divide-rule rounded-lg border border-rule bg-surface">
       {relations.map((relation) => (
         <li
           key={`${relation.direction}-${relation.id}`}

@@ -39,7 +39,7 @@ async function TextVersionList({ lawId }: { lawId: number }) {
         return (
           <li
             key={version.id}
-            className="space-y-3 rounded-lg border border-rule bg-white p-4"
+            className="space-y-3 rounded-lg border border-rule bg-surface p-4"
             data-testid="text-version"
           >
             <div className="flex flex-wrap items-start justify-between gap-2">
@@ -64,7 +64,7 @@ async function TextVersionList({ lawId }: { lawId: number }) {
               </div>
               {canRemove(version) && <RemoveTextVersion id={version.id} name={name} returnFocusTo={headingId} />}
             </div>
-            <pre className="overflow-hidden whitespace-pre-wrap break-words rounded bg-stone-50 p-3 font-mono text-sm text-muted">
+            <pre className="overflow-hidden whitespace-pre-wrap break-words rounded bg-surface-muted p-3 font-mono text-sm text-muted">
               {firstLines(version.excerpt, version.length)}
             </pre>
             <EditTextVersion lawId={lawId} versionId={version.id} name={name} />

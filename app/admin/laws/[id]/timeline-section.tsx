@@ -20,7 +20,7 @@ export async function LawTimelineSection({ lawId }: { lawId: number }) {
       ) : (
         <ol className="space-y-3">
           {events.map((event, index) => (
-            <li key={event.id} className="rounded-lg border border-rule bg-white p-4" data-testid="timeline-event">
+            <li key={event.id} className="rounded-lg border border-rule bg-surface p-4" data-testid="timeline-event">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p>
                   <span className="inline-block font-semibold first-letter:uppercase">
@@ -29,7 +29,7 @@ export async function LawTimelineSection({ lawId }: { lawId: number }) {
                   · {lawEventKindLabels[event.kind]}
                   {event.agentName && <> · {event.agentName}</>}
                   {event.disputed && (
-                    <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+                    <span className="ml-2 rounded bg-caution/15 px-2 py-0.5 text-xs font-semibold text-caution">
                       Sources disagree
                     </span>
                   )}

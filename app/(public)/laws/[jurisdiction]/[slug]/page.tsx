@@ -112,7 +112,7 @@ function Preview({ path, law }: { path: string; law: PublicLaw }) {
     <div className="space-y-6">
       <div
         role="status"
-        className="rounded border-2 border-dashed border-danger bg-red-50 px-4 py-3 text-sm"
+        className="rounded border-2 border-dashed border-danger bg-danger/10 px-4 py-3 text-sm"
         data-testid="preview-banner"
       >
         <strong>Preview of the working version.</strong> Readers do not see this until it is published.{" "}

@@ -96,7 +96,7 @@ export default async function HistoryPage({
         >
           Revisions
         </h2>
-        <ol className="divide-y divide-rule rounded border border-rule bg-white">
+        <ol className="divide-y divide-rule rounded border border-rule bg-surface">
           {list.map((r) => (
             <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
               <span>

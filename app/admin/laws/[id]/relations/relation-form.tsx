@@ -24,7 +24,7 @@ export function NewRelation({ lawId, jurisdictions }: { lawId: number; jurisdict
   // A new key after each addition clears the form, the picked law included.
   const [round, setRound] = useState(0);
   return (
-    <details className="rounded-lg border border-dashed border-rule bg-white p-4">
+    <details className="rounded-lg border border-dashed border-rule bg-surface p-4">
       <summary className="cursor-pointer font-semibold">Add a relation</summary>
       <div className="mt-4 space-y-4">
         {round > 0 && <Notice tone="success">Relation added.</Notice>}

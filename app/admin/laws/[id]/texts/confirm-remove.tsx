@@ -48,7 +48,7 @@ export function ConfirmRemove({
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-rule bg-white p-6 text-ink shadow-xl backdrop:bg-black/40"
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-rule bg-surface p-6 text-ink shadow-xl backdrop:bg-black/40"
       >
         <h2 id={titleId} className="font-serif text-xl">
           {title}

@@ -10,7 +10,7 @@ export function NewTextVersion({ lawId }: { lawId: number }) {
   // A new key after each addition gives an empty form for the next version.
   const [round, setRound] = useState(0);
   return (
-    <details className="rounded-lg border border-dashed border-rule bg-white p-4">
+    <details className="rounded-lg border border-dashed border-rule bg-surface p-4">
       <summary className="cursor-pointer font-semibold">Add a text version</summary>
       <div className="mt-4 space-y-4">
         {round > 0 && <Notice tone="success">Text version added.</Notice>}
@@ -48,7 +48,7 @@ export function EditTextVersion({ lawId, versionId, name }: { lawId: number; ver
         if (event.currentTarget.open && !version && status !== "loading") void load();
       }}
     >
-      <summary className="inline-block cursor-pointer rounded border border-rule bg-white px-3 py-1 text-sm font-semibold hover:border-ink">
+      <summary className="inline-block cursor-pointer rounded border border-rule bg-surface px-3 py-1 text-sm font-semibold hover:border-ink">
         Edit<span className="sr-only"> {name}</span>
       </summary>
       <div className="mt-4">
