@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieName } from "@/modules/auth/cookie";
-import { addressRule, type PublicAddress } from "@/modules/public/addresses";
+import { addressRule, isLiveAddress, type PublicAddress } from "@/modules/public/addresses";
 
 /**
  * Two conveniences before a page renders. A visitor without a session cookie is sent to sign in
  * (every admin page and action checks the session and role itself). A withdrawn law's, article's
- * or agent's address answers 410 Gone, and a merged item's or an old one a permanent redirect:
- * pages stream, so only here can the status code still be chosen.
+ * or agent's address answers 410 Gone, a merged item's or an old one a permanent redirect, and
+ * one that was never published 404: pages stream, so only here can the status code be chosen.
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -38,7 +38,11 @@ async function answerFor(address: PublicAddress, request: NextRequest) {
   // Editors previewing (draft mode) see the working version instead.
   if (request.cookies.has("__prerender_bypass")) return null;
   const rule = await addressRule(address);
-  if (!rule) return null;
+  if (!rule) {
+    // Unknown or never published: a real 404, since the streamed page could only say it with a 200.
+    if (await isLiveAddress(address)) return null;
+    return NextResponse.rewrite(new URL("/_not-published", request.url), { status: 404 });
+  }
   if (rule.kind === "moved") return NextResponse.redirect(new URL(rule.path, request.url), 308);
   return new NextResponse(goneHtml(nouns[address.type]), {
     status: 410,

@@ -33,7 +33,8 @@ const keyOf = (type: string, scope: string, slug: string) =>
 
 const addressKey = (a: PublicAddress) => keyOf(a.type, a.type === "law" ? a.jurisdictionCode : "", a.slug);
 
-type Memo = { version?: number; rules?: Map<string, AddressRule> };
+type AddressTable = { rules: Map<string, AddressRule>; live: Set<string> };
+type Memo = { version?: number; table?: AddressTable };
 // On globalThis, like the clock: proxy.ts asks on every request to an item's address.
 const memo = ((globalThis as { __marginaliaAddresses?: Memo }).__marginaliaAddresses ??= {});
 
@@ -45,12 +46,21 @@ const memo = ((globalThis as { __marginaliaAddresses?: Memo }).__marginaliaAddre
  * caller passes the version it is keyed by.
  */
 export async function addressRule(address: PublicAddress, version?: number): Promise<AddressRule | null> {
+  return ruleFor((await addressTable(version)).rules, address);
+}
+
+/** Whether an address is a live item's page: any other address of that shape answers 404. */
+export async function isLiveAddress(address: PublicAddress): Promise<boolean> {
+  return (await addressTable()).live.has(addressKey(address));
+}
+
+async function addressTable(version?: number): Promise<AddressTable> {
   const current = version ?? (await publicationVersion());
-  if (memo.version !== current || !memo.rules) {
-    memo.rules = await readAddressRules((await getDatabase()).db);
+  if (memo.version !== current || !memo.table) {
+    memo.table = await readAddressTable((await getDatabase()).db);
     memo.version = current;
   }
-  return ruleFor(memo.rules, address);
+  return memo.table;
 }
 
 /** The rule for one address in a table readAddressRules made. */
@@ -70,6 +80,10 @@ const addressedTypes: AddressedType[] = ["law", "article", "agent"];
  * is live itself (an old slug a draft renamed, a slug taken again) is never a rule.
  */
 export async function readAddressRules(db: Db): Promise<Map<string, AddressRule>> {
+  return (await readAddressTable(db)).rules;
+}
+
+async function readAddressTable(db: Db): Promise<AddressTable> {
   const liveRows = await db
     .select({
       type: liveDocuments.itemType,
@@ -118,5 +132,5 @@ export async function readAddressRules(db: Db): Promise<Map<string, AddressRule>
     const path = g.mergedIntoId === null ? undefined : livePath.get(`${g.type}/${g.mergedIntoId}`);
     set(keyOf(g.type, g.scope, g.slug), path ? { kind: "moved", path } : { kind: "gone" });
   }
-  return rules;
+  return { rules, live: liveKeys };
 }

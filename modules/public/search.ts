@@ -5,7 +5,7 @@ import { getDatabase, type Db } from "@/db";
 import { jurisdictions, publicSearch } from "@/db/schema";
 import { highlight, snippet, type SnippetPart } from "@/lib/search/snippet";
 import { prefixQuery, searchTerms } from "@/lib/search/terms";
-import { publicArticlePath } from "./article";
+import { publicAgentPath, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
 import { publicLawPath } from "./law-view";
 
@@ -168,5 +168,5 @@ function alias(title: string, aliases: string[], stems: string[], query: string)
 function pathOf(row: { type: string; scope: string; slug: string }): string {
   if (row.type === "law") return publicLawPath({ jurisdictionCode: row.scope, slug: row.slug });
   if (row.type === "article") return publicArticlePath(row);
-  return `/agents/${row.slug}`;
+  return publicAgentPath(row);
 }
