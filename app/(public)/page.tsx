@@ -52,7 +52,7 @@ export default function HomePage() {
             </p>
           </section>
         </div>
-        <aside aria-label="Browse the archive" className="min-w-0 space-y-12">
+        <div className="min-w-0 space-y-12">
           <section aria-labelledby="jurisdictions">
             <h2 id="jurisdictions" className={`${sectionHeading} mb-4`}>
               Jurisdictions
@@ -69,7 +69,7 @@ export default function HomePage() {
               <Topics />
             </Suspense>
           </section>
-        </aside>
+        </div>
       </div>
     </div>
   );

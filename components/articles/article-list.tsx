@@ -73,7 +73,13 @@ export function Names({ names }: { names: Credit[] }) {
   return names.map((credit, i) => (
     <span key={`${credit.id}-${i}`}>
       {i > 0 && ", "}
-      {credit.path ? <Link href={credit.path}>{credit.name}</Link> : credit.name}
+      {credit.path ? (
+        <Link href={credit.path} className="underline underline-offset-2">
+          {credit.name}
+        </Link>
+      ) : (
+        credit.name
+      )}
     </span>
   ));
 }

@@ -45,7 +45,12 @@ export function LawArticle({
       <header className="max-w-3xl space-y-3">
         <p className="text-xs font-semibold uppercase tracking-widest text-muted">
           {links ? (
-            <Link href={publicJurisdictionPath({ code: law.jurisdictionCode })}>{law.jurisdictionName}</Link>
+            <Link
+              href={publicJurisdictionPath({ code: law.jurisdictionCode })}
+              className="underline underline-offset-2"
+            >
+              {law.jurisdictionName}
+            </Link>
           ) : (
             law.jurisdictionName
           )}{" "}
@@ -79,7 +84,13 @@ export function LawArticle({
             {law.topics.map((t, i) => (
               <span key={t.id}>
                 {i > 0 && ", "}
-                {links?.topics[t.id] ? <Link href={links.topics[t.id]!}>{t.name}</Link> : t.name}
+                {links?.topics[t.id] ? (
+                  <Link href={links.topics[t.id]!} className="underline underline-offset-2">
+                    {t.name}
+                  </Link>
+                ) : (
+                  t.name
+                )}
               </span>
             ))}
           </p>

@@ -27,7 +27,9 @@ export function LawTimeline({ events, agentPaths }: { events: LawEvent[]; agentP
                 {" · "}
                 {/* Linked only to a published agent's page; others stay plain names. */}
                 {event.agentId !== null && agentPaths?.[event.agentId] ? (
-                  <Link href={agentPaths[event.agentId]!}>{event.agentName}</Link>
+                  <Link href={agentPaths[event.agentId]!} className="underline underline-offset-2">
+                    {event.agentName}
+                  </Link>
                 ) : (
                   event.agentName
                 )}

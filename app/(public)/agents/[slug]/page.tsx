@@ -115,7 +115,10 @@ function AgentView({ agent }: { agent: PublicAgent }) {
                   <span className="inline-block first-letter:uppercase">{formatPartialDate(act.date)}</span>
                 </p>
                 <p className="font-serif text-lg leading-snug">
-                  {lawEventKindLabels[act.kind]}: <Link href={act.law.path}>{act.law.title}</Link>
+                  {lawEventKindLabels[act.kind]}:{" "}
+                  <Link href={act.law.path} className="underline underline-offset-2">
+                    {act.law.title}
+                  </Link>
                 </p>
                 <p className="text-sm text-muted">{act.law.jurisdictionName}</p>
                 {act.note && <p className="mt-1 font-serif">{act.note}</p>}

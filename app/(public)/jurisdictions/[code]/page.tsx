@@ -58,7 +58,10 @@ async function Jurisdiction({ params }: { params: Params }) {
     <div className="max-w-3xl space-y-10">
       <header className="space-y-3">
         <p className="text-xs font-semibold uppercase tracking-widest text-muted">
-          <Link href="/jurisdictions">Jurisdictions</Link> · {jurisdictionKindLabels[jurisdiction.kind]}
+          <Link href="/jurisdictions" className="underline underline-offset-2">
+            Jurisdictions
+          </Link>{" "}
+          · {jurisdictionKindLabels[jurisdiction.kind]}
           {years}
         </p>
         <h1 className="font-serif text-3xl leading-tight sm:text-4xl">{jurisdiction.name}</h1>

@@ -51,11 +51,15 @@ async function Topic({ params }: { params: Params }) {
     <div className="max-w-3xl space-y-10">
       <header className="space-y-3">
         <p className="text-xs font-semibold uppercase tracking-widest text-muted">
-          <Link href="/topics">Topics</Link>
+          <Link href="/topics" className="underline underline-offset-2">
+            Topics
+          </Link>
           {topic.broader && (
             <>
               {" · part of "}
-              <Link href={topic.broader.path}>{topic.broader.name}</Link>
+              <Link href={topic.broader.path} className="underline underline-offset-2">
+                {topic.broader.name}
+              </Link>
             </>
           )}
         </p>
@@ -69,7 +73,9 @@ async function Topic({ params }: { params: Params }) {
             {topic.narrower.map((t, i) => (
               <span key={t.path}>
                 {i > 0 && ", "}
-                <Link href={t.path}>{t.name}</Link>
+                <Link href={t.path} className="underline underline-offset-2">
+                  {t.name}
+                </Link>
               </span>
             ))}
           </p>
