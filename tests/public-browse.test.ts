@@ -7,6 +7,7 @@ import { createArticle } from "@/modules/articles/save";
 import { addEvent } from "@/modules/laws/events";
 import { createLaw } from "@/modules/laws/save";
 import { readAgent } from "@/modules/public/agent";
+import { liveAgentPaths } from "@/modules/public/agent-paths";
 import { articlesIndexQuery, publicArticlesIndexPath, readArticlesIndex } from "@/modules/public/articles-index";
 import { lawMilestone } from "@/modules/public/law-chronology";
 import { readJurisdiction, readJurisdictions } from "@/modules/public/jurisdiction";
@@ -282,6 +283,10 @@ describe("agents", () => {
       ["adopted", "2024-11-20", "Kyrgyz rehabilitation act", "/laws/kg/kyrgyz-rehabilitation-act"],
     ]);
     expect(agent.articles.map((a) => [a.title, a.roles])).toEqual([["Parliament adopts the act", ["publisher"]]]);
+  });
+
+  test("only published agents have pages for names to link to", async () => {
+    expect(Object.values(await liveAgentPaths(database.db))).toEqual(["/agents/jogorku-kenesh"]);
   });
 
   test("an unpublished agent has no page, a withdrawn one is gone, a renamed one moved", async () => {
