@@ -1,10 +1,20 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { ArticleList } from "@/components/articles/article-list";
 import { Markdown } from "@/components/ui/markdown";
 import { lawStatusLabels } from "@/modules/laws/labels";
+import { articlesIndexQuery, publishedArticlesIndex } from "@/modules/public/articles-index";
 import { publicationVersion } from "@/modules/public/clock";
+import { publishedJurisdictions } from "@/modules/public/jurisdiction";
 import { latestPublishedLaws, publicLawPath } from "@/modules/public/law";
+import { publishedTopics } from "@/modules/public/topic";
+
+// The home page shows the first few of each list; their own pages have them all.
+const homeListLength = 12;
+const plural = (n: number, noun: string) => (n === 0 ? "" : n === 1 ? `1 ${noun}` : `${n} ${noun}s`);
+
+const sectionHeading = "border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest";
 
 export default function HomePage() {
   return (
@@ -17,17 +27,50 @@ export default function HomePage() {
           repression in Central Asia.
         </p>
       </section>
-      <section aria-labelledby="latest-laws">
-        <h2 id="latest-laws" className="border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
-          Latest laws
-        </h2>
-        <Suspense fallback={<p className="mt-6 text-muted">Loading the latest laws…</p>}>
-          <LatestLaws />
-        </Suspense>
-        <p className="mt-4 text-sm font-semibold">
-          <Link href="/laws">All laws, by jurisdiction, year and topic →</Link>
-        </p>
-      </section>
+      <div className="grid gap-12 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="min-w-0 space-y-12">
+          <section aria-labelledby="latest-laws">
+            <h2 id="latest-laws" className={sectionHeading}>
+              Latest laws
+            </h2>
+            <Suspense fallback={<p className="mt-6 text-muted">Loading the latest laws…</p>}>
+              <LatestLaws />
+            </Suspense>
+            <p className="mt-4 text-sm font-semibold">
+              <Link href="/laws">All laws, by jurisdiction, year and topic →</Link>
+            </p>
+          </section>
+          <section aria-labelledby="latest-articles">
+            <h2 id="latest-articles" className={`${sectionHeading} mb-5`}>
+              Latest news and commentary
+            </h2>
+            <Suspense fallback={<p className="text-muted">Loading the latest articles…</p>}>
+              <LatestArticles />
+            </Suspense>
+            <p className="mt-4 text-sm font-semibold">
+              <Link href="/articles">All articles, by kind →</Link>
+            </p>
+          </section>
+        </div>
+        <div className="min-w-0 space-y-12">
+          <section aria-labelledby="jurisdictions">
+            <h2 id="jurisdictions" className={`${sectionHeading} mb-4`}>
+              Jurisdictions
+            </h2>
+            <Suspense fallback={<p className="text-muted">Loading…</p>}>
+              <Jurisdictions />
+            </Suspense>
+          </section>
+          <section aria-labelledby="topics">
+            <h2 id="topics" className={`${sectionHeading} mb-4`}>
+              Topics
+            </h2>
+            <Suspense fallback={<p className="text-muted">Loading…</p>}>
+              <Topics />
+            </Suspense>
+          </section>
+        </div>
+      </div>
     </div>
   );
 }
@@ -53,5 +96,57 @@ async function LatestLaws() {
         </li>
       ))}
     </ul>
+  );
+}
+
+async function LatestArticles() {
+  await connection();
+  // The first page of the articles index, which that page caches too.
+  const index = await publishedArticlesIndex(articlesIndexQuery.parse({}), await publicationVersion());
+  if (index.articles.length === 0) return <p className="text-muted">No article has been published yet.</p>;
+  return <ArticleList articles={index.articles.slice(0, 5)} />;
+}
+
+async function Jurisdictions() {
+  await connection();
+  const list = await publishedJurisdictions(await publicationVersion());
+  if (list.length === 0) return <p className="text-muted">No law has been published yet.</p>;
+  return (
+    <>
+      <ul className="space-y-2">
+        {list.slice(0, homeListLength).map((j) => (
+          <li key={j.code} className="flex items-baseline justify-between gap-4">
+            <Link href={j.path}>{j.name}</Link>
+            <span className="text-sm text-muted">{j.laws === 1 ? "1 law" : `${j.laws} laws`}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-4 text-sm font-semibold">
+        <Link href="/jurisdictions">All jurisdictions →</Link>
+      </p>
+    </>
+  );
+}
+
+async function Topics() {
+  await connection();
+  const list = await publishedTopics(await publicationVersion());
+  if (list.length === 0) return <p className="text-muted">Nothing filed under a topic has been published yet.</p>;
+  return (
+    <>
+      <ul className="space-y-2">
+        {list.slice(0, homeListLength).map((t) => (
+          <li key={t.path} className="flex items-baseline justify-between gap-4">
+            <Link href={t.path}>{t.name}</Link>
+            <span className="text-sm text-muted">
+              {[plural(t.laws, "law"), plural(t.articles, "article")].filter(Boolean).join(", ")}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-4 text-sm font-semibold">
+        <Link href="/topics">All topics →</Link>
+      </p>
+    </>
   );
 }

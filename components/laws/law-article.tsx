@@ -5,6 +5,8 @@ import { Markdown } from "@/components/ui/markdown";
 import { lawStatusLabels, lawTypeLabels } from "@/modules/laws/labels";
 import { articleKindLabels, articleKinds } from "@/modules/articles/labels";
 import type { Discussion } from "@/modules/public/article";
+import { publicJurisdictionPath } from "@/modules/public/jurisdiction";
+import type { LinkTargets } from "@/modules/public/link-targets";
 import type { PublicLaw } from "@/modules/public/law-view";
 
 const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -20,12 +22,15 @@ export function LawArticle({
   textHref,
   currentPath,
   cite,
+  links,
 }: {
   law: PublicLaw;
   chosenText?: number;
   textHref?: (id: number) => string;
   currentPath?: string;
   cite?: React.ReactNode;
+  /** Pages the names on it link to; without them (in preview) names stay plain. */
+  links?: LinkTargets;
 }) {
   const current = law.versions[0];
   const otherTitles = law.titles.filter((t) => !t.preferred);
@@ -43,7 +48,17 @@ export function LawArticle({
       )}
       <header className="max-w-3xl space-y-3">
         <p className="text-xs font-semibold uppercase tracking-widest text-muted">
-          {law.jurisdictionName} · {lawTypeLabels[law.type]} · {lawStatusLabels[law.status]}
+          {links ? (
+            <Link
+              href={publicJurisdictionPath({ code: law.jurisdictionCode })}
+              className="underline underline-offset-2"
+            >
+              {law.jurisdictionName}
+            </Link>
+          ) : (
+            law.jurisdictionName
+          )}{" "}
+          · {lawTypeLabels[law.type]} · {lawStatusLabels[law.status]}
         </p>
         <h1 className="font-serif text-3xl leading-tight sm:text-4xl">{law.title}</h1>
         {otherTitles.map((t) => (
@@ -67,6 +82,23 @@ export function LawArticle({
             )}
           </dl>
         )}
+        {law.topics.length > 0 && (
+          <p className="text-sm">
+            <span className="text-muted">Topics: </span>
+            {law.topics.map((t, i) => (
+              <span key={t.id}>
+                {i > 0 && ", "}
+                {links?.topics[t.id] ? (
+                  <Link href={links.topics[t.id]!} className="underline underline-offset-2">
+                    {t.name}
+                  </Link>
+                ) : (
+                  t.name
+                )}
+              </span>
+            ))}
+          </p>
+        )}
       </header>
       <Markdown source={law.summary} />
       {law.publishedAt && (
@@ -79,7 +111,7 @@ export function LawArticle({
         <h2 id="history" className="mb-4 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
           History
         </h2>
-        <LawTimeline events={law.timeline} />
+        <LawTimeline events={law.timeline} agentPaths={links?.agents} />
       </section>
       <LawTexts texts={law.texts} chosen={chosenText} hrefFor={textHref ?? ((id) => `?text=${id}`)} />
       {law.discussions.length > 0 && <Discussions discussions={law.discussions} />}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatPartialDate } from "@/lib/partial-date";
 import { lawEventKindLabels } from "@/modules/laws/labels";
 import type { LawEvent } from "@/modules/laws/timeline";
@@ -6,7 +7,7 @@ import type { LawEvent } from "@/modules/laws/timeline";
  * A law's history for readers. Dates are printed at the precision known; where sources disagree,
  * every account is shown with its source instead of one picked silently.
  */
-export function LawTimeline({ events }: { events: LawEvent[] }) {
+export function LawTimeline({ events, agentPaths }: { events: LawEvent[]; agentPaths?: Record<number, string> }) {
   if (events.length === 0) return <p className="text-muted">No steps of this law&apos;s history are recorded yet.</p>;
   return (
     <ol className="relative space-y-6 border-l-2 border-rule pl-6">
@@ -21,7 +22,19 @@ export function LawTimeline({ events }: { events: LawEvent[] }) {
           </p>
           <p className="font-serif text-lg">
             {lawEventKindLabels[event.kind]}
-            {event.agentName && <span className="text-muted"> · {event.agentName}</span>}
+            {event.agentName && (
+              <span className="text-muted">
+                {" · "}
+                {/* Linked only to a published agent's page; others stay plain names. */}
+                {event.agentId !== null && agentPaths?.[event.agentId] ? (
+                  <Link href={agentPaths[event.agentId]!} className="underline underline-offset-2">
+                    {event.agentName}
+                  </Link>
+                ) : (
+                  event.agentName
+                )}
+              </span>
+            )}
           </p>
           {event.note && <p className="mt-1 font-serif">{event.note}</p>}
           {event.disputed ? (

@@ -13,6 +13,7 @@ import { siteOrigin } from "@/modules/public/site";
 import type { PublicLaw } from "@/modules/public/law-view";
 import { publicationVersion } from "@/modules/public/clock";
 import { publishedLaw } from "@/modules/public/law";
+import { publicLinkTargets } from "@/modules/public/link-targets";
 import { requestContext } from "@/modules/auth/session";
 import { previewLaw } from "@/modules/workflow/preview";
 
@@ -58,7 +59,8 @@ async function Law({ params, searchParams }: { params: Promise<Params>; searchPa
     const preview = ctx.actor ? await previewLaw(ctx, jurisdiction, slug) : null;
     if (preview) return <Preview path={`/laws/${jurisdiction}/${slug}`} law={preview} />;
   }
-  const found = await publishedLaw(jurisdiction, slug, await publicationVersion(), asOf);
+  const version = await publicationVersion();
+  const found = await publishedLaw(jurisdiction, slug, version, asOf);
   if (!found) notFound();
   if (found.kind === "moved") permanentRedirect(found.path);
   // proxy.ts answers 410 before this renders; this is what a client-side navigation shows.
@@ -84,6 +86,7 @@ async function Law({ params, searchParams }: { params: Promise<Params>; searchPa
         textHref={(id) => here(id)}
         currentPath={path}
         cite={<Citation law={found} permalinkBase={origin} path={path} />}
+        links={await publicLinkTargets(version)}
       />
     </>
   );

@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { connection } from "next/server";
+import { Suspense } from "react";
+import { ArticleList } from "@/components/articles/article-list";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { formatPartialDate } from "@/lib/partial-date";
+import { agentKindLabels } from "@/modules/agents/labels";
+import { lawEventKindLabels } from "@/modules/laws/labels";
+import { publishedAgent, type AgentRole, type PublicAgent } from "@/modules/public/agent";
+import { publicationVersion } from "@/modules/public/clock";
+
+type Params = Promise<{ slug: string }>;
+
+async function find(params: Params) {
+  const { slug } = await params;
+  if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;
+  return publishedAgent(slug, await publicationVersion());
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await connection();
+  const agent = await find(params);
+  if (agent?.kind !== "agent") return { title: "Person or organization", robots: { index: false } };
+  const description =
+    agent.description.slice(0, 300) ||
+    `${agentKindLabels[agent.agentKind]}: the laws ${agent.name} took part in and the articles that name them.`;
+  return {
+    title: agent.name,
+    description,
+    alternates: { canonical: agent.path },
+    openGraph: { type: "profile", title: agent.name, description, url: agent.path, siteName: "Marginalia" },
+  };
+}
+
+export default function AgentPage({ params }: { params: Params }) {
+  return (
+    <Suspense fallback={<p className="text-muted">Loading…</p>}>
+      <Agent params={params} />
+    </Suspense>
+  );
+}
+
+async function Agent({ params }: { params: Params }) {
+  await connection();
+  const found = await find(params);
+  if (!found) notFound();
+  if (found.kind === "moved") permanentRedirect(found.path);
+  if (found.kind === "gone")
+    return (
+      <div className="max-w-2xl space-y-3">
+        <h1 className="font-serif text-3xl">This page was withdrawn</h1>
+        <p className="text-muted">The editors withdrew it from the archive. It is no longer published.</p>
+        <p>
+          <Link href="/">Back to the archive</Link>
+        </p>
+      </div>
+    );
+  return <AgentView agent={found} />;
+}
+
+const roleNotes: Record<AgentRole, string> = {
+  author: "Author",
+  publisher: "Publisher",
+  credited: "Credited as the source",
+};
+
+function AgentView({ agent }: { agent: PublicAgent }) {
+  return (
+    <article className="max-w-3xl space-y-10">
+      <header className="space-y-3">
+        <p className="text-xs font-semibold uppercase tracking-widest text-muted">{agentKindLabels[agent.agentKind]}</p>
+        <h1 className="font-serif text-3xl leading-tight sm:text-4xl">{agent.name}</h1>
+        {agent.otherNames.length > 0 && (
+          <p className="font-serif text-lg text-muted">
+            <span className="sr-only">Also known as: </span>
+            {agent.otherNames.map((n, i) => (
+              <span key={n.lang + n.name}>
+                {i > 0 && " · "}
+                <span lang={n.lang || undefined}>{n.name}</span>
+              </span>
+            ))}
+          </p>
+        )}
+        {agent.description && (
+          <p className="whitespace-pre-line font-serif text-lg leading-relaxed">{agent.description}</p>
+        )}
+        {agent.links.length > 0 && (
+          <ul className="space-y-1 text-sm">
+            {agent.links.map((link) => (
+              <li key={link.url} className="break-all">
+                <a href={link.url} rel="noreferrer">
+                  {link.label || link.url}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </header>
+
+      <section aria-labelledby="acts">
+        <SectionHeading id="acts">In the history of laws</SectionHeading>
+        {agent.acts.length === 0 ? (
+          <p className="text-muted">No step of a published law&apos;s history is recorded for {agent.name}.</p>
+        ) : (
+          <ol className="relative space-y-6 border-l-2 border-rule pl-6">
+            {agent.acts.map((act, i) => (
+              <li key={`${act.law.path}-${i}`} className="relative">
+                <span
+                  aria-hidden
+                  className="absolute -left-[31px] top-1.5 size-3 rounded-full border-2 border-accent bg-paper"
+                />
+                <p className="text-sm font-semibold uppercase tracking-wide text-muted">
+                  <span className="inline-block first-letter:uppercase">{formatPartialDate(act.date)}</span>
+                </p>
+                <p className="font-serif text-lg leading-snug">
+                  {lawEventKindLabels[act.kind]}:{" "}
+                  <Link href={act.law.path} className="underline underline-offset-2">
+                    {act.law.title}
+                  </Link>
+                </p>
+                <p className="text-sm text-muted">{act.law.jurisdictionName}</p>
+                {act.note && <p className="mt-1 font-serif">{act.note}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="articles">
+        <SectionHeading id="articles">Articles</SectionHeading>
+        {agent.articles.length === 0 ? (
+          <p className="text-muted">No published article names {agent.name} as author, publisher or source.</p>
+        ) : (
+          <ArticleList
+            articles={agent.articles}
+            notes={Object.fromEntries(agent.articles.map((a) => [a.id, a.roles.map((r) => roleNotes[r]).join(", ")]))}
+          />
+        )}
+      </section>
+    </article>
+  );
+}

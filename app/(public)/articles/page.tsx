@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { Suspense } from "react";
+import { ArticleList } from "@/components/articles/article-list";
+import { PageLinks } from "@/components/ui/page-links";
+import { articleKindLabels, type ArticleKind } from "@/modules/articles/labels";
+import {
+  articlesIndexQuery,
+  publicArticlesIndexPath,
+  publishedArticlesIndex,
+  type ArticlesIndex,
+  type ArticlesIndexQuery,
+} from "@/modules/public/articles-index";
+import { publicationVersion } from "@/modules/public/clock";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// What a list of one kind is called, in the plural.
+const kindTitles: Record<ArticleKind, string> = {
+  news: "News reports",
+  opinion: "Commentary and opinion",
+  analysis: "Analysis",
+  statement: "Official statements",
+};
+
+const readQuery = async (searchParams: SearchParams) =>
+  articlesIndexQuery.parse(
+    Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const query = await readQuery(searchParams);
+  const title = query.kind ? kindTitles[query.kind] : "Articles";
+  return {
+    title: query.page > 1 ? `${title}, page ${query.page}` : title,
+    description: query.kind
+      ? `${kindTitles[query.kind]} in the archive about the laws it records, newest first.`
+      : "News, commentary, analysis and official statements about the laws in the archive, newest first.",
+    alternates: { canonical: publicArticlesIndexPath(query) },
+  };
+}
+
+export default function ArticlesIndexPage({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <div className="space-y-8">
+      <header className="max-w-2xl">
+        <h1 className="font-serif text-4xl leading-tight">Articles</h1>
+        <p className="mt-2 text-muted">
+          News, commentary, analysis and official statements about the laws in the archive, newest first. Opinion pieces
+          are labelled as such: the archive records views, it does not endorse them.
+        </p>
+      </header>
+      <Suspense fallback={<p className="text-muted">Loading the articles…</p>}>
+        <ArticlesIndexView searchParams={searchParams} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function ArticlesIndexView({ searchParams }: { searchParams: SearchParams }) {
+  await connection();
+  const query = await readQuery(searchParams);
+  const index = await publishedArticlesIndex(query, await publicationVersion());
+  const noun = query.kind ? kindTitles[query.kind].toLowerCase() : "articles";
+  return (
+    <div className="space-y-6">
+      <KindLinks query={query} index={index} />
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading" className="mb-4 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
+          {query.kind ? kindTitles[query.kind] : "All articles"} · {index.total.toLocaleString("en")}
+        </h2>
+        {index.articles.length > 0 ? (
+          <ArticleList articles={index.articles} />
+        ) : index.total > 0 ? (
+          <p className="py-4">
+            There is no page {query.page} of {noun}.{" "}
+            <Link href={publicArticlesIndexPath({ kind: query.kind })}>Go to the first page</Link>
+          </p>
+        ) : (
+          <div className="py-4">
+            <p>No {noun} have been published yet.</p>
+            {query.kind && (
+              <p className="mt-2">
+                <Link href={publicArticlesIndexPath()}>Show all articles</Link>
+              </p>
+            )}
+          </div>
+        )}
+        <PageLinks
+          page={query.page}
+          pageCount={index.pageCount}
+          href={(page) => publicArticlesIndexPath({ kind: query.kind, page })}
+        />
+      </section>
+    </div>
+  );
+}
+
+function KindLinks({ query, index }: { query: ArticlesIndexQuery; index: ArticlesIndex }) {
+  const total = index.kinds.reduce((sum, k) => sum + k.count, 0);
+  const options = [
+    { kind: undefined, label: "All", count: total },
+    ...index.kinds.map((k) => ({ ...k, label: articleKindLabels[k.kind] })),
+  ];
+  return (
+    <nav aria-label="Kinds of article">
+      <ul className="flex flex-wrap gap-2 text-sm">
+        {options.map((option) => {
+          const selected = query.kind === option.kind;
+          return (
+            <li key={option.kind ?? "all"}>
+              <Link
+                href={publicArticlesIndexPath({ kind: option.kind })}
+                aria-current={selected ? "page" : undefined}
+                className={`inline-block rounded-full border px-3 py-1 no-underline ${
+                  selected ? "border-ink bg-ink text-paper hover:text-paper" : "border-rule text-ink hover:border-ink"
+                }`}
+              >
+                {option.label} <span className={selected ? "" : "text-muted"}>({option.count})</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

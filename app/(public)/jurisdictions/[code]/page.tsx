@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { connection } from "next/server";
+import { Suspense } from "react";
+import { ArticleList } from "@/components/articles/article-list";
+import { LawChronology } from "@/components/laws/law-chronology";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { jurisdictionKindLabels } from "@/modules/jurisdictions/labels";
+import { publicArticlesIndexPath } from "@/modules/public/articles-index";
+import { publicationVersion } from "@/modules/public/clock";
+import { publishedJurisdiction } from "@/modules/public/jurisdiction";
+import { lawIndexHref } from "@/modules/public/law-index-url";
+import { lawIndexQuery } from "@/modules/public/law-index";
+
+type Params = Promise<{ code: string }>;
+
+// Codes are short letters, digits and hyphens (KG, SU, RSFSR): anything else is no jurisdiction.
+const readable = (code: string) => /^[A-Za-z0-9-]{1,12}$/.test(code);
+
+async function find(params: Params) {
+  const { code } = await params;
+  if (!readable(code)) return { code, jurisdiction: null };
+  return { code, jurisdiction: await publishedJurisdiction(code, await publicationVersion()) };
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await connection();
+  const { jurisdiction } = await find(params);
+  if (!jurisdiction) return { title: "Jurisdiction", robots: { index: false } };
+  const description = `Published laws of ${jurisdiction.name} in the order of their history, the topics they cover, and the news and commentary about them.`;
+  return {
+    title: jurisdiction.name,
+    description,
+    alternates: { canonical: jurisdiction.path },
+    openGraph: { title: jurisdiction.name, description, url: jurisdiction.path, siteName: "Marginalia" },
+  };
+}
+
+export default function JurisdictionPage({ params }: { params: Params }) {
+  return (
+    <Suspense fallback={<p className="text-muted">Loading…</p>}>
+      <Jurisdiction params={params} />
+    </Suspense>
+  );
+}
+
+async function Jurisdiction({ params }: { params: Params }) {
+  await connection();
+  const { code, jurisdiction } = await find(params);
+  if (!jurisdiction) notFound();
+  if (code !== jurisdiction.code) permanentRedirect(jurisdiction.path);
+  const years =
+    jurisdiction.startYear || jurisdiction.endYear
+      ? ` · ${jurisdiction.startYear ?? "?"}–${jurisdiction.endYear ?? ""}`
+      : "";
+  return (
+    <div className="max-w-3xl space-y-10">
+      <header className="space-y-3">
+        <p className="text-xs font-semibold uppercase tracking-widest text-muted">
+          <Link href="/jurisdictions" className="underline underline-offset-2">
+            Jurisdictions
+          </Link>{" "}
+          · {jurisdictionKindLabels[jurisdiction.kind]}
+          {years}
+        </p>
+        <h1 className="font-serif text-3xl leading-tight sm:text-4xl">{jurisdiction.name}</h1>
+        {jurisdiction.otherNames.length > 0 && (
+          <p className="font-serif text-lg text-muted">
+            <span className="sr-only">Also known as: </span>
+            {jurisdiction.otherNames.map((n, i) => (
+              <span key={n.lang + n.name}>
+                {i > 0 && " · "}
+                <span lang={n.lang || undefined}>{n.name}</span>
+              </span>
+            ))}
+          </p>
+        )}
+      </header>
+
+      <section aria-labelledby="laws">
+        <SectionHeading id="laws">Laws, in the order of their history</SectionHeading>
+        {jurisdiction.laws.length === 0 ? (
+          <p className="text-muted">No law of {jurisdiction.name} has been published yet.</p>
+        ) : (
+          <>
+            <LawChronology laws={jurisdiction.laws} />
+            <p className="mt-6 text-sm font-semibold">
+              <Link href={lawIndexHref(lawIndexQuery.parse({}), { jurisdiction: jurisdiction.code })}>
+                Filter these laws by status, year, topic and type →
+              </Link>
+            </p>
+          </>
+        )}
+      </section>
+
+      {jurisdiction.topics.length > 0 && (
+        <section aria-labelledby="topics">
+          <SectionHeading id="topics">Topics</SectionHeading>
+          <ul className="flex flex-wrap gap-x-6 gap-y-2">
+            {jurisdiction.topics.map((t) => (
+              <li key={t.path}>
+                <Link href={t.path}>{t.name}</Link>{" "}
+                <span className="text-sm text-muted">({t.laws === 1 ? "1 law" : `${t.laws} laws`})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="articles">
+        <SectionHeading id="articles">Recent news and commentary</SectionHeading>
+        {jurisdiction.articles.length === 0 ? (
+          <p className="text-muted">Nothing written about {jurisdiction.name} or its laws has been published yet.</p>
+        ) : (
+          <ArticleList articles={jurisdiction.articles} />
+        )}
+        <p className="mt-4 text-sm font-semibold">
+          <Link href={publicArticlesIndexPath()}>All articles →</Link>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * A reader browses without searching: from the home page to a jurisdiction and its laws in the
+ * order of their history, into a law, on to a person who acted in it, then to the articles index
+ * narrowed to one kind.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./fixtures";
+
+const kyrgyzLaw = "On Amendments to Certain Legislative Acts of the Kyrgyz Republic";
+const news = "Kyrgyzstan's president signs law rehabilitating victims of Soviet-era political repression";
+const commentary = "Commentary: Kyrgyzstan's rehabilitation law and its neighbours";
+
+test("a reader goes from home to a jurisdiction, a law, an agent, and the articles of one kind", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("region", { name: "Jurisdictions" }).getByRole("link", { name: "Kyrgyzstan" }).click();
+  await expect(page).toHaveURL(/\/jurisdictions\/KG$/);
+  await expect(page.getByRole("heading", { name: "Kyrgyzstan", level: 1 })).toBeVisible();
+
+  const laws = page.getByRole("region", { name: "Laws, in the order of their history" });
+  const entry = laws.getByRole("listitem").filter({ hasText: kyrgyzLaw });
+  await expect(entry).toContainText("Adopted 20 November 2024");
+  await entry.getByRole("link", { name: kyrgyzLaw }).click();
+  await expect(page.getByRole("heading", { name: kyrgyzLaw, level: 1 })).toBeVisible();
+
+  await page.getByRole("region", { name: "History" }).getByRole("link", { name: "Sadyr Japarov" }).first().click();
+  await expect(page).toHaveURL(/\/agents\/sadyr-japarov$/);
+  await expect(page.getByRole("heading", { name: "Sadyr Japarov", level: 1 })).toBeVisible();
+  await expect(page.getByText("Жапаров Садыр")).toBeVisible();
+  const acts = page.getByRole("region", { name: "In the history of laws" });
+  await expect(acts.getByRole("listitem").filter({ hasText: "Signed" })).toContainText("December 2024");
+  await expect(acts.getByRole("link", { name: kyrgyzLaw }).first()).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Articles" }).click();
+  await expect(page.getByRole("heading", { name: "Articles", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: commentary })).toBeVisible();
+  const kinds = page.getByRole("navigation", { name: "Kinds of article" });
+  await kinds.getByRole("link", { name: /^News report/ }).click();
+  await expect(page).toHaveURL(/\/articles\?kind=news$/);
+  await expect(kinds.getByRole("link", { name: /^News report/ })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: news })).toBeVisible();
+  await expect(page.getByRole("link", { name: commentary })).toHaveCount(0);
+});
+
+test("a jurisdiction's and a topic's pages link each other through the law they share", async ({ page }) => {
+  await page.goto("/topics");
+  await page.getByRole("link", { name: "Rehabilitation", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Rehabilitation", level: 1 })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Laws, in the order of their history" })).toContainText(kyrgyzLaw);
+  await page.goto("/jurisdictions");
+  await expect(page.getByRole("link", { name: "Kazakhstan" })).toBeVisible();
+  await page.goto("/jurisdictions/kg");
+  await expect(page).toHaveURL(/\/jurisdictions\/KG$/);
+  await page.getByRole("region", { name: "Topics" }).getByRole("link", { name: "Rehabilitation" }).click();
+  await expect(page).toHaveURL(/\/topics\/rehabilitation$/);
+});
+
+test("unreadable or unknown addresses are handled: an ignored kind, a missing page, no such agent", async ({
+  page,
+}) => {
+  await page.goto("/articles?kind=gossip&page=x");
+  await expect(page.getByRole("link", { name: news })).toBeVisible();
+  await page.goto("/articles?kind=statement");
+  await expect(page.getByText("No official statements have been published yet.")).toBeVisible();
+  await page.getByRole("link", { name: "Show all articles" }).click();
+  await expect(page).toHaveURL(/\/articles$/);
+  await page.goto("/articles?page=40");
+  await expect(page.getByText("There is no page 40 of articles.")).toBeVisible();
+  const response = await page.goto("/agents/nobody-by-this-name");
+  expect(response?.status()).toBeLessThan(500);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
+
+test("the browse pages have no serious or critical accessibility violations, on a phone too", async ({ page }) => {
+  const pages = [
+    "/",
+    "/articles",
+    "/articles?kind=opinion",
+    "/jurisdictions",
+    "/jurisdictions/KG",
+    "/topics",
+    "/topics/rehabilitation",
+    "/agents/sadyr-japarov",
+    "/laws/kg/rehabilitation-of-victims-of-soviet-political-repression",
+  ];
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 360, height: 800 },
+  ]) {
+    await page.setViewportSize(viewport);
+    for (const path of pages) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(
+        grave.map((v) => `${path} at ${viewport.width}px: ${v.id} ${v.nodes.map((n) => n.html).join(" | ")}`),
+      ).toEqual([]);
+    }
+  }
+});

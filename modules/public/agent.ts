@@ -1,0 +1,145 @@
+import { and, eq, sql } from "drizzle-orm";
+import { cacheLife, cacheTag } from "next/cache";
+import { getDatabase, type Db } from "@/db";
+import { goneAddresses, jurisdictions, liveDocuments, slugRedirects } from "@/db/schema";
+import type { LawEventKind } from "@/db/schema/vocabulary";
+import type { PartialDate } from "@/lib/partial-date";
+import type { AgentSnapshot } from "@/modules/agents/snapshot";
+import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { placeOnTimeline } from "@/modules/laws/timeline-order";
+import { publicAgentPath } from "./agent-paths";
+import { liveArticleRows, type ArticleRow } from "./article-rows";
+import { publicCacheTag } from "./clock";
+import { publicLawPath } from "./law-view";
+
+export { publicAgentPath };
+
+/** A step of a published law's history this agent took. */
+export type AgentAct = {
+  kind: LawEventKind;
+  date: PartialDate | null;
+  note: string;
+  law: { title: string; path: string; jurisdictionName: string };
+};
+
+export type AgentRole = "author" | "publisher" | "credited";
+
+/**
+ * A published agent as readers see it (its live revision) with the steps of published laws'
+ * histories it took and the published articles it wrote, published or is credited on; where its
+ * old address now points; that it was withdrawn; or null when there is no such published agent.
+ */
+export async function publishedAgent(slug: string, version: number) {
+  "use cache";
+  cacheTag(publicCacheTag);
+  cacheLife("days");
+  void version;
+  const { db } = await getDatabase();
+  return readAgent(db, slug);
+}
+
+export async function readAgent(db: Db, slug: string) {
+  const [doc] = await db
+    .select({ id: liveDocuments.itemId, snapshot: liveDocuments.snapshot })
+    .from(liveDocuments)
+    .where(and(eq(liveDocuments.itemType, "agent"), eq(liveDocuments.slug, slug)));
+  if (!doc) return agentElsewhere(db, slug);
+  const agent = doc.snapshot as AgentSnapshot;
+  const id = doc.id;
+  const [acts, articles] = [await actsOf(db, id), await articlesOf(db, id)];
+  return {
+    kind: "agent" as const,
+    agentKind: agent.kind,
+    slug: agent.slug,
+    path: publicAgentPath(agent),
+    name: agent.preferredName,
+    otherNames: agent.names,
+    description: agent.description,
+    links: agent.links,
+    acts,
+    articles,
+  };
+}
+
+export type PublicAgent = Extract<Awaited<ReturnType<typeof readAgent>>, { kind: "agent" }>;
+
+/** Every step of a published law's history taken by the agent, oldest first (undated last). */
+async function actsOf(db: Db, agentId: number): Promise<AgentAct[]> {
+  const laws = await db
+    .select({
+      scope: liveDocuments.scope,
+      slug: liveDocuments.slug,
+      title: liveDocuments.title,
+      snapshot: liveDocuments.snapshot,
+      jurisdictionName: jurisdictions.name,
+    })
+    .from(liveDocuments)
+    .innerJoin(jurisdictions, eq(jurisdictions.code, liveDocuments.scope))
+    .where(
+      and(
+        eq(liveDocuments.itemType, "law"),
+        sql`${liveDocuments.snapshot}->'events' @> ${JSON.stringify([{ agentId }])}::jsonb`,
+      ),
+    );
+  const acts = laws.flatMap((law) =>
+    placeOnTimeline((law.snapshot as LawSnapshot).events)
+      .filter((e) => e.agentId === agentId)
+      .map((e) => ({
+        kind: e.kind,
+        date: e.date,
+        note: e.note,
+        law: {
+          title: law.title,
+          path: publicLawPath({ jurisdictionCode: law.scope, slug: law.slug }),
+          jurisdictionName: law.jurisdictionName,
+        },
+      })),
+  );
+  return acts.sort(
+    (a, b) => (a.date?.date ?? "9999").localeCompare(b.date?.date ?? "9999") || a.law.title.localeCompare(b.law.title),
+  );
+}
+
+/** Published articles the agent wrote, published or is credited on, newest first, each with its roles. */
+async function articlesOf(db: Db, agentId: number): Promise<(ArticleRow & { roles: AgentRole[] })[]> {
+  const contains = (path: string, value: unknown) =>
+    sql`${liveDocuments.snapshot}->${path} @> ${JSON.stringify(value)}::jsonb`;
+  const rows = await liveArticleRows(
+    db,
+    sql`(${contains("authors", [{ id: agentId }])} or ${contains("publisher", { id: agentId })} or ${contains("creditedAgent", { id: agentId })})`,
+  );
+  return rows.map((row) => ({
+    ...row,
+    roles: [
+      ...(row.authors.some((a) => a.id === agentId) ? (["author"] as const) : []),
+      ...(row.publisher?.id === agentId ? (["publisher"] as const) : []),
+      ...(row.creditedAgent?.id === agentId ? (["credited"] as const) : []),
+    ],
+  }));
+}
+
+async function agentElsewhere(db: Db, slug: string) {
+  const [gone] = await db
+    .select({ mergedIntoId: goneAddresses.mergedIntoId })
+    .from(goneAddresses)
+    .where(and(eq(goneAddresses.itemType, "agent"), eq(goneAddresses.slug, slug)));
+  const movedId =
+    gone?.mergedIntoId ??
+    (gone
+      ? null
+      : (
+          await db
+            .select({ itemId: slugRedirects.itemId })
+            .from(slugRedirects)
+            .where(and(eq(slugRedirects.itemType, "agent"), eq(slugRedirects.oldSlug, slug)))
+        )[0]?.itemId);
+  if (movedId) {
+    const [moved] = await db
+      .select({ slug: liveDocuments.slug })
+      .from(liveDocuments)
+      .where(and(eq(liveDocuments.itemType, "agent"), eq(liveDocuments.itemId, movedId)));
+    if (moved && moved.slug !== slug) return { kind: "moved" as const, path: publicAgentPath(moved) };
+  }
+  if (gone) return { kind: "gone" as const };
+  return null;
+}

@@ -1,0 +1,71 @@
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db";
+import { liveDocuments } from "@/db/schema";
+import type { ArticleKind } from "@/db/schema/vocabulary";
+import type { PartialDate } from "@/lib/partial-date";
+import type { ArticleSnapshot } from "@/modules/articles/snapshot";
+import { liveAgentPaths } from "./agent-paths";
+import { publicArticlePath } from "./article";
+
+/** A name in a byline, linked when its agent is published. */
+export type Credit = { id: number; name: string; path: string | null };
+
+/** One published article as lists show it: what kind of piece, whose, when, and where to read it. */
+export type ArticleRow = {
+  id: number;
+  kind: ArticleKind;
+  title: string;
+  lang: string;
+  path: string;
+  authors: Credit[];
+  publisher: Credit | null;
+  creditedAgent: Credit | null;
+  originalDate: PartialDate | null;
+};
+
+/** Newest first by the date the piece first appeared (undated last), then by when it was published here. */
+export const articleOrder = [
+  sql`${liveDocuments.snapshot}->'originalDate'->>'date' desc nulls last`,
+  desc(liveDocuments.firstPublishedAt),
+  desc(liveDocuments.itemId),
+];
+
+/** Published articles matching a condition, newest first; reads live revisions only. */
+export async function liveArticleRows(db: Db, where: SQL | undefined, limit?: number): Promise<ArticleRow[]> {
+  const query = db
+    .select({ id: liveDocuments.itemId, slug: liveDocuments.slug, snapshot: liveDocuments.snapshot })
+    .from(liveDocuments)
+    .where(and(eq(liveDocuments.itemType, "article"), where))
+    .orderBy(...articleOrder);
+  const rows = limit === undefined ? await query : await query.limit(limit);
+  return toArticleRows(db, rows);
+}
+
+export async function toArticleRows(
+  db: Db,
+  rows: { id: number; slug: string; snapshot: Record<string, unknown> }[],
+): Promise<ArticleRow[]> {
+  if (rows.length === 0) return [];
+  const agentPaths = await liveAgentPaths(db);
+  const credit = (agent: { id: number; name: string } | null): Credit | null =>
+    agent ? { id: agent.id, name: agent.name, path: agentPaths[agent.id] ?? null } : null;
+  return rows.map(({ id, slug, snapshot }) => {
+    const article = snapshot as ArticleSnapshot;
+    return {
+      id,
+      kind: article.kind,
+      title: article.title,
+      lang: article.lang,
+      path: publicArticlePath({ slug }),
+      authors: article.authors.map((a) => credit(a)!),
+      publisher: credit(article.publisher),
+      creditedAgent: credit(article.creditedAgent),
+      originalDate: article.originalDate,
+    };
+  });
+}
+
+/** Articles that discuss any of the published laws a subquery of law ids names. */
+export function discussesAnyOf(lawIds: SQL): SQL {
+  return sql`exists (select 1 from jsonb_array_elements(${liveDocuments.snapshot}->'laws') as l(v) where (l.v->>'id')::integer in (${lawIds}))`;
+}

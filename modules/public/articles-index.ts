@@ -1,0 +1,71 @@
+import { and, count, eq, sql } from "drizzle-orm";
+import { cacheLife, cacheTag } from "next/cache";
+import { z } from "zod";
+import { getDatabase, type Db } from "@/db";
+import { liveDocuments } from "@/db/schema";
+import { articleKinds, type ArticleKind } from "@/db/schema/vocabulary";
+import { articleOrder, toArticleRows } from "./article-rows";
+import { publicCacheTag } from "./clock";
+
+export const articlesIndexPageSize = 20;
+
+/**
+ * The articles index's query string. Anything unreadable is dropped rather than refused: a shared
+ * or hand-edited address still shows the index.
+ */
+export const articlesIndexQuery = z.object({
+  kind: z.enum(articleKinds).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export type ArticlesIndexQuery = z.output<typeof articlesIndexQuery>;
+
+/** The index's address: /articles, /articles?kind=news, /articles?kind=news&page=2. */
+export function publicArticlesIndexPath(query: { kind?: ArticleKind; page?: number } = {}): string {
+  const params = new URLSearchParams();
+  if (query.kind) params.set("kind", query.kind);
+  if (query.page && query.page > 1) params.set("page", String(query.page));
+  const search = params.toString();
+  return search ? `/articles?${search}` : "/articles";
+}
+
+/** One page of published articles, newest first, of one kind or all, with how many there are of each kind. */
+export async function publishedArticlesIndex(query: ArticlesIndexQuery, version: number) {
+  "use cache";
+  cacheTag(publicCacheTag);
+  cacheLife("days");
+  void version;
+  const { db } = await getDatabase();
+  return readArticlesIndex(db, query);
+}
+
+/** publishedArticlesIndex's reading, uncached, on a given database (the tests call it directly). */
+export async function readArticlesIndex(db: Db, query: ArticlesIndexQuery) {
+  const kindOf = sql<string>`${liveDocuments.snapshot}->>'kind'`;
+  const where = and(eq(liveDocuments.itemType, "article"), query.kind ? sql`${kindOf} = ${query.kind}` : undefined);
+  const [rows, [total], byKind] = await Promise.all([
+    db
+      .select({ id: liveDocuments.itemId, slug: liveDocuments.slug, snapshot: liveDocuments.snapshot })
+      .from(liveDocuments)
+      .where(where)
+      .orderBy(...articleOrder)
+      .limit(articlesIndexPageSize)
+      .offset((query.page - 1) * articlesIndexPageSize),
+    db.select({ n: count() }).from(liveDocuments).where(where),
+    db
+      .select({ kind: kindOf, n: count() })
+      .from(liveDocuments)
+      .where(eq(liveDocuments.itemType, "article"))
+      .groupBy(kindOf),
+  ]);
+  const n = total?.n ?? 0;
+  return {
+    articles: await toArticleRows(db, rows),
+    total: n,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(n / articlesIndexPageSize)),
+    // Every kind, in the vocabulary's order, even those with none yet (they count 0).
+    kinds: articleKinds.map((kind) => ({ kind, count: byKind.find((k) => k.kind === kind)?.n ?? 0 })),
+  };
+}
+
+export type ArticlesIndex = Awaited<ReturnType<typeof readArticlesIndex>>;
