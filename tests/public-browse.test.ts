@@ -213,8 +213,8 @@ describe("jurisdictions", () => {
   test("the list names jurisdictions with published laws and counts them", async () => {
     const list = await readJurisdictions(database.db);
     expect(list.map((j) => [j.code, j.laws, j.path])).toEqual([
-      ["KZ", 1, "/jurisdictions/KZ"],
-      ["KG", 3, "/jurisdictions/KG"],
+      ["KZ", 1, "/jurisdictions/kz"],
+      ["KG", 3, "/jurisdictions/kg"],
     ]);
   });
 

@@ -11,6 +11,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
           <nav aria-label="Site" className="flex gap-5 text-sm font-semibold print:hidden">
             <Link href="/laws">Laws</Link>
             <Link href="/articles">Articles</Link>
+            <Link href="/search">Search</Link>
             <Link href="/login">Sign in</Link>
           </nav>
         </div>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { ArticleList } from "@/components/articles/article-list";
+import { SearchForm } from "@/components/public/search-form";
 import { Markdown } from "@/components/ui/markdown";
 import { lawStatusLabels } from "@/modules/laws/labels";
 import { articlesIndexQuery, publishedArticlesIndex } from "@/modules/public/articles-index";
@@ -26,6 +27,9 @@ export default function HomePage() {
           published after review. The first collection follows the rehabilitation of victims of Soviet-era political
           repression in Central Asia.
         </p>
+        <div className="mt-6">
+          <SearchForm />
+        </div>
       </section>
       <div className="grid gap-12 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="min-w-0 space-y-12">

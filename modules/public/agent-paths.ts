@@ -1,11 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { liveDocuments } from "@/db/schema";
-
-/** Where a published agent (person or organization) lives: /agents/its-slug. */
-export function publicAgentPath(agent: { slug: string }): string {
-  return `/agents/${agent.slug}`;
-}
+import { publicAgentPath } from "./addresses";
 
 /**
  * The pages of published agents, by agent id. Lists, bylines and law timelines link a name only

@@ -7,7 +7,7 @@ import type { PartialDate } from "@/lib/partial-date";
 import type { AgentSnapshot } from "@/modules/agents/snapshot";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
-import { publicAgentPath } from "./agent-paths";
+import { publicAgentPath } from "./addresses";
 import { liveArticleRows, type ArticleRow } from "./article-rows";
 import { publicCacheTag } from "./clock";
 import { publicLawPath } from "./law-view";

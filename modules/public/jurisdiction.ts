@@ -7,9 +7,9 @@ import { publicCacheTag } from "./clock";
 import { liveLawsInOrder } from "./law-chronology";
 import { publicTopicPath } from "./topic";
 
-/** Where a jurisdiction's page lives: /jurisdictions/KG, the code as stored. */
+/** Where a jurisdiction's page lives: /jurisdictions/kg, lower case like a law's address. */
 export function publicJurisdictionPath(jurisdiction: { code: string }): string {
-  return `/jurisdictions/${jurisdiction.code}`;
+  return `/jurisdictions/${jurisdiction.code.toLowerCase()}`;
 }
 
 /** How many recent articles a jurisdiction's page lists. */

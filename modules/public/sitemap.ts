@@ -4,6 +4,7 @@ import { getDatabase, type Db } from "@/db";
 import { liveDocuments, topics } from "@/db/schema";
 import { publicAgentPath, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
+import { publicJurisdictionPath } from "./jurisdiction";
 import { publicLawPath } from "./law-view";
 
 export type SitemapUrl = { path: string; lastmod?: Date };
@@ -68,7 +69,7 @@ export async function readPublicPages(db: Db): Promise<SitemapUrl[]> {
     { path: "/articles", lastmod: lastArticle },
     { path: "/jurisdictions", lastmod: lastLaw },
     { path: "/topics", lastmod: lastTopic },
-    ...jurisdictions.map((j) => ({ path: `/jurisdictions/${j.code.toLowerCase()}`, lastmod: j.lastmod })),
+    ...jurisdictions.map((j) => ({ path: publicJurisdictionPath(j), lastmod: j.lastmod })),
     ...topicRows.map((t) => ({ path: `/topics/${t.slug}`, lastmod: lastmodOf.get(t.id) })),
     ...items.map((i) => ({ path: pathOf(i), lastmod: i.lastmod })),
   ];

@@ -8,6 +8,7 @@ import type { ArticleSnapshot } from "@/modules/articles/snapshot";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
+import { publicJurisdictionPath } from "./jurisdiction";
 import { publicLawPath } from "./law-view";
 
 export type FeedKind = "law" | ArticleKind;
@@ -107,7 +108,7 @@ export async function readFeed(db: Db, filter: FeedFilter, limit = 50): Promise<
     .filter(Boolean)
     .join(" · ");
   const pagePath = jurisdiction
-    ? `/jurisdictions/${jurisdiction.code.toLowerCase()}`
+    ? publicJurisdictionPath(jurisdiction)
     : topic
       ? `/topics/${topic.slug}`
       : filter.kind

@@ -49,7 +49,7 @@ async function Jurisdiction({ params }: { params: Params }) {
   await connection();
   const { code, jurisdiction } = await find(params);
   if (!jurisdiction) notFound();
-  if (code !== jurisdiction.code) permanentRedirect(jurisdiction.path);
+  if (`/jurisdictions/${code}` !== jurisdiction.path) permanentRedirect(jurisdiction.path);
   const years =
     jurisdiction.startYear || jurisdiction.endYear
       ? ` · ${jurisdiction.startYear ?? "?"}–${jurisdiction.endYear ?? ""}`
