@@ -34,7 +34,11 @@ export function LawArticle({
       {current && law.shown !== null && law.shown !== current.number && (
         <p role="note" className="rounded border-l-4 border-ink bg-white px-4 py-3 text-sm" data-testid="older-version">
           You are reading version {law.shown} of this page, published {law.publishedAt && day.format(law.publishedAt)}.{" "}
-          {currentPath && <Link href={currentPath}>Read the current version</Link>}
+          {currentPath && (
+            <Link href={currentPath} className="underline underline-offset-2">
+              Read the current version
+            </Link>
+          )}
         </p>
       )}
       <header className="max-w-3xl space-y-3">
