@@ -8,7 +8,11 @@ export const metadata: Metadata = { title: "Sign in", robots: { index: false } }
 
 export default function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   return (
-    <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6 py-12">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6 py-12 focus:outline-none"
+    >
       <Link href="/" className="font-serif text-3xl font-bold text-ink no-underline">
         Marginalia
       </Link>

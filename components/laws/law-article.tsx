@@ -43,7 +43,11 @@ export function LawArticle({
           data-testid="older-version"
         >
           You are reading version {law.shown} of this page, published {law.publishedAt && day.format(law.publishedAt)}.{" "}
-          {currentPath && <Link href={currentPath}>Read the current version</Link>}
+          {currentPath && (
+            <Link href={currentPath} className="underline underline-offset-2">
+              Read the current version
+            </Link>
+          )}
         </p>
       )}
       <header className="max-w-3xl space-y-3">

@@ -76,15 +76,18 @@ export function freePort(): Promise<number> {
 
 export type Server = { base: string; pid: number; stop(): Promise<void>; log(): string };
 
+/** A PostgreSQL database's URL, or an embedded (PGlite) data folder no other process has open. */
+export type ServerDatabase = string | { dataDir: string };
+
 /**
  * Starts `next start` and waits until it answers. Retried a few times, because a `next build`
  * running elsewhere replaces .next under a starting server.
  */
-export async function startServer(databaseUrl: string, attempts = 3): Promise<Server> {
+export async function startServer(database: ServerDatabase, attempts = 3): Promise<Server> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      return await startOnce(databaseUrl);
+      return await startOnce(database);
     } catch (error) {
       lastError = error;
       console.warn(`The server did not start (attempt ${attempt} of ${attempts}): ${(error as Error).message}`);
@@ -101,7 +104,7 @@ async function waitForBuild(timeoutMs: number) {
   ensureBuild();
 }
 
-async function startOnce(databaseUrl: string): Promise<Server> {
+async function startOnce(database: ServerDatabase): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const lines: string[] = [];
@@ -110,7 +113,10 @@ async function startOnce(databaseUrl: string): Promise<Server> {
       ...process.env,
       NODE_ENV: "production",
       AUTH_SECRET: randomBytes(32).toString("base64url"),
-      DATABASE_URL: databaseUrl,
+      // An undefined variable is left out of the child's environment.
+      ...(typeof database === "string"
+        ? { DATABASE_URL: database }
+        : { DATABASE_URL: undefined, DATA_DIR: database.dataDir }),
       SEED_DEMO: "never",
       // The app closes its database pool on SIGTERM itself.
       NEXT_MANUAL_SIG_HANDLE: "1",
@@ -212,7 +218,7 @@ export type LoadResult = {
  */
 export async function load(
   url: string,
-  options: { connections: number; duration: number; cookie: string; verifyBody: (body: string) => boolean },
+  options: { connections: number; duration: number; cookie?: string; verifyBody: (body: string) => boolean },
 ): Promise<LoadResult> {
   const times: number[] = [];
   const instance = autocannon({
@@ -220,7 +226,7 @@ export async function load(
     connections: options.connections,
     duration: options.duration,
     timeout: 30,
-    headers: { cookie: options.cookie },
+    headers: options.cookie ? { cookie: options.cookie } : {},
     verifyBody: options.verifyBody,
   });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
