@@ -5,7 +5,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Marginalia", template: "%s · Marginalia" },
   description: "An archive of laws and of the news and commentary written about them.",
-  // Pages that set alternates of their own (a canonical address) must repeat this, with feedPath.
+  // Pages that set alternates of their own (a canonical address) repeat this through pageAlternates.
   alternates: {
     types: { "application/atom+xml": [{ url: feedPath(), title: "Marginalia: laws and what is written about them" }] },
   },

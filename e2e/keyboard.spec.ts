@@ -11,6 +11,8 @@ const pages = [
   { name: "laws index", path: "/laws" },
   { name: "law", path: "/laws/kg/rehabilitation-of-victims-of-soviet-political-repression" },
   { name: "article", path: "/articles/commentary-kyrgyzstan-rehabilitation-law-and-its-neighbours" },
+  { name: "search", path: "/search?q=rehabilitation" },
+  { name: "jurisdiction", path: "/jurisdictions/kg" },
   { name: "unknown address (404)", path: "/no-such-page" },
   { name: "sign in", path: "/login" },
 ];

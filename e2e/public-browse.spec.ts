@@ -3,7 +3,6 @@
  * order of their history, into a law, on to a person who acted in it, then to the articles index
  * narrowed to one kind.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 
 const kyrgyzLaw = "On Amendments to Certain Legislative Acts of the Kyrgyz Republic";
@@ -68,33 +67,4 @@ test("unreadable or unknown addresses are handled: an ignored kind, a missing pa
   const response = await page.goto("/agents/nobody-by-this-name");
   expect(response?.status()).toBeLessThan(500);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-});
-
-test("the browse pages have no serious or critical accessibility violations, on a phone too", async ({ page }) => {
-  const pages = [
-    "/",
-    "/articles",
-    "/articles?kind=opinion",
-    "/jurisdictions",
-    "/jurisdictions/kg",
-    "/topics",
-    "/topics/rehabilitation",
-    "/agents/sadyr-japarov",
-    "/laws/kg/rehabilitation-of-victims-of-soviet-political-repression",
-  ];
-  for (const viewport of [
-    { width: 1280, height: 900 },
-    { width: 360, height: 800 },
-  ]) {
-    await page.setViewportSize(viewport);
-    for (const path of pages) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(
-        grave.map((v) => `${path} at ${viewport.width}px: ${v.id} ${v.nodes.map((n) => n.html).join(" | ")}`),
-      ).toEqual([]);
-    }
-  }
 });

@@ -4,11 +4,11 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-rule">
-        <div className="mx-auto flex max-w-5xl items-baseline justify-between gap-4 px-5 py-4">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-x-4 gap-y-2 px-5 py-4">
           <Link href="/" className="font-serif text-2xl font-bold tracking-tight text-ink no-underline">
             Marginalia
           </Link>
-          <nav aria-label="Site" className="flex gap-5 text-sm font-semibold print:hidden">
+          <nav aria-label="Site" className="flex gap-4 whitespace-nowrap text-sm font-semibold sm:gap-5 print:hidden">
             <Link href="/laws">Laws</Link>
             <Link href="/articles">Articles</Link>
             <Link href="/search">Search</Link>

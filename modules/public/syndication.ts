@@ -59,6 +59,15 @@ export function feedPath(filter: { jurisdiction?: string; topic?: string; kind?:
   return query ? `/feed.xml?${query}` : "/feed.xml";
 }
 
+/**
+ * A page's canonical address with the feed that follows it (the whole archive's, or the page's
+ * own jurisdiction, topic or kind): Next.js replaces the root layout's alternates, feed included,
+ * with a page's own, so every page that names its canonical address passes both here.
+ */
+export function pageAlternates(canonical: string, feed: Parameters<typeof feedPath>[0] = {}) {
+  return { canonical, types: { "application/atom+xml": [{ url: feedPath(feed), title: "Atom feed" }] } };
+}
+
 const kindTitles: Record<FeedKind, string> = {
   law: "laws",
   news: "news reports",

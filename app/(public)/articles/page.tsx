@@ -13,6 +13,7 @@ import {
   type ArticlesIndexQuery,
 } from "@/modules/public/articles-index";
 import { publicationVersion } from "@/modules/public/clock";
+import { pageAlternates } from "@/modules/public/syndication";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -37,7 +38,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
     description: query.kind
       ? `${kindTitles[query.kind]} in the archive about the laws it records, newest first.`
       : "News, commentary, analysis and official statements about the laws in the archive, newest first.",
-    alternates: { canonical: publicArticlesIndexPath(query) },
+    alternates: pageAlternates(publicArticlesIndexPath(query), { kind: query.kind }),
   };
 }
 

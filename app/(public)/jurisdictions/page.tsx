@@ -5,11 +5,12 @@ import { Suspense } from "react";
 import { jurisdictionKindLabels } from "@/modules/jurisdictions/labels";
 import { publicationVersion } from "@/modules/public/clock";
 import { publishedJurisdictions } from "@/modules/public/jurisdiction";
+import { pageAlternates } from "@/modules/public/syndication";
 
 export const metadata: Metadata = {
   title: "Jurisdictions",
   description: "The countries and historical states whose laws the archive records, with how many of each.",
-  alternates: { canonical: "/jurisdictions" },
+  alternates: pageAlternates("/jurisdictions"),
 };
 
 export default function JurisdictionsPage() {

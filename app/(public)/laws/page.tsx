@@ -13,11 +13,12 @@ import {
 } from "@/modules/public/law-index";
 import { lawIndexHref } from "@/modules/public/law-index-url";
 import { publicLawPath } from "@/modules/public/law-view";
+import { pageAlternates } from "@/modules/public/syndication";
 
 export const metadata: Metadata = {
   title: "Laws",
   description: "Published laws in the archive, by jurisdiction, status, year, topic and type.",
-  alternates: { canonical: "/laws" },
+  alternates: pageAlternates("/laws", { kind: "law" }),
 };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

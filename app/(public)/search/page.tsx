@@ -17,31 +17,33 @@ import {
   type SearchType,
 } from "@/modules/public/search";
 import { searchHref } from "@/modules/public/search-url";
+import { pageAlternates } from "@/modules/public/syndication";
 
 export const metadata: Metadata = {
   title: "Search",
   description: "Search the archive's published laws, articles, people and organizations.",
-  alternates: { canonical: "/search" },
+  alternates: pageAlternates("/search"),
   // Result pages are endless variations of the pages they point to.
   robots: { index: false, follow: true },
 };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default function SearchPage({ searchParams }: { searchParams: SearchParams }) {
+// The page waits for its query under loading.tsx, so the search box is never a placeholder that
+// is swapped for the real one while the reader types.
+export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
+  const query = await readQuery(searchParams);
   return (
     <div className="space-y-8">
       <header className="max-w-2xl space-y-4">
         <h1 className="font-serif text-4xl leading-tight">Search</h1>
-        <Suspense fallback={<SearchForm />}>
-          <QueryForm searchParams={searchParams} />
-        </Suspense>
+        <SearchForm query={query.q} autoFocus={!query.q} />
         <p className="text-sm text-muted">
           Names and titles are found in any script and spelling: Жапаров, Japarov and Zhaparov find the same person.
         </p>
       </header>
-      <Suspense fallback={<p className="text-muted">Searching…</p>}>
-        <Results searchParams={searchParams} />
+      <Suspense key={JSON.stringify(query)} fallback={<p className="text-muted">Searching…</p>}>
+        <Results query={query} />
       </Suspense>
     </div>
   );
@@ -52,14 +54,8 @@ async function readQuery(searchParams: SearchParams): Promise<SearchQuery> {
   return searchQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
 }
 
-async function QueryForm({ searchParams }: { searchParams: SearchParams }) {
-  const query = await readQuery(searchParams);
-  return <SearchForm query={query.q} autoFocus={!query.q} />;
-}
-
-async function Results({ searchParams }: { searchParams: SearchParams }) {
+async function Results({ query }: { query: SearchQuery }) {
   await connection();
-  const query = await readQuery(searchParams);
   if (!query.q) return <p className="text-muted">Type a word or a name to search what the archive has published.</p>;
   const results = await publishedSearch(query, await publicationVersion());
   if (results.terms.length === 0)
@@ -93,7 +89,11 @@ async function Results({ searchParams }: { searchParams: SearchParams }) {
               Nothing published matches “{query.q}”{query.type || query.jurisdiction ? " with these filters" : ""}.
             </p>
             <p className="text-muted">
-              Check the spelling, use fewer words, or <Link href="/laws">browse every published law</Link>.
+              Check the spelling, use fewer words, or{" "}
+              <Link href="/laws" className="underline">
+                browse every published law
+              </Link>
+              .
             </p>
           </div>
         ) : (

@@ -4,11 +4,12 @@ import { connection } from "next/server";
 import { Suspense } from "react";
 import { publicationVersion } from "@/modules/public/clock";
 import { publishedTopics } from "@/modules/public/topic";
+import { pageAlternates } from "@/modules/public/syndication";
 
 export const metadata: Metadata = {
   title: "Topics",
   description: "The subjects of the laws and articles in the archive, with how many of each.",
-  alternates: { canonical: "/topics" },
+  alternates: pageAlternates("/topics"),
 };
 
 export default function TopicsPage() {

@@ -10,6 +10,7 @@ import { agentKindLabels } from "@/modules/agents/labels";
 import { lawEventKindLabels } from "@/modules/laws/labels";
 import { publishedAgent, type AgentRole, type PublicAgent } from "@/modules/public/agent";
 import { publicationVersion } from "@/modules/public/clock";
+import { pageAlternates } from "@/modules/public/syndication";
 
 type Params = Promise<{ slug: string }>;
 
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: agent.name,
     description,
-    alternates: { canonical: agent.path },
+    alternates: pageAlternates(agent.path),
     openGraph: { type: "profile", title: agent.name, description, url: agent.path, siteName: "Marginalia" },
   };
 }

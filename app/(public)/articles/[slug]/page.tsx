@@ -8,6 +8,7 @@ import { publishedArticle, publicArticlePath } from "@/modules/public/article";
 import { publicationVersion } from "@/modules/public/clock";
 import { articleJsonLd, jsonLdScript } from "@/modules/public/json-ld";
 import { siteOrigin } from "@/modules/public/site";
+import { pageAlternates } from "@/modules/public/syndication";
 
 type Params = { slug: string };
 
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return {
     title: found.title,
     description,
-    alternates: { canonical: publicArticlePath(found) },
+    alternates: pageAlternates(publicArticlePath(found)),
     openGraph: {
       type: "article",
       title: found.title,

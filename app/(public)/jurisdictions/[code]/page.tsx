@@ -12,6 +12,7 @@ import { publicationVersion } from "@/modules/public/clock";
 import { publishedJurisdiction } from "@/modules/public/jurisdiction";
 import { lawIndexHref } from "@/modules/public/law-index-url";
 import { lawIndexQuery } from "@/modules/public/law-index";
+import { pageAlternates } from "@/modules/public/syndication";
 
 type Params = Promise<{ code: string }>;
 
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: jurisdiction.name,
     description,
-    alternates: { canonical: jurisdiction.path },
+    alternates: pageAlternates(jurisdiction.path, { jurisdiction: jurisdiction.code }),
     openGraph: { title: jurisdiction.name, description, url: jurisdiction.path, siteName: "Marginalia" },
   };
 }

@@ -10,6 +10,7 @@ import { publicationVersion } from "@/modules/public/clock";
 import { lawIndexHref } from "@/modules/public/law-index-url";
 import { lawIndexQuery } from "@/modules/public/law-index";
 import { publishedTopic } from "@/modules/public/topic";
+import { pageAlternates } from "@/modules/public/syndication";
 
 type Params = Promise<{ slug: string }>;
 
@@ -30,7 +31,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: topic.name,
     description,
-    alternates: { canonical: topic.path },
+    alternates: pageAlternates(topic.path, { topic: topic.slug }),
     openGraph: { title: topic.name, description, url: topic.path, siteName: "Marginalia" },
   };
 }

@@ -16,6 +16,7 @@ import { publishedLaw } from "@/modules/public/law";
 import { publicLinkTargets } from "@/modules/public/link-targets";
 import { requestContext } from "@/modules/auth/session";
 import { previewLaw } from "@/modules/workflow/preview";
+import { pageAlternates } from "@/modules/public/syndication";
 
 type Params = { jurisdiction: string; slug: string };
 type Query = Promise<Record<string, string | string[] | undefined>>;
@@ -36,7 +37,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return {
     title: law.title,
     description,
-    alternates: { canonical: publicLawPath(law) },
+    alternates: pageAlternates(publicLawPath(law)),
     openGraph: { type: "article", title: law.title, description, url: publicLawPath(law), siteName: "Marginalia" },
   };
 }
