@@ -11,6 +11,10 @@ import { addressRule, isLiveAddress, type PublicAddress } from "@/modules/public
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (!pathname.startsWith("/admin")) {
+    // Jurisdiction codes are lower case in addresses, like a law's: /jurisdictions/KG is moved.
+    const jurisdiction = /^\/jurisdictions\/([A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\/?$/.exec(pathname);
+    if (jurisdiction)
+      return NextResponse.redirect(new URL(`/jurisdictions/${jurisdiction[1]!.toLowerCase()}`, request.url), 308);
     const address = publicAddress(pathname);
     return (address && (await answerFor(address, request))) || NextResponse.next();
   }
@@ -64,4 +68,6 @@ const goneHtml = (
 <p><a href="/">Back to the archive</a></p>
 </body></html>`;
 
-export const config = { matcher: ["/admin/:path*", "/laws/:path*", "/articles/:path*", "/agents/:path*"] };
+export const config = {
+  matcher: ["/admin/:path*", "/laws/:path*", "/articles/:path*", "/agents/:path*", "/jurisdictions/:path*"],
+};

@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/db";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { createAgent, updateAgent } from "@/modules/agents/save";
+import { createArticle } from "@/modules/articles/save";
+import { createLaw } from "@/modules/laws/save";
 import { readSearch, searchPageSize, searchQuery } from "@/modules/public/search";
 import { loadDemoContent } from "@/modules/system/demo-content";
 import { moveItem } from "@/modules/workflow/transitions";
 import { createTestDatabase } from "./db";
-import { makeUser, publishItem, workingRevision } from "./factories";
+import { makeJurisdiction, makeUser, publishItem, workingRevision } from "./factories";
 
 let database: Database;
 let admin: Ctx;
@@ -137,6 +139,29 @@ describe("only what is live is found", () => {
     expect(await paths("zanzibarite")).toEqual([]);
   });
 
+  test("an article is filed under its own jurisdictions, not those of unpublished laws it discusses", async () => {
+    const { ctx: editor } = await makeUser(database.db, "editor");
+    await makeJurisdiction(database.db, "TJ", "Tajikistan");
+    const draftLaw = await createLaw(editor, {
+      jurisdictionCode: "TJ",
+      type: "law",
+      status: "bill",
+      titles: [{ lang: "en", title: "A Tajik bill still in draft" }],
+    });
+    const article = await createArticle(editor, {
+      kind: "news",
+      title: "Report on a Tajik bill about pensions",
+      lang: "en",
+      jurisdictionCodes: ["KG"],
+      lawIds: [draftLaw.id],
+    });
+    await publishItem(database.db, "article", article.id);
+    const results = await search({ q: "Tajik bill pensions" });
+    expect(results.hits.map((h) => [h.path, h.jurisdictionCodes])).toEqual([[`/articles/${article.slug}`, ["KG"]]]);
+    expect(results.facets.jurisdiction.map((j) => j.value)).toEqual(["KG"]);
+    expect((await search({ q: "Tajik bill pensions", jurisdiction: "tj" })).total).toBe(0);
+  });
+
   test("pages through many results, 20 at a time", async () => {
     const { ctx: editor } = await makeUser(database.db, "editor");
     for (let i = 1; i <= searchPageSize + 3; i++) {
@@ -149,5 +174,7 @@ describe("only what is live is found", () => {
     expect(first.hits).toHaveLength(searchPageSize);
     expect(second.hits).toHaveLength(3);
     expect(new Set([...first.hits, ...second.hits].map((h) => h.path)).size).toBe(searchPageSize + 3);
+    // Past the last page: the total still says what there is, with no hits to show.
+    expect(await search({ q: "pagination society", page: "3" })).toMatchObject({ total: searchPageSize + 3, hits: [] });
   });
 });

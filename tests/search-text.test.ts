@@ -77,10 +77,28 @@ describe("snippets", () => {
     const parts = snippet("<b>law</b> & <script>alert(1)</script>", ["law"]);
     expect(parts.map((p) => p.text).join("")).toBe("<b>law</b> & <script>alert(1)</script>");
   });
+  test("a match longer than the window is shown whole, not as an empty cut", () => {
+    const long = "Start. " + "x".repeat(50) + " Rehabilitation" + "z".repeat(300) + " end.";
+    const shown = marked(snippet(long, searchTerms("rehabilitation").stems, 100));
+    expect(shown).toContain(`[Rehabilitation${"z".repeat(300)}]`);
+  });
+
+  test("the window printed is the one chosen: both matches of a close pair are shown", () => {
+    const text = `${"filler ".repeat(40)}alpha ${"word ".repeat(20)}omega ${"filler ".repeat(40)}`;
+    const shown = marked(snippet(text, searchTerms("alpha omega").stems, 160));
+    expect(shown).toContain("[alpha]");
+    expect(shown).toContain("[omega]");
+  });
 });
 
 test("plain text drops Markdown marks and link targets but keeps the words", () => {
   expect(
     plainText("## Article 1\n\n*Victims* of [repression](https://example.org) are **rehabilitated**.\n- one\n> quoted"),
   ).toBe("Article 1 Victims of repression are rehabilitated. one quoted");
+});
+
+test("plain text keeps a lone angle bracket of prose and spells out character references", () => {
+  expect(plainText("if a < b and c > d")).toBe("if a < b and c > d");
+  expect(plainText("Fish &amp; chips &lt;b&gt; &#1046;&#x430; &unknown;")).toBe("Fish & chips <b> Жа &unknown;");
+  expect(plainText("<p>Tagged <em>text</em></p>")).toBe("Tagged text");
 });

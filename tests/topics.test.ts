@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/db";
-import { articles, lawTopics, laws, articleTopics, slugRedirects, topics } from "@/db/schema";
+import { articles, lawTopics, laws, articleTopics, publicationClock, slugRedirects, topics } from "@/db/schema";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/modules/auth/context";
 import { deleteTopic } from "@/modules/topics/delete";
@@ -165,4 +165,15 @@ describe("topics", () => {
     // A page past the end shows the last one.
     await expect(listTopics(admin, { q: "bulk", page: 9 })).resolves.toMatchObject({ page: 2 });
   });
+});
+
+test("renaming a topic moves the publication clock, so public pages show the new name at once", async () => {
+  const clock = async () => (await database.db.select({ v: publicationClock.version }).from(publicationClock))[0]!.v;
+  const topic = await createTopic(admin, { name: "Archival access" });
+  const before = await clock();
+  await updateTopic(admin, topic.id, { name: "Access to archives" });
+  expect(await clock()).toBe(before + 1);
+  // A refused edit changes nothing, the clock included.
+  await expect(updateTopic(admin, topic.id, { name: "" })).rejects.toThrow(ValidationError);
+  expect(await clock()).toBe(before + 1);
 });

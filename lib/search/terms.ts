@@ -37,8 +37,14 @@ export function prefixQuery(stems: string[]): string {
   return stems.map((s) => (s.length > 1 ? `${s}:*` : s)).join(" & ");
 }
 
+/** The stem a word of the text (as written) matches, if any: the word is folded once. */
+export function stemOf(word: string, stems: string[]): string | undefined {
+  const folded = foldForSearch(word).replace(/ /g, "");
+  if (!folded) return undefined;
+  return stems.find((s) => (s.length > 1 ? folded.startsWith(s) : folded === s));
+}
+
 /** Whether a word of the text (as written) matches one of the stems. */
 export function matchesStem(word: string, stems: string[]): boolean {
-  const folded = foldForSearch(word).replace(/ /g, "");
-  return folded.length > 0 && stems.some((s) => (s.length > 1 ? folded.startsWith(s) : folded === s));
+  return stemOf(word, stems) !== undefined;
 }

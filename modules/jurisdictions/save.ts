@@ -7,6 +7,8 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { jurisdictionInput, type JurisdictionInput } from "./schemas";
 import { getJurisdiction, type Jurisdiction } from "./read";
+import { forgetPublicationVersion } from "@/modules/public/clock";
+import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 
 export async function createJurisdiction(ctx: Ctx, input: Unvalidated<JurisdictionInput>): Promise<Jurisdiction> {
   const actor = authorize(ctx, "vocabulary.manage");
@@ -45,6 +47,9 @@ export async function updateJurisdiction(
       .set({ ...values, updatedAt: new Date() })
       .where(eq(jurisdictions.code, key));
     await audit(tx, { actor, action: "jurisdiction.update", targetType: "jurisdiction", targetId: key, ip: ctx.ip });
+    // Public pages show jurisdictions' names.
+    await tickPublicationClock(tx);
   });
+  forgetPublicationVersion();
   return getJurisdiction(ctx, code);
 }

@@ -12,8 +12,6 @@ import { publicLawPath } from "./law-view";
 export const searchPageSize = 20;
 export const searchTypes = ["law", "article", "agent"] as const;
 export type SearchType = (typeof searchTypes)[number];
-// How close a misspelt name must come to a real one (pg_trgm word similarity, 0 to 1).
-const nameSimilarity = 0.5;
 
 /** The search page's query string. Anything unreadable is dropped, and a long query shortened. */
 export const searchQuery = z.object({
@@ -66,9 +64,11 @@ export async function readSearch(db: Db, query: SearchQuery) {
   if (terms.stems.length === 0) return { ...empty, facets: { type: [], jurisdiction: [] } };
   const tsquery = sql`to_tsquery('simple', ${prefixQuery(terms.stems)})`;
   const similarity = sql`word_similarity(${terms.folded}, ${publicSearch.names})`;
+  // `<%` (word similarity above pg_trgm's threshold, 0.6) lets a misspelt name match, through
+  // the trigram index, as the full-text condition goes through its own.
   const matches =
     terms.folded.length >= 3
-      ? sql`(${publicSearch.document} @@ ${tsquery} or ${similarity} >= ${nameSimilarity})`
+      ? sql`(${publicSearch.document} @@ ${tsquery} or ${terms.folded} <% ${publicSearch.names})`
       : sql`${publicSearch.document} @@ ${tsquery}`;
   const filters: Partial<Record<SearchFacet, SQL>> = {
     ...(query.type && { type: eq(publicSearch.itemType, query.type) }),

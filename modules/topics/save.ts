@@ -16,6 +16,8 @@ import {
 import { getTopic, type Topic } from "./read";
 import { topicInput, type TopicInput } from "./schemas";
 import { ancestorIds } from "./tree";
+import { forgetPublicationVersion } from "@/modules/public/clock";
+import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 
 // Tree and slug checks read, then write: one change to the vocabulary at a time keeps them true.
 const vocabularyLock = sql`select pg_advisory_xact_lock(727274101)`;
@@ -45,6 +47,7 @@ export async function createTopic(ctx: Ctx, input: Unvalidated<TopicInput>): Pro
     await audit(tx, { actor, action: "topic.create", targetType: "topic", targetId: id, ip: ctx.ip });
     return id;
   });
+  forgetPublicationVersion();
   return getTopic(ctx, id);
 }
 
@@ -68,6 +71,8 @@ export async function updateTopic(ctx: Ctx, id: number, input: Unvalidated<Topic
       .set({ ...values, slug, updatedAt: new Date() })
       .where(eq(topics.id, id));
     await audit(tx, { actor, action: "topic.update", targetType: "topic", targetId: id, ip: ctx.ip });
+    // Public pages show topics' names and link their slugs.
+    await tickPublicationClock(tx);
   });
   await saving.catch((error: unknown) => {
     if (isSlugClash(error, topicSlugs)) throw new ValidationError({ slug: [slugTakenMessage] });

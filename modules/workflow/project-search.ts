@@ -27,6 +27,8 @@ export type SearchDocument = {
 
 // tsvector holds at most 1 MB of lexemes; this leaves room for the longest codes.
 const maxIndexedText = 400_000;
+// Snippets are cut from the opening of long texts: reading all of a code for each result is slow.
+const maxExcerpt = 50_000;
 
 export function searchDocument(type: ContentType, snapshot: Snapshot): SearchDocument | null {
   if (type === "law") {
@@ -52,9 +54,9 @@ export function searchDocument(type: ContentType, snapshot: Snapshot): SearchDoc
       slug: article.slug,
       title: article.title,
       kind: article.kind,
-      jurisdictionCodes: [
-        ...new Set([...article.jurisdictions.map((j) => j.code), ...article.laws.map((l) => l.jurisdictionCode)]),
-      ],
+      // The jurisdictions the article is filed under; those of the laws it discusses could be
+      // of drafts, and would go stale when a law is withdrawn.
+      jurisdictionCodes: article.jurisdictions.map((j) => j.code),
       names: [article.title],
       // Who wrote, published or is credited: found by name, not shown in the snippet.
       summary: [...article.authors.map((a) => a.name), article.publisher?.name, article.creditedAgent?.name]
@@ -105,7 +107,7 @@ export async function projectSearch(
     jurisdictionCodes: doc.jurisdictionCodes,
     aliases: [...new Set(doc.names.filter((n) => n && n !== doc.title))],
     names,
-    body: doc.excerpt,
+    body: doc.excerpt.slice(0, maxExcerpt),
     document: sql`setweight(to_tsvector('simple', ${names}), 'A') || setweight(to_tsvector('simple', ${summary}), 'B') || setweight(to_tsvector('simple', ${text}), 'C')`,
     publishedAt,
   };

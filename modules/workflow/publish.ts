@@ -1,9 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { editorialItems, publicationClock, publications, publishedRevisions, revisions } from "@/db/schema";
+import { editorialItems, publications, publishedRevisions, revisions } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { projectLaw, unprojectLaw } from "./project-law";
+import { tickPublicationClock } from "./publication-clock";
 import { projectSearch, unprojectSearch } from "./project-search";
 import type { EditorialRow, Snapshot } from "./revise";
 
@@ -49,7 +50,7 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .onConflictDoNothing();
   if (row.itemType === "law") await projectLaw(tx, row.itemId, revisionId, revision!.snapshot as LawSnapshot, now);
   await projectSearch(tx, row.itemType, row.itemId, revisionId, revision!.snapshot, now);
-  await tickClock(tx);
+  await tickPublicationClock(tx);
   return revisionId;
 }
 
@@ -61,16 +62,9 @@ export async function takeDown(tx: Tx, row: EditorialRow, now: Date, mergedIntoI
     .where(and(eq(publications.itemType, row.itemType), eq(publications.itemId, row.itemId)));
   if (row.itemType === "law") await unprojectLaw(tx, row.itemId);
   await unprojectSearch(tx, row.itemType, row.itemId);
-  await tickClock(tx);
+  await tickPublicationClock(tx);
 }
 
 export function itemIs(row: { itemType: ContentType; itemId: number }) {
   return and(eq(editorialItems.itemType, row.itemType), eq(editorialItems.itemId, row.itemId));
-}
-
-async function tickClock(tx: Tx) {
-  await tx
-    .update(publicationClock)
-    .set({ version: sql`${publicationClock.version} + 1` })
-    .where(eq(publicationClock.id, 1));
 }

@@ -37,7 +37,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
     <div className="space-y-8">
       <header className="max-w-2xl space-y-4">
         <h1 className="font-serif text-4xl leading-tight">Search</h1>
-        <SearchForm query={query.q} autoFocus={!query.q} />
+        <SearchForm query={query.q} />
         <p className="text-sm text-muted">
           Names and titles are found in any script and spelling: Жапаров, Japarov and Zhaparov find the same person.
         </p>
@@ -76,14 +76,17 @@ async function Results({ query }: { query: SearchQuery }) {
         <Facets query={query} results={results} />
       </div>
       <section aria-labelledby="results-heading" className="min-w-0">
-        <h2
-          id="results-heading"
-          className="border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest"
-          aria-live="polite"
-        >
+        <h2 id="results-heading" className="border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
           {results.total === 1 ? "1 result" : `${results.total.toLocaleString("en")} results`} for “{query.q}”
         </h2>
-        {results.hits.length === 0 ? (
+        {results.hits.length === 0 && results.total > 0 ? (
+          <p className="py-8">
+            There is no page {query.page}: the results end at page {results.pageCount}.{" "}
+            <Link href={searchHref(query, { page: results.pageCount })} className="underline">
+              Go to the last page
+            </Link>
+          </p>
+        ) : results.hits.length === 0 ? (
           <div className="space-y-2 py-8">
             <p>
               Nothing published matches “{query.q}”{query.type || query.jurisdiction ? " with these filters" : ""}.

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { ArticleList } from "@/components/articles/article-list";
@@ -48,9 +48,9 @@ export default function JurisdictionPage({ params }: { params: Params }) {
 
 async function Jurisdiction({ params }: { params: Params }) {
   await connection();
-  const { code, jurisdiction } = await find(params);
+  // An upper-case code was redirected by proxy.ts already.
+  const { jurisdiction } = await find(params);
   if (!jurisdiction) notFound();
-  if (`/jurisdictions/${code}` !== jurisdiction.path) permanentRedirect(jurisdiction.path);
   const years =
     jurisdiction.startYear || jurisdiction.endYear
       ? ` · ${jurisdiction.startYear ?? "?"}–${jurisdiction.endYear ?? ""}`
