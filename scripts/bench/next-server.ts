@@ -218,11 +218,29 @@ export type LoadResult = {
  */
 export async function load(
   url: string,
-  options: { connections: number; duration: number; cookie?: string; verifyBody: (body: string) => boolean },
+  options: {
+    connections: number;
+    duration: number;
+    cookie?: string;
+    verifyBody: (body: string) => boolean;
+    /** A new path for every request (to measure what a cache cannot answer); else the url's. */
+    nextPath?: () => string;
+  },
 ): Promise<LoadResult> {
   const times: number[] = [];
+  const nextPath = options.nextPath;
   const instance = autocannon({
     url,
+    ...(nextPath && {
+      requests: [
+        {
+          setupRequest: (request: { path: string }) => {
+            request.path = nextPath();
+            return request;
+          },
+        },
+      ],
+    }),
     connections: options.connections,
     duration: options.duration,
     timeout: 30,

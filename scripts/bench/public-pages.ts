@@ -39,7 +39,46 @@ type Target = {
   name: string;
   path: string;
   /** Text a right answer contains, beyond the generic checks. */ expect?: string;
+  /** Words that replace `{q}` in the path, two at a time, a different pair for each request. */
+  vary?: string[];
 };
+
+// Words of the demo content and of the synthetic archive's titles, Latin and Cyrillic.
+const searchWords = [
+  "rehabilitation",
+  "victims",
+  "repression",
+  "amendments",
+  "legislative",
+  "taxes",
+  "education",
+  "health",
+  "media",
+  "elections",
+  "president",
+  "archives",
+  "Kyrgyz",
+  "Kazakhstan",
+  "Japarov",
+  "law",
+  "decree",
+  "реабилитации",
+  "изменений",
+  "образовании",
+  "выборах",
+  "налогах",
+  "здоровья",
+  "Жапаров",
+  "Uzbekistan",
+  "Soviet",
+  "citizens",
+  "property",
+  "code",
+  "resolution",
+  "охране",
+  "средствах",
+  "закон",
+];
 
 /** What readers ask for most; /search is measured once the build has it. */
 const defaultTargets: Target[] = [
@@ -52,6 +91,7 @@ const defaultTargets: Target[] = [
   { name: "laws index, filtered", path: "/laws?jurisdiction=kg&status=in_force" },
   { name: "search, Latin", path: "/search?q=rehabilitation" },
   { name: "search, Cyrillic", path: "/search?q=реабилитация" },
+  { name: "search, a new query each request", path: "/search?q={q}", vary: searchWords },
 ];
 
 const usage = `Usage: node --import tsx scripts/bench/public-pages.ts [options]
@@ -183,7 +223,18 @@ async function main() {
   const missing: Missing[] = [];
   for (const target of settings.targets) {
     // Non-ASCII queries (Cyrillic) travel percent-encoded, as a browser sends them.
-    const url = new URL(target.path, server.base).href;
+    const pairs = (target.vary ?? []).flatMap((a) =>
+      (target.vary ?? []).filter((b) => b !== a).map((b) => `${a} ${b}`),
+    );
+    let turn = 0;
+    const pathFor = (q: string) => new URL(target.path.replace("{q}", encodeURIComponent(q)), server.base);
+    const nextPath = pairs.length
+      ? () => {
+          const url = pathFor(pairs[turn++ % pairs.length]!);
+          return url.pathname + url.search;
+        }
+      : undefined;
+    const url = (pairs.length ? pathFor(pairs[0]!) : new URL(target.path, server.base)).href;
     const verify = (body: string) =>
       body.includes('id="main"') && !notFoundIn(body) && (!target.expect || body.includes(target.expect));
     const check = await fetch(url, { redirect: "manual" });
@@ -199,11 +250,11 @@ async function main() {
       );
     }
     // Warm-up: compiled code paths, the page's cache entry, the database's caches.
-    if (settings.warmup) await load(url, { connections: 8, duration: settings.warmup, verifyBody: verify });
+    if (settings.warmup) await load(url, { connections: 8, duration: settings.warmup, verifyBody: verify, nextPath });
     const runs: Measured["runs"] = [];
     for (const connections of [...new Set([settings.connections, 1])]) {
       const before = cpuSnapshot(groups);
-      const result = await load(url, { connections, duration: settings.duration, verifyBody: verify });
+      const result = await load(url, { connections, duration: settings.duration, verifyBody: verify, nextPath });
       const cpu = cpuUsage(before, cpuSnapshot(groups));
       runs.push({ ...result, cpu });
       log(
