@@ -39,6 +39,14 @@ test("a Cyrillic query finds a law by its Russian title, and the kind filter nar
   expect(kinds.every((k) => /^law/i.test(k))).toBe(true);
 });
 
+test("a name spelt differently inside the word is corrected, and the page says so", async ({ page }) => {
+  await page.goto("/search?q=" + encodeURIComponent("Žaparov"));
+  await expect(
+    page.getByText(/Nothing matches “Žaparov” as typed; these results are for the closest names/),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sadyr Japarov" })).toBeVisible();
+});
+
 test("a query of symbols is answered, not failed", async ({ page }) => {
   const response = await page.goto("/search?q=" + encodeURIComponent(`'%"<>:*&|!`));
   expect(response?.status()).toBe(200);

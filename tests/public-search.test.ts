@@ -34,6 +34,15 @@ describe("the demo content", () => {
     },
   );
 
+  test("a word found as typed is not corrected; one spelt differently is, and says so", async () => {
+    expect((await search({ q: "Japarov" })).correctedTo).toBeNull();
+    const corrected = await search({ q: "Žaparov Sadir" });
+    expect(corrected.correctedTo).toBe("zhaparov sadyr");
+    expect(corrected.hits[0]?.path).toBe("/agents/sadyr-japarov");
+    expect(marks(corrected.hits[0]!.title)).toEqual(["Sadyr", "Japarov"]);
+    expect(await search({ q: "qwzxv" })).toMatchObject({ total: 0, correctedTo: null });
+  });
+
   test("a Cyrillic title finds its law in another form of the word, and says which title matched", async () => {
     const results = await search({ q: "реабилитации жертв" });
     const kazakh = results.hits.find((h) => h.path.startsWith("/laws/kz/"));

@@ -41,3 +41,15 @@ export const publicSearch = pgTable(
     index("public_search_names_trgm_idx").using("gin", t.names.op("gin_trgm_ops")),
   ],
 );
+
+/**
+ * Every word of the published names and titles, folded: the vocabulary a misspelt query word is
+ * corrected against (pg_trgm similarity, through its trigram index) when no word of the query
+ * matches as typed. Words are only added, on publication; one whose item was withdrawn since
+ * matches no live item, so correcting to it finds nothing.
+ */
+export const searchWords = pgTable(
+  "search_words",
+  { word: text().primaryKey() },
+  (t) => [index("search_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops"))],
+);

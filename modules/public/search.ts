@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { z } from "zod";
 import { getDatabase, type Db } from "@/db";
-import { jurisdictions, publicSearch } from "@/db/schema";
+import { jurisdictions, publicSearch, searchWords } from "@/db/schema";
 import { highlight, snippet, type SnippetPart } from "@/lib/search/snippet";
 import { prefixQuery, searchTerms } from "@/lib/search/terms";
 import { publicAgentPath, publicArticlePath } from "./addresses";
@@ -55,21 +55,36 @@ export async function publishedSearch(query: SearchQuery, version: number) {
 
 /**
  * Full-text search over the public search index (live items only), ranked by where the words
- * fall (names above summaries above text) and by how closely the query resembles a name, which
- * also finds names spelt a little differently. Facet counts are under the other facet's choice.
+ * fall (names above summaries above text); when no word matches, names spelt a little
+ * differently are found by their likeness instead. Facet counts are under the other facet's choice.
  */
 export async function readSearch(db: Db, query: SearchQuery) {
   const terms = searchTerms(query.q);
-  const empty = { terms: terms.stems, hits: [] as SearchHit[], total: 0, page: query.page, pageCount: 1 };
+  const empty = {
+    terms: terms.stems,
+    correctedTo: null as string | null,
+    hits: [] as SearchHit[],
+    total: 0,
+    page: query.page,
+    pageCount: 1,
+  };
   if (terms.stems.length === 0) return { ...empty, facets: { type: [], jurisdiction: [] } };
-  const tsquery = sql`to_tsquery('simple', ${prefixQuery(terms.stems)})`;
-  const similarity = sql`word_similarity(${terms.folded}, ${publicSearch.names})`;
-  // `<%` (word similarity above pg_trgm's threshold, 0.6) lets a misspelt name match, through
-  // the trigram index, as the full-text condition goes through its own.
-  const matches =
-    terms.folded.length >= 3
-      ? sql`(${publicSearch.document} @@ ${tsquery} or ${terms.folded} <% ${publicSearch.names})`
-      : sql`${publicSearch.document} @@ ${tsquery}`;
+  const asTyped = sql`to_tsquery('simple', ${prefixQuery(terms.stems)})`;
+  const found = async (tsquery: SQL) =>
+    (
+      await db
+        .select({ one: sql`1` })
+        .from(publicSearch)
+        .where(sql`${publicSearch.document} @@ ${tsquery}`)
+        .limit(1)
+    ).length > 0;
+  // A name spelt differently inside the word (Žaparov for Zhaparov) shares no beginning with it:
+  // when nothing matches as typed, each word is corrected to the closest words of published names.
+  const correction = (await found(asTyped)) ? null : await correctWords(db, terms.folded);
+  const tsquery = correction ? sql`to_tsquery('simple', ${correction.tsquery})` : asTyped;
+  const stems = correction ? correction.words : terms.stems;
+  const matches = sql`${publicSearch.document} @@ ${tsquery}`;
+  const rank = sql`ts_rank(${publicSearch.document}, ${tsquery})`;
   const filters: Partial<Record<SearchFacet, SQL>> = {
     ...(query.type && { type: eq(publicSearch.itemType, query.type) }),
     ...(query.jurisdiction && {
@@ -78,7 +93,6 @@ export async function readSearch(db: Db, query: SearchQuery) {
   };
   const where = (except?: SearchFacet) =>
     and(matches, ...Object.entries(filters).flatMap(([facet, condition]) => (facet === except ? [] : [condition])));
-  const rank = sql`ts_rank(${publicSearch.document}, ${tsquery}) + ${similarity}`;
 
   const [rows, [total], byType, byJurisdiction] = await Promise.all([
     db
@@ -123,13 +137,14 @@ export async function readSearch(db: Db, query: SearchQuery) {
   const n = total?.n ?? 0;
   return {
     ...empty,
+    correctedTo: correction && n > 0 ? correction.best : null,
     hits: rows.map((row): SearchHit => ({
       type: row.type as SearchType,
       kind: row.kind,
       path: pathOf(row),
-      title: highlight(row.title, terms.stems),
-      alsoKnownAs: alias(row.title, row.aliases, terms.stems, query.q),
-      snippet: snippet(row.body, terms.stems),
+      title: highlight(row.title, stems),
+      alsoKnownAs: alias(row.title, row.aliases, stems, query.q),
+      snippet: snippet(row.body, stems),
       jurisdictionCodes: row.jurisdictionCodes,
     })),
     total: n,
@@ -147,6 +162,38 @@ export async function readSearch(db: Db, query: SearchQuery) {
 }
 
 export type SearchResults = Awaited<ReturnType<typeof readSearch>>;
+
+// How many corrections of one word are tried. How alike they must be is pg_trgm's `%` threshold
+// (similarity 0.3): "sadir" is 0.33 like "sadyr".
+const correctionsPerWord = 3;
+
+/**
+ * Each word of a folded query (of three letters or more) replaced by the published names' words
+ * most like it, as a tsquery of alternatives: "zaparov sadir" becomes "(zhaparov | japarov) &
+ * (sadyr)". Null when a word has no likeness at all, so nothing is found.
+ */
+async function correctWords(db: Db, folded: string) {
+  const words = folded.split(" ").filter((w) => w.length >= 3);
+  if (words.length === 0) return null;
+  const alternatives: string[][] = [];
+  // One after another: PGlite runs one query at a time anyway, and they are index lookups.
+  for (const word of words) {
+    const similarity = sql<number>`similarity(${searchWords.word}, ${word})`;
+    const rows = await db
+      .select({ word: searchWords.word })
+      .from(searchWords)
+      .where(sql`${searchWords.word} % ${word}`)
+      .orderBy(desc(similarity), asc(searchWords.word))
+      .limit(correctionsPerWord);
+    if (rows.length === 0) return null;
+    alternatives.push(rows.map((r) => r.word));
+  }
+  return {
+    tsquery: alternatives.map((options) => `(${options.join(" | ")})`).join(" & "),
+    words: [...new Set(alternatives.flat())],
+    best: alternatives.map((options) => options[0]).join(" "),
+  };
+}
 
 /**
  * The alias a query found, when the title itself shows no match: one written like the query

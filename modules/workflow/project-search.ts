@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { publicSearch } from "@/db/schema";
+import { publicSearch, searchWords } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import { plainText } from "@/lib/search/plain-text";
 import { foldForSearch } from "@/lib/text";
@@ -115,6 +115,9 @@ export async function projectSearch(
     .insert(publicSearch)
     .values({ itemType: type, itemId, ...values })
     .onConflictDoUpdate({ target: [publicSearch.itemType, publicSearch.itemId], set: values });
+  // Short words (of, on, 12) are left out: corrections aim at names, and two letters are no clue.
+  const words = [...new Set(names.split(" ").filter((w) => w.length >= 3))];
+  if (words.length) await tx.insert(searchWords).values(words.map((word) => ({ word }))).onConflictDoNothing();
 }
 
 /** Takes a withdrawn or archived item out of search. */

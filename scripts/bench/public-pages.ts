@@ -360,7 +360,7 @@ async function prepareDatabase(): Promise<{
 /**
  * What publishing writes for a law besides its publication, done in bulk for the synthetic ones:
  * the citable version, the public index row (whose year stands in from the creation date,
- * since synthetic laws have no dated events) and the search index row. The server's start-up
+ * since synthetic laws have no dated events) and the search index row with its words. The server's start-up
  * backfill would do the last two one law at a time.
  */
 async function publishSynthetic(pool: pg.Pool): Promise<number> {
@@ -392,6 +392,11 @@ async function publishSynthetic(pool: pg.Pool): Promise<number> {
               p.published_at
        from publications p join laws l on l.id = p.item_id
        where p.item_type = 'law' and p.gone_at is null
+       on conflict do nothing`,
+    );
+    await client.query(
+      `insert into search_words (word)
+       select distinct w from public_search, unnest(string_to_array(names, ' ')) as w where length(w) >= 3
        on conflict do nothing`,
     );
     await client.query("analyze");

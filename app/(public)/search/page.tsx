@@ -79,6 +79,12 @@ async function Results({ query }: { query: SearchQuery }) {
         <h2 id="results-heading" className="border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
           {results.total === 1 ? "1 result" : `${results.total.toLocaleString("en")} results`} for “{query.q}”
         </h2>
+        {results.correctedTo && (
+          <p className="mt-4 text-sm">
+            Nothing matches “{query.q}” as typed; these results are for the closest names in the archive, “
+            {results.correctedTo}”.
+          </p>
+        )}
         {results.hits.length === 0 && results.total > 0 ? (
           <p className="py-8">
             There is no page {query.page}: the results end at page {results.pageCount}.{" "}
