@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieName } from "@/modules/auth/cookie";
-import { addressRule, isLiveAddress, type PublicAddress } from "@/modules/public/addresses";
+import { addressRule, isKnownVocabulary, isLiveAddress, type PublicAddress } from "@/modules/public/addresses";
 
 /**
  * Two conveniences before a page renders. A visitor without a session cookie is sent to sign in
@@ -15,6 +15,9 @@ export async function proxy(request: NextRequest) {
     const jurisdiction = /^\/jurisdictions\/([A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\/?$/.exec(pathname);
     if (jurisdiction)
       return NextResponse.redirect(new URL(`/jurisdictions/${jurisdiction[1]!.toLowerCase()}`, request.url), 308);
+    const vocabulary = /^\/(topics|jurisdictions)\/([^/]+)\/?$/.exec(pathname);
+    if (vocabulary && !(await knownVocabulary(vocabulary[1] === "topics" ? "topic" : "jurisdiction", vocabulary[2]!)))
+      return NextResponse.rewrite(new URL("/_not-published", request.url), { status: 404 });
     const address = publicAddress(pathname);
     return (address && (await answerFor(address, request))) || NextResponse.next();
   }
@@ -36,6 +39,14 @@ function publicAddress(pathname: string): PublicAddress | null {
     // A malformed escape: the page answers its 404.
   }
   return null;
+}
+
+async function knownVocabulary(kind: "topic" | "jurisdiction", key: string): Promise<boolean> {
+  try {
+    return await isKnownVocabulary(kind, decodeURIComponent(key));
+  } catch {
+    return false;
+  }
 }
 
 async function answerFor(address: PublicAddress, request: NextRequest) {
@@ -69,5 +80,12 @@ const goneHtml = (
 </body></html>`;
 
 export const config = {
-  matcher: ["/admin/:path*", "/laws/:path*", "/articles/:path*", "/agents/:path*", "/jurisdictions/:path*"],
+  matcher: [
+    "/admin/:path*",
+    "/laws/:path*",
+    "/articles/:path*",
+    "/agents/:path*",
+    "/jurisdictions/:path*",
+    "/topics/:path*",
+  ],
 };

@@ -65,7 +65,9 @@ test("unreadable or unknown addresses are handled: an ignored kind, a missing pa
   await expect(page).toHaveURL(/\/articles$/);
   await page.goto("/articles?page=40");
   await expect(page.getByText("There is no page 40 of articles.")).toBeVisible();
-  const response = await page.goto("/agents/nobody-by-this-name");
-  expect(response?.status()).toBeLessThan(500);
-  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  for (const missing of ["/agents/nobody-by-this-name", "/topics/no-such-topic", "/jurisdictions/zz"]) {
+    const response = await page.goto(missing);
+    expect(response?.status(), missing).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
 });

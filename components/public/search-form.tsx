@@ -14,7 +14,7 @@ export function SearchForm({ query = "" }: { query?: string }) {
         defaultValue={query}
         maxLength={200}
         placeholder="Laws, articles, people and organizations"
-        className="min-w-0 flex-1 rounded border border-muted bg-paper px-3 py-2 text-ink placeholder:text-muted"
+        className="min-w-0 flex-1 rounded border border-control bg-paper px-3 py-2 text-ink placeholder:text-muted"
       />
       <button type="submit" className={buttonClass("primary")}>
         Search

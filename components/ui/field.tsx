@@ -39,7 +39,7 @@ function Field({
         id,
         "aria-invalid": errorId ? true : undefined,
         "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
-        border: errorId ? "border-danger" : "border-rule",
+        border: errorId ? "border-danger" : "border-control",
       })}
       {errorId && (
         <p id={errorId} className="mt-1 text-sm font-medium text-danger">

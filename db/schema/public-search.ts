@@ -48,8 +48,6 @@ export const publicSearch = pgTable(
  * matches as typed. Words are only added, on publication; one whose item was withdrawn since
  * matches no live item, so correcting to it finds nothing.
  */
-export const searchWords = pgTable(
-  "search_words",
-  { word: text().primaryKey() },
-  (t) => [index("search_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops"))],
-);
+export const searchWords = pgTable("search_words", { word: text().primaryKey() }, (t) => [
+  index("search_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops")),
+]);

@@ -4,6 +4,8 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
+import { forgetPublicationVersion } from "@/modules/public/clock";
+import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 import { getJurisdiction } from "./read";
 
 /**
@@ -37,5 +39,7 @@ export async function deleteJurisdiction(ctx: Ctx, code: string): Promise<void> 
     if (inUse.length > 0) throw new ConflictError(`${key} is still used by ${inUse.join(", ")}.`);
     await tx.delete(jurisdictions).where(eq(jurisdictions.code, key));
     await audit(tx, { actor, action: "jurisdiction.delete", targetType: "jurisdiction", targetId: key, ip: ctx.ip });
+    await tickPublicationClock(tx);
   });
+  forgetPublicationVersion();
 }

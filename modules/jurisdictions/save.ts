@@ -27,8 +27,11 @@ export async function createJurisdiction(ctx: Ctx, input: Unvalidated<Jurisdicti
       targetId: row.code,
       ip: ctx.ip,
     });
+    // Its page exists from now on (proxy.ts answers 404 for jurisdictions it does not know).
+    await tickPublicationClock(tx);
     return row.code;
   });
+  forgetPublicationVersion();
   return getJurisdiction(ctx, code);
 }
 

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { getDatabase, type Db } from "@/db";
-import { goneAddresses, liveDocuments, slugRedirects } from "@/db/schema";
+import { goneAddresses, jurisdictions, liveDocuments, slugRedirects, topics } from "@/db/schema";
 import { publicationVersion } from "./clock";
 import { publicLawPath } from "./law-view";
 
@@ -33,7 +33,8 @@ const keyOf = (type: string, scope: string, slug: string) =>
 
 const addressKey = (a: PublicAddress) => keyOf(a.type, a.type === "law" ? a.jurisdictionCode : "", a.slug);
 
-type AddressTable = { rules: Map<string, AddressRule>; live: Set<string> };
+// `vocabulary` holds "topic/<slug>" and "jurisdiction/<code, lower case>": pages for each exist.
+type AddressTable = { rules: Map<string, AddressRule>; live: Set<string>; vocabulary: Set<string> };
 type Memo = { version?: number; table?: AddressTable };
 // On globalThis, like the clock: proxy.ts asks on every request to an item's address.
 const memo = ((globalThis as { __marginaliaAddresses?: Memo }).__marginaliaAddresses ??= {});
@@ -52,6 +53,11 @@ export async function addressRule(address: PublicAddress, version?: number): Pro
 /** Whether an address is a live item's page: any other address of that shape answers 404. */
 export async function isLiveAddress(address: PublicAddress): Promise<boolean> {
   return (await addressTable()).live.has(addressKey(address));
+}
+
+/** Whether a topic's or a jurisdiction's page exists: any other such address answers 404. */
+export async function isKnownVocabulary(kind: "topic" | "jurisdiction", key: string): Promise<boolean> {
+  return (await addressTable()).vocabulary.has(`${kind}/${kind === "jurisdiction" ? key.toLowerCase() : key}`);
 }
 
 async function addressTable(version?: number): Promise<AddressTable> {
@@ -132,5 +138,11 @@ async function readAddressTable(db: Db): Promise<AddressTable> {
     const path = g.mergedIntoId === null ? undefined : livePath.get(`${g.type}/${g.mergedIntoId}`);
     set(keyOf(g.type, g.scope, g.slug), path ? { kind: "moved", path } : { kind: "gone" });
   }
-  return { rules, live: liveKeys };
+  const topicRows = await db.select({ slug: topics.slug }).from(topics);
+  const jurisdictionRows = await db.select({ code: jurisdictions.code }).from(jurisdictions);
+  const vocabulary = new Set([
+    ...topicRows.map((t) => `topic/${t.slug}`),
+    ...jurisdictionRows.map((j) => `jurisdiction/${j.code.toLowerCase()}`),
+  ]);
+  return { rules, live: liveKeys, vocabulary };
 }

@@ -6,6 +6,8 @@ import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { forgetSlugs } from "@/modules/content/slugs";
+import { forgetPublicationVersion } from "@/modules/public/clock";
+import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
@@ -31,5 +33,7 @@ export async function deleteTopic(ctx: Ctx, id: number): Promise<void> {
     await forgetSlugs(tx, "topic", id);
     const details = { name: topic.name };
     await audit(tx, { actor, action: "topic.delete", targetType: "topic", targetId: id, ip: ctx.ip, details });
+    await tickPublicationClock(tx);
   });
+  forgetPublicationVersion();
 }

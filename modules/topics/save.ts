@@ -45,6 +45,8 @@ export async function createTopic(ctx: Ctx, input: Unvalidated<TopicInput>): Pro
       slugTakenMessage,
     );
     await audit(tx, { actor, action: "topic.create", targetType: "topic", targetId: id, ip: ctx.ip });
+    // Its page exists from now on (proxy.ts answers 404 for topics it does not know).
+    await tickPublicationClock(tx);
     return id;
   });
   forgetPublicationVersion();
@@ -78,6 +80,7 @@ export async function updateTopic(ctx: Ctx, id: number, input: Unvalidated<Topic
     if (isSlugClash(error, topicSlugs)) throw new ValidationError({ slug: [slugTakenMessage] });
     throw error;
   });
+  forgetPublicationVersion();
   return getTopic(ctx, id);
 }
 

@@ -117,7 +117,11 @@ export async function projectSearch(
     .onConflictDoUpdate({ target: [publicSearch.itemType, publicSearch.itemId], set: values });
   // Short words (of, on, 12) are left out: corrections aim at names, and two letters are no clue.
   const words = [...new Set(names.split(" ").filter((w) => w.length >= 3))];
-  if (words.length) await tx.insert(searchWords).values(words.map((word) => ({ word }))).onConflictDoNothing();
+  if (words.length)
+    await tx
+      .insert(searchWords)
+      .values(words.map((word) => ({ word })))
+      .onConflictDoNothing();
 }
 
 /** Takes a withdrawn or archived item out of search. */
