@@ -65,3 +65,23 @@ const processor = unified()
 export function renderMarkdown(markdown: string): string {
   return String(processor.processSync(markdown));
 }
+
+/** The sanitized tree `renderMarkdown` would write out, for transforms that need its text nodes. */
+export function markdownTree(markdown: string): HastNode {
+  return processor.runSync(processor.parse(markdown)) as HastNode;
+}
+
+/**
+ * The text a reader sees of rendered Markdown: every text node of the sanitized HTML, in order,
+ * including the line breaks between blocks. Annotation selectors count positions in this text, so
+ * a browser's text nodes of the same HTML give the same offsets.
+ */
+export function markdownText(markdown: string): string {
+  let text = "";
+  const visit = (node: HastNode) => {
+    if (node.type === "text") text += (node as HastNode & { value: string }).value;
+    node.children?.forEach(visit);
+  };
+  visit(markdownTree(markdown));
+  return text;
+}

@@ -56,3 +56,26 @@ export type ReviewState = (typeof reviewStates)[number];
 /** Whether readers see the item: its live revision, or a 410 once withdrawn or archived. */
 export const visibilities = ["unpublished", "live", "withdrawn", "archived"] as const;
 export type Visibility = (typeof visibilities)[number];
+
+/** What an annotation does for the passage it marks (DESIGN.md, "annotation"). */
+export const annotationKinds = [
+  "context",
+  "fact_check",
+  "cross_reference",
+  "translation",
+  "correction",
+  "note",
+] as const;
+export type AnnotationKind = (typeof annotationKinds)[number];
+
+/** Who may ever read an annotation: readers once published, or only signed-in editors. */
+export const annotationAudiences = ["public", "internal"] as const;
+export type AnnotationAudience = (typeof annotationAudiences)[number];
+
+/**
+ * Where an annotation stands on one version of its text. `anchored`: on its passage (as made,
+ * moved with its whole context, or confirmed by an editor); `drifted`: found by partial context or
+ * a close match, waiting for an editor; `orphaned`: not found, kept with its old quote.
+ */
+export const anchorStates = ["anchored", "drifted", "orphaned"] as const;
+export type AnchorState = (typeof anchorStates)[number];
