@@ -48,6 +48,7 @@ export default defineConfig([
                 "goneAddresses",
                 "publicLaws",
                 "publicSearch",
+                "publicAnnotations",
                 "searchWords",
                 "jurisdictions",
                 "topics",

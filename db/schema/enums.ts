@@ -11,6 +11,9 @@ import {
   contentTypes,
   reviewStates,
   visibilities,
+  annotationKinds,
+  annotationAudiences,
+  anchorStates,
 } from "./vocabulary";
 
 export * from "./vocabulary";
@@ -27,3 +30,6 @@ export const articleKindEnum = pgEnum("article_kind", articleKinds);
 export const contentTypeEnum = pgEnum("content_type", contentTypes);
 export const reviewStateEnum = pgEnum("review_state", reviewStates);
 export const visibilityEnum = pgEnum("visibility", visibilities);
+export const annotationKindEnum = pgEnum("annotation_kind", annotationKinds);
+export const annotationAudienceEnum = pgEnum("annotation_audience", annotationAudiences);
+export const anchorStateEnum = pgEnum("anchor_state", anchorStates);

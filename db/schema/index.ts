@@ -12,3 +12,4 @@ export * from "./audit";
 export * from "./editorial";
 export * from "./public-index";
 export * from "./public-search";
+export * from "./annotations";

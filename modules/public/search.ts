@@ -10,7 +10,7 @@ import { publicCacheTag } from "./clock";
 import { publicLawPath } from "./law-view";
 
 export const searchPageSize = 20;
-export const searchTypes = ["law", "article", "agent"] as const;
+export const searchTypes = ["law", "article", "agent", "annotation"] as const;
 export type SearchType = (typeof searchTypes)[number];
 
 /** The search page's query string. Anything unreadable is dropped, and a long query shortened. */
@@ -98,6 +98,7 @@ export async function readSearch(db: Db, query: SearchQuery) {
     db
       .select({
         type: publicSearch.itemType,
+        itemId: publicSearch.itemId,
         kind: publicSearch.kind,
         scope: publicSearch.scope,
         slug: publicSearch.slug,
@@ -212,7 +213,9 @@ function alias(title: string, aliases: string[], stems: string[], query: string)
   return null;
 }
 
-function pathOf(row: { type: string; scope: string; slug: string }): string {
+function pathOf(row: { type: string; itemId: number; scope: string; slug: string }): string {
+  // An annotation's row holds its target's page as its slug (modules/workflow/project-annotations.ts).
+  if (row.type === "annotation") return `${row.slug}#annotation-${row.itemId}`;
   if (row.type === "law") return publicLawPath({ jurisdictionCode: row.scope, slug: row.slug });
   if (row.type === "article") return publicArticlePath(row);
   return publicAgentPath(row);

@@ -94,7 +94,18 @@ export async function projectSearch(
   publishedAt: Date,
 ): Promise<void> {
   const doc = searchDocument(type, snapshot);
-  if (!doc) return;
+  if (doc) await writeSearchRow(tx, type, itemId, revisionId, doc, publishedAt);
+}
+
+/** Writes one row of the public search index; annotations call it with a document of their own. */
+export async function writeSearchRow(
+  tx: Db | Tx,
+  type: ContentType,
+  itemId: number,
+  revisionId: number,
+  doc: SearchDocument,
+  publishedAt: Date,
+): Promise<void> {
   const names = foldForSearch(doc.names.join(" "));
   const summary = foldForSearch(doc.summary);
   const text = foldForSearch(doc.text.slice(0, maxIndexedText));

@@ -6,6 +6,7 @@ import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { projectLaw, unprojectLaw } from "./project-law";
 import { tickPublicationClock } from "./publication-clock";
 import { projectSearch, unprojectSearch } from "./project-search";
+import { projectAnnotation, projectAnnotationsOn } from "./project-annotations";
 import type { EditorialRow, Snapshot } from "./revise";
 
 /** Where a published item lives: laws by jurisdiction and slug, everything else by slug. */
@@ -50,6 +51,7 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .onConflictDoNothing();
   if (row.itemType === "law") await projectLaw(tx, row.itemId, revisionId, revision!.snapshot as LawSnapshot, now);
   await projectSearch(tx, row.itemType, row.itemId, revisionId, revision!.snapshot, now);
+  await projectNotes(tx, row);
   await tickPublicationClock(tx);
   return revisionId;
 }
@@ -62,7 +64,15 @@ export async function takeDown(tx: Tx, row: EditorialRow, now: Date, mergedIntoI
     .where(and(eq(publications.itemType, row.itemType), eq(publications.itemId, row.itemId)));
   if (row.itemType === "law") await unprojectLaw(tx, row.itemId);
   await unprojectSearch(tx, row.itemType, row.itemId);
+  await projectNotes(tx, row);
   await tickPublicationClock(tx);
+}
+
+/** Annotations follow their own publication and their target's: each move re-places what readers see. */
+async function projectNotes(tx: Tx, row: EditorialRow) {
+  if (row.itemType === "annotation") await projectAnnotation(tx, row.itemId);
+  else if (row.itemType === "law" || row.itemType === "article")
+    await projectAnnotationsOn(tx, { type: row.itemType, id: row.itemId });
 }
 
 export function itemIs(row: { itemType: ContentType; itemId: number }) {

@@ -1,3 +1,4 @@
+import { annotationKindLabels, type AnnotationKind } from "@/modules/annotations/labels";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
@@ -121,6 +122,7 @@ async function Results({ query }: { query: SearchQuery }) {
 function kindLabel(hit: SearchHit): string {
   if (hit.type === "law") return lawTypeLabels[hit.kind as keyof typeof lawTypeLabels] ?? "Law";
   if (hit.type === "article") return articleKindLabels[hit.kind as ArticleKind] ?? "Article";
+  if (hit.type === "annotation") return `${annotationKindLabels[hit.kind as AnnotationKind] ?? "Note"} · annotation`;
   return agentKindLabels[hit.kind as keyof typeof agentKindLabels] ?? "Person or organization";
 }
 
@@ -154,6 +156,7 @@ const typeTitles: Record<SearchType, string> = {
   law: "Laws",
   article: "Articles",
   agent: "People and organizations",
+  annotation: "Annotations",
 };
 
 function Facets({ query, results }: { query: SearchQuery; results: SearchResults }) {

@@ -1,0 +1,154 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { annotationAnchors, editorialItems, revisions } from "@/db/schema";
+import type { AnnotationAudience, AnnotationKind, ReviewState, Visibility } from "@/db/schema/vocabulary";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { parseInput, recordId } from "@/lib/validation";
+import { audit } from "@/modules/audit/record";
+import { authorize } from "@/modules/auth/authorize";
+import type { Ctx } from "@/modules/auth/context";
+import { forgetPublicationVersion } from "@/modules/public/clock";
+import { projectAnnotation } from "@/modules/workflow/project-annotations";
+import { tickPublicationClock } from "@/modules/workflow/publication-clock";
+import { lockItem } from "@/modules/workflow/revise";
+import { z } from "zod";
+import type { Passage } from "./passage";
+import { placeAnnotation, type Placement, type TextCache } from "./placement";
+import { annotationIdsOn } from "./read";
+import type { AnnotationSnapshot } from "./snapshot";
+import { targetText, type TargetRef } from "./target";
+
+export type AnnotationOnText = {
+  id: number;
+  kind: AnnotationKind;
+  audience: AnnotationAudience;
+  body: string;
+  title: string;
+  review: ReviewState;
+  visibility: Visibility;
+  revisionId: number;
+  /** The passage as it was selected, on the revision it was made on. */
+  made: Passage;
+  /** Where it stands on the text as editors now see it. */
+  placement: Placement;
+};
+
+export type TextUnderReview = { targetRevisionId: number; text: string; annotations: AnnotationOnText[] };
+
+/**
+ * Every annotation on a law text or an article, placed on the target's working revision: what an
+ * editor sees while annotating, and which notes drifted or lost their passage. Archived (retired)
+ * annotations are left out. Placing only looks; publishing stores what readers get.
+ */
+export async function annotationsOnText(ctx: Ctx, target: TargetRef): Promise<TextUnderReview> {
+  authorize(ctx, "admin.access");
+  const db = ctx.db;
+  const [item] = await db
+    .select({ working: editorialItems.workingRevisionId })
+    .from(editorialItems)
+    .where(and(eq(editorialItems.itemType, target.type), eq(editorialItems.itemId, target.id)));
+  if (!item?.working) throw new NotFoundError(`No such ${target.type}.`);
+  const text = await targetText(db, target, item.working);
+  if (text === null) throw new NotFoundError("No such text.");
+  const ids = await annotationIdsOn(db, target);
+  const rows = ids.length
+    ? await db
+        .select({
+          id: editorialItems.itemId,
+          review: editorialItems.review,
+          visibility: editorialItems.visibility,
+          revisionId: revisions.id,
+          snapshot: revisions.snapshot,
+        })
+        .from(editorialItems)
+        .innerJoin(revisions, eq(revisions.id, editorialItems.workingRevisionId))
+        .where(and(eq(editorialItems.itemType, "annotation"), inArray(editorialItems.itemId, ids)))
+    : [];
+  const texts: TextCache = new Map();
+  const annotations: AnnotationOnText[] = [];
+  for (const row of rows.sort((a, b) => a.id - b.id)) {
+    if (row.visibility === "archived") continue;
+    const snapshot = row.snapshot as AnnotationSnapshot;
+    const placement = await placeAnnotation(db, { id: row.id, revisionId: row.revisionId, snapshot }, item.working, {
+      store: false,
+      texts,
+    });
+    const { revisionId: _made, ...made } = snapshot.passage;
+    annotations.push({
+      id: row.id,
+      kind: snapshot.kind,
+      audience: snapshot.audience,
+      body: snapshot.body,
+      title: snapshot.title,
+      review: row.review,
+      visibility: row.visibility,
+      revisionId: row.revisionId,
+      made,
+      placement,
+    });
+  }
+  return { targetRevisionId: item.working, text, annotations };
+}
+
+const confirmInput = z.object({ annotationId: recordId, annotationRevision: recordId, targetRevision: recordId });
+
+/**
+ * An editor confirms that a drifted annotation belongs on the passage it was found at, in one
+ * revision of its target. If that is what readers see, the note appears on the public page now.
+ */
+export async function confirmPlacement(ctx: Ctx, input: unknown): Promise<Placement> {
+  const actor = authorize(ctx, "workflow.review");
+  const values = parseInput(confirmInput, input);
+  const confirmed = await ctx.db.transaction(async (tx) => {
+    const row = await lockItem(tx, { type: "annotation", id: values.annotationId });
+    if (values.annotationRevision !== row.workingRevisionId && values.annotationRevision !== row.liveRevisionId)
+      throw new ConflictError("This annotation changed since you opened it. Reload to see where it stands now.");
+    const [revision] = await tx
+      .select({ snapshot: revisions.snapshot })
+      .from(revisions)
+      .where(eq(revisions.id, values.annotationRevision));
+    const snapshot = revision!.snapshot as AnnotationSnapshot;
+    const annotation = { id: values.annotationId, revisionId: values.annotationRevision, snapshot };
+    const placement = await placeAnnotation(tx, annotation, values.targetRevision, { store: false });
+    if (placement.state !== "drifted" || !placement.passage)
+      throw new ConflictError(
+        placement.state === "anchored"
+          ? "This annotation is already anchored."
+          : "This annotation's passage was not found: select a new passage to re-attach it.",
+      );
+    const now = new Date();
+    const fields = {
+      state: "anchored" as const,
+      method: "confirmed",
+      ...placement.passage,
+      similarity: placement.similarity,
+      confirmedById: actor.id,
+      confirmedAt: now,
+    };
+    await tx
+      .insert(annotationAnchors)
+      .values({
+        annotationRevisionId: values.annotationRevision,
+        targetRevisionId: values.targetRevision,
+        annotationId: values.annotationId,
+        ...fields,
+      })
+      .onConflictDoUpdate({
+        target: [annotationAnchors.annotationRevisionId, annotationAnchors.targetRevisionId],
+        set: fields,
+      });
+    await audit(tx, {
+      actor,
+      action: "annotation.confirm_anchor",
+      targetType: "annotation",
+      targetId: values.annotationId,
+      afterRevision: String(values.annotationRevision),
+      ip: ctx.ip,
+      details: { targetRevision: values.targetRevision, method: placement.method, exact: placement.passage.exact },
+    });
+    await projectAnnotation(tx, values.annotationId);
+    await tickPublicationClock(tx);
+    return { ...placement, state: "anchored" as const, method: "confirmed", confirmedAt: now };
+  });
+  forgetPublicationVersion();
+  return confirmed;
+}

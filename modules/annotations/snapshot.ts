@@ -1,0 +1,25 @@
+import type { Db, Tx } from "@/db";
+import { NotFoundError } from "@/lib/errors";
+import { annotationKindLabels } from "./labels";
+import { readAnnotation } from "./read";
+
+const titleQuote = 60;
+
+/**
+ * Everything an editor can change about an annotation, as one revision records it. Its address is
+ * its id (annotations have no slug), and its title names the passage, for lists and the audit log.
+ */
+export async function annotationSnapshot(db: Db | Tx, id: number) {
+  const found = await readAnnotation(db, id);
+  if (!found) throw new NotFoundError("No such annotation.");
+  const { id: _id, createdById: _by, createdAt: _created, updatedAt: _updated, ...fields } = found;
+  const quote = [...fields.passage.exact.replace(/\s+/g, " ").trim()];
+  const shown = quote.length > titleQuote ? `${quote.slice(0, titleQuote).join("")}…` : quote.join("");
+  return {
+    ...fields,
+    slug: String(id),
+    title: `${annotationKindLabels[fields.kind]} on “${shown}”`,
+  } satisfies Record<string, unknown>;
+}
+
+export type AnnotationSnapshot = Awaited<ReturnType<typeof annotationSnapshot>>;

@@ -1,0 +1,149 @@
+import { and, eq, isNull, or } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { annotations, publicAnnotations, publications, revisions } from "@/db/schema";
+import type { PublicAnnotationLink } from "@/db/schema/annotations";
+import { plainText } from "@/lib/search/plain-text";
+import { annotationKindLabels } from "@/modules/annotations/labels";
+import { placeAnnotation, type TextCache } from "@/modules/annotations/placement";
+import type { AnnotationSnapshot } from "@/modules/annotations/snapshot";
+import { publicArticlePath } from "@/modules/public/addresses";
+import { publicLawPath } from "@/modules/public/law-view";
+import { unprojectSearch, writeSearchRow } from "./project-search";
+
+type Target = { type: "law" | "article"; id: number };
+
+/**
+ * Writes a live annotation's public row (and its search row) when readers may see it: public, its
+ * target live, and its passage anchored on the target's live text. Otherwise takes it out, so a
+ * drifted or orphaned note waits for an editor instead of sitting on look-alike text.
+ */
+export async function projectAnnotation(tx: Tx, annotationId: number, texts: TextCache = new Map()): Promise<void> {
+  const [live] = await tx
+    .select({
+      revisionId: publications.revisionId,
+      firstPublishedAt: publications.firstPublishedAt,
+      publishedAt: publications.publishedAt,
+      snapshot: revisions.snapshot,
+    })
+    .from(publications)
+    .innerJoin(revisions, eq(revisions.id, publications.revisionId))
+    .where(
+      and(eq(publications.itemType, "annotation"), eq(publications.itemId, annotationId), isNull(publications.goneAt)),
+    );
+  const snapshot = live?.snapshot as AnnotationSnapshot | undefined;
+  if (!live || !snapshot || snapshot.audience !== "public") return unprojectAnnotation(tx, annotationId);
+  const [target] = await tx
+    .select()
+    .from(publications)
+    .where(
+      and(
+        eq(publications.itemType, snapshot.target.type),
+        eq(publications.itemId, snapshot.target.id),
+        isNull(publications.goneAt),
+      ),
+    );
+  if (!target) return unprojectAnnotation(tx, annotationId);
+  const placed = await placeAnnotation(
+    tx,
+    { id: annotationId, revisionId: live.revisionId, snapshot },
+    target.revisionId,
+    { store: true, texts },
+  );
+  if (placed.state !== "anchored" || !placed.passage) return unprojectAnnotation(tx, annotationId);
+  const values = {
+    revisionId: live.revisionId,
+    targetType: snapshot.target.type,
+    targetId: snapshot.target.id,
+    targetRevisionId: target.revisionId,
+    textId: snapshot.target.textId,
+    kind: snapshot.kind,
+    body: snapshot.body,
+    ...placed.passage,
+    links: await liveLinks(tx, snapshot),
+    sources: snapshot.sources.map((s) => ({ title: s.title, url: s.url || null })),
+    firstPublishedAt: live.firstPublishedAt,
+    publishedAt: live.publishedAt,
+  };
+  await tx
+    .insert(publicAnnotations)
+    .values({ annotationId, ...values })
+    .onConflictDoUpdate({ target: publicAnnotations.annotationId, set: values });
+  const targetPath =
+    target.itemType === "law"
+      ? publicLawPath({ jurisdictionCode: target.scope, slug: target.slug })
+      : publicArticlePath(target);
+  // The row's scope names the target's type and its slug the target's page: a hit links to the passage there.
+  await writeSearchRow(
+    tx,
+    "annotation",
+    annotationId,
+    live.revisionId,
+    {
+      scope: target.itemType,
+      slug: targetPath,
+      title: `${annotationKindLabels[snapshot.kind]} on ${target.title}`,
+      kind: snapshot.kind,
+      jurisdictionCodes: target.itemType === "law" ? [target.scope] : [],
+      names: [],
+      summary: placed.passage.exact,
+      text: plainText(snapshot.body),
+      excerpt: `${plainText(snapshot.body)}\n\n“${placed.passage.exact}”`,
+    },
+    live.publishedAt,
+  );
+}
+
+/** Re-places every live annotation of a target that was just published, withdrawn or archived. */
+export async function projectAnnotationsOn(tx: Tx, target: Target): Promise<void> {
+  const rows = await tx
+    .select({ id: annotations.id })
+    .from(annotations)
+    .innerJoin(
+      publications,
+      and(
+        eq(publications.itemType, "annotation"),
+        eq(publications.itemId, annotations.id),
+        isNull(publications.goneAt),
+      ),
+    )
+    .where(and(eq(annotations.targetType, target.type), eq(annotations.targetId, target.id)));
+  const texts: TextCache = new Map();
+  // One after another: a transaction's connection runs one query at a time.
+  for (const row of rows) await projectAnnotation(tx, row.id, texts);
+  // Annotations no longer live may still have rows from before (withdrawn in between): clear them.
+  const live = new Set(rows.map((r) => r.id));
+  const stale = await tx
+    .select({ id: publicAnnotations.annotationId })
+    .from(publicAnnotations)
+    .where(and(eq(publicAnnotations.targetType, target.type), eq(publicAnnotations.targetId, target.id)));
+  for (const row of stale) if (!live.has(row.id)) await unprojectAnnotation(tx, row.id);
+}
+
+export async function unprojectAnnotation(tx: Db | Tx, annotationId: number): Promise<void> {
+  await tx.delete(publicAnnotations).where(eq(publicAnnotations.annotationId, annotationId));
+  await unprojectSearch(tx, "annotation", annotationId);
+}
+
+/** Only links to what readers can open: a draft or withdrawn item is left out of the public note. */
+async function liveLinks(tx: Tx, snapshot: AnnotationSnapshot): Promise<PublicAnnotationLink[]> {
+  if (snapshot.links.length === 0) return [];
+  const rows = await tx
+    .select({
+      type: publications.itemType,
+      id: publications.itemId,
+      title: publications.title,
+      scope: publications.scope,
+      slug: publications.slug,
+    })
+    .from(publications)
+    .where(
+      and(
+        isNull(publications.goneAt),
+        or(...snapshot.links.map((l) => and(eq(publications.itemType, l.type), eq(publications.itemId, l.id)))),
+      ),
+    );
+  return snapshot.links.flatMap((l) => {
+    const row = rows.find((r) => r.type === l.type && r.id === l.id);
+    return row ? [{ type: l.type, id: l.id, title: row.title, scope: row.scope, slug: row.slug }] : [];
+  });
+}

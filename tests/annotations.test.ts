@@ -1,0 +1,362 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Database } from "@/db";
+import { annotations, editorialItems } from "@/db/schema";
+import { toCodePoints } from "@/lib/anchoring/selectors";
+import { ForbiddenError, NotAuthenticatedError, ValidationError } from "@/lib/errors";
+import { markdownText } from "@/lib/markdown";
+import { annotationsOnText, confirmPlacement } from "@/modules/annotations/review";
+import { createAnnotation, updateAnnotation } from "@/modules/annotations/save";
+import { commandLineActor, type Ctx } from "@/modules/auth/context";
+import { createLaw } from "@/modules/laws/save";
+import { addLawTextVersion, updateLawTextVersion } from "@/modules/laws/texts";
+import { readAnnotationsOn } from "@/modules/public/annotations";
+import { readSearch, searchQuery } from "@/modules/public/search";
+import { moveItem } from "@/modules/workflow/transitions";
+import { createTestDatabase } from "./db";
+import { anonymous, makeJurisdiction, makeUser, publishItem, workingRevision } from "./factories";
+
+let database: Database;
+let contributor: Ctx;
+let editor: Ctx;
+let admin: Ctx;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await makeJurisdiction(database.db, "KG", "Kyrgyzstan");
+  contributor = (await makeUser(database.db, "contributor")).ctx;
+  editor = (await makeUser(database.db, "editor")).ctx;
+  admin = { db: database.db, actor: commandLineActor };
+});
+afterAll(() => database.close());
+
+const article1 =
+  "This Law rehabilitates citizens repressed for political reasons between 1917 and 1953 under the RSFSR Criminal Code.";
+const article2 = "Persons convicted for signs of a kulak economy are rehabilitated in full.";
+const lawBody = `## Article 1\n\n${article1}\n\n## Article 2\n\n${article2}\n`;
+
+/** A draft law with one English text; returns the ids an editor's page would hold. */
+async function makeLaw(body = lawBody) {
+  const law = await createLaw(contributor, {
+    jurisdictionCode: "KG",
+    type: "law",
+    status: "adopted",
+    titles: [{ lang: "en", title: `On rehabilitation ${Math.random().toString(36).slice(2, 8)}` }],
+  });
+  const text = await addLawTextVersion(contributor, law.id, {
+    lang: "en",
+    body,
+    baseRevision: await workingRevision(contributor, "law", law.id),
+  });
+  return { lawId: law.id, textId: text.id };
+}
+
+/** What the browser sends for a selection of `quote` in the text as rendered. */
+function select(markdown: string, quote: string, targetRevision: number, occurrence = 0) {
+  const text = markdownText(markdown);
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(quote, at + 1);
+  if (at < 0) throw new Error(`"${quote}" is not in the text`);
+  return {
+    targetRevision,
+    exact: quote,
+    prefix: text.slice(Math.max(0, at - 32), at),
+    suffix: text.slice(at + quote.length, at + quote.length + 32),
+    start: toCodePoints(text, at),
+    end: toCodePoints(text, at + quote.length),
+  };
+}
+
+async function annotate(
+  ctx: Ctx,
+  law: { lawId: number; textId: number },
+  quote: string,
+  more: Record<string, unknown> = {},
+  body = lawBody,
+) {
+  return createAnnotation(ctx, {
+    targetType: "law",
+    targetId: law.lawId,
+    textId: law.textId,
+    kind: "context",
+    audience: "public",
+    body: "The RSFSR Criminal Code applied in the Kirghiz SSR until 1961.",
+    passage: select(body, quote, await workingRevision(ctx, "law", law.lawId)),
+    ...more,
+  });
+}
+
+const publicNotes = (lawId: number) => readAnnotationsOn(database.db, { type: "law", id: lawId });
+const passageOf = async (lawId: number) => (await publicNotes(lawId)).map((a) => a.exact);
+
+async function editText(law: { lawId: number; textId: number }, body: string) {
+  await updateLawTextVersion(contributor, law.textId, {
+    lang: "en",
+    body,
+    baseRevision: await workingRevision(contributor, "law", law.lawId),
+  });
+}
+
+describe("annotating a passage", () => {
+  test("the server stores the passage as it finds it in the text, with its context, as a draft", async () => {
+    const law = await makeLaw();
+    const note = await annotate(contributor, law, "RSFSR Criminal Code");
+    const text = markdownText(lawBody);
+    const at = text.indexOf("RSFSR Criminal Code");
+    expect(note.passage).toMatchObject({
+      exact: "RSFSR Criminal Code",
+      prefix: text.slice(at - 32, at),
+      suffix: text.slice(at + 19, at + 19 + 32),
+      start: at,
+      end: at + 19,
+    });
+    expect(note.target).toEqual({ type: "law", id: law.lawId, textId: law.textId });
+    const [row] = await database.db
+      .select({ review: editorialItems.review, visibility: editorialItems.visibility })
+      .from(editorialItems)
+      .where(eq(editorialItems.itemId, note.id));
+    expect(row).toEqual({ review: "draft", visibility: "unpublished" });
+  });
+
+  test("a selection that is not in the text is refused at the passage and nothing is written", async () => {
+    const law = await makeLaw();
+    const before = await annotationCount();
+    const passage = { ...select(lawBody, "kulak economy", await workingRevision(contributor, "law", law.lawId)) };
+    await expect(
+      createAnnotation(contributor, {
+        targetType: "law",
+        targetId: law.lawId,
+        textId: law.textId,
+        kind: "note",
+        audience: "public",
+        body: "A note.",
+        passage: { ...passage, exact: "words that are nowhere in this law", prefix: "", suffix: "" },
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { passage: [expect.stringContaining("not in this text")] } });
+    expect(await annotationCount()).toBe(before);
+  });
+
+  test("bad input gets an error at each field: no kind, no body, no text version, an unknown link", async () => {
+    const law = await makeLaw();
+    const passage = select(lawBody, "kulak economy", await workingRevision(contributor, "law", law.lawId));
+    const error = await createAnnotation(contributor, {
+      targetType: "law",
+      targetId: law.lawId,
+      kind: "gossip",
+      audience: "public",
+      body: "  ",
+      passage,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual(["body", "kind"]);
+    await expect(
+      createAnnotation(contributor, {
+        targetType: "law",
+        targetId: law.lawId,
+        kind: "note",
+        audience: "public",
+        body: "x",
+        passage,
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { textId: [expect.any(String)] } });
+    await expect(annotate(contributor, law, "kulak economy", { links: ["agent:999999"] })).rejects.toMatchObject({
+      fieldErrors: { links: [expect.stringContaining("no longer exists")] },
+    });
+  });
+
+  test("only signed-in contributors may annotate", async () => {
+    const law = await makeLaw();
+    await expect(annotate(anonymous(database.db), law, "kulak economy")).rejects.toBeInstanceOf(NotAuthenticatedError);
+  });
+
+  test("overlapping and nested passages are both kept", async () => {
+    const law = await makeLaw();
+    const outer = await annotate(contributor, law, "repressed for political reasons between 1917 and 1953");
+    const inner = await annotate(contributor, law, "political reasons");
+    const overlapping = await annotate(contributor, law, "between 1917 and 1953 under the RSFSR");
+    const { annotations: listed } = await annotationsOnText(editor, { type: "law", id: law.lawId, textId: law.textId });
+    expect(listed.map((a) => a.id)).toEqual([outer.id, inner.id, overlapping.id]);
+    expect(listed.every((a) => a.placement.state === "anchored")).toBe(true);
+  });
+});
+
+describe("publishing annotations", () => {
+  test("a public note shows only once both it and its law are published, and goes when either is withdrawn", async () => {
+    const law = await makeLaw();
+    const note = await annotate(contributor, law, "RSFSR Criminal Code");
+    expect(await publicNotes(law.lawId)).toEqual([]);
+    await publishItem(database.db, "annotation", note.id);
+    // The law is still a draft: its notes wait for it.
+    expect(await publicNotes(law.lawId)).toEqual([]);
+    await publishItem(database.db, "law", law.lawId);
+    const [shown] = await publicNotes(law.lawId);
+    expect(shown).toMatchObject({
+      id: note.id,
+      kind: "context",
+      exact: "RSFSR Criminal Code",
+      start: note.passage.start,
+    });
+    expect(shown!.body).toContain("until 1961");
+
+    await withdraw("annotation", note.id);
+    expect(await publicNotes(law.lawId)).toEqual([]);
+    await publishItem(database.db, "annotation", note.id);
+    expect(await passageOf(law.lawId)).toEqual(["RSFSR Criminal Code"]);
+    await withdraw("law", law.lawId);
+    expect(await publicNotes(law.lawId)).toEqual([]);
+  });
+
+  test("an internal note is never served publicly, even when published", async () => {
+    const law = await makeLaw();
+    await publishItem(database.db, "law", law.lawId);
+    const note = await annotate(contributor, law, "kulak economy", {
+      audience: "internal",
+      body: "Check the 1931 decree.",
+    });
+    await publishItem(database.db, "annotation", note.id);
+    expect(await publicNotes(law.lawId)).toEqual([]);
+    expect((await readSearch(database.db, searchQuery.parse({ q: "1931 decree" }))).total).toBe(0);
+  });
+
+  test("a draft edit of a published note stays hidden until it is published", async () => {
+    const law = await makeLaw();
+    const note = await annotate(contributor, law, "kulak economy");
+    await publishItem(database.db, "law", law.lawId);
+    await publishItem(database.db, "annotation", note.id);
+    await updateAnnotation(contributor, note.id, {
+      kind: "fact_check",
+      audience: "public",
+      body: "Draft wording that readers must not see.",
+      baseRevision: await workingRevision(contributor, "annotation", note.id),
+    });
+    expect((await publicNotes(law.lawId))[0]).toMatchObject({ kind: "context" });
+    expect((await publicNotes(law.lawId))[0]!.body).not.toContain("Draft wording");
+    await publishItem(database.db, "annotation", note.id);
+    expect((await publicNotes(law.lawId))[0]).toMatchObject({
+      kind: "fact_check",
+      body: "Draft wording that readers must not see.",
+    });
+  });
+
+  test("published public notes are found by search, linking to the highlighted passage", async () => {
+    const law = await makeLaw();
+    const note = await annotate(contributor, law, "kulak economy", {
+      body: "Dekulakization began in 1930 (Politburo resolution).",
+    });
+    await publishItem(database.db, "law", law.lawId);
+    expect((await readSearch(database.db, searchQuery.parse({ q: "dekulakization" }))).total).toBe(0);
+    await publishItem(database.db, "annotation", note.id);
+    const results = await readSearch(database.db, searchQuery.parse({ q: "dekulakization" }));
+    expect(results.hits.map((h) => h.path)).toEqual([
+      expect.stringMatching(new RegExp(`^/laws/kg/.+#annotation-${note.id}$`)),
+    ]);
+    await withdraw("law", law.lawId);
+    expect((await readSearch(database.db, searchQuery.parse({ q: "dekulakization" }))).total).toBe(0);
+  });
+});
+
+describe("carrying annotations forward when the text changes", () => {
+  test("a passage that moved stays anchored, at its new place, once the new text is published", async () => {
+    const law = await makeLaw();
+    const note = await annotate(contributor, law, "kulak economy");
+    await publishItem(database.db, "law", law.lawId);
+    await publishItem(database.db, "annotation", note.id);
+    const moved = lawBody.replace(
+      "## Article 2",
+      "## Article 1-1\n\nA new article inserted before the passage.\n\n## Article 2",
+    );
+    await editText(law, moved);
+    // Readers keep the live text and its note until the edit is published.
+    expect((await publicNotes(law.lawId))[0]!.start).toBe(note.passage.start);
+    await publishItem(database.db, "law", law.lawId);
+    const [shown] = await publicNotes(law.lawId);
+    const text = markdownText(moved);
+    expect(shown).toMatchObject({ exact: "kulak economy", start: toCodePoints(text, text.indexOf("kulak economy")) });
+    expect(shown!.start).toBeGreaterThan(note.passage.start);
+  });
+
+  test("a passage edited inside drifts: hidden from readers until an editor confirms the new passage", async () => {
+    const law = await makeLaw();
+    const note = await annotate(contributor, law, "signs of a kulak economy");
+    await publishItem(database.db, "law", law.lawId);
+    await publishItem(database.db, "annotation", note.id);
+    await editText(law, lawBody.replace("signs of a kulak economy", "signs of a so-called kulak economy"));
+    const review = await annotationsOnText(editor, { type: "law", id: law.lawId, textId: law.textId });
+    const [listed] = review.annotations;
+    expect(listed!.placement).toMatchObject({
+      state: "drifted",
+      passage: { exact: expect.stringContaining("so-called kulak") },
+    });
+    expect(listed!.made.exact).toBe("signs of a kulak economy");
+    await publishItem(database.db, "law", law.lawId);
+    expect(await publicNotes(law.lawId)).toEqual([]);
+
+    const confirm = {
+      annotationId: note.id,
+      annotationRevision: listed!.revisionId,
+      targetRevision: review.targetRevisionId,
+    };
+    await expect(confirmPlacement(contributor, confirm)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await publicNotes(law.lawId)).toEqual([]);
+    await confirmPlacement(editor, confirm);
+    expect(await passageOf(law.lawId)).toEqual([expect.stringContaining("so-called kulak economy")]);
+    const after = await annotationsOnText(editor, { type: "law", id: law.lawId, textId: law.textId });
+    expect(after.annotations[0]!.placement).toMatchObject({ state: "anchored", method: "confirmed" });
+  });
+
+  test("a deleted passage orphans its note, which is kept with its old quote and can be re-attached", async () => {
+    const law = await makeLaw();
+    const note = await annotate(contributor, law, "Persons convicted for signs of a kulak economy");
+    await publishItem(database.db, "law", law.lawId);
+    await publishItem(database.db, "annotation", note.id);
+    const rewritten = lawBody.replace(article2, "Article 2 was repealed in 2025.");
+    await editText(law, rewritten);
+    await publishItem(database.db, "law", law.lawId);
+    expect(await publicNotes(law.lawId)).toEqual([]);
+    const review = await annotationsOnText(editor, { type: "law", id: law.lawId, textId: law.textId });
+    expect(review.annotations[0]).toMatchObject({
+      id: note.id,
+      placement: { state: "orphaned", passage: null },
+      made: { exact: "Persons convicted for signs of a kulak economy" },
+    });
+    expect(await annotationCount()).toBeGreaterThan(0);
+    await expect(
+      confirmPlacement(editor, {
+        annotationId: note.id,
+        annotationRevision: review.annotations[0]!.revisionId,
+        targetRevision: review.targetRevisionId,
+      }),
+    ).rejects.toThrow(/re-attach/);
+
+    await updateAnnotation(contributor, note.id, {
+      kind: "context",
+      audience: "public",
+      body: "Article 2 covered convictions for signs of a kulak economy.",
+      passage: select(rewritten, "Article 2 was repealed in 2025.", review.targetRevisionId),
+      baseRevision: await workingRevision(contributor, "annotation", note.id),
+    });
+    await publishItem(database.db, "annotation", note.id);
+    expect(await passageOf(law.lawId)).toEqual(["Article 2 was repealed in 2025."]);
+  });
+
+  test("Cyrillic text with an emoji before the passage: positions count code points", async () => {
+    const body = "## Статья 1\n\n🕊️ Реабилитировать граждан, репрессированных по политическим мотивам.";
+    const law = await makeLaw(body);
+    const note = await annotate(contributor, law, "репрессированных", {}, body);
+    const text = markdownText(body);
+    expect(note.passage.start).toBe([...text.slice(0, text.indexOf("репрессированных"))].length);
+    await publishItem(database.db, "law", law.lawId);
+    await publishItem(database.db, "annotation", note.id);
+    await editText(law, body.replace("## Статья 1", "Преамбула 🕊️🕊️ добавлена.\n\n## Статья 1"));
+    await publishItem(database.db, "law", law.lawId);
+    expect(await passageOf(law.lawId)).toEqual(["репрессированных"]);
+  });
+});
+
+async function annotationCount() {
+  const [row] = await database.db.select({ n: count() }).from(annotations);
+  return row!.n;
+}
+
+async function withdraw(type: "law" | "annotation", id: number) {
+  await moveItem(admin, { type, id, action: "withdraw", baseRevision: await workingRevision(admin, type, id) });
+}
