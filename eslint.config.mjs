@@ -34,7 +34,7 @@ export default defineConfig([
   {
     // Public code reads only live revisions: the live_documents and gone_addresses views, the
     // public_laws index (written from live revisions only), and the vocabularies. Drafts are in tables it cannot import (see docs/adr/0003-revisions.md).
-    files: ["modules/public/**", "app/(public)/**"],
+    files: ["modules/public/**", "app/(public)/**", "app/api/v1/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",

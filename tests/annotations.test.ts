@@ -10,7 +10,8 @@ import { createAnnotation, updateAnnotation } from "@/modules/annotations/save";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { createLaw } from "@/modules/laws/save";
 import { addLawTextVersion, updateLawTextVersion } from "@/modules/laws/texts";
-import { readAnnotationsOn } from "@/modules/public/annotations";
+import { readAnnotationsById, readAnnotationsOn, readTarget } from "@/modules/public/annotations";
+import { annotationCollection, webAnnotation } from "@/modules/public/web-annotation";
 import { readSearch, searchQuery } from "@/modules/public/search";
 import { moveItem } from "@/modules/workflow/transitions";
 import { createTestDatabase } from "./db";
@@ -247,7 +248,7 @@ describe("publishing annotations", () => {
     await publishItem(database.db, "annotation", note.id);
     const results = await readSearch(database.db, searchQuery.parse({ q: "dekulakization" }));
     expect(results.hits.map((h) => h.path)).toEqual([
-      expect.stringMatching(new RegExp(`^/laws/kg/.+#annotation-${note.id}$`)),
+      expect.stringMatching(new RegExp(`^/laws/kg/[^?]+\\?text=${law.textId}#annotation-${note.id}$`)),
     ]);
     await withdraw("law", law.lawId);
     expect((await readSearch(database.db, searchQuery.parse({ q: "dekulakization" }))).total).toBe(0);
@@ -360,3 +361,67 @@ async function annotationCount() {
 async function withdraw(type: "law" | "annotation", id: number) {
   await moveItem(admin, { type, id, action: "withdraw", baseRevision: await workingRevision(admin, type, id) });
 }
+
+describe("open data: W3C Web Annotation JSON-LD", () => {
+  test("a published public annotation is served with a stable IRI, its body, and both selectors on the public page", async () => {
+    const law = await makeLaw();
+    const note = await annotate(contributor, law, "RSFSR Criminal Code", { kind: "fact_check" });
+    await publishItem(database.db, "law", law.lawId);
+    await publishItem(database.db, "annotation", note.id);
+    const [found] = await readAnnotationsById(database.db, [note.id]);
+    const json = webAnnotation(found!, "https://archive.example");
+    expect(json).toMatchObject({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      id: `https://archive.example/api/v1/annotations/${note.id}`,
+      type: "Annotation",
+      motivation: "assessing",
+      body: expect.arrayContaining([
+        expect.objectContaining({
+          type: "TextualBody",
+          format: "text/markdown",
+          value: expect.stringContaining("1961"),
+        }),
+        expect.objectContaining({ purpose: "classifying", value: "Fact-check" }),
+      ]),
+      target: {
+        type: "SpecificResource",
+        source: expect.stringMatching(new RegExp(`^https://archive\\.example/laws/kg/[^?]+\\?text=${law.textId}$`)),
+        selector: [
+          {
+            type: "TextQuoteSelector",
+            exact: "RSFSR Criminal Code",
+            prefix: note.passage.prefix,
+            suffix: note.passage.suffix,
+          },
+          { type: "TextPositionSelector", start: note.passage.start, end: note.passage.end },
+        ],
+      },
+    });
+    const page = found!.targetPath;
+    const target = await readTarget(database.db, `https://archive.example${page}`);
+    expect(target).toMatchObject({ type: "law", id: law.lawId, textId: law.textId });
+    const collection = annotationCollection(
+      await readAnnotationsOn(database.db, { type: "law", id: law.lawId }),
+      "https://archive.example",
+      "https://archive.example/api/v1/annotations?target=x",
+      "Annotations",
+    );
+    expect(collection).toMatchObject({ type: "AnnotationCollection", total: 1, first: { type: "AnnotationPage" } });
+    expect(collection.first.items[0]).not.toHaveProperty("@context");
+  });
+
+  test("drafts, internal notes, withdrawn notes and notes on draft laws are never served", async () => {
+    const law = await makeLaw();
+    const draft = await annotate(contributor, law, "kulak economy");
+    const internal = await annotate(contributor, law, "RSFSR Criminal Code", { audience: "internal" });
+    await publishItem(database.db, "annotation", internal.id);
+    expect(await readTarget(database.db, "/laws/kg/no-such-law")).toBeNull();
+    expect(await readAnnotationsOn(database.db, { type: "law", id: law.lawId })).toEqual([]);
+    await publishItem(database.db, "law", law.lawId);
+    const withdrawn = await annotate(contributor, law, "political reasons");
+    await publishItem(database.db, "annotation", withdrawn.id);
+    await withdraw("annotation", withdrawn.id);
+    expect(await readAnnotationsById(database.db, [draft.id, internal.id, withdrawn.id])).toEqual([]);
+    expect(await readAnnotationsOn(database.db, { type: "law", id: law.lawId })).toEqual([]);
+  });
+});
