@@ -13,6 +13,7 @@ import { addLawTextVersion, updateLawTextVersion } from "@/modules/laws/texts";
 import { readAnnotationsById, readAnnotationsOn, readTarget } from "@/modules/public/annotations";
 import { annotationCollection, webAnnotation } from "@/modules/public/web-annotation";
 import { readSearch, searchQuery } from "@/modules/public/search";
+import { loadDemoContent } from "@/modules/system/demo-content";
 import { moveItem } from "@/modules/workflow/transitions";
 import { createTestDatabase } from "./db";
 import { anonymous, makeJurisdiction, makeUser, publishItem, workingRevision } from "./factories";
@@ -423,5 +424,23 @@ describe("open data: W3C Web Annotation JSON-LD", () => {
     await withdraw("annotation", withdrawn.id);
     expect(await readAnnotationsById(database.db, [draft.id, internal.id, withdrawn.id])).toEqual([]);
     expect(await readAnnotationsOn(database.db, { type: "law", id: law.lawId })).toEqual([]);
+  });
+});
+
+describe("the demo content", () => {
+  test("the Kyrgyz law's synopsis carries two public notes; the internal one stays in the admin", async () => {
+    await loadDemoContent(database.db);
+    const target = await readTarget(database.db, "/laws/kg/rehabilitation-of-victims-of-soviet-political-repression");
+    const notes = await readAnnotationsOn(database.db, { type: "law", id: target!.id });
+    expect(notes.map((n) => [n.kind, n.exact])).toEqual([
+      ["context", "RSFSR Criminal Code"],
+      ["cross_reference", "between 1917 and 1953"],
+    ]);
+    expect(notes[1]!.links.map((l) => l.href)).toEqual([
+      "/articles/commentary-kyrgyzstan-rehabilitation-law-and-its-neighbours",
+      "/laws/kz/on-the-rehabilitation-of-victims-of-mass-political-repression-1993",
+    ]);
+    const { annotations: all } = await annotationsOnText(editor, notes[0]!.target);
+    expect(all.map((a) => a.audience)).toEqual(["public", "public", "internal"]);
   });
 });

@@ -29,3 +29,9 @@ export function locatePassage(text: string, selected: PassageValues): Passage {
     throw new ValidationError({ passage: ["The selected passage is not in this text. Select it again."] });
   return fromTarget(describePassage(text, fromCodePoints(text, found.start), fromCodePoints(text, found.end)));
 }
+
+/** The passage where `quote` first stands in `text`, as selecting it in the browser would give it. */
+export function quotePassage(text: string, quote: string): Passage | null {
+  const at = text.indexOf(quote);
+  return at < 0 || !quote ? null : fromTarget(describePassage(text, at, at + quote.length));
+}

@@ -1,13 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { agents, jurisdictions, laws, sources, topics } from "@/db/schema";
+import { agents, articles, jurisdictions, laws, sources, topics } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
+import { demoAnnotations, kyrgyzSynopsis } from "@/db/seed/demo-annotations";
 import { demoArticles, demoFigures } from "@/db/seed/demo-articles";
 import { demoAgents } from "@/db/seed/demo-agents";
 import { demoJurisdictions } from "@/db/seed/demo-jurisdictions";
 import { demoLaws } from "@/db/seed/demo-laws";
 import { demoSources } from "@/db/seed/demo-sources";
 import { demoTopics } from "@/db/seed/demo-topics";
+import { markdownText } from "@/lib/markdown";
+import { quotePassage } from "@/modules/annotations/passage";
+import { createAnnotation } from "@/modules/annotations/save";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { createAgent } from "@/modules/agents/save";
 import { createArticle } from "@/modules/articles/save";
@@ -15,6 +19,7 @@ import { createFigure } from "@/modules/figures/save";
 import { addEvent } from "@/modules/laws/events";
 import { addLawRelation } from "@/modules/laws/relations";
 import { createLaw } from "@/modules/laws/save";
+import { addLawTextVersion, listLawTextVersions } from "@/modules/laws/texts";
 import { createSource } from "@/modules/sources/save";
 import { createTopic } from "@/modules/topics/save";
 import { editorialStatus } from "@/modules/workflow/status";
@@ -84,6 +89,13 @@ export async function loadDemoContent(db: Db): Promise<{ lawsAdded: number }> {
         })),
       });
     }
+    if (law.slug === kyrgyzSynopsis.lawSlug) {
+      await addLawTextVersion(ctx, created.id, {
+        lang: kyrgyzSynopsis.lang,
+        body: kyrgyzSynopsis.body,
+        baseRevision: await workingRevision(ctx, "law", created.id),
+      });
+    }
     lawIds.push(created.id);
     addedIds.push(created.id);
     lawsAdded++;
@@ -98,8 +110,41 @@ export async function loadDemoContent(db: Db): Promise<{ lawsAdded: number }> {
     });
   }
   for (const id of addedIds) await publishDemo(ctx, "law", id);
-  if (lawsAdded > 0) await loadDemoArticles(ctx, { agentIds, topicIds, sourceIds });
+  if (lawsAdded > 0) {
+    await loadDemoArticles(ctx, { agentIds, topicIds, sourceIds });
+    await loadDemoAnnotations(ctx);
+  }
   return { lawsAdded };
+}
+
+/** The editors' notes on the synopsis of the Kyrgyz law, published like any annotation (one stays internal). */
+async function loadDemoAnnotations(ctx: Ctx) {
+  const [law] = await ctx.db.select({ id: laws.id }).from(laws).where(eq(laws.slug, kyrgyzSynopsis.lawSlug));
+  if (!law) return;
+  const [text] = await listLawTextVersions(ctx, law.id);
+  if (!text) return;
+  const plain = markdownText(kyrgyzSynopsis.body);
+  const targetRevision = await workingRevision(ctx, "law", law.id);
+  for (const { quote, articleSlugs, lawSlugs, ...note } of demoAnnotations) {
+    const links: string[] = [];
+    for (const slug of articleSlugs) {
+      const [found] = await ctx.db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));
+      if (found) links.push(`article:${found.id}`);
+    }
+    for (const slug of lawSlugs) {
+      const [found] = await ctx.db.select({ id: laws.id }).from(laws).where(eq(laws.slug, slug));
+      if (found) links.push(`law:${found.id}`);
+    }
+    const created = await createAnnotation(ctx, {
+      ...note,
+      targetType: "law",
+      targetId: law.id,
+      textId: text.id,
+      links,
+      passage: { targetRevision, ...quotePassage(plain, quote) },
+    });
+    await publishDemo(ctx, "annotation", created.id);
+  }
 }
 
 /** Articles and figures arrive with the laws they discuss, so they are loaded once, with them. */
