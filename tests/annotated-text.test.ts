@@ -62,6 +62,10 @@ describe("AnnotatedText", () => {
     expect(out).not.toContain("Translation");
   });
 
+  test('a plain note is called "Note 3", not "Note note 3"', () => {
+    expect(render([note(1, 3, "Victims", { kind: "note" })])).toContain('<span id="note-1-label">Note 3</span>');
+  });
+
   test("the text's language is on the blocks and the quoted words, not on the notes", () => {
     const out = render([note(1, 1, "Victims")], "ru");
     expect(out).toContain('<div lang="ru" class="annotated-block"');
@@ -97,6 +101,7 @@ describe("AnnotatedText", () => {
       "Victims of political repression between…",
     );
     expect(firstWords("Short one")).toBe("Short one");
+    expect(firstWords("across\n\ntwo  blocks")).toBe("across two blocks");
     expect(firstWords("Непропорционально-длинное-слово-без-пробелов-в-тексте закона")).toBe(
       "Непропорционально-длинное-слово-без-проб…",
     );

@@ -21,7 +21,7 @@ export type AnnotationNoteData = {
 
 /** "Context note 3": the name of a highlight, its marker and its note, for every reader. */
 export const annotationName = (a: Pick<AnnotationNoteData, "kind" | "number">) =>
-  `${annotationKindLabels[a.kind]} note ${a.number}`;
+  a.kind === "note" ? `Note ${a.number}` : `${annotationKindLabels[a.kind]} note ${a.number}`;
 
 /**
  * Markdown with its annotations: passages highlighted, each note right after the block where its
@@ -73,9 +73,15 @@ export function AnnotatedText({
       {blocks.map((block, i) => (
         <Fragment key={i}>
           <div lang={lang} className="annotated-block" dangerouslySetInnerHTML={{ __html: block.html }} />
-          {notesAfter(i).map((a) => (
-            <AnnotationNote key={a.id} annotation={a} name={annotationName(a)} lang={lang} />
-          ))}
+          {notesAfter(i).length > 0 && (
+            // One box for a block's notes: floated separately, the next block could not start
+            // above the last of them (a float never rises above an earlier one).
+            <div className="annotation-notes space-y-3">
+              {notesAfter(i).map((a) => (
+                <AnnotationNote key={a.id} annotation={a} name={annotationName(a)} lang={lang} />
+              ))}
+            </div>
+          )}
         </Fragment>
       ))}
       {blocks.length === 0 &&

@@ -5,9 +5,6 @@ import type { AnnotationKind } from "@/modules/annotations/labels";
 
 export type AnnotationKindOption = { kind: AnnotationKind; label: string; count: number };
 
-// Tailwind's lg breakpoint, where notes move to the margin (app/globals.css, "Annotated text").
-const wideScreen = "(min-width: 64rem)";
-
 /**
  * The toolbar above an annotated text and the container it acts on. Filtering only sets data
  * attributes on the container; the stylesheet unstyles the highlights and hides the notes, so the
@@ -27,14 +24,27 @@ export function AnnotationControls({
   const container = useRef<HTMLDivElement>(null);
   const labelId = useId();
 
-  // In the margin the notes are read open; inline they wait closed beneath their paragraph.
+  // In the margin the notes are read open; inline they wait closed beneath their paragraph. The
+  // stylesheet decides which (by the width of the text's column), so ask it whether blocks float.
   useEffect(() => {
-    const query = window.matchMedia(wideScreen);
-    const notes = () => container.current?.querySelectorAll<HTMLDetailsElement>("details[data-annotation-note]") ?? [];
-    const apply = () => notes().forEach((details) => (details.open = query.matches));
-    if (query.matches) apply();
-    query.addEventListener("change", apply);
-    return () => query.removeEventListener("change", apply);
+    const root = container.current;
+    if (!root) return;
+    let wide: boolean | undefined;
+    const notes = () => root.querySelectorAll<HTMLDetailsElement>("details[data-annotation-note]");
+    const check = () => {
+      const block = root.querySelector(".annotated-block");
+      const now = block ? getComputedStyle(block).float !== "none" : false;
+      if (now !== wide && (wide !== undefined || now)) notes().forEach((details) => (details.open = now));
+      wide = now;
+    };
+    const openAll = () => notes().forEach((details) => (details.open = true));
+    const observer = new ResizeObserver(check);
+    observer.observe(root);
+    window.addEventListener("beforeprint", openAll);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("beforeprint", openAll);
+    };
   }, []);
 
   // A permalink (#annotation-3) or a note marker (#note-3): show that annotation, its note open,

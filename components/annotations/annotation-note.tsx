@@ -4,9 +4,9 @@ import { renderMarkdown } from "@/lib/markdown";
 /** The opening words of a passage, for a collapsed note's summary. */
 export function firstWords(exact: string, words = 5, maxLength = 40): string {
   const all = exact.trim().split(/\s+/u);
-  let text = all.slice(0, words).join(" ");
-  if ([...text].length > maxLength) text = [...text].slice(0, maxLength).join("").trimEnd();
-  return text.length < exact.trim().length ? `${text}…` : text;
+  const text = all.slice(0, words).join(" ");
+  if ([...text].length > maxLength) return `${[...text].slice(0, maxLength).join("").trimEnd()}…`;
+  return all.length > words ? `${text}…` : text;
 }
 
 // Addresses come from the domain, which checks them; this is a second wall (as in lib/markdown.ts).
@@ -38,7 +38,7 @@ export function AnnotationNote({
       <details data-annotation-note="">
         <summary className="cursor-pointer font-semibold">
           <span id={`note-${a.id}-label`}>{name}</span>
-          <span className="font-normal text-muted lg:sr-only">
+          <span className="annotation-excerpt font-normal text-muted">
             {" on “"}
             <span lang={lang}>{firstWords(a.exact)}</span>”
           </span>
@@ -74,7 +74,7 @@ export function AnnotationNote({
             </p>
           )}
           <p>
-            <a href={a.permalink} className="text-muted">
+            <a href={a.permalink} className="text-xs text-muted">
               Link to this annotation
             </a>
           </p>
