@@ -80,10 +80,10 @@ export function highlightMarkdown(markdown: string, marks: PassageMark[]): Highl
 
   const ending = new Map<number, number[]>();
   for (const [id, [i]] of last) ending.set(texts[i]!.block, [...(ending.get(texts[i]!.block) ?? []), id]);
-  const endOrder = new Map(valid.map((m, i) => [m.id, i]));
+  const order = new Map(valid.map((m, i) => [m.id, i]));
   return blocks.map((child, b) => ({
     html: stringifier.stringify({ type: "root", children: [child] }),
-    endingIds: (ending.get(b) ?? []).sort((x, y) => endOrder.get(x)! - endOrder.get(y)!),
+    endingIds: (ending.get(b) ?? []).sort((x, y) => order.get(x)! - order.get(y)!),
   }));
 }
 
@@ -95,10 +95,11 @@ function uniqueById(marks: PassageMark[]): PassageMark[] {
 /** Every text node in document order, with its code point range and the block it belongs to. */
 function locateTexts(root: Root, blocks: RootContent[]): Located[] {
   const found: Located[] = [];
+  const blockIndex = new Map(blocks.map((child, b) => [child, b]));
   let offset = 0;
   const visit = (node: Root | Element, block: number, link: Element | undefined) => {
     node.children.forEach((child) => {
-      const b = node === root ? blocks.indexOf(child as RootContent) : block;
+      const b = node === root ? (blockIndex.get(child as RootContent) ?? -1) : block;
       if (child.type === "text") {
         const length = [...child.value].length;
         found.push({ node: child, parent: node, start: offset, end: offset + length, block: b, link });
