@@ -2,7 +2,8 @@ import { renderMarkdown } from "@/lib/markdown";
 
 // Long-form typography by child selectors (there is no typography plugin): a serif body at a
 // comfortable measure and line height, headings that step down, quiet rules for quotes and tables.
-const typography = [
+// Exported for the annotated text, which renders the same Markdown in pieces.
+export const markdownTypography = [
   "max-w-prose font-serif text-lg leading-relaxed text-ink",
   "[&>*+*]:mt-4",
   "[&_h1]:mt-8 [&_h1]:text-3xl [&_h1]:leading-tight [&_h1]:font-bold",
@@ -26,5 +27,10 @@ const typography = [
  * drops raw HTML and sanitizes the result; that is what makes the innerHTML below safe.
  */
 export function Markdown({ source, className = "" }: { source: string; className?: string }) {
-  return <div className={`${typography} ${className}`} dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />;
+  return (
+    <div
+      className={`${markdownTypography} ${className}`}
+      dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }}
+    />
+  );
 }
