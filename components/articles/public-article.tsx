@@ -1,11 +1,19 @@
 import Link from "next/link";
-import { Markdown } from "@/components/ui/markdown";
+import { AnnotatedText } from "@/components/annotations/annotated-text";
+import { noteData } from "@/components/annotations/note-data";
 import { formatPartialDate } from "@/lib/partial-date";
 import { articleKindLabels, isOpinion } from "@/modules/articles/labels";
+import type { PublicAnnotation } from "@/modules/public/annotations";
 import type { PublicArticle } from "@/modules/public/article";
 
 /** An article's public page: what kind of piece it is, whose, from where and when, and what it discusses. */
-export function PublicArticleView({ article }: { article: PublicArticle }) {
+export function PublicArticleView({
+  article,
+  annotations = [],
+}: {
+  article: PublicArticle;
+  annotations?: PublicAnnotation[];
+}) {
   const byline = [article.authors.join(", "), article.publisher].filter(Boolean).join(" · ");
   return (
     <article className="space-y-8">
@@ -50,9 +58,7 @@ export function PublicArticleView({ article }: { article: PublicArticle }) {
         </dl>
       </header>
       {article.body && (
-        <div lang={article.lang} className="max-w-3xl">
-          <Markdown source={article.body} />
-        </div>
+        <AnnotatedText markdown={article.body} lang={article.lang} annotations={noteData(annotations)} />
       )}
       {article.laws.length > 0 && (
         <section aria-labelledby="laws-discussed">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LawTexts } from "@/components/laws/law-texts";
+import type { PublicAnnotation } from "@/modules/public/annotations";
 import { LawTimeline } from "@/components/laws/law-timeline";
 import { Markdown } from "@/components/ui/markdown";
 import { lawStatusLabels, lawTypeLabels } from "@/modules/laws/labels";
@@ -23,6 +24,7 @@ export function LawArticle({
   currentPath,
   cite,
   links,
+  annotations,
 }: {
   law: PublicLaw;
   chosenText?: number;
@@ -31,6 +33,7 @@ export function LawArticle({
   cite?: React.ReactNode;
   /** Pages the names on it link to; without them (in preview) names stay plain. */
   links?: LinkTargets;
+  annotations?: PublicAnnotation[];
 }) {
   const current = law.versions[0];
   const otherTitles = law.titles.filter((t) => !t.preferred);
@@ -117,7 +120,12 @@ export function LawArticle({
         </h2>
         <LawTimeline events={law.timeline} agentPaths={links?.agents} />
       </section>
-      <LawTexts texts={law.texts} chosen={chosenText} hrefFor={textHref ?? ((id) => `?text=${id}`)} />
+      <LawTexts
+        texts={law.texts}
+        chosen={chosenText}
+        hrefFor={textHref ?? ((id) => `?text=${id}`)}
+        annotations={annotations}
+      />
       {law.discussions.length > 0 && <Discussions discussions={law.discussions} />}
       {law.related.length > 0 && (
         <section aria-labelledby="related">

@@ -1,7 +1,10 @@
 import Link from "next/link";
-import { Markdown } from "@/components/ui/markdown";
+import { AnnotatedText } from "@/components/annotations/annotated-text";
+import { noteData } from "@/components/annotations/note-data";
+import { ProvisionCommentary } from "@/components/annotations/provision-commentary";
 import { formatPartialDate } from "@/lib/partial-date";
 import { languageName } from "@/lib/language";
+import type { PublicAnnotation } from "@/modules/public/annotations";
 import type { PublicLaw } from "@/modules/public/law-view";
 
 type Text = PublicLaw["texts"][number];
@@ -17,13 +20,17 @@ export function LawTexts({
   texts,
   chosen,
   hrefFor,
+  annotations = [],
 }: {
   texts: Text[];
   chosen?: number;
   hrefFor: (id: number) => string;
+  /** Published notes on the live texts; none on an earlier version, where their places differ. */
+  annotations?: PublicAnnotation[];
 }) {
   if (texts.length === 0) return null;
   const shown = texts.find((t) => t.id === chosen) ?? defaultText(texts)!;
+  const onShown = annotations.filter((a) => a.target.textId === shown.id);
   const describe = (t: Text) =>
     [
       languageName(t.lang),
@@ -58,9 +65,8 @@ export function LawTexts({
         {describe(shown)}
         {shown.sourceTitle && <> · Source: {shown.sourceTitle}</>}
       </p>
-      <div lang={shown.lang} className="max-w-3xl">
-        <Markdown source={shown.body} />
-      </div>
+      <ProvisionCommentary markdown={shown.body} annotations={onShown} />
+      <AnnotatedText markdown={shown.body} lang={shown.lang} annotations={noteData(onShown)} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { Suspense } from "react";
 import { PublicArticleView } from "@/components/articles/public-article";
 import { publishedArticle, publicArticlePath } from "@/modules/public/article";
+import { publishedAnnotationsOn } from "@/modules/public/annotations";
 import { publicationVersion } from "@/modules/public/clock";
 import { articleJsonLd, jsonLdScript } from "@/modules/public/json-ld";
 import { siteOrigin } from "@/modules/public/site";
@@ -58,13 +59,17 @@ async function Article({ params }: { params: Promise<Params> }) {
     );
   const origin = await siteOrigin();
   const url = `${origin}${publicArticlePath(found)}`;
+  const version = await publicationVersion();
   return (
     <>
       <script
         type="application/ld+json"
         dangerouslySetInnerHTML={{ __html: jsonLdScript(articleJsonLd(found, url, origin)) }}
       />
-      <PublicArticleView article={found} />
+      <PublicArticleView
+        article={found}
+        annotations={await publishedAnnotationsOn({ type: "article", id: found.id }, version)}
+      />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { publicLawPath } from "@/modules/public/law-view";
 import { jsonLdScript, lawJsonLd } from "@/modules/public/json-ld";
 import { siteOrigin } from "@/modules/public/site";
 import type { PublicLaw } from "@/modules/public/law-view";
+import { publishedAnnotationsOn } from "@/modules/public/annotations";
 import { publicationVersion } from "@/modules/public/clock";
 import { publishedLaw } from "@/modules/public/law";
 import { publicLinkTargets } from "@/modules/public/link-targets";
@@ -88,6 +89,11 @@ async function Law({ params, searchParams }: { params: Promise<Params>; searchPa
         currentPath={path}
         cite={<Citation law={found} permalinkBase={origin} path={path} />}
         links={await publicLinkTargets(version)}
+        annotations={
+          found.shown === found.versions[0]?.number
+            ? await publishedAnnotationsOn({ type: "law", id: found.id }, version)
+            : []
+        }
       />
     </>
   );
