@@ -31,6 +31,48 @@ export function fromCodePoints(text: string, offset: number): number {
 }
 
 const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+export type CodePoints = { toCodePoints(index: number): number; fromCodePoints(offset: number): number };
+
+/**
+ * The two conversions above for one text, by binary search over its surrogate pairs: a long law
+ * is anchored against many times, and walking it from the start each time was most of the cost.
+ */
+export function indexCodePoints(text: string): CodePoints {
+  const walk: CodePoints = {
+    toCodePoints: (i) => toCodePoints(text, i),
+    fromCodePoints: (o) => fromCodePoints(text, o),
+  };
+  // String indexes of the second halves of pairs: code units that are no character of their own.
+  const seconds: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A lone half is counted differently by the two walks; such a text keeps their reading.
+    if (isLowSurrogate(unit)) return walk;
+    if (isHighSurrogate(unit)) {
+      if (!isLowSurrogate(text.charCodeAt(i + 1))) return walk;
+      seconds.push(++i);
+    }
+  }
+  return {
+    toCodePoints: (index) => index - countWhile(seconds, (s) => s < index),
+    // The pair whose second half is seconds[j] starts at code point seconds[j] - 1 - j.
+    fromCodePoints: (offset) => Math.min(text.length, offset + countWhile(seconds, (s, j) => s - 1 - j < offset)),
+  };
+}
+
+/** How many leading items of a sorted list pass a test that, once failed, fails for the rest. */
+function countWhile(list: number[], test: (item: number, index: number) => boolean): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (test(list[middle]!, middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 // Longer than any user-perceived character (an emoji family is about a dozen units).
 const clusterReach = 32;
