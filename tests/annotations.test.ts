@@ -433,8 +433,8 @@ describe("the demo content", () => {
     const target = await readTarget(database.db, "/laws/kg/rehabilitation-of-victims-of-soviet-political-repression");
     const notes = await readAnnotationsOn(database.db, { type: "law", id: target!.id });
     expect(notes.map((n) => [n.kind, n.exact])).toEqual([
-      ["context", "RSFSR Criminal Code"],
-      ["cross_reference", "between 1917 and 1953"],
+      ["context", "RSFSR Criminal Code, which applied in Kyrgyzstan until 1961"],
+      ["cross_reference", "taken between 1917 and 1953"],
     ]);
     expect(notes[1]!.links.map((l) => l.href)).toEqual([
       "/articles/commentary-kyrgyzstan-rehabilitation-law-and-its-neighbours",

@@ -32,17 +32,17 @@ export const demoAnnotations: DemoAnnotation[] = [
   {
     kind: "context",
     audience: "public",
-    quote: "RSFSR Criminal Code",
+    quote: "RSFSR Criminal Code, which applied in Kyrgyzstan until 1961",
     body:
-      "Kyrgyzstan applied the criminal code of the Russian SFSR until 1961, as the reports on the law note; " +
-      "convictions under it are what this provision reaches.\n\n*Note by the Marginalia editors.*",
+      "The Kirghiz SSR applied the criminal code of the Russian SFSR until 1961, as the reports on the law " +
+      "note; convictions under it are what this provision reaches.\n\n*Note by the Marginalia editors.*",
     articleSlugs: [],
     lawSlugs: [],
   },
   {
     kind: "cross_reference",
     audience: "public",
-    quote: "between 1917 and 1953",
+    quote: "taken between 1917 and 1953",
     body:
       "The commentary on this law compares the period it covers with Kazakhstan's 1993 law on the " +
       "rehabilitation of victims of mass political repression.\n\n*Note by the Marginalia editors.*",

@@ -1,0 +1,92 @@
+/**
+ * Reading annotations: the demo law's synopsis with its published notes highlighted and in the
+ * margin (inline on a phone), filters and hiding, permalinks, search, and the open-data API. The
+ * demo's internal note never reaches a reader.
+ */
+import { expect, test } from "./fixtures";
+
+const lawPath = "/laws/kg/rehabilitation-of-victims-of-soviet-political-repression";
+const contextQuote = "RSFSR Criminal Code, which applied in Kyrgyzstan until 1961";
+
+test("a reader sees the highlighted passages and their notes, filters them by kind and hides them all", async ({
+  page,
+}) => {
+  await page.goto(lawPath);
+  const text = page.locator(".annotated-text");
+  const highlight = text.locator("mark.annotation", { hasText: contextQuote }).first();
+  await expect(highlight).toBeVisible();
+  const note = page.getByRole("note", { name: /Context note 1/ });
+  await expect(note).toBeVisible();
+  await expect(note).toContainText("criminal code of the Russian SFSR");
+  await expect(page.getByRole("note", { name: /Cross-reference note 2/ })).toContainText("Kazakhstan");
+  // The internal note on the archival fund is for editors only.
+  await expect(page.getByText("Record what the archival amendments change")).toHaveCount(0);
+  await expect(text.locator("mark.annotation", { hasText: "National Archival Fund" })).toHaveCount(0);
+  // The provision the commentary discusses, next to the text.
+  await expect(page.getByRole("region", { name: "Commentary on its provisions" })).toContainText(
+    "2. Repression decided between 1917 and 1953",
+  );
+
+  const toolbar = page.getByRole("group", { name: /Annotations/ });
+  await toolbar.getByRole("checkbox", { name: /Context/ }).uncheck();
+  await expect(note).toBeHidden();
+  await expect(page.getByRole("note", { name: /Cross-reference note 2/ })).toBeVisible();
+  await toolbar.getByRole("checkbox", { name: /Context/ }).check();
+  await expect(note).toBeVisible();
+  await toolbar.getByRole("checkbox", { name: "Hide all" }).check();
+  await expect(note).toBeHidden();
+  await expect(page.getByRole("note", { name: /Cross-reference note 2/ })).toBeHidden();
+  // Hiding the notes never hides the text.
+  await expect(text.getByText("People convicted for political reasons")).toBeVisible();
+});
+
+test("an annotation's permalink opens the page at its highlighted passage, on a phone too", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(lawPath);
+  const link = page.getByRole("link", { name: "Link to this annotation" }).first();
+  const href = await link.getAttribute("href");
+  expect(href).toMatch(/#annotation-\d+$/);
+  await page.goto(href!);
+  const id = href!.split("#")[1]!;
+  const passage = page.locator(`[id="${id}"]`);
+  await expect(passage).toBeInViewport();
+  await expect(passage).toBeFocused();
+  await expect(page.getByRole("note", { name: /Context note 1/ })).toContainText("Russian SFSR");
+});
+
+test("the public search finds a note and leads to its passage", async ({ page }) => {
+  await page.goto("/search?q=" + encodeURIComponent("Kirghiz SSR"));
+  const results = page.getByRole("region", { name: /results? for/ });
+  const hit = results.getByRole("link", { name: /Context on / });
+  await expect(hit).toBeVisible();
+  await hit.click();
+  await expect(page).toHaveURL(
+    /\/laws\/kg\/rehabilitation-of-victims-of-soviet-political-repression\?text=\d+#annotation-\d+$/,
+  );
+  await expect(page.locator("mark.annotation:focus")).toContainText("RSFSR Criminal Code");
+});
+
+test("the API serves published public annotations as W3C Web Annotation JSON-LD, and nothing else", async ({
+  request,
+}) => {
+  const list = await request.get(`/api/v1/annotations?target=${encodeURIComponent(lawPath)}`);
+  expect(list.status()).toBe(200);
+  expect(list.headers()["content-type"]).toBe('application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"');
+  const collection = await list.json();
+  expect(collection).toMatchObject({ type: "AnnotationCollection", total: 2 });
+  const items = collection.first.items as { id: string; target: { selector: { type: string; exact?: string }[] } }[];
+  expect(items.map((a) => a.target.selector[0]!.exact)).toEqual([contextQuote, "taken between 1917 and 1953"]);
+
+  const one = await request.get(new URL(items[0]!.id).pathname);
+  expect(one.status()).toBe(200);
+  expect(one.headers()["content-type"]).toContain("application/ld+json");
+  expect(await one.json()).toMatchObject({ "@context": "http://www.w3.org/ns/anno.jsonld", id: items[0]!.id });
+
+  // The demo's third annotation is internal: published, and still not served.
+  const ids = items.map((a) => Number(a.id.split("/").pop()));
+  const internal = Math.max(...ids) + 1;
+  expect((await request.get(`/api/v1/annotations/${internal}`)).status()).toBe(404);
+  expect((await request.get("/api/v1/annotations/not-a-number")).status()).toBe(404);
+  expect((await request.get("/api/v1/annotations")).status()).toBe(400);
+  expect((await request.get("/api/v1/annotations?target=/laws/kg/no-such-law")).status()).toBe(404);
+});
