@@ -116,3 +116,79 @@ test("an editor annotates a passage of a law text and finds it listed as a draft
     await expect(page.getByRole("textbox", { name: "Annotation" })).toHaveValue(new RegExp(`until 1961. ${stamp}`));
   });
 });
+
+/** Annotates the first occurrence of `phrase` with a public note of `kind`. */
+async function annotate(page: Page, phrase: string, kind: string, note: string) {
+  await selectPhrase(page, phrase);
+  await page.getByRole("button", { name: "Annotate selection" }).click();
+  const form = page.getByRole("form", { name: "New annotation" });
+  await form.getByRole("combobox", { name: "Kind" }).selectOption({ label: kind });
+  await form.getByRole("textbox", { name: "Annotation" }).fill(note);
+  await form.getByRole("button", { name: "Save annotation" }).click();
+  await expect(page.getByText("Annotation saved as a draft.")).toBeVisible();
+  await expect(form).toBeHidden();
+}
+
+test("after the text changes, an editor confirms a drifted passage and re-attaches an orphaned one", async ({
+  adminPage,
+  openPage,
+}) => {
+  test.slow();
+  const stamp = Date.now();
+  const editor = await createAccount(adminPage, "reviewer", "editor");
+  const page = await openPage();
+  await signInOverHttp(page, editor.email, editor.password);
+  const lawUrl = await lawWithText(page, `Law on repression ${stamp}`);
+  await page.getByRole("link", { name: /^Annotate the English/ }).click();
+  await expect(page).toHaveURL(/\/annotations$/);
+  const annotateUrl = new URL(page.url()).pathname;
+
+  await annotate(page, "signs of a kulak economy", "Context", "Dekulakisation was decided in 1930.");
+  await annotate(page, "RSFSR Criminal Code", "Cross-reference", "The code of 1926.");
+  await expect(page.getByTestId("annotation-item")).toHaveCount(2);
+
+  await test.step("the text is edited: one passage changes inside, the other is gone", async () => {
+    await page.goto(lawUrl);
+    const version = page.getByTestId("text-version");
+    await version.locator("summary").filter({ hasText: /^Edit/ }).click();
+    await version
+      .getByRole("textbox", { name: "Text", exact: true })
+      .fill(
+        body
+          .replace(
+            article1,
+            "This Law restores the good name of citizens punished for their views in the Soviet period.",
+          )
+          .replace("signs of a kulak economy", "signs of a so-called kulak economy"),
+      );
+    await version.getByRole("button", { name: "Save text version" }).click();
+    await expect(version.getByText("Saved.", { exact: false })).toBeVisible();
+  });
+
+  await page.goto(annotateUrl);
+  const drifted = page.getByTestId("drifted");
+  const orphaned = page.getByTestId("orphaned");
+
+  await test.step("the drifted annotation shows its old and new passage; the editor confirms it", async () => {
+    await expect(drifted.getByRole("blockquote", { name: "Old passage" })).toContainText("signs of a kulak economy");
+    await expect(drifted.getByRole("blockquote", { name: "New passage" })).toContainText("so-called kulak");
+    await drifted.getByRole("button", { name: /^Confirm new passage/ }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Confirm", exact: true }).click();
+    await expect(drifted).toBeHidden();
+  });
+
+  await test.step("the orphaned annotation is re-attached to a new selection", async () => {
+    await expect(orphaned.getByRole("blockquote", { name: "Old passage" })).toContainText("RSFSR Criminal Code");
+    await orphaned.getByRole("button", { name: /^Re-attach to selection/ }).click();
+    await expect(orphaned.getByText("Select the new passage in the text first.")).toBeVisible();
+    await selectPhrase(page, "punished for their views");
+    await orphaned.getByRole("button", { name: /^Re-attach to selection/ }).click();
+    await expect(orphaned).toBeHidden();
+  });
+
+  const items = page.getByTestId("annotation-item");
+  await expect(items).toHaveCount(2);
+  await expect(items.filter({ hasText: "Anchored" })).toHaveCount(2);
+  await expect(items.filter({ hasText: "“punished for their views”" })).toHaveCount(1);
+});

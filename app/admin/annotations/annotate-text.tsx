@@ -32,7 +32,7 @@ export async function AnnotateText({
       textLabel={textLabel}
       returnTo={annotatePath(target)}
     >
-      <Markdown source={markdown} />
+      <Markdown source={markdown} className="[&>:first-child]:mt-0" />
     </AnnotationWorkspace>
   );
 }

@@ -90,9 +90,10 @@ export function AnnotationFields({ initial, errors }: { initial?: AnnotationFiel
           </p>
         )}
       </fieldset>
-      <fieldset className="space-y-3 rounded-lg border border-rule bg-surface p-4">
+      <fieldset className="@container space-y-3 rounded-lg border border-rule bg-surface p-4">
         <legend className="px-1 text-sm font-semibold">Links (optional)</legend>
-        <div className="grid gap-4 sm:grid-cols-3">
+        {/* Side by side where there is room (the annotation's page), stacked beside the text. */}
+        <div className="grid gap-4 @xl:grid-cols-3">
           {linkPickers.map(({ type, label }) => (
             <EntityPicker
               key={type}
