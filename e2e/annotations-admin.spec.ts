@@ -115,6 +115,11 @@ test("an editor annotates a passage of a law text and finds it listed as a draft
     await expect(page.getByRole("blockquote", { name: "Annotated passage" })).toContainText("RSFSR Criminal Code");
     await expect(page.getByRole("textbox", { name: "Annotation" })).toHaveValue(new RegExp(`until 1961. ${stamp}`));
   });
+
+  await test.step("the list of annotations shows it", async () => {
+    await page.goto("/admin/annotations");
+    await expect(page.getByRole("link", { name: "Context on “RSFSR Criminal Code”" }).first()).toBeVisible();
+  });
 });
 
 /** Annotates the first occurrence of `phrase` with a public note of `kind`. */
