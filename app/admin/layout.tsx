@@ -41,6 +41,7 @@ async function AdminNav() {
         <Link href="/admin/review">Review</Link>
         <Link href="/admin/laws">Laws</Link>
         <Link href="/admin/articles">Articles</Link>
+        <Link href="/admin/annotations">Annotations</Link>
         <Link href="/admin/agents">Agents</Link>
         <Link href="/admin/sources">Sources</Link>
         <Link href="/admin/figures">Figures</Link>

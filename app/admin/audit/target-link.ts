@@ -6,6 +6,7 @@ const adminPaths: Record<string, string> = {
   law: "/admin/laws",
   article: "/admin/articles",
   agent: "/admin/agents",
+  annotation: "/admin/annotations",
 };
 
 /** Where the admin edits an audit row's target, or null (no page, or not a record's id). */

@@ -18,7 +18,7 @@ const adminPath: Record<ContentType, string> = {
   law: "/admin/laws",
   article: "/admin/articles",
   agent: "/admin/agents",
-  annotation: "/admin",
+  annotation: "/admin/annotations",
 };
 
 export default async function ReviewPage() {

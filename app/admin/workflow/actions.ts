@@ -16,7 +16,7 @@ const adminPaths: Record<ContentType, string> = {
   law: "/admin/laws",
   article: "/admin/articles",
   agent: "/admin/agents",
-  annotation: "/admin",
+  annotation: "/admin/annotations",
 };
 
 function refreshItem(type: ContentType, id: number) {

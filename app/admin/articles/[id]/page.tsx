@@ -69,6 +69,11 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         )}
       </div>
       <WorkflowPanel type="article" id={article.id} />
+      {article.body.trim() !== "" && (
+        <p className="text-sm">
+          <Link href={`/admin/articles/${article.id}/annotations`}>Annotate the text</Link>
+        </p>
+      )}
       <BaseRevisionProvider revision={status.workingRevisionId}>
         <ArticleForm
           article={article}

@@ -62,7 +62,17 @@ async function TextVersionList({ lawId }: { lawId: number }) {
                   · {version.length.toLocaleString("en")} characters
                 </p>
               </div>
-              {canRemove(version) && <RemoveTextVersion id={version.id} name={name} returnFocusTo={headingId} />}
+              <div className="flex flex-wrap items-center gap-3">
+                {version.length > 0 && (
+                  <Link
+                    href={`/admin/laws/${lawId}/texts/${version.id}/annotations`}
+                    className="rounded border border-rule bg-surface px-3 py-1 text-sm font-semibold no-underline hover:border-ink"
+                  >
+                    Annotate<span className="sr-only"> the {name}</span>
+                  </Link>
+                )}
+                {canRemove(version) && <RemoveTextVersion id={version.id} name={name} returnFocusTo={headingId} />}
+              </div>
             </div>
             <pre className="overflow-hidden whitespace-pre-wrap break-words rounded bg-surface-muted p-3 font-mono text-sm text-muted">
               {firstLines(version.excerpt, version.length)}

@@ -18,7 +18,10 @@ const itemPaths: Partial<Record<ContentType, string>> = {
   law: "/admin/laws",
   article: "/admin/articles",
   agent: "/admin/agents",
+  annotation: "/admin/annotations",
 };
+// Annotations have no restorer: an old note is brought back by editing it.
+const restorable: readonly ContentType[] = ["law", "article", "agent"];
 const labels = {
   jurisdictionCode: "Jurisdiction",
   titles: "Titles",
@@ -51,7 +54,7 @@ export default async function HistoryPage({
   const status = await editorialStatus(ctx, itemType, Number(id)).catch(() => null);
   const activity = await itemActivity(ctx, itemType, Number(id));
   const numberOf = new Map(list.map((r) => [String(r.id), r.number]));
-  const canRestore = status !== null && itemType in itemPaths && roleHas(ctx.actor.role, "content.write");
+  const canRestore = status !== null && restorable.includes(itemType) && roleHas(ctx.actor.role, "content.write");
   return (
     <div className="space-y-8">
       <p className="text-sm">

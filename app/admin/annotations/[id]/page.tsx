@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BaseRevisionProvider } from "@/components/admin/base-revision";
+import { NotFoundError } from "@/lib/errors";
+import { anchorStateLabels, annotationKindLabels, audienceLabels } from "@/modules/annotations/labels";
+import { getAnnotation } from "@/modules/annotations/read";
+import { annotationsOnText } from "@/modules/annotations/review";
+import { getArticle } from "@/modules/articles/read";
+import type { Ctx } from "@/modules/auth/context";
+import { getLaw } from "@/modules/laws/read";
+import type { TargetRef } from "@/modules/annotations/target";
+import { editorialStatus } from "@/modules/workflow/status";
+import { pageContext } from "../../guard";
+import { WorkflowPanel } from "../../workflow/workflow-panel";
+import { EditAnnotationForm } from "../edit-annotation-form";
+import { PassageQuote } from "../passage-quote";
+import { annotatePath } from "../paths";
+
+export const metadata: Metadata = { title: "Annotation" };
+
+export default async function AnnotationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await pageContext("admin.access", `/admin/annotations/${id}`);
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const missing = (error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  };
+  const [annotation, status] = await Promise.all([
+    getAnnotation(ctx, Number(id)).catch(missing),
+    editorialStatus(ctx, "annotation", Number(id)).catch(missing),
+  ]);
+  const [targetTitle, onText] = await Promise.all([
+    titleOf(ctx, annotation.target),
+    annotationsOnText(ctx, annotation.target).catch(() => null),
+  ]);
+  const placement = onText?.annotations.find((a) => a.id === annotation.id)?.placement;
+  const where = annotation.target.type === "law" ? "law text" : "article";
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href={annotatePath(annotation.target)}>
+          ← Annotations on the {where} “{targetTitle}”
+        </Link>
+      </p>
+      <div className="max-w-3xl space-y-2">
+        <h1 className="font-serif text-3xl">{annotationKindLabels[annotation.kind]} annotation</h1>
+        <p className="text-sm text-muted">
+          On the {where}{" "}
+          <Link href={annotatePath(annotation.target)} className="text-ink">
+            {targetTitle}
+          </Link>{" "}
+          · {audienceLabels[annotation.audience].split(":")[0]}
+          {placement && (
+            <>
+              {" "}
+              · <span data-testid="placement-state">{anchorStateLabels[placement.state]}</span>
+            </>
+          )}
+        </p>
+        <PassageQuote passage={annotation.passage} label="Annotated passage" />
+        {placement && placement.state !== "anchored" && (
+          <p className="text-sm">
+            The text changed since this passage was selected.{" "}
+            <Link href={annotatePath(annotation.target)}>
+              {placement.state === "drifted" ? "Review the new passage" : "Re-attach it to a new passage"}
+            </Link>{" "}
+            on the text’s page.
+          </p>
+        )}
+      </div>
+      <WorkflowPanel type="annotation" id={annotation.id} />
+      <BaseRevisionProvider revision={status.workingRevisionId}>
+        <EditAnnotationForm
+          id={annotation.id}
+          initial={{
+            kind: annotation.kind,
+            audience: annotation.audience,
+            body: annotation.body,
+            links: annotation.links,
+            sources: annotation.sources,
+          }}
+        />
+      </BaseRevisionProvider>
+    </div>
+  );
+}
+
+async function titleOf(ctx: Ctx, target: TargetRef): Promise<string> {
+  const found = target.type === "law" ? await getLaw(ctx, target.id) : await getArticle(ctx, target.id);
+  return found.title;
+}

@@ -1,0 +1,117 @@
+"use server";
+
+import { revalidatePath, updateTag } from "next/cache";
+import type { PickerOption } from "@/components/admin/entity-picker";
+import { toActionResult, type ActionResult } from "@/lib/action-result";
+import { formValues, one } from "@/lib/form-data";
+import { getAnnotation } from "@/modules/annotations/read";
+import { confirmPlacement } from "@/modules/annotations/review";
+import { createAnnotation, updateAnnotation } from "@/modules/annotations/save";
+import type { TargetRef } from "@/modules/annotations/target";
+import { listArticles } from "@/modules/articles/list";
+import { requestContext } from "@/modules/auth/session";
+import { publicCacheTag } from "@/modules/public/clock";
+import { annotationInputFrom, passageFrom } from "./form-input";
+import { annotatePath, annotationPath } from "./paths";
+
+export type AnnotationFormState = ActionResult<{ id: number }> | null;
+
+/** After an annotation changes: its page, its text's page and the list show it. */
+function refresh(id: number, target: TargetRef) {
+  revalidatePath(annotationPath(id));
+  revalidatePath(annotatePath(target));
+  revalidatePath("/admin/annotations");
+}
+
+export async function createAnnotationAction(
+  _previous: AnnotationFormState,
+  form: FormData,
+): Promise<AnnotationFormState> {
+  const values = formValues(form);
+  const ctx = await requestContext();
+  return toActionResult(async () => {
+    const created = await createAnnotation(ctx, {
+      ...annotationInputFrom(values),
+      targetType: one(values, "targetType"),
+      targetId: one(values, "targetId"),
+      textId: one(values, "textId") ?? "",
+      passage: passageFrom(values),
+    });
+    refresh(created.id, created.target);
+    return { id: created.id };
+  }, "Annotation saved as a draft.");
+}
+
+export async function updateAnnotationAction(
+  _previous: AnnotationFormState,
+  form: FormData,
+): Promise<AnnotationFormState> {
+  const values = formValues(form);
+  const id = Number(one(values, "annotationId"));
+  const ctx = await requestContext();
+  return toActionResult(async () => {
+    const saved = await updateAnnotation(ctx, id, annotationInputFrom(values));
+    refresh(saved.id, saved.target);
+    return { id: saved.id };
+  }, "Saved.");
+}
+
+/**
+ * Moves an orphaned (or any) annotation onto a passage selected anew, keeping what it says: its
+ * note, kind, audience, links and sources are saved as they stand.
+ */
+export async function reattachAnnotationAction(
+  _previous: AnnotationFormState,
+  form: FormData,
+): Promise<AnnotationFormState> {
+  const values = formValues(form);
+  const id = Number(one(values, "annotationId"));
+  const ctx = await requestContext();
+  return toActionResult(async () => {
+    const current = await getAnnotation(ctx, id);
+    const saved = await updateAnnotation(
+      ctx,
+      id,
+      {
+        kind: current.kind,
+        audience: current.audience,
+        body: current.body,
+        links: current.links.map((l) => `${l.type}:${l.id}`),
+        sourceIds: current.sources.map((s) => s.id),
+        baseRevision: one(values, "baseRevision"),
+        passage: passageFrom(values),
+      },
+      { message: "Re-attached to a new passage" },
+    );
+    refresh(saved.id, saved.target);
+    return { id: saved.id };
+  }, "Re-attached to the selected passage.");
+}
+
+/** An editor confirms that a drifted annotation belongs on the passage it was found at. */
+export async function confirmPlacementAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const values = formValues(form);
+  const ctx = await requestContext();
+  const result = await toActionResult(async () => {
+    await confirmPlacement(ctx, {
+      annotationId: one(values, "annotationId"),
+      annotationRevision: one(values, "annotationRevision"),
+      targetRevision: one(values, "targetRevision"),
+    });
+  }, "New passage confirmed.");
+  if (result.ok) {
+    const path = one(values, "returnTo");
+    if (path?.startsWith("/admin/")) revalidatePath(path);
+    revalidatePath(annotationPath(Number(one(values, "annotationId"))));
+    updateTag(publicCacheTag);
+  }
+  return result;
+}
+
+/** For the links picker: articles by title. Empty when refused, so the picker says "No matches". */
+export async function searchArticlesAction(q: string): Promise<PickerOption[]> {
+  const ctx = await requestContext();
+  const query = typeof q === "string" ? q.trim().slice(0, 200) : "";
+  const result = await toActionResult(() => listArticles(ctx, { q: query || undefined, limit: 20 }));
+  return result.ok ? result.data.articles.map((a) => ({ value: String(a.id), label: a.title, hint: a.lang })) : [];
+}

@@ -1,0 +1,5 @@
+import { PageLoading } from "@/components/ui/loading";
+
+export default function Loading() {
+  return <PageLoading />;
+}
