@@ -444,3 +444,48 @@ describe("the demo content", () => {
     expect(all.map((a) => a.audience)).toEqual(["public", "public", "internal"]);
   });
 });
+
+describe("carrying annotations to a newer text version", () => {
+  async function addText(law: { lawId: number }, body: string, effectiveDate: string, lang = "en") {
+    return addLawTextVersion(contributor, law.lawId, {
+      lang,
+      body,
+      effectiveDate,
+      baseRevision: await workingRevision(contributor, "law", law.lawId),
+    });
+  }
+
+  test("a newer text in the same language takes the note where its passage stands; one amended away stays on its own version", async () => {
+    const law = await makeLaw();
+    const kept = await annotate(contributor, law, "RSFSR Criminal Code");
+    const amended = await annotate(contributor, law, "signs of a kulak economy");
+    await publishItem(database.db, "law", law.lawId);
+    await publishItem(database.db, "annotation", kept.id);
+    await publishItem(database.db, "annotation", amended.id);
+    const newer = lawBody
+      .replace("## Article 1", "## Preamble\n\nAdded by the 2025 amendments.\n\n## Article 1")
+      .replace("signs of a kulak economy", "any other ground");
+    const russian = await addText(law, "## Статья 1\n\nРеабилитировать.", "2025-06-01", "ru");
+    const v2 = await addText(law, newer, "2025-06-01");
+    await publishItem(database.db, "law", law.lawId);
+
+    const shown = await publicNotes(law.lawId);
+    const byId = new Map(shown.map((a) => [a.id, a]));
+    const text = markdownText(newer);
+    expect(byId.get(kept.id)).toMatchObject({
+      target: { textId: v2.id },
+      exact: "RSFSR Criminal Code",
+      start: toCodePoints(text, text.indexOf("RSFSR Criminal Code")),
+    });
+    expect(byId.get(kept.id)!.targetPath).toMatch(new RegExp(`\\?text=${v2.id}$`));
+    // The amended passage is not in the newer text: it stays on the version it was made on.
+    expect(byId.get(amended.id)).toMatchObject({ target: { textId: law.textId }, exact: "signs of a kulak economy" });
+
+    const onNewer = await annotationsOnText(editor, { type: "law", id: law.lawId, textId: v2.id });
+    expect(onNewer.annotations.map((a) => a.id)).toEqual([kept.id]);
+    const onOlder = await annotationsOnText(editor, { type: "law", id: law.lawId, textId: law.textId });
+    expect(onOlder.annotations.map((a) => a.id)).toEqual([amended.id]);
+    const onRussian = await annotationsOnText(editor, { type: "law", id: law.lawId, textId: russian.id });
+    expect(onRussian.annotations).toEqual([]);
+  });
+});

@@ -82,6 +82,8 @@ export const annotationAnchors = pgTable(
       .references(() => revisions.id),
     annotationId: integer().notNull(),
     state: anchorStateEnum().notNull(),
+    // The law text version it is on: a newer one than it was made on once carried forward.
+    textId: integer(),
     // position, moved, context, fuzzy, confirmed (by an editor) or none (orphaned).
     method: text().notNull(),
     start: integer(),

@@ -4,22 +4,26 @@ import { annotationAnchors } from "@/db/schema";
 import type { AnchorState } from "@/db/schema/vocabulary";
 import { anchor, prepareText, type PreparedText } from "@/lib/anchoring/anchor";
 import { describePassage, fromCodePoints } from "@/lib/anchoring/selectors";
+import { markdownText } from "@/lib/markdown";
+import type { Snapshot } from "@/modules/workflow/revise";
 import { fromTarget, toTarget, type Passage } from "./passage";
 import type { AnnotationSnapshot } from "./snapshot";
-import { targetText } from "./target";
+import { candidateTexts, targetSnapshot, textLanguage } from "./target";
 
 /** Where one revision of an annotation stands on one revision of its target's text. */
 export type Placement = {
   state: AnchorState;
   /** position, moved, context, fuzzy, confirmed or none. */
   method: string;
+  /** The law text version it is on (a newer one than it was made on, once carried forward); null for an article or an orphan. */
+  textId: number | null;
   passage: Passage | null;
   similarity: number | null;
   confirmedAt: Date | null;
 };
 
-/** Texts already read and prepared for anchoring, by target revision: a law's many notes share one. */
-export type TextCache = Map<number, PreparedText | null>;
+/** Texts already read and prepared for anchoring, by target revision and text: a law's many notes share one. */
+export type TextCache = Map<string, { snapshot: Snapshot | null; prepared: Map<number | null, PreparedText> }>;
 
 type Row = typeof annotationAnchors.$inferSelect;
 
@@ -28,7 +32,14 @@ function fromRow(row: Row): Placement {
     row.start !== null && row.end !== null
       ? { exact: row.exact ?? "", prefix: row.prefix ?? "", suffix: row.suffix ?? "", start: row.start, end: row.end }
       : null;
-  return { state: row.state, method: row.method, passage, similarity: row.similarity, confirmedAt: row.confirmedAt };
+  return {
+    state: row.state,
+    method: row.method,
+    textId: row.textId,
+    passage,
+    similarity: row.similarity,
+    confirmedAt: row.confirmedAt,
+  };
 }
 
 /**
@@ -52,7 +63,14 @@ export async function placeAnnotation(
   const { passage: made, target } = annotation.snapshot;
   let placement: Placement;
   if (made.revisionId === targetRevisionId) {
-    placement = { state: "anchored", method: "position", passage: made, similarity: null, confirmedAt: null };
+    placement = {
+      state: "anchored",
+      method: "position",
+      textId: target.textId,
+      passage: made,
+      similarity: null,
+      confirmedAt: null,
+    };
   } else {
     const [latest] = await db
       .select()
@@ -68,11 +86,23 @@ export async function placeAnnotation(
       .limit(1);
     const base = latest && latest.targetRevisionId > made.revisionId ? (fromRow(latest).passage ?? made) : made;
     const texts = options.texts ?? new Map();
-    if (!texts.has(targetRevisionId)) {
-      const text = await targetText(db, target, targetRevisionId);
-      texts.set(targetRevisionId, text === null ? null : prepareText(text));
-    }
-    placement = reanchor(base, texts.get(targetRevisionId) ?? null);
+    const key = `${target.type}:${target.id}:${targetRevisionId}`;
+    if (!texts.has(key))
+      texts.set(key, { snapshot: await targetSnapshot(db, target, targetRevisionId), prepared: new Map() });
+    const cached = texts.get(key)!;
+    const own =
+      cached.snapshot && candidateTexts(target, cached.snapshot, null).some((c) => c.textId === target.textId);
+    const lang = cached.snapshot && !own ? await textLanguage(db, target, made.revisionId) : null;
+    const candidates = cached.snapshot ? candidateTexts(target, cached.snapshot, lang) : [];
+    const tried = candidates.map((candidate) => {
+      if (!cached.prepared.has(candidate.textId))
+        cached.prepared.set(candidate.textId, prepareText(markdownText(candidate.markdown)));
+      return { ...reanchor(base, cached.prepared.get(candidate.textId)!), textId: candidate.textId };
+    });
+    // A newer text takes the note only where it anchors there; a close match on it does not pull
+    // the note off a passage that still stands in its own version.
+    placement = tried.find((p) => p.state === "anchored") ??
+      tried.find((p) => p.state === "drifted") ?? { ...orphan, textId: null };
   }
   if (options.store) {
     await db
@@ -83,6 +113,7 @@ export async function placeAnnotation(
         annotationId: annotation.id,
         state: placement.state,
         method: placement.method,
+        textId: placement.textId,
         start: placement.passage?.start ?? null,
         end: placement.passage?.end ?? null,
         exact: placement.passage?.exact ?? null,
@@ -95,17 +126,17 @@ export async function placeAnnotation(
   return placement;
 }
 
-function reanchor(base: Passage, prepared: PreparedText | null): Placement {
-  const orphaned: Placement = { state: "orphaned", method: "none", passage: null, similarity: null, confirmedAt: null };
-  if (!prepared) return orphaned;
+const orphan = { state: "orphaned", method: "none", passage: null, similarity: null, confirmedAt: null } as const;
+
+function reanchor(base: Passage, prepared: PreparedText): Omit<Placement, "textId"> {
   const found = anchor(toTarget(base), prepared);
-  if (found.state === "orphaned") return orphaned;
+  if (found.state === "orphaned") return orphan;
   const { text } = prepared;
   const passage = fromTarget(describePassage(text, fromCodePoints(text, found.start), fromCodePoints(text, found.end)));
   if (found.state === "anchored")
     return {
       state: "anchored",
-      method: passage.start === base.start ? "position" : "moved",
+      method: found.moved ? "moved" : "position",
       passage,
       similarity: null,
       confirmedAt: null,

@@ -15,7 +15,8 @@ import type { Passage } from "./passage";
 import { placeAnnotation, type Placement, type TextCache } from "./placement";
 import { annotationIdsOn } from "./read";
 import type { AnnotationSnapshot } from "./snapshot";
-import { targetText, type TargetRef } from "./target";
+import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { targetSnapshot, targetText, type TargetRef } from "./target";
 
 export type AnnotationOnText = {
   id: number;
@@ -49,7 +50,10 @@ export async function annotationsOnText(ctx: Ctx, target: TargetRef): Promise<Te
   if (!item?.working) throw new NotFoundError(`No such ${target.type}.`);
   const text = await targetText(db, target, item.working);
   if (text === null) throw new NotFoundError("No such text.");
-  const ids = await annotationIdsOn(db, target);
+  const working = (await targetSnapshot(db, target, item.working)) as LawSnapshot | null;
+  const textIds = new Set((working?.texts ?? []).map((t) => t.id));
+  // Every note on the law, since one made on an older version of this text may be carried here.
+  const ids = await annotationIdsOn(db, { ...target, textId: null });
   const rows = ids.length
     ? await db
         .select({
@@ -72,6 +76,13 @@ export async function annotationsOnText(ctx: Ctx, target: TargetRef): Promise<Te
       store: false,
       texts,
     });
+    const here =
+      target.type === "article" ||
+      placement.textId === target.textId ||
+      (placement.textId === null && snapshot.target.textId === target.textId) ||
+      // An orphan whose own text version was removed is shown on every text of its law.
+      (placement.state === "orphaned" && !textIds.has(snapshot.target.textId ?? 0));
+    if (!here) continue;
     const { revisionId: _made, ...made } = snapshot.passage;
     annotations.push({
       id: row.id,
@@ -119,6 +130,7 @@ export async function confirmPlacement(ctx: Ctx, input: unknown): Promise<Placem
     const fields = {
       state: "anchored" as const,
       method: "confirmed",
+      textId: placement.textId,
       ...placement.passage,
       similarity: placement.similarity,
       confirmedById: actor.id,

@@ -55,7 +55,7 @@ export async function projectAnnotation(tx: Tx, annotationId: number, texts: Tex
     targetType: snapshot.target.type,
     targetId: snapshot.target.id,
     targetRevisionId: target.revisionId,
-    textId: snapshot.target.textId,
+    textId: placed.textId,
     kind: snapshot.kind,
     body: snapshot.body,
     ...placed.passage,
@@ -70,7 +70,7 @@ export async function projectAnnotation(tx: Tx, annotationId: number, texts: Tex
     .onConflictDoUpdate({ target: publicAnnotations.annotationId, set: values });
   const targetPath =
     target.itemType === "law"
-      ? `${publicLawPath({ jurisdictionCode: target.scope, slug: target.slug })}?text=${snapshot.target.textId}`
+      ? `${publicLawPath({ jurisdictionCode: target.scope, slug: target.slug })}?text=${placed.textId}`
       : publicArticlePath(target);
   // The row's scope names the target's type and its slug the target's page: a hit links to the passage there.
   await writeSearchRow(

@@ -1,0 +1,1 @@
+ALTER TABLE "annotation_anchors" ADD COLUMN "text_id" integer;
