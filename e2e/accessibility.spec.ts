@@ -33,6 +33,7 @@ const publicPages: PublicPage[] = [
   { name: "search results", path: "/search?q=rehabilitation" },
   { name: "search, matched by another name", path: "/search?q=%D0%96%D0%B0%D0%BF%D0%B0%D1%80%D0%BE%D0%B2" },
   { name: "search, nothing found", path: "/search?q=qwzxv" },
+  { name: "search, an annotation found", path: "/search?q=Kirghiz" },
   { name: "unknown address (404)", path: "/no-such-page", status: 404 },
   { name: "unknown law (404)", path: "/laws/kg/no-such-law", status: 404 },
   { name: "sign in", path: "/login" },
@@ -114,6 +115,20 @@ test("an older version of a law and a withdrawn law's notice have no serious acc
       await expectNoSeriousViolations(page);
     });
   }
+});
+
+test("the annotating pages of the admin have no serious accessibility violation", async ({ adminPage: admin }) => {
+  await admin.goto("/admin/annotations");
+  await admin
+    .getByRole("link", { name: /^Context on “RSFSR Criminal Code/ })
+    .first()
+    .click();
+  await expect(admin).toHaveURL(/\/admin\/annotations\/\d+$/);
+  await expectNoSeriousViolations(admin);
+  await admin.getByRole("link", { name: /^← Annotations on the/ }).click();
+  await expect(admin).toHaveURL(/\/texts\/\d+\/annotations$/);
+  await expect(admin.getByTestId("annotatable-text")).toBeVisible();
+  await expectNoSeriousViolations(admin);
 });
 
 async function expectNoSeriousViolations(page: Page) {
