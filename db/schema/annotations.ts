@@ -5,6 +5,17 @@ import { anchorStateEnum, annotationAudienceEnum, annotationKindEnum, contentTyp
 import { sources } from "./sources";
 import { users } from "./users";
 
+/** A passage: its quote with the context either side, and its place in code points (fresh builders per table). */
+function passage() {
+  return {
+    exact: text().notNull(),
+    prefix: text().notNull(),
+    suffix: text().notNull(),
+    start: integer().notNull(),
+    end: integer().notNull(),
+  };
+}
+
 /**
  * A note on a passage of a law text or an article (the working copy; revisions hold its history).
  * The passage is a W3C TextQuoteSelector and TextPositionSelector over the plain text of the
@@ -23,11 +34,7 @@ export const annotations = pgTable(
     kind: annotationKindEnum().notNull(),
     audience: annotationAudienceEnum().notNull(),
     body: text().notNull(),
-    exact: text().notNull(),
-    prefix: text().notNull(),
-    suffix: text().notNull(),
-    start: integer().notNull(),
-    end: integer().notNull(),
+    ...passage(),
     madeOnRevisionId: integer()
       .notNull()
       .references(() => revisions.id),
@@ -123,11 +130,7 @@ export const publicAnnotations = pgTable(
     textId: integer(),
     kind: annotationKindEnum().notNull(),
     body: text().notNull(),
-    exact: text().notNull(),
-    prefix: text().notNull(),
-    suffix: text().notNull(),
-    start: integer().notNull(),
-    end: integer().notNull(),
+    ...passage(),
     // [{ type, id, title, scope, slug }] of live items only, and [{ title, url }].
     links: jsonb().$type<PublicAnnotationLink[]>().notNull(),
     sources: jsonb().$type<{ title: string; url: string | null }[]>().notNull(),

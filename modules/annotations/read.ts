@@ -1,11 +1,12 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { agents, annotationLinks, annotations, annotationSources, articles, laws, sources } from "@/db/schema";
+import { annotationLinks, annotations, annotationSources, sources } from "@/db/schema";
 import type { AnnotationAudience, AnnotationKind } from "@/db/schema/vocabulary";
 import { NotFoundError } from "@/lib/errors";
 import { isRecordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
+import { linkedNames } from "./links";
 import type { Passage } from "./passage";
 import type { LinkRef } from "./schemas";
 import type { TargetRef } from "./target";
@@ -73,34 +74,7 @@ export async function readAnnotation(db: Db | Tx, id: number): Promise<Annotatio
 
 /** Links with the names of what they point to; a link to something deleted since is dropped. */
 export async function titled(db: Db | Tx, refs: LinkRef[]): Promise<AnnotationLink[]> {
-  const ids = (type: LinkRef["type"]) => refs.filter((r) => r.type === type).map((r) => r.id);
-  const names = new Map<string, string>();
-  const put = (type: string, rows: { id: number; title: string }[]) =>
-    rows.forEach((r) => names.set(`${type}:${r.id}`, r.title));
-  if (ids("law").length)
-    put(
-      "law",
-      await db
-        .select({ id: laws.id, title: laws.title })
-        .from(laws)
-        .where(inArray(laws.id, ids("law"))),
-    );
-  if (ids("article").length)
-    put(
-      "article",
-      await db
-        .select({ id: articles.id, title: articles.title })
-        .from(articles)
-        .where(inArray(articles.id, ids("article"))),
-    );
-  if (ids("agent").length)
-    put(
-      "agent",
-      await db
-        .select({ id: agents.id, title: agents.preferredName })
-        .from(agents)
-        .where(inArray(agents.id, ids("agent"))),
-    );
+  const names = await linkedNames(db, refs);
   return refs.flatMap((r) => {
     const title = names.get(`${r.type}:${r.id}`);
     return title === undefined ? [] : [{ ...r, title }];

@@ -1,29 +1,15 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
-import {
-  agents,
-  annotationLinks,
-  annotations,
-  annotationSources,
-  articles,
-  editorialItems,
-  laws,
-  sources,
-} from "@/db/schema";
+import { annotationLinks, annotations, annotationSources, editorialItems, sources } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { baseRevisionOf, beginEdit, recordRevision, startItem } from "@/modules/workflow/revise";
+import { linkedNames } from "./links";
 import { locatePassage, type Passage } from "./passage";
 import { getAnnotation, readAnnotation, type AnnotationDetail } from "./read";
-import {
-  annotationUpdateInput,
-  newAnnotationInput,
-  type AnnotationValues,
-  type LinkRef,
-  type PassageValues,
-} from "./schemas";
+import { annotationUpdateInput, newAnnotationInput, type AnnotationValues, type PassageValues } from "./schemas";
 import { annotationSnapshot } from "./snapshot";
 import { targetText, type TargetRef } from "./target";
 
@@ -128,36 +114,7 @@ async function findPassage(tx: Tx, target: TargetRef, selected: PassageValues): 
 
 /** Refuses links to records that do not exist, or were deleted while the form was open. */
 async function assertLinks(tx: Tx, values: AnnotationValues) {
-  const wanted = (type: LinkRef["type"]) => values.links.filter((l) => l.type === type).map((l) => l.id);
-  const found = new Set<string>();
-  const mark = (type: string, rows: { id: number }[]) => rows.forEach((r) => found.add(`${type}:${r.id}`));
-  if (wanted("law").length)
-    mark(
-      "law",
-      await tx
-        .select({ id: laws.id })
-        .from(laws)
-        .where(inArray(laws.id, wanted("law")))
-        .for("share"),
-    );
-  if (wanted("article").length)
-    mark(
-      "article",
-      await tx
-        .select({ id: articles.id })
-        .from(articles)
-        .where(inArray(articles.id, wanted("article")))
-        .for("share"),
-    );
-  if (wanted("agent").length)
-    mark(
-      "agent",
-      await tx
-        .select({ id: agents.id })
-        .from(agents)
-        .where(inArray(agents.id, wanted("agent")))
-        .for("share"),
-    );
+  const found = await linkedNames(tx, values.links, true);
   if (values.links.some((l) => !found.has(`${l.type}:${l.id}`)))
     throw new ValidationError({ links: ["A linked law, article or agent no longer exists."] });
   if (values.sourceIds.length) {
