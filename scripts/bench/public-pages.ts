@@ -33,6 +33,7 @@ import {
   type LoadResult,
   type Server,
 } from "./next-server";
+import { annotatedLawSlug, seedAnnotatedLaw } from "./annotated-law";
 import { seedSyntheticArchive } from "./synthetic-archive";
 
 type Target = {
@@ -86,6 +87,11 @@ const defaultTargets: Target[] = [
     name: "law page",
     path: "/laws/kg/rehabilitation-of-victims-of-soviet-political-repression",
     expect: 'data-testid="last-reviewed"',
+  },
+  {
+    name: "law page, 200 annotations",
+    path: `/laws/kg/${annotatedLawSlug}`,
+    expect: 'class="annotation-note',
   },
   { name: "laws index", path: "/laws" },
   { name: "laws index, filtered", path: "/laws?jurisdiction=kg&status=in_force" },
@@ -350,8 +356,11 @@ async function prepareDatabase(): Promise<{
       synthetic = `${seeded.laws.toLocaleString("en")} synthetic laws (${live.toLocaleString("en")} public, ${seeded.titles.toLocaleString("en")} titles, ${seeded.jurisdictions} jurisdictions) loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`;
     }
     await seed(database.db, { adminEmail: "admin@marginalia.local" });
+    const t1 = Date.now();
+    const annotated = await seedAnnotatedLaw(database.db);
+    const annotatedLaw = `a law of ${annotated.characters.toLocaleString("en")} characters with ${annotated.annotations} published annotations (made in ${((Date.now() - t1) / 1000).toFixed(1)} s)`;
     const driver = serverUrl ? `PostgreSQL scratch database ${dbName}` : "PGlite (temporary data folder)";
-    return { server, dbName, description: `${driver}; demo content and ${synthetic}` };
+    return { server, dbName, description: `${driver}; demo content, ${annotatedLaw}, and ${synthetic}` };
   } finally {
     await database.close();
   }
