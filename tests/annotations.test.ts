@@ -5,8 +5,10 @@ import { annotations, editorialItems } from "@/db/schema";
 import { toCodePoints } from "@/lib/anchoring/selectors";
 import { ForbiddenError, NotAuthenticatedError, ValidationError } from "@/lib/errors";
 import { markdownText } from "@/lib/markdown";
+import { deleteAnnotation } from "@/modules/annotations/delete";
 import { annotationsOnText, confirmPlacement } from "@/modules/annotations/review";
 import { createAnnotation, updateAnnotation } from "@/modules/annotations/save";
+import { createArticle, updateArticle } from "@/modules/articles/save";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { createLaw } from "@/modules/laws/save";
 import { addLawTextVersion, updateLawTextVersion } from "@/modules/laws/texts";
@@ -487,5 +489,60 @@ describe("carrying annotations to a newer text version", () => {
     expect(onOlder.annotations.map((a) => a.id)).toEqual([amended.id]);
     const onRussian = await annotationsOnText(editor, { type: "law", id: law.lawId, textId: russian.id });
     expect(onRussian.annotations).toEqual([]);
+  });
+});
+
+describe("annotating an article", () => {
+  test("a passage of an article's body is annotated, published and carried through an edit of the body", async () => {
+    const articleBody =
+      "The commentary argues that **the 1961 cut-off** leaves later convictions out of the law's reach.";
+    const article = await createArticle(contributor, {
+      kind: "opinion",
+      title: `Commentary on the cut-off ${Math.random().toString(36).slice(2, 8)}`,
+      lang: "en",
+      body: articleBody,
+    });
+    const base = () => workingRevision(contributor, "article", article.id);
+    const note = await createAnnotation(contributor, {
+      targetType: "article",
+      targetId: article.id,
+      kind: "fact_check",
+      audience: "public",
+      body: "The Kirghiz SSR adopted its own criminal code in 1960.",
+      passage: select(articleBody, "the 1961 cut-off", await base()),
+    });
+    expect(note.target).toEqual({ type: "article", id: article.id, textId: null });
+    await publishItem(database.db, "article", article.id);
+    await publishItem(database.db, "annotation", note.id);
+    const [shown] = await readAnnotationsOn(database.db, { type: "article", id: article.id });
+    expect(shown).toMatchObject({ exact: "the 1961 cut-off", targetPath: `/articles/${article.slug}` });
+
+    await updateArticle(contributor, article.id, {
+      kind: "opinion",
+      title: article.title,
+      lang: "en",
+      body: `A new opening paragraph.\n\n${articleBody}`,
+      baseRevision: await base(),
+    });
+    await publishItem(database.db, "article", article.id);
+    const [moved] = await readAnnotationsOn(database.db, { type: "article", id: article.id });
+    expect(moved!.start).toBeGreaterThan(shown!.start);
+    expect(moved!.exact).toBe("the 1961 cut-off");
+  });
+});
+
+describe("deleting an annotation", () => {
+  test("its author deletes a draft; a published one cannot be deleted, and another contributor may not", async () => {
+    const law = await makeLaw();
+    const draft = await annotate(contributor, law, "kulak economy");
+    const other = (await makeUser(database.db, "contributor")).ctx;
+    await expect(deleteAnnotation(other, draft.id)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await deleteAnnotation(contributor, draft.id)).toEqual({ type: "law", id: law.lawId, textId: law.textId });
+    const { annotations: left } = await annotationsOnText(editor, { type: "law", id: law.lawId, textId: law.textId });
+    expect(left).toEqual([]);
+
+    const published = await annotate(contributor, law, "RSFSR Criminal Code");
+    await publishItem(database.db, "annotation", published.id);
+    await expect(deleteAnnotation(editor, published.id)).rejects.toThrow(/published/);
   });
 });

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AnnotatedText } from "@/components/annotations/annotated-text";
+import { CachedAnnotatedText } from "@/components/annotations/cached-annotated-text";
 import { noteData } from "@/components/annotations/note-data";
 import { formatPartialDate } from "@/lib/partial-date";
 import { articleKindLabels, isOpinion } from "@/modules/articles/labels";
@@ -58,7 +58,7 @@ export function PublicArticleView({
         </dl>
       </header>
       {article.body && (
-        <AnnotatedText markdown={article.body} lang={article.lang} annotations={noteData(annotations)} />
+        <CachedAnnotatedText markdown={article.body} lang={article.lang} annotations={noteData(annotations)} />
       )}
       {article.laws.length > 0 && (
         <section aria-labelledby="laws-discussed">

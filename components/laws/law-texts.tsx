@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AnnotatedText } from "@/components/annotations/annotated-text";
+import { CachedAnnotatedText } from "@/components/annotations/cached-annotated-text";
 import { noteData } from "@/components/annotations/note-data";
 import { ProvisionCommentary } from "@/components/annotations/provision-commentary";
 import { formatPartialDate } from "@/lib/partial-date";
@@ -66,7 +66,7 @@ export function LawTexts({
         {shown.sourceTitle && <> · Source: {shown.sourceTitle}</>}
       </p>
       <ProvisionCommentary markdown={shown.body} annotations={onShown} />
-      <AnnotatedText markdown={shown.body} lang={shown.lang} annotations={noteData(onShown)} />
+      <CachedAnnotatedText markdown={shown.body} lang={shown.lang} annotations={noteData(onShown)} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { revalidatePath, updateTag } from "next/cache";
 import type { PickerOption } from "@/components/admin/entity-picker";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one } from "@/lib/form-data";
+import { deleteAnnotation } from "@/modules/annotations/delete";
 import { getAnnotation } from "@/modules/annotations/read";
 import { confirmPlacement } from "@/modules/annotations/review";
 import { createAnnotation, updateAnnotation } from "@/modules/annotations/save";
@@ -86,6 +87,17 @@ export async function reattachAnnotationAction(
     refresh(saved.id, saved.target);
     return { id: saved.id };
   }, "Re-attached to the selected passage.");
+}
+
+/** Deletes a draft annotation that was never published (a published one is withdrawn instead). */
+export async function deleteAnnotationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const ctx = await requestContext();
+  const result = await toActionResult(async () => {
+    const target = await deleteAnnotation(ctx, Number(form.get("id")));
+    revalidatePath(annotatePath(target));
+    revalidatePath("/admin/annotations");
+  });
+  return result;
 }
 
 /** An editor confirms that a drifted annotation belongs on the passage it was found at. */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BaseRevisionProvider } from "@/components/admin/base-revision";
+import { DeleteButton } from "@/components/admin/delete-button";
 import { NotFoundError } from "@/lib/errors";
 import { anchorStateLabels, annotationKindLabels, audienceLabels } from "@/modules/annotations/labels";
 import { getAnnotation } from "@/modules/annotations/read";
@@ -13,6 +14,7 @@ import type { TargetRef } from "@/modules/annotations/target";
 import { editorialStatus } from "@/modules/workflow/status";
 import { pageContext } from "../../guard";
 import { WorkflowPanel } from "../../workflow/workflow-panel";
+import { deleteAnnotationAction } from "../actions";
 import { EditAnnotationForm } from "../edit-annotation-form";
 import { PassageQuote } from "../passage-quote";
 import { annotatePath } from "../paths";
@@ -45,7 +47,17 @@ export default async function AnnotationPage({ params }: { params: Promise<{ id:
         </Link>
       </p>
       <div className="max-w-3xl space-y-2">
-        <h1 className="font-serif text-3xl">{annotationKindLabels[annotation.kind]} annotation</h1>
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <h1 className="font-serif text-3xl">{annotationKindLabels[annotation.kind]} annotation</h1>
+          {status.liveRevisionId === null && (
+            <DeleteButton
+              action={deleteAnnotationAction}
+              id={annotation.id}
+              what="this annotation"
+              afterDelete={annotatePath(annotation.target)}
+            />
+          )}
+        </div>
         <p className="text-sm text-muted">
           On the {where}{" "}
           <Link href={annotatePath(annotation.target)} className="text-ink">
