@@ -40,7 +40,11 @@ export const annotations = pgTable(
       .references(() => revisions.id),
     ...authorship(),
   },
-  (t) => [index("annotations_target_idx").on(t.targetType, t.targetId, t.textId)],
+  (t) => [
+    index("annotations_target_idx").on(t.targetType, t.targetId, t.textId),
+    // The admin's list, most recently changed first.
+    index("annotations_updated_at_idx").on(t.updatedAt, t.id),
+  ],
 );
 
 /** Laws, articles and agents an annotation points readers to. */

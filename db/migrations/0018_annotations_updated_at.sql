@@ -1,0 +1,1 @@
+CREATE INDEX "annotations_updated_at_idx" ON "annotations" USING btree ("updated_at","id");
