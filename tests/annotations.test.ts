@@ -6,6 +6,7 @@ import { toCodePoints } from "@/lib/anchoring/selectors";
 import { ForbiddenError, NotAuthenticatedError, ValidationError } from "@/lib/errors";
 import { markdownText } from "@/lib/markdown";
 import { deleteAnnotation } from "@/modules/annotations/delete";
+import { listRecentAnnotations } from "@/modules/annotations/list";
 import { annotationsOnText, confirmPlacement } from "@/modules/annotations/review";
 import { createAnnotation, updateAnnotation } from "@/modules/annotations/save";
 import { createArticle, updateArticle } from "@/modules/articles/save";
@@ -544,5 +545,30 @@ describe("deleting an annotation", () => {
     const published = await annotate(contributor, law, "RSFSR Criminal Code");
     await publishItem(database.db, "annotation", published.id);
     await expect(deleteAnnotation(editor, published.id)).rejects.toThrow(/published/);
+  });
+});
+
+describe("the editors' list of annotations", () => {
+  test("pages through every annotation, most recently changed first, without repeats", async () => {
+    const law = await makeLaw();
+    for (const quote of ["kulak economy", "RSFSR Criminal Code", "political reasons"])
+      await annotate(contributor, law, quote);
+    const seen: number[] = [];
+    const times: number[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const { items, next } = await listRecentAnnotations(editor, { after, limit: 7 });
+      seen.push(...items.map((i) => i.id));
+      times.push(...items.map((i) => i.updatedAt.getTime()));
+      if (!next) break;
+      after = next;
+    }
+    const [total] = await database.db.select({ n: count() }).from(annotations);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(total!.n);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    await expect(listRecentAnnotations(anonymous(database.db))).rejects.toBeInstanceOf(NotAuthenticatedError);
+    // A hand-edited cursor starts again from the first page, rather than failing.
+    expect((await listRecentAnnotations(editor, { after: "not-a-cursor", limit: 1 })).items[0]!.id).toBe(seen[0]);
   });
 });

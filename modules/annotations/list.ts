@@ -1,8 +1,9 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { annotations, articles, editorialItems, laws } from "@/db/schema";
 import type { AnnotationAudience, AnnotationKind, ReviewState, Visibility } from "@/db/schema/vocabulary";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
+import { decodeCursor, encodeCursor, isTimestampKey } from "@/modules/content/cursor";
 import type { TargetRef } from "./target";
 
 export type AnnotationListItem = {
@@ -17,9 +18,20 @@ export type AnnotationListItem = {
   updatedAt: Date;
 };
 
-/** The most recently changed annotations, for the editors' list. */
-export async function listRecentAnnotations(ctx: Ctx, limit = 50): Promise<AnnotationListItem[]> {
+const pageSize = 50;
+
+/**
+ * The annotations, most recently changed first, a page at a time: `after` is the cursor the
+ * previous page gave (keyset, so the thousandth page costs what the first does).
+ */
+export async function listRecentAnnotations(
+  ctx: Ctx,
+  { after, limit = pageSize }: { after?: string; limit?: number } = {},
+): Promise<{ items: AnnotationListItem[]; next: string | null }> {
   authorize(ctx, "admin.access");
+  const cursor = decodeCursor(after);
+  const key = cursor && isTimestampKey(cursor.sortValue) ? cursor : null;
+  const want = Math.min(Math.max(1, limit), 200);
   const rows = await ctx.db
     .select({
       id: annotations.id,
@@ -30,6 +42,8 @@ export async function listRecentAnnotations(ctx: Ctx, limit = 50): Promise<Annot
       audience: annotations.audience,
       exact: annotations.exact,
       updatedAt: annotations.updatedAt,
+      // The exact timestamp (microseconds) for the cursor: a JS Date would round it to milliseconds.
+      updatedKey: sql<string>`to_char(${annotations.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       review: editorialItems.review,
       visibility: editorialItems.visibility,
       lawTitle: laws.title,
@@ -39,9 +53,13 @@ export async function listRecentAnnotations(ctx: Ctx, limit = 50): Promise<Annot
     .leftJoin(editorialItems, and(eq(editorialItems.itemType, "annotation"), eq(editorialItems.itemId, annotations.id)))
     .leftJoin(laws, and(eq(annotations.targetType, "law"), eq(laws.id, annotations.targetId)))
     .leftJoin(articles, and(eq(annotations.targetType, "article"), eq(articles.id, annotations.targetId)))
+    .where(
+      key ? sql`(${annotations.updatedAt}, ${annotations.id}) < (${key.sortValue}::timestamptz, ${key.id})` : undefined,
+    )
     .orderBy(desc(annotations.updatedAt), desc(annotations.id))
-    .limit(Math.min(Math.max(1, limit), 200));
-  return rows.map((r) => ({
+    .limit(want + 1);
+  const last = rows.length > want ? rows[want - 1] : undefined;
+  const items = rows.slice(0, want).map((r) => ({
     id: r.id,
     target: { type: r.targetType as TargetRef["type"], id: r.targetId, textId: r.textId },
     targetTitle: r.lawTitle ?? r.articleTitle ?? "(deleted)",
@@ -52,4 +70,5 @@ export async function listRecentAnnotations(ctx: Ctx, limit = 50): Promise<Annot
     visibility: r.visibility,
     updatedAt: r.updatedAt,
   }));
+  return { items, next: last ? encodeCursor(last.updatedKey, last.id) : null };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/admin/pagination";
 import { annotationKindLabels } from "@/modules/annotations/labels";
 import { listRecentAnnotations } from "@/modules/annotations/list";
 import { workflowLabel } from "@/modules/workflow/labels";
@@ -10,9 +11,11 @@ export const metadata: Metadata = { title: "Annotations" };
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export default async function AnnotationsPage() {
+export default async function AnnotationsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const ctx = await pageContext("admin.access", "/admin/annotations");
-  const items = await listRecentAnnotations(ctx);
+  const { after } = await searchParams;
+  const cursor = typeof after === "string" ? after.slice(0, 500) : undefined;
+  const { items, next } = await listRecentAnnotations(ctx, { after: cursor });
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-3xl">Annotations</h1>
@@ -21,7 +24,7 @@ export default async function AnnotationsPage() {
         (“Annotate the text”) and select a passage.
       </p>
       {items.length === 0 ? (
-        <p className="text-muted">No annotations yet.</p>
+        <p className="text-muted">{cursor ? "No more annotations." : "No annotations yet."}</p>
       ) : (
         <ul className="divide-y divide-rule rounded border border-rule bg-surface">
           {items.map((a) => (
@@ -40,6 +43,7 @@ export default async function AnnotationsPage() {
           ))}
         </ul>
       )}
+      <Pagination path="/admin/annotations" params={{ after: cursor }} next={next} isFirst={!cursor} />
     </div>
   );
 }
