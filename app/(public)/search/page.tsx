@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { Suspense } from "react";
 import { MarkedText } from "@/components/public/marked-text";
 import { SearchForm } from "@/components/public/search-form";
+import { PageLinks } from "@/components/ui/page-links";
 import { agentKindLabels } from "@/modules/agents/labels";
 import { articleKindLabels, type ArticleKind } from "@/modules/articles/labels";
 import { lawTypeLabels } from "@/modules/laws/labels";
@@ -113,7 +114,7 @@ async function Results({ query }: { query: SearchQuery }) {
             ))}
           </ol>
         )}
-        <Pages query={query} results={results} />
+        <PageLinks page={results.page} pageCount={results.pageCount} href={(page) => searchHref(query, { page })} />
       </section>
     </div>
   );
@@ -196,23 +197,6 @@ function Facets({ query, results }: { query: SearchQuery; results: SearchResults
           }
         </div>
       ))}
-    </nav>
-  );
-}
-
-function Pages({ query, results }: { query: SearchQuery; results: SearchResults }) {
-  if (results.pageCount <= 1) return null;
-  return (
-    <nav aria-label="Pages" className="mt-6 flex items-center justify-between border-t border-rule pt-4 text-sm">
-      {results.page > 1 ? <Link href={searchHref(query, { page: results.page - 1 })}>← Previous</Link> : <span />}
-      <span className="text-muted">
-        Page {results.page} of {results.pageCount}
-      </span>
-      {results.page < results.pageCount ? (
-        <Link href={searchHref(query, { page: results.page + 1 })}>Next →</Link>
-      ) : (
-        <span />
-      )}
     </nav>
   );
 }
