@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { FacetLinks, type FacetGroup } from "@/components/public/facet-links";
 import { MarkedText } from "@/components/public/marked-text";
 import { SearchForm } from "@/components/public/search-form";
 import { PageLinks } from "@/components/ui/page-links";
@@ -62,6 +63,9 @@ async function Results({ query }: { query: SearchQuery }) {
   const results = await publishedSearch(query, await publicationVersion());
   if (results.terms.length === 0)
     return <p>Search looks for words and names; “{query.q}” has neither. Try a word, a name or a number.</p>;
+  const filters = (
+    <FacetLinks groups={facetGroups(query, results)} href={(facet, value) => searchHref(query, { [facet]: value })} />
+  );
   return (
     <div className="grid gap-10 lg:grid-cols-[14rem_1fr]">
       {/* On phones the filters fold away above the results; on wide screens they stand beside them. */}
@@ -70,13 +74,9 @@ async function Results({ query }: { query: SearchQuery }) {
           Filters
           {(query.type || query.jurisdiction) && ` (${[query.type, query.jurisdiction].filter(Boolean).length} chosen)`}
         </summary>
-        <div className="mt-4">
-          <Facets query={query} results={results} />
-        </div>
+        <div className="mt-4">{filters}</div>
       </details>
-      <div className="hidden lg:block">
-        <Facets query={query} results={results} />
-      </div>
+      <div className="hidden lg:block">{filters}</div>
       <section aria-labelledby="results-heading" className="min-w-0">
         <h2 id="results-heading" className="border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
           {results.total === 1 ? "1 result" : `${results.total.toLocaleString("en")} results`} for “{query.q}”
@@ -160,43 +160,15 @@ const typeTitles: Record<SearchType, string> = {
   annotation: "Annotations",
 };
 
-function Facets({ query, results }: { query: SearchQuery; results: SearchResults }) {
-  const groups = [
+function facetGroups(query: SearchQuery, results: SearchResults): FacetGroup<"type" | "jurisdiction">[] {
+  const groups: FacetGroup<"type" | "jurisdiction">[] = [
     {
-      facet: "type" as const,
+      facet: "type",
       title: "Kind",
+      chosen: query.type,
       options: results.facets.type.map((f) => ({ ...f, label: typeTitles[f.value] })),
     },
-    { facet: "jurisdiction" as const, title: "Jurisdiction", options: results.facets.jurisdiction },
-  ].filter((group) => group.options.length > 0);
-  return (
-    <nav aria-label="Filters" className="space-y-6 text-sm">
-      {groups.map(({ facet, title, options }) => (
-        <div key={facet}>
-          <h2 className="mb-2 text-xs font-bold uppercase tracking-widest">{title}</h2>
-          {
-            <ul className="space-y-1">
-              {options.map((option) => {
-                const selected = query[facet] === option.value;
-                return (
-                  <li key={option.value}>
-                    <Link
-                      href={searchHref(query, { [facet]: selected ? undefined : option.value })}
-                      aria-current={selected ? "true" : undefined}
-                      className={selected ? "font-semibold text-ink" : undefined}
-                    >
-                      {selected && <span aria-hidden="true">✓ </span>}
-                      {option.label}
-                      {selected && <span className="sr-only"> (selected; choose to remove this filter)</span>}
-                    </Link>{" "}
-                    <span className="text-muted">({option.count})</span>
-                  </li>
-                );
-              })}
-            </ul>
-          }
-        </div>
-      ))}
-    </nav>
-  );
+    { facet: "jurisdiction", title: "Jurisdiction", chosen: query.jurisdiction, options: results.facets.jurisdiction },
+  ];
+  return groups.filter((group) => group.options.length > 0);
 }
