@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { FacetLinks, type FacetGroup } from "@/components/public/facet-links";
+import { parseSearchParams, type SearchParams } from "@/lib/search-params";
 import { lawStatusLabels, lawTypeLabels } from "@/modules/laws/labels";
 import { publicationVersion } from "@/modules/public/clock";
 import {
@@ -22,8 +23,6 @@ export const metadata: Metadata = {
   alternates: pageAlternates("/laws", { kind: "law" }),
 };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 export default function LawsIndexPage({ searchParams }: { searchParams: SearchParams }) {
   return (
     <div className="space-y-8">
@@ -40,10 +39,7 @@ export default function LawsIndexPage({ searchParams }: { searchParams: SearchPa
 
 async function LawsIndex({ searchParams }: { searchParams: SearchParams }) {
   await connection();
-  const raw = await searchParams;
-  const query = lawIndexQuery.parse(
-    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
-  );
+  const query = parseSearchParams(lawIndexQuery, await searchParams);
   const index = await publishedLawIndex(query, await publicationVersion());
   const filters = (
     <FacetLinks groups={facetGroups(query, index)} href={(facet, value) => lawIndexHref(query, { [facet]: value })} />

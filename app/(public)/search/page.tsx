@@ -7,6 +7,7 @@ import { FacetLinks, type FacetGroup } from "@/components/public/facet-links";
 import { MarkedText } from "@/components/public/marked-text";
 import { SearchForm } from "@/components/public/search-form";
 import { PageLinks } from "@/components/ui/page-links";
+import { parseSearchParams, type SearchParams } from "@/lib/search-params";
 import { agentKindLabels } from "@/modules/agents/labels";
 import { articleKindLabels, type ArticleKind } from "@/modules/articles/labels";
 import { lawTypeLabels } from "@/modules/laws/labels";
@@ -30,12 +31,10 @@ export const metadata: Metadata = {
   robots: { index: false, follow: true },
 };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 // The page waits for its query under loading.tsx, so the search box is never a placeholder that
 // is swapped for the real one while the reader types.
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
-  const query = await readQuery(searchParams);
+  const query = parseSearchParams(searchQuery, await searchParams);
   return (
     <div className="space-y-8">
       <header className="max-w-2xl space-y-4">
@@ -50,11 +49,6 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
       </Suspense>
     </div>
   );
-}
-
-async function readQuery(searchParams: SearchParams): Promise<SearchQuery> {
-  const raw = await searchParams;
-  return searchQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
 }
 
 async function Results({ query }: { query: SearchQuery }) {
