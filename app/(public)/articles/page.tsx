@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { Suspense } from "react";
 import { ArticleList } from "@/components/articles/article-list";
 import { PageLinks } from "@/components/ui/page-links";
+import { parseSearchParams, type SearchParams } from "@/lib/search-params";
 import { articleKindLabels, type ArticleKind } from "@/modules/articles/labels";
 import {
   articlesIndexQuery,
@@ -15,8 +16,6 @@ import {
 import { publicationVersion } from "@/modules/public/clock";
 import { pageAlternates } from "@/modules/public/syndication";
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 // What a list of one kind is called, in the plural.
 const kindTitles: Record<ArticleKind, string> = {
   news: "News reports",
@@ -25,13 +24,8 @@ const kindTitles: Record<ArticleKind, string> = {
   statement: "Official statements",
 };
 
-const readQuery = async (searchParams: SearchParams) =>
-  articlesIndexQuery.parse(
-    Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
-  );
-
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const query = await readQuery(searchParams);
+  const query = parseSearchParams(articlesIndexQuery, await searchParams);
   const title = query.kind ? kindTitles[query.kind] : "Articles";
   return {
     title: query.page > 1 ? `${title}, page ${query.page}` : title,
@@ -61,7 +55,7 @@ export default function ArticlesIndexPage({ searchParams }: { searchParams: Sear
 
 async function ArticlesIndexView({ searchParams }: { searchParams: SearchParams }) {
   await connection();
-  const query = await readQuery(searchParams);
+  const query = parseSearchParams(articlesIndexQuery, await searchParams);
   const index = await publishedArticlesIndex(query, await publicationVersion());
   const noun = query.kind ? kindTitles[query.kind].toLowerCase() : "articles";
   return (

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { FacetLinks, type FacetGroup } from "@/components/public/facet-links";
+import { parseSearchParams, type SearchParams } from "@/lib/search-params";
 import { lawStatusLabels, lawTypeLabels } from "@/modules/laws/labels";
 import { publicationVersion } from "@/modules/public/clock";
 import {
@@ -21,8 +23,6 @@ export const metadata: Metadata = {
   alternates: pageAlternates("/laws", { kind: "law" }),
 };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 export default function LawsIndexPage({ searchParams }: { searchParams: SearchParams }) {
   return (
     <div className="space-y-8">
@@ -39,11 +39,11 @@ export default function LawsIndexPage({ searchParams }: { searchParams: SearchPa
 
 async function LawsIndex({ searchParams }: { searchParams: SearchParams }) {
   await connection();
-  const raw = await searchParams;
-  const query = lawIndexQuery.parse(
-    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
-  );
+  const query = parseSearchParams(lawIndexQuery, await searchParams);
   const index = await publishedLawIndex(query, await publicationVersion());
+  const filters = (
+    <FacetLinks groups={facetGroups(query, index)} href={(facet, value) => lawIndexHref(query, { [facet]: value })} />
+  );
   return (
     <div className="grid gap-10 lg:grid-cols-[16rem_1fr]">
       {/* On phones the filters fold away above the results; on wide screens they stand beside them. */}
@@ -51,13 +51,9 @@ async function LawsIndex({ searchParams }: { searchParams: SearchParams }) {
         <summary className="cursor-pointer font-semibold">
           Filters{activeFilters(query) > 0 && ` (${activeFilters(query)} chosen)`}
         </summary>
-        <div className="mt-4">
-          <Filters query={query} index={index} />
-        </div>
+        <div className="mt-4">{filters}</div>
       </details>
-      <div className="hidden lg:block">
-        <Filters query={query} index={index} />
-      </div>
+      <div className="hidden lg:block">{filters}</div>
       <section aria-labelledby="results-heading" className="min-w-0">
         <div className="flex flex-wrap items-baseline justify-between gap-3 border-b border-ink pb-2">
           <h2 id="results-heading" className="text-xs font-bold uppercase tracking-widest" aria-live="polite">
@@ -99,56 +95,30 @@ async function LawsIndex({ searchParams }: { searchParams: SearchParams }) {
 const activeFilters = (query: LawIndexQuery) =>
   [query.jurisdiction, query.status, query.type, query.year, query.topic].filter((v) => v !== undefined).length;
 
-const facetTitles: Record<LawFacet, string> = {
-  jurisdiction: "Jurisdiction",
-  status: "Status",
-  year: "Year",
-  topic: "Topic",
-  type: "Type",
-};
-
-function Filters({ query, index }: { query: LawIndexQuery; index: LawIndex }) {
-  const groups: { facet: LawFacet; options: { value: string; label: string; count: number }[] }[] = [
-    { facet: "jurisdiction", options: index.facets.jurisdiction },
-    { facet: "status", options: index.facets.status.map((f) => ({ ...f, label: lawStatusLabels[f.value] })) },
-    { facet: "year", options: index.facets.year.map((f) => ({ ...f, label: f.value })) },
-    { facet: "topic", options: index.facets.topic },
-    { facet: "type", options: index.facets.type.map((f) => ({ ...f, label: lawTypeLabels[f.value] })) },
+function facetGroups(query: LawIndexQuery, index: LawIndex): FacetGroup<LawFacet>[] {
+  const { facets } = index;
+  return [
+    { facet: "jurisdiction", title: "Jurisdiction", chosen: query.jurisdiction, options: facets.jurisdiction },
+    {
+      facet: "status",
+      title: "Status",
+      chosen: query.status,
+      options: facets.status.map((f) => ({ ...f, label: lawStatusLabels[f.value] })),
+    },
+    {
+      facet: "year",
+      title: "Year",
+      chosen: query.year?.toString(),
+      options: facets.year.map((f) => ({ ...f, label: f.value })),
+    },
+    { facet: "topic", title: "Topic", chosen: query.topic, options: facets.topic },
+    {
+      facet: "type",
+      title: "Type",
+      chosen: query.type,
+      options: facets.type.map((f) => ({ ...f, label: lawTypeLabels[f.value] })),
+    },
   ];
-  const chosen = (facet: LawFacet) =>
-    facet === "jurisdiction" ? query.jurisdiction : facet === "year" ? query.year?.toString() : query[facet];
-  return (
-    <nav aria-label="Filters" className="space-y-6 text-sm">
-      {groups.map(({ facet, options }) => (
-        <div key={facet}>
-          <h2 className="mb-2 text-xs font-bold uppercase tracking-widest">{facetTitles[facet]}</h2>
-          {options.length === 0 ? (
-            <p className="text-muted">None</p>
-          ) : (
-            <ul className="space-y-1">
-              {options.map((option) => {
-                const selected = chosen(facet) === option.value;
-                return (
-                  <li key={option.value}>
-                    <Link
-                      href={lawIndexHref(query, { [facet]: selected ? undefined : option.value })}
-                      aria-current={selected ? "true" : undefined}
-                      className={selected ? "font-semibold text-ink" : undefined}
-                    >
-                      {selected && <span aria-hidden="true">✓ </span>}
-                      {option.label}
-                      {selected && <span className="sr-only"> (selected; choose to remove this filter)</span>}
-                    </Link>{" "}
-                    <span className="text-muted">({option.count})</span>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </div>
-      ))}
-    </nav>
-  );
 }
 
 const sorts = [

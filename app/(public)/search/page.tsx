@@ -3,8 +3,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { FacetLinks, type FacetGroup } from "@/components/public/facet-links";
 import { MarkedText } from "@/components/public/marked-text";
 import { SearchForm } from "@/components/public/search-form";
+import { PageLinks } from "@/components/ui/page-links";
+import { parseSearchParams, type SearchParams } from "@/lib/search-params";
 import { agentKindLabels } from "@/modules/agents/labels";
 import { articleKindLabels, type ArticleKind } from "@/modules/articles/labels";
 import { lawTypeLabels } from "@/modules/laws/labels";
@@ -28,12 +31,10 @@ export const metadata: Metadata = {
   robots: { index: false, follow: true },
 };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 // The page waits for its query under loading.tsx, so the search box is never a placeholder that
 // is swapped for the real one while the reader types.
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
-  const query = await readQuery(searchParams);
+  const query = parseSearchParams(searchQuery, await searchParams);
   return (
     <div className="space-y-8">
       <header className="max-w-2xl space-y-4">
@@ -50,17 +51,15 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   );
 }
 
-async function readQuery(searchParams: SearchParams): Promise<SearchQuery> {
-  const raw = await searchParams;
-  return searchQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-}
-
 async function Results({ query }: { query: SearchQuery }) {
   await connection();
   if (!query.q) return <p className="text-muted">Type a word or a name to search what the archive has published.</p>;
   const results = await publishedSearch(query, await publicationVersion());
   if (results.terms.length === 0)
     return <p>Search looks for words and names; “{query.q}” has neither. Try a word, a name or a number.</p>;
+  const filters = (
+    <FacetLinks groups={facetGroups(query, results)} href={(facet, value) => searchHref(query, { [facet]: value })} />
+  );
   return (
     <div className="grid gap-10 lg:grid-cols-[14rem_1fr]">
       {/* On phones the filters fold away above the results; on wide screens they stand beside them. */}
@@ -69,13 +68,9 @@ async function Results({ query }: { query: SearchQuery }) {
           Filters
           {(query.type || query.jurisdiction) && ` (${[query.type, query.jurisdiction].filter(Boolean).length} chosen)`}
         </summary>
-        <div className="mt-4">
-          <Facets query={query} results={results} />
-        </div>
+        <div className="mt-4">{filters}</div>
       </details>
-      <div className="hidden lg:block">
-        <Facets query={query} results={results} />
-      </div>
+      <div className="hidden lg:block">{filters}</div>
       <section aria-labelledby="results-heading" className="min-w-0">
         <h2 id="results-heading" className="border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
           {results.total === 1 ? "1 result" : `${results.total.toLocaleString("en")} results`} for “{query.q}”
@@ -113,7 +108,7 @@ async function Results({ query }: { query: SearchQuery }) {
             ))}
           </ol>
         )}
-        <Pages query={query} results={results} />
+        <PageLinks page={results.page} pageCount={results.pageCount} href={(page) => searchHref(query, { page })} />
       </section>
     </div>
   );
@@ -159,60 +154,15 @@ const typeTitles: Record<SearchType, string> = {
   annotation: "Annotations",
 };
 
-function Facets({ query, results }: { query: SearchQuery; results: SearchResults }) {
-  const groups = [
+function facetGroups(query: SearchQuery, results: SearchResults): FacetGroup<"type" | "jurisdiction">[] {
+  const groups: FacetGroup<"type" | "jurisdiction">[] = [
     {
-      facet: "type" as const,
+      facet: "type",
       title: "Kind",
+      chosen: query.type,
       options: results.facets.type.map((f) => ({ ...f, label: typeTitles[f.value] })),
     },
-    { facet: "jurisdiction" as const, title: "Jurisdiction", options: results.facets.jurisdiction },
-  ].filter((group) => group.options.length > 0);
-  return (
-    <nav aria-label="Filters" className="space-y-6 text-sm">
-      {groups.map(({ facet, title, options }) => (
-        <div key={facet}>
-          <h2 className="mb-2 text-xs font-bold uppercase tracking-widest">{title}</h2>
-          {
-            <ul className="space-y-1">
-              {options.map((option) => {
-                const selected = query[facet] === option.value;
-                return (
-                  <li key={option.value}>
-                    <Link
-                      href={searchHref(query, { [facet]: selected ? undefined : option.value })}
-                      aria-current={selected ? "true" : undefined}
-                      className={selected ? "font-semibold text-ink" : undefined}
-                    >
-                      {selected && <span aria-hidden="true">✓ </span>}
-                      {option.label}
-                      {selected && <span className="sr-only"> (selected; choose to remove this filter)</span>}
-                    </Link>{" "}
-                    <span className="text-muted">({option.count})</span>
-                  </li>
-                );
-              })}
-            </ul>
-          }
-        </div>
-      ))}
-    </nav>
-  );
-}
-
-function Pages({ query, results }: { query: SearchQuery; results: SearchResults }) {
-  if (results.pageCount <= 1) return null;
-  return (
-    <nav aria-label="Pages" className="mt-6 flex items-center justify-between border-t border-rule pt-4 text-sm">
-      {results.page > 1 ? <Link href={searchHref(query, { page: results.page - 1 })}>← Previous</Link> : <span />}
-      <span className="text-muted">
-        Page {results.page} of {results.pageCount}
-      </span>
-      {results.page < results.pageCount ? (
-        <Link href={searchHref(query, { page: results.page + 1 })}>Next →</Link>
-      ) : (
-        <span />
-      )}
-    </nav>
-  );
+    { facet: "jurisdiction", title: "Jurisdiction", chosen: query.jurisdiction, options: results.facets.jurisdiction },
+  ];
+  return groups.filter((group) => group.options.length > 0);
 }

@@ -10,7 +10,7 @@ import { agentKindLabels } from "@/modules/agents/labels";
 import { lawEventKindLabels } from "@/modules/laws/labels";
 import { publishedAgent, type AgentRole, type PublicAgent } from "@/modules/public/agent";
 import { publicationVersion } from "@/modules/public/clock";
-import { pageAlternates } from "@/modules/public/syndication";
+import { publishedMetadata, unpublishedMetadata } from "@/modules/public/page-metadata";
 
 type Params = Promise<{ slug: string }>;
 
@@ -23,16 +23,11 @@ async function find(params: Params) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   await connection();
   const agent = await find(params);
-  if (agent?.kind !== "agent") return { title: "Person or organization", robots: { index: false } };
+  if (agent?.kind !== "agent") return unpublishedMetadata("Person or organization");
   const description =
     agent.description.slice(0, 300) ||
     `${agentKindLabels[agent.agentKind]}: the laws ${agent.name} took part in and the articles that name them.`;
-  return {
-    title: agent.name,
-    description,
-    alternates: pageAlternates(agent.path),
-    openGraph: { type: "profile", title: agent.name, description, url: agent.path, siteName: "Marginalia" },
-  };
+  return publishedMetadata({ title: agent.name, description, path: agent.path, type: "profile" });
 }
 
 export default function AgentPage({ params }: { params: Params }) {

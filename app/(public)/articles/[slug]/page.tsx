@@ -8,8 +8,8 @@ import { publishedArticle, publicArticlePath } from "@/modules/public/article";
 import { publishedAnnotationsOn } from "@/modules/public/annotations";
 import { publicationVersion } from "@/modules/public/clock";
 import { articleJsonLd, jsonLdScript } from "@/modules/public/json-ld";
+import { publishedMetadata, unpublishedMetadata } from "@/modules/public/page-metadata";
 import { siteOrigin } from "@/modules/public/site";
-import { pageAlternates } from "@/modules/public/syndication";
 
 type Params = { slug: string };
 
@@ -17,20 +17,9 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   await connection();
   const { slug } = await params;
   const found = await publishedArticle(slug, await publicationVersion());
-  if (found?.kind !== "article") return { title: "Article", robots: { index: false } };
+  if (found?.kind !== "article") return unpublishedMetadata("Article");
   const description = found.body.replace(/[*_`#>[\]]|\(https?:[^)]*\)/g, "").slice(0, 300);
-  return {
-    title: found.title,
-    description,
-    alternates: pageAlternates(publicArticlePath(found)),
-    openGraph: {
-      type: "article",
-      title: found.title,
-      description,
-      url: publicArticlePath(found),
-      siteName: "Marginalia",
-    },
-  };
+  return publishedMetadata({ title: found.title, description, path: publicArticlePath(found), type: "article" });
 }
 
 export default function ArticlePage({ params }: { params: Promise<Params> }) {
