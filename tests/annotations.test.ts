@@ -439,10 +439,23 @@ describe("the demo content", () => {
       ["context", "RSFSR Criminal Code, which applied in Kyrgyzstan until 1961"],
       ["cross_reference", "taken between 1917 and 1953"],
     ]);
-    expect(notes[1]!.links.map((l) => l.href)).toEqual([
-      "/articles/commentary-kyrgyzstan-rehabilitation-law-and-its-neighbours",
-      "/laws/kz/on-the-rehabilitation-of-victims-of-mass-political-repression-1993",
-    ]);
+    // The cross-reference links the passage of the commentary that discusses this provision.
+    const [passage, kazakh] = notes[1]!.links;
+    expect(passage).toMatchObject({
+      type: "annotation",
+      href: expect.stringMatching(
+        /^\/articles\/commentary-kyrgyzstan-rehabilitation-law-and-its-neighbours#annotation-\d+$/,
+      ),
+      passage: { on: "article", exact: "compares it with Kazakhstan's 1993 law" },
+    });
+    expect(kazakh!.href).toBe("/laws/kz/on-the-rehabilitation-of-victims-of-mass-political-repression-1993");
+    const body = webAnnotation(notes[1]!, "https://archive.example").body;
+    expect(body).toContainEqual({
+      type: "SpecificResource",
+      purpose: "linking",
+      source: "https://archive.example/articles/commentary-kyrgyzstan-rehabilitation-law-and-its-neighbours",
+      selector: expect.objectContaining({ type: "TextQuoteSelector", exact: "compares it with Kazakhstan's 1993 law" }),
+    });
     const { annotations: all } = await annotationsOnText(editor, notes[0]!.target);
     expect(all.map((a) => a.audience)).toEqual(["public", "public", "internal"]);
   });
@@ -570,5 +583,42 @@ describe("the editors' list of annotations", () => {
     await expect(listRecentAnnotations(anonymous(database.db))).rejects.toBeInstanceOf(NotAuthenticatedError);
     // A hand-edited cursor starts again from the first page, rather than failing.
     expect((await listRecentAnnotations(editor, { after: "not-a-cursor", limit: 1 })).items[0]!.id).toBe(seen[0]);
+  });
+});
+
+describe("links of a public note", () => {
+  test("a link to something withdrawn since leaves the note at once; a note cannot link to its own passage", async () => {
+    const law = await makeLaw();
+    const article = await createArticle(contributor, {
+      kind: "news",
+      title: `Report on the law ${Math.random().toString(36).slice(2, 8)}`,
+      lang: "en",
+      body: "Parliament adopted the law.",
+    });
+    await publishItem(database.db, "law", law.lawId);
+    await publishItem(database.db, "article", article.id);
+    const note = await annotate(contributor, law, "kulak economy", {
+      kind: "cross_reference",
+      links: [`article:${article.id}`],
+    });
+    await publishItem(database.db, "annotation", note.id);
+    expect((await publicNotes(law.lawId))[0]!.links.map((l) => l.href)).toEqual([`/articles/${article.slug}`]);
+    await moveItem(admin, {
+      type: "article",
+      id: article.id,
+      action: "withdraw",
+      baseRevision: await workingRevision(admin, "article", article.id),
+    });
+    expect((await publicNotes(law.lawId))[0]!.links).toEqual([]);
+
+    await expect(
+      updateAnnotation(contributor, note.id, {
+        kind: "cross_reference",
+        audience: "public",
+        body: "Links itself.",
+        links: [`annotation:${note.id}`],
+        baseRevision: await workingRevision(contributor, "annotation", note.id),
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { links: [expect.stringContaining("its own passage")] } });
   });
 });

@@ -1,15 +1,23 @@
 import Link from "next/link";
 import { provisionAt, provisionsOf } from "@/lib/anchoring/provisions";
-import type { PublicAnnotation } from "@/modules/public/annotations";
+import type { PublicAnnotation, PublicLink } from "@/modules/public/annotations";
+
+/** The article a link leads to (`page`), and where in it: the article itself, or a passage of it. */
+function articleOf(link: PublicLink): { page: string; href: string; title: string } | null {
+  if (link.type === "article") return { page: link.href, href: link.href, title: link.title };
+  if (link.passage?.on === "article")
+    return { page: link.passage.page, href: link.href, title: link.passage.pageTitle };
+  return null;
+}
 
 /**
  * "Commentary on its provisions": for each heading of the text (Article 5), the cross-references
- * on its passages that point to articles, so a reader sees at once which provisions the
- * commentary discusses, and goes to the passage or the article.
+ * on its passages that point to articles or to passages of articles, so a reader sees at once
+ * which provisions the commentary discusses, and goes to the passage or the article.
  */
 export function ProvisionCommentary({ markdown, annotations }: { markdown: string; annotations: PublicAnnotation[] }) {
   const commentary = annotations.filter(
-    (a) => a.kind === "cross_reference" && a.links.some((l) => l.type === "article"),
+    (a) => a.kind === "cross_reference" && a.links.some((l) => articleOf(l) !== null),
   );
   if (commentary.length === 0) return null;
   const provisions = provisionsOf(markdown);
@@ -28,8 +36,9 @@ export function ProvisionCommentary({ markdown, annotations }: { markdown: strin
       </h3>
       <ul className="space-y-2">
         {[...groups.values()].map((group) => {
-          const articles = group.notes.flatMap((n) => n.links.filter((l) => l.type === "article"));
-          const unique = articles.filter((l, i) => articles.findIndex((o) => o.href === l.href) === i);
+          const articles = group.notes.flatMap((n) => n.links.flatMap((l) => articleOf(l) ?? []));
+          // One article discussed in several notes counts once; its first link (a passage, if any) stands for it.
+          const unique = articles.filter((l, i) => articles.findIndex((o) => o.page === l.page) === i);
           return (
             <li key={group.title}>
               <a href={`#annotation-${group.notes[0]!.id}`} className="font-semibold">

@@ -135,7 +135,7 @@ export const publicAnnotations = pgTable(
     kind: annotationKindEnum().notNull(),
     body: text().notNull(),
     ...passage(),
-    // [{ type, id, title, scope, slug }] of live items only, and [{ title, url }].
+    // [{ type, id }] as the note links them, and its sources as [{ title, url }].
     links: jsonb().$type<PublicAnnotationLink[]>().notNull(),
     sources: jsonb().$type<{ title: string; url: string | null }[]>().notNull(),
     firstPublishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
@@ -144,10 +144,5 @@ export const publicAnnotations = pgTable(
   (t) => [index("public_annotations_target_idx").on(t.targetType, t.targetId, t.textId)],
 );
 
-export type PublicAnnotationLink = {
-  type: "law" | "article" | "agent";
-  id: number;
-  title: string;
-  scope: string;
-  slug: string;
-};
+/** What a public note links to, by reference: readers get only those still live when they read (modules/public/annotations.ts). */
+export type PublicAnnotationLink = { type: "law" | "article" | "agent" | "annotation"; id: number };

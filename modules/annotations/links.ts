@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { agents, articles, laws } from "@/db/schema";
+import { agents, annotations, articles, laws } from "@/db/schema";
 import type { LinkRef } from "./schemas";
 
 // What each kind of link points to, and the name it is shown by.
@@ -8,6 +8,7 @@ const linkTables = {
   law: { table: laws, id: laws.id, name: laws.title },
   article: { table: articles, id: articles.id, name: articles.title },
   agent: { table: agents, id: agents.id, name: agents.preferredName },
+  annotation: { table: annotations, id: annotations.id, name: annotations.exact },
 };
 
 /**
@@ -22,7 +23,8 @@ export async function linkedNames(db: Db | Tx, refs: LinkRef[], lock = false): P
     if (ids.length === 0) continue;
     const query = db.select({ id, name }).from(table).where(inArray(id, ids));
     const rows = lock ? await query.for("share") : await query;
-    rows.forEach((row) => names.set(`${type}:${row.id}`, row.name));
+    // A passage is named by its quote.
+    rows.forEach((row) => names.set(`${type}:${row.id}`, type === "annotation" ? `“${row.name}”` : row.name));
   }
   return names;
 }

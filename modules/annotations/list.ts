@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, ne, or, sql } from "drizzle-orm";
 import { annotations, articles, editorialItems, laws } from "@/db/schema";
 import type { AnnotationAudience, AnnotationKind, ReviewState, Visibility } from "@/db/schema/vocabulary";
 import { authorize } from "@/modules/auth/authorize";
@@ -71,4 +71,38 @@ export async function listRecentAnnotations(
     updatedAt: r.updatedAt,
   }));
   return { items, next: last ? encodeCursor(last.updatedKey, last.id) : null };
+}
+
+/**
+ * Passages to link a note to, for the links picker: annotations whose quote or whose law or
+ * article title contains the words, named "Article title: “quote”". Archived ones are left out.
+ */
+export async function searchPassageOptions(ctx: Ctx, q: string, limit = 20) {
+  authorize(ctx, "admin.access");
+  const words = q.trim().slice(0, 200);
+  const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await ctx.db
+    .select({ id: annotations.id, exact: annotations.exact, lawTitle: laws.title, articleTitle: articles.title })
+    .from(annotations)
+    .innerJoin(
+      editorialItems,
+      and(eq(editorialItems.itemType, "annotation"), eq(editorialItems.itemId, annotations.id)),
+    )
+    .leftJoin(laws, and(eq(annotations.targetType, "law"), eq(laws.id, annotations.targetId)))
+    .leftJoin(articles, and(eq(annotations.targetType, "article"), eq(articles.id, annotations.targetId)))
+    .where(
+      and(
+        ne(editorialItems.visibility, "archived"),
+        words
+          ? or(ilike(annotations.exact, pattern), ilike(laws.title, pattern), ilike(articles.title, pattern))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(annotations.updatedAt), desc(annotations.id))
+    .limit(Math.min(Math.max(1, limit), 50));
+  return rows.map((r) => {
+    const quote = [...r.exact.replace(/\s+/g, " ")];
+    const shown = quote.length > 60 ? `${quote.slice(0, 60).join("")}…` : quote.join("");
+    return { value: String(r.id), label: `${r.articleTitle ?? r.lawTitle ?? "(deleted)"}: “${shown}”` };
+  });
 }

@@ -66,6 +66,8 @@ export async function updateAnnotation(
   const current = await getAnnotation(ctx, id);
   await ctx.db.transaction(async (tx) => {
     const row = await beginEdit(tx, { type: "annotation", id }, base);
+    if (values.links.some((l) => l.type === "annotation" && l.id === id))
+      throw new ValidationError({ links: ["An annotation cannot link to its own passage."] });
     await assertLinks(tx, values);
     const passage = values.passage
       ? { ...(await findPassage(tx, current.target, values.passage)), madeOnRevisionId: values.passage.targetRevision }
@@ -116,7 +118,7 @@ async function findPassage(tx: Tx, target: TargetRef, selected: PassageValues): 
 async function assertLinks(tx: Tx, values: AnnotationValues) {
   const found = await linkedNames(tx, values.links, true);
   if (values.links.some((l) => !found.has(`${l.type}:${l.id}`)))
-    throw new ValidationError({ links: ["A linked law, article or agent no longer exists."] });
+    throw new ValidationError({ links: ["A linked law, article, agent or passage no longer exists."] });
   if (values.sourceIds.length) {
     const rows = await tx
       .select({ id: sources.id })

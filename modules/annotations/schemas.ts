@@ -5,14 +5,15 @@ import { isRecordId, recordId } from "@/lib/validation";
 export const annotatableTypes = ["law", "article"] as const;
 export type AnnotatableType = (typeof annotatableTypes)[number];
 
-export const linkableTypes = ["law", "article", "agent"] as const;
+/** Laws, articles and agents as a whole, or another annotation's passage (of an article discussing a law). */
+export const linkableTypes = ["law", "article", "agent", "annotation"] as const;
 export type LinkRef = { type: (typeof linkableTypes)[number]; id: number };
 
 /** "law:12": a picker's value names the type and the id of what it links to. */
 const linkRef = z
   .string()
   .trim()
-  .regex(/^(law|article|agent):\d{1,10}$/, "Choose from the list.")
+  .regex(/^(law|article|agent|annotation):\d{1,10}$/, "Choose from the list.")
   .transform((value): LinkRef => {
     const [type, id] = value.split(":");
     return { type: type as LinkRef["type"], id: Number(id) };

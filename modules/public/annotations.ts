@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, or } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
 import { liveDocuments, publicAnnotations } from "@/db/schema";
@@ -22,15 +22,31 @@ export type PublicAnnotation = {
   suffix: string;
   /** The target's public page, naming the law text the passage is in. */
   targetPath: string;
-  links: { type: PublicAnnotationLink["type"]; title: string; href: string }[];
+  links: PublicLink[];
   sources: { title: string; url: string | null }[];
   firstPublishedAt: Date;
   publishedAt: Date;
 };
 
-type Row = typeof publicAnnotations.$inferSelect & { scope: string; slug: string };
+/**
+ * A link of a note, to something readers can open now. A link to another note's passage (an
+ * article's passage that discusses this one) says which page it is on and quotes it.
+ */
+export type PublicLink = {
+  type: PublicAnnotationLink["type"];
+  title: string;
+  href: string;
+  passage?: { on: "law" | "article"; pageTitle: string; page: string; exact: string; prefix: string; suffix: string };
+};
 
-const columns = { ...getTableColumns(publicAnnotations), scope: liveDocuments.scope, slug: liveDocuments.slug };
+type Row = typeof publicAnnotations.$inferSelect & { scope: string; slug: string; pageTitle: string };
+
+const columns = {
+  ...getTableColumns(publicAnnotations),
+  scope: liveDocuments.scope,
+  slug: liveDocuments.slug,
+  pageTitle: liveDocuments.title,
+};
 const onLiveTarget = and(
   eq(liveDocuments.itemType, publicAnnotations.targetType),
   eq(liveDocuments.itemId, publicAnnotations.targetId),
@@ -43,13 +59,73 @@ function targetPath(row: Row): string {
   return row.textId === null ? path : `${path}?text=${row.textId}`;
 }
 
-function linkHref(link: PublicAnnotationLink): string {
-  if (link.type === "law") return publicLawPath({ jurisdictionCode: link.scope, slug: link.slug });
-  if (link.type === "article") return publicArticlePath(link);
-  return publicAgentPath(link);
+function itemPath(item: { type: string; scope: string; slug: string }): string {
+  if (item.type === "law") return publicLawPath({ jurisdictionCode: item.scope, slug: item.slug });
+  if (item.type === "article") return publicArticlePath(item);
+  return publicAgentPath(item);
 }
 
-function toPublic(row: Row): PublicAnnotation {
+const quoteLength = 80;
+const shortQuote = (exact: string) => {
+  const chars = [...exact.replace(/\s+/g, " ").trim()];
+  return chars.length > quoteLength ? `${chars.slice(0, quoteLength).join("")}…` : chars.join("");
+};
+
+/**
+ * The links of these rows that readers can follow now, by "type:id": live laws, articles and
+ * agents, and published passages, with their current names and addresses. Resolved when read
+ * (and cached by the publication clock), so a link to something withdrawn since simply goes.
+ */
+async function liveLinks(db: Db, rows: Row[]): Promise<Map<string, PublicLink>> {
+  const refs = rows.flatMap((r) => r.links);
+  const links = new Map<string, PublicLink>();
+  const items = refs.filter((r) => r.type !== "annotation");
+  if (items.length) {
+    const docs = await db
+      .select({
+        type: liveDocuments.itemType,
+        id: liveDocuments.itemId,
+        scope: liveDocuments.scope,
+        slug: liveDocuments.slug,
+        title: liveDocuments.title,
+      })
+      .from(liveDocuments)
+      .where(or(...items.map((r) => and(eq(liveDocuments.itemType, r.type), eq(liveDocuments.itemId, r.id)))));
+    for (const doc of docs)
+      links.set(`${doc.type}:${doc.id}`, {
+        type: doc.type as PublicLink["type"],
+        title: doc.title,
+        href: itemPath(doc),
+      });
+  }
+  const passageIds = refs.filter((r) => r.type === "annotation").map((r) => r.id);
+  if (passageIds.length) {
+    const passages = await db
+      .select(columns)
+      .from(publicAnnotations)
+      .innerJoin(liveDocuments, onLiveTarget)
+      .where(inArray(publicAnnotations.annotationId, passageIds));
+    for (const p of passages) {
+      const page = targetPath(p);
+      links.set(`annotation:${p.annotationId}`, {
+        type: "annotation",
+        title: `${p.pageTitle}: “${shortQuote(p.exact)}”`,
+        href: `${page}#annotation-${p.annotationId}`,
+        passage: {
+          on: p.targetType as "law" | "article",
+          pageTitle: p.pageTitle,
+          page,
+          exact: p.exact,
+          prefix: p.prefix,
+          suffix: p.suffix,
+        },
+      });
+    }
+  }
+  return links;
+}
+
+function toPublic(row: Row, links: Map<string, PublicLink>): PublicAnnotation {
   return {
     id: row.annotationId,
     kind: row.kind,
@@ -61,7 +137,7 @@ function toPublic(row: Row): PublicAnnotation {
     exact: row.exact,
     prefix: row.prefix,
     suffix: row.suffix,
-    links: row.links.map((l) => ({ type: l.type, title: l.title, href: linkHref(l) })),
+    links: row.links.flatMap((l) => links.get(`${l.type}:${l.id}`) ?? []),
     sources: row.sources,
     firstPublishedAt: row.firstPublishedAt,
     publishedAt: row.publishedAt,
@@ -91,7 +167,8 @@ export async function readAnnotationsOn(db: Db, target: { type: "law" | "article
     .innerJoin(liveDocuments, onLiveTarget)
     .where(and(eq(publicAnnotations.targetType, target.type), eq(publicAnnotations.targetId, target.id)))
     .orderBy(asc(publicAnnotations.start), asc(publicAnnotations.annotationId));
-  return rows.map(toPublic);
+  const links = await liveLinks(db, rows);
+  return rows.map((row) => toPublic(row, links));
 }
 
 /** Published annotations by id (for the API); ids that are not public are simply absent. */
@@ -110,7 +187,8 @@ export async function readAnnotationsById(db: Db, ids: number[]): Promise<Public
     .from(publicAnnotations)
     .innerJoin(liveDocuments, onLiveTarget)
     .where(inArray(publicAnnotations.annotationId, ids));
-  return rows.map(toPublic);
+  const links = await liveLinks(db, rows);
+  return rows.map((row) => toPublic(row, links));
 }
 
 /** A published law or article named by its public address (`/laws/kg/slug?text=3`, `/articles/slug`, or a full URL). */

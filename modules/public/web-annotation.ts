@@ -39,7 +39,21 @@ export function webAnnotation(a: PublicAnnotation, origin: string, embedded = fa
         purpose: motivations[a.kind],
       },
       { type: "TextualBody", value: annotationKindLabels[a.kind], purpose: "classifying" },
-      ...a.links.map((l) => ({ id: `${origin}${l.href}`, type: "Text", purpose: "linking", title: l.title })),
+      ...a.links.map((l) =>
+        l.passage
+          ? {
+              type: "SpecificResource",
+              purpose: "linking",
+              source: `${origin}${l.passage.page}`,
+              selector: {
+                type: "TextQuoteSelector",
+                exact: l.passage.exact,
+                prefix: l.passage.prefix,
+                suffix: l.passage.suffix,
+              },
+            }
+          : { id: `${origin}${l.href}`, type: "Text", purpose: "linking", title: l.title },
+      ),
       ...a.sources.flatMap((s) => (s.url ? [{ id: s.url, type: "Text", purpose: "linking", title: s.title }] : [])),
     ],
     target: {

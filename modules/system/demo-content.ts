@@ -14,6 +14,7 @@ import { quotePassage } from "@/modules/annotations/passage";
 import { createAnnotation } from "@/modules/annotations/save";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { createAgent } from "@/modules/agents/save";
+import { getArticle } from "@/modules/articles/read";
 import { createArticle } from "@/modules/articles/save";
 import { createFigure } from "@/modules/figures/save";
 import { addEvent } from "@/modules/laws/events";
@@ -117,33 +118,44 @@ export async function loadDemoContent(db: Db): Promise<{ lawsAdded: number }> {
   return { lawsAdded };
 }
 
-/** The editors' notes on the synopsis of the Kyrgyz law, published like any annotation (one stays internal). */
+/**
+ * The editors' notes on the synopsis of the Kyrgyz law and on the commentary about it, published
+ * like any annotation (one stays internal); the law's cross-reference links to the commentary's passage.
+ */
 async function loadDemoAnnotations(ctx: Ctx) {
-  const [law] = await ctx.db.select({ id: laws.id }).from(laws).where(eq(laws.slug, kyrgyzSynopsis.lawSlug));
-  if (!law) return;
-  const [text] = await listLawTextVersions(ctx, law.id);
-  if (!text) return;
-  const plain = markdownText(kyrgyzSynopsis.body);
-  const targetRevision = await workingRevision(ctx, "law", law.id);
-  for (const { quote, articleSlugs, lawSlugs, ...note } of demoAnnotations) {
-    const links: string[] = [];
-    for (const slug of articleSlugs) {
-      const [found] = await ctx.db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));
-      if (found) links.push(`article:${found.id}`);
-    }
-    for (const slug of lawSlugs) {
-      const [found] = await ctx.db.select({ id: laws.id }).from(laws).where(eq(laws.slug, slug));
-      if (found) links.push(`law:${found.id}`);
+  const made: number[] = [];
+  const idOf = async (ref: { law: string } | { article: string }) => {
+    const table = "law" in ref ? laws : articles;
+    const [found] = await ctx.db
+      .select({ id: table.id })
+      .from(table)
+      .where(eq(table.slug, "law" in ref ? ref.law : ref.article));
+    return found?.id;
+  };
+  for (const { on, quote, links, ...note } of demoAnnotations) {
+    const targetId = await idOf(on);
+    if (!targetId) return;
+    const type = "law" in on ? ("law" as const) : ("article" as const);
+    const text = type === "law" ? (await listLawTextVersions(ctx, targetId))[0] : undefined;
+    const markdown = type === "law" ? kyrgyzSynopsis.body : (await getArticle(ctx, targetId)).body;
+    const linkRefs: string[] = [];
+    for (const link of links) {
+      if ("passage" in link) linkRefs.push(`annotation:${made[link.passage]}`);
+      else linkRefs.push(`${"law" in link ? "law" : "article"}:${await idOf(link)}`);
     }
     const created = await createAnnotation(ctx, {
       ...note,
-      targetType: "law",
-      targetId: law.id,
-      textId: text.id,
-      links,
-      passage: { targetRevision, ...quotePassage(plain, quote) },
+      targetType: type,
+      targetId,
+      textId: text?.id,
+      links: linkRefs,
+      passage: {
+        targetRevision: await workingRevision(ctx, type, targetId),
+        ...quotePassage(markdownText(markdown), quote),
+      },
     });
     await publishDemo(ctx, "annotation", created.id);
+    made.push(created.id);
   }
 }
 

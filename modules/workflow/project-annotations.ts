@@ -1,7 +1,6 @@
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { annotations, publicAnnotations, publications, revisions } from "@/db/schema";
-import type { PublicAnnotationLink } from "@/db/schema/annotations";
 import { plainText } from "@/lib/search/plain-text";
 import { annotationKindLabels } from "@/modules/annotations/labels";
 import { placeAnnotation, type TextCache } from "@/modules/annotations/placement";
@@ -59,7 +58,7 @@ export async function projectAnnotation(tx: Tx, annotationId: number, texts: Tex
     kind: snapshot.kind,
     body: snapshot.body,
     ...placed.passage,
-    links: await liveLinks(tx, snapshot),
+    links: snapshot.links.map(({ type, id }) => ({ type, id })),
     sources: snapshot.sources.map((s) => ({ title: s.title, url: s.url || null })),
     firstPublishedAt: live.firstPublishedAt,
     publishedAt: live.publishedAt,
@@ -122,28 +121,4 @@ export async function projectAnnotationsOn(tx: Tx, target: Target): Promise<void
 export async function unprojectAnnotation(tx: Db | Tx, annotationId: number): Promise<void> {
   await tx.delete(publicAnnotations).where(eq(publicAnnotations.annotationId, annotationId));
   await unprojectSearch(tx, "annotation", annotationId);
-}
-
-/** Only links to what readers can open: a draft or withdrawn item is left out of the public note. */
-async function liveLinks(tx: Tx, snapshot: AnnotationSnapshot): Promise<PublicAnnotationLink[]> {
-  if (snapshot.links.length === 0) return [];
-  const rows = await tx
-    .select({
-      type: publications.itemType,
-      id: publications.itemId,
-      title: publications.title,
-      scope: publications.scope,
-      slug: publications.slug,
-    })
-    .from(publications)
-    .where(
-      and(
-        isNull(publications.goneAt),
-        or(...snapshot.links.map((l) => and(eq(publications.itemType, l.type), eq(publications.itemId, l.id)))),
-      ),
-    );
-  return snapshot.links.flatMap((l) => {
-    const row = rows.find((r) => r.type === l.type && r.id === l.id);
-    return row ? [{ type: l.type, id: l.id, title: row.title, scope: row.scope, slug: row.slug }] : [];
-  });
 }

@@ -5,6 +5,7 @@ import type { PickerOption } from "@/components/admin/entity-picker";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one } from "@/lib/form-data";
 import { deleteAnnotation } from "@/modules/annotations/delete";
+import { searchPassageOptions } from "@/modules/annotations/list";
 import { getAnnotation } from "@/modules/annotations/read";
 import { confirmPlacement } from "@/modules/annotations/review";
 import { createAnnotation, updateAnnotation } from "@/modules/annotations/save";
@@ -126,4 +127,11 @@ export async function searchArticlesAction(q: string): Promise<PickerOption[]> {
   const query = typeof q === "string" ? q.trim().slice(0, 200) : "";
   const result = await toActionResult(() => listArticles(ctx, { q: query || undefined, limit: 20 }));
   return result.ok ? result.data.articles.map((a) => ({ value: String(a.id), label: a.title, hint: a.lang })) : [];
+}
+
+/** For the links picker: passages (annotations) by their quote or their law's or article's title. */
+export async function searchPassagesAction(q: string): Promise<PickerOption[]> {
+  const ctx = await requestContext();
+  const result = await toActionResult(() => searchPassageOptions(ctx, typeof q === "string" ? q : ""));
+  return result.ok ? result.data : [];
 }

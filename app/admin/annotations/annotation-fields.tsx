@@ -10,7 +10,7 @@ import { searchAgentsAction } from "../agents/actions";
 import { errorsAt } from "../articles/link-pickers";
 import { searchLawsAction } from "../articles/actions";
 import { createSourceInlineAction, searchSourcesAction } from "../sources/actions";
-import { searchArticlesAction } from "./actions";
+import { searchArticlesAction, searchPassagesAction } from "./actions";
 
 type AnnotationAudience = AnnotationDetail["audience"];
 
@@ -35,12 +35,15 @@ const searches: Record<LinkType, (q: string) => Promise<PickerOption[]>> = {
   law: typed("law", searchLawsAction),
   article: typed("article", searchArticlesAction),
   agent: typed("agent", searchAgentsAction),
+  annotation: typed("annotation", searchPassagesAction),
 };
 
 const linkPickers: { type: LinkType; label: string }[] = [
   { type: "law", label: "Linked laws" },
   { type: "article", label: "Linked articles" },
   { type: "agent", label: "Linked agents" },
+  // A cross-reference from a law's provision to the passage of an article that discusses it.
+  { type: "annotation", label: "Linked passages (annotated elsewhere)" },
 ];
 
 const audiences: AnnotationAudience[] = ["public", "internal"];
@@ -93,7 +96,7 @@ export function AnnotationFields({ initial, errors }: { initial?: AnnotationFiel
       <fieldset className="@container space-y-3 rounded-lg border border-rule bg-surface p-4">
         <legend className="px-1 text-sm font-semibold">Links (optional)</legend>
         {/* Side by side where there is room (the annotation's page), stacked beside the text. */}
-        <div className="grid gap-4 @xl:grid-cols-3">
+        <div className="grid gap-4 @xl:grid-cols-2">
           {linkPickers.map(({ type, label }) => (
             <EntityPicker
               key={type}
