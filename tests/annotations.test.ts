@@ -7,7 +7,7 @@ import { ForbiddenError, NotAuthenticatedError, ValidationError } from "@/lib/er
 import { markdownText } from "@/lib/markdown";
 import { deleteAnnotation } from "@/modules/annotations/delete";
 import { listRecentAnnotations } from "@/modules/annotations/list";
-import { annotationsOnText, confirmPlacement } from "@/modules/annotations/review";
+import { annotationsOnText, confirmPlacement, currentPlacement } from "@/modules/annotations/review";
 import { createAnnotation, updateAnnotation } from "@/modules/annotations/save";
 import { createArticle, updateArticle } from "@/modules/articles/save";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
@@ -503,6 +503,9 @@ describe("carrying annotations to a newer text version", () => {
     expect(onOlder.annotations.map((a) => a.id)).toEqual([amended.id]);
     const onRussian = await annotationsOnText(editor, { type: "law", id: law.lawId, textId: russian.id });
     expect(onRussian.annotations).toEqual([]);
+    // The annotation's own page leads to the text it is on now.
+    expect((await currentPlacement(editor, kept.id))!.target.textId).toBe(v2.id);
+    expect((await currentPlacement(editor, amended.id))!.target.textId).toBe(law.textId);
   });
 });
 

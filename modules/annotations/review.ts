@@ -164,3 +164,30 @@ export async function confirmPlacement(ctx: Ctx, input: unknown): Promise<Placem
   forgetPublicationVersion();
   return confirmed;
 }
+
+/**
+ * Where one annotation's working revision stands on its target's working text, and on which text
+ * (a newer version of a law's text, once carried there): what its own page shows and links to.
+ */
+export async function currentPlacement(
+  ctx: Ctx,
+  id: number,
+): Promise<{ target: TargetRef; placement: Placement } | null> {
+  authorize(ctx, "admin.access");
+  const [row] = await ctx.db
+    .select({ revisionId: revisions.id, snapshot: revisions.snapshot })
+    .from(editorialItems)
+    .innerJoin(revisions, eq(revisions.id, editorialItems.workingRevisionId))
+    .where(and(eq(editorialItems.itemType, "annotation"), eq(editorialItems.itemId, id)));
+  if (!row) return null;
+  const snapshot = row.snapshot as AnnotationSnapshot;
+  const [target] = await ctx.db
+    .select({ working: editorialItems.workingRevisionId })
+    .from(editorialItems)
+    .where(and(eq(editorialItems.itemType, snapshot.target.type), eq(editorialItems.itemId, snapshot.target.id)));
+  if (!target?.working) return null;
+  const placement = await placeAnnotation(ctx.db, { id, revisionId: row.revisionId, snapshot }, target.working, {
+    store: false,
+  });
+  return { target: { ...snapshot.target, textId: placement.textId ?? snapshot.target.textId }, placement };
+}

@@ -6,7 +6,7 @@ import { DeleteButton } from "@/components/admin/delete-button";
 import { NotFoundError } from "@/lib/errors";
 import { anchorStateLabels, annotationKindLabels, audienceLabels } from "@/modules/annotations/labels";
 import { getAnnotation } from "@/modules/annotations/read";
-import { annotationsOnText } from "@/modules/annotations/review";
+import { currentPlacement } from "@/modules/annotations/review";
 import { getArticle } from "@/modules/articles/read";
 import type { Ctx } from "@/modules/auth/context";
 import { getLaw } from "@/modules/laws/read";
@@ -33,16 +33,18 @@ export default async function AnnotationPage({ params }: { params: Promise<{ id:
     getAnnotation(ctx, Number(id)).catch(missing),
     editorialStatus(ctx, "annotation", Number(id)).catch(missing),
   ]);
-  const [targetTitle, onText] = await Promise.all([
+  const [targetTitle, current] = await Promise.all([
     titleOf(ctx, annotation.target),
-    annotationsOnText(ctx, annotation.target).catch(() => null),
+    currentPlacement(ctx, annotation.id),
   ]);
-  const placement = onText?.annotations.find((a) => a.id === annotation.id)?.placement;
+  const placement = current?.placement;
+  // The text it is on now: a newer version of a law's text, once carried there.
+  const textPath = annotatePath(current?.target ?? annotation.target);
   const where = annotation.target.type === "law" ? "law text" : "article";
   return (
     <div className="space-y-6">
       <p className="text-sm">
-        <Link href={annotatePath(annotation.target)}>
+        <Link href={textPath}>
           ← Annotations on the {where} “{targetTitle}”
         </Link>
       </p>
@@ -54,13 +56,13 @@ export default async function AnnotationPage({ params }: { params: Promise<{ id:
               action={deleteAnnotationAction}
               id={annotation.id}
               what="this annotation"
-              afterDelete={annotatePath(annotation.target)}
+              afterDelete={textPath}
             />
           )}
         </div>
         <p className="text-sm text-muted">
           On the {where}{" "}
-          <Link href={annotatePath(annotation.target)} className="text-ink">
+          <Link href={textPath} className="text-ink">
             {targetTitle}
           </Link>{" "}
           · {audienceLabels[annotation.audience].split(":")[0]}
@@ -75,7 +77,7 @@ export default async function AnnotationPage({ params }: { params: Promise<{ id:
         {placement && placement.state !== "anchored" && (
           <p className="text-sm">
             The text changed since this passage was selected.{" "}
-            <Link href={annotatePath(annotation.target)}>
+            <Link href={textPath}>
               {placement.state === "drifted" ? "Review the new passage" : "Re-attach it to a new passage"}
             </Link>{" "}
             on the text’s page.
