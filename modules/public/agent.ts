@@ -1,3 +1,4 @@
+import { lawOutline } from "./law-outline";
 import { and, eq, sql } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
@@ -70,7 +71,7 @@ async function actsOf(db: Db, agentId: number): Promise<AgentAct[]> {
       scope: liveDocuments.scope,
       slug: liveDocuments.slug,
       title: liveDocuments.title,
-      snapshot: liveDocuments.snapshot,
+      snapshot: lawOutline,
       jurisdictionName: jurisdictions.name,
     })
     .from(liveDocuments)

@@ -1,3 +1,4 @@
+import { lawOutline } from "./law-outline";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { jurisdictions, liveDocuments } from "@/db/schema";
@@ -48,7 +49,7 @@ export async function liveLawsInOrder(db: Db, where: SQL): Promise<LawOnTimeline
       scope: liveDocuments.scope,
       slug: liveDocuments.slug,
       title: liveDocuments.title,
-      snapshot: liveDocuments.snapshot,
+      snapshot: lawOutline,
       jurisdictionName: jurisdictions.name,
     })
     .from(liveDocuments)

@@ -6,6 +6,7 @@ import { lawRelationLabels } from "@/modules/laws/labels";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { articlesDiscussing } from "./article";
 import { publicCacheTag } from "./clock";
+import { lawOutline } from "./law-outline";
 import { lawView, publicLawPath, type RelatedLaw } from "./law-view";
 
 export { publicLawPath };
@@ -84,7 +85,7 @@ export async function relatedLiveLaws(db: Db, id: number, revision: LawSnapshot)
       scope: liveDocuments.scope,
       slug: liveDocuments.slug,
       title: liveDocuments.title,
-      snapshot: liveDocuments.snapshot,
+      snapshot: lawOutline,
     })
     .from(liveDocuments)
     .where(
@@ -163,7 +164,7 @@ export async function latestPublishedLaws(version: number, limit = 10): Promise<
     .select({
       scope: liveDocuments.scope,
       slug: liveDocuments.slug,
-      snapshot: liveDocuments.snapshot,
+      snapshot: lawOutline,
       publishedAt: liveDocuments.publishedAt,
     })
     .from(liveDocuments)
