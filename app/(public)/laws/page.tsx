@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageLinks } from "@/components/ui/page-links";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { FacetLinks, type FacetGroup } from "@/components/public/facet-links";
@@ -86,7 +87,7 @@ async function LawsIndex({ searchParams }: { searchParams: SearchParams }) {
             ))}
           </ol>
         )}
-        <Pages query={query} index={index} />
+        <PageLinks page={index.page} pageCount={index.pageCount} href={(page) => lawIndexHref(query, { page })} />
       </section>
     </div>
   );
@@ -142,23 +143,6 @@ function SortLinks({ query }: { query: LawIndexQuery }) {
         </span>
       ))}
     </p>
-  );
-}
-
-function Pages({ query, index }: { query: LawIndexQuery; index: LawIndex }) {
-  if (index.pageCount <= 1) return null;
-  return (
-    <nav aria-label="Pages" className="mt-6 flex items-center justify-between border-t border-rule pt-4 text-sm">
-      {index.page > 1 ? <Link href={lawIndexHref(query, { page: index.page - 1 })}>← Previous</Link> : <span />}
-      <span className="text-muted">
-        Page {index.page} of {index.pageCount}
-      </span>
-      {index.page < index.pageCount ? (
-        <Link href={lawIndexHref(query, { page: index.page + 1 })}>Next →</Link>
-      ) : (
-        <span />
-      )}
-    </nav>
   );
 }
 
