@@ -8,7 +8,7 @@ import { markdownText } from "@/lib/markdown";
 import type { Snapshot } from "@/modules/workflow/revise";
 import { fromTarget, toTarget, type Passage } from "./passage";
 import type { AnnotationSnapshot } from "./snapshot";
-import { candidateTexts, targetSnapshot, textLanguage } from "./target";
+import { candidateTexts, targetMarkdown, targetSnapshot, textLanguage } from "./target";
 
 /** Where one revision of an annotation stands on one revision of its target's text. */
 export type Placement = {
@@ -90,9 +90,9 @@ export async function placeAnnotation(
     if (!texts.has(key))
       texts.set(key, { snapshot: await targetSnapshot(db, target, targetRevisionId), prepared: new Map() });
     const cached = texts.get(key)!;
-    const own =
-      cached.snapshot && candidateTexts(target, cached.snapshot, null).some((c) => c.textId === target.textId);
-    const lang = cached.snapshot && !own ? await textLanguage(db, target, made.revisionId) : null;
+    // Only a law text removed since needs its language looked up where it was made.
+    const ownGone = cached.snapshot !== null && targetMarkdown(target, cached.snapshot) === null;
+    const lang = ownGone ? await textLanguage(db, target, made.revisionId) : null;
     const candidates = cached.snapshot ? candidateTexts(target, cached.snapshot, lang) : [];
     const tried = candidates.map((candidate) => {
       if (!cached.prepared.has(candidate.textId))

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { annotationAnchors, editorialItems, revisions } from "@/db/schema";
 import type { AnnotationAudience, AnnotationKind, ReviewState, Visibility } from "@/db/schema/vocabulary";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { markdownText } from "@/lib/markdown";
 import { parseInput, recordId } from "@/lib/validation";
 import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
@@ -16,7 +17,7 @@ import { placeAnnotation, type Placement, type TextCache } from "./placement";
 import { annotationIdsOn } from "./read";
 import type { AnnotationSnapshot } from "./snapshot";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
-import { targetSnapshot, targetText, type TargetRef } from "./target";
+import { targetMarkdown, targetSnapshot, type TargetRef } from "./target";
 
 export type AnnotationOnText = {
   id: number;
@@ -48,10 +49,11 @@ export async function annotationsOnText(ctx: Ctx, target: TargetRef): Promise<Te
     .from(editorialItems)
     .where(and(eq(editorialItems.itemType, target.type), eq(editorialItems.itemId, target.id)));
   if (!item?.working) throw new NotFoundError(`No such ${target.type}.`);
-  const text = await targetText(db, target, item.working);
-  if (text === null) throw new NotFoundError("No such text.");
-  const working = (await targetSnapshot(db, target, item.working)) as LawSnapshot | null;
-  const textIds = new Set((working?.texts ?? []).map((t) => t.id));
+  const working = await targetSnapshot(db, target, item.working);
+  const markdown = working && targetMarkdown(target, working);
+  if (markdown == null) throw new NotFoundError("No such text.");
+  const text = markdownText(markdown);
+  const textIds = new Set(((working as LawSnapshot).texts ?? []).map((t) => t.id));
   // Every note on the law, since one made on an older version of this text may be carried here.
   const ids = await annotationIdsOn(db, { ...target, textId: null });
   const rows = ids.length

@@ -15,23 +15,19 @@ export function targetMarkdown(target: TargetRef, snapshot: Snapshot): string | 
   return (snapshot as LawSnapshot).texts?.find((t) => t.id === target.textId)?.body ?? null;
 }
 
-/** The plain text positions count in, of a target revision (see markdownText); null if the text is gone. */
-export async function targetText(db: Db | Tx, target: TargetRef, revisionId: number): Promise<string | null> {
-  const [revision] = await db
-    .select({ snapshot: revisions.snapshot })
-    .from(revisions)
-    .where(and(eq(revisions.id, revisionId), eq(revisions.itemType, target.type), eq(revisions.itemId, target.id)));
-  if (!revision) return null;
-  const markdown = targetMarkdown(target, revision.snapshot);
-  return markdown === null ? null : markdownText(markdown);
-}
-
 export async function targetSnapshot(db: Db | Tx, target: TargetRef, revisionId: number): Promise<Snapshot | null> {
   const [revision] = await db
     .select({ snapshot: revisions.snapshot })
     .from(revisions)
     .where(and(eq(revisions.id, revisionId), eq(revisions.itemType, target.type), eq(revisions.itemId, target.id)));
   return revision?.snapshot ?? null;
+}
+
+/** The plain text positions count in, of a target revision (see markdownText); null if the text is gone. */
+export async function targetText(db: Db | Tx, target: TargetRef, revisionId: number): Promise<string | null> {
+  const snapshot = await targetSnapshot(db, target, revisionId);
+  const markdown = snapshot && targetMarkdown(target, snapshot);
+  return markdown == null ? null : markdownText(markdown);
 }
 
 /** A text a passage may be in: a law's text version (by id), or an article's body (id null). */

@@ -11,12 +11,29 @@ import { unprojectSearch, writeSearchRow } from "./project-search";
 
 type Target = { type: "law" | "article"; id: number };
 
+type Publication = typeof publications.$inferSelect;
+/** What the notes of one text share while they are projected: its prepared text and its publication. */
+type Cache = { texts: TextCache; targets: Map<string, Publication | null> };
+const newCache = (): Cache => ({ texts: new Map(), targets: new Map() });
+
+async function livePublication(tx: Tx, item: Target, cache: Cache): Promise<Publication | null> {
+  const key = `${item.type}:${item.id}`;
+  if (!cache.targets.has(key)) {
+    const [row] = await tx
+      .select()
+      .from(publications)
+      .where(and(eq(publications.itemType, item.type), eq(publications.itemId, item.id), isNull(publications.goneAt)));
+    cache.targets.set(key, row ?? null);
+  }
+  return cache.targets.get(key)!;
+}
+
 /**
  * Writes a live annotation's public row (and its search row) when readers may see it: public, its
  * target live, and its passage anchored on the target's live text. Otherwise takes it out, so a
  * drifted or orphaned note waits for an editor instead of sitting on look-alike text.
  */
-export async function projectAnnotation(tx: Tx, annotationId: number, texts: TextCache = new Map()): Promise<void> {
+export async function projectAnnotation(tx: Tx, annotationId: number, cache: Cache = newCache()): Promise<void> {
   const [live] = await tx
     .select({
       revisionId: publications.revisionId,
@@ -31,22 +48,13 @@ export async function projectAnnotation(tx: Tx, annotationId: number, texts: Tex
     );
   const snapshot = live?.snapshot as AnnotationSnapshot | undefined;
   if (!live || !snapshot || snapshot.audience !== "public") return unprojectAnnotation(tx, annotationId);
-  const [target] = await tx
-    .select()
-    .from(publications)
-    .where(
-      and(
-        eq(publications.itemType, snapshot.target.type),
-        eq(publications.itemId, snapshot.target.id),
-        isNull(publications.goneAt),
-      ),
-    );
+  const target = await livePublication(tx, snapshot.target, cache);
   if (!target) return unprojectAnnotation(tx, annotationId);
   const placed = await placeAnnotation(
     tx,
     { id: annotationId, revisionId: live.revisionId, snapshot },
     target.revisionId,
-    { store: true, texts },
+    { store: true, texts: cache.texts },
   );
   if (placed.state !== "anchored" || !placed.passage) return unprojectAnnotation(tx, annotationId);
   const values = {
@@ -106,9 +114,9 @@ export async function projectAnnotationsOn(tx: Tx, target: Target): Promise<void
       ),
     )
     .where(and(eq(annotations.targetType, target.type), eq(annotations.targetId, target.id)));
-  const texts: TextCache = new Map();
+  const cache = newCache();
   // One after another: a transaction's connection runs one query at a time.
-  for (const row of rows) await projectAnnotation(tx, row.id, texts);
+  for (const row of rows) await projectAnnotation(tx, row.id, cache);
   // Annotations no longer live may still have rows from before (withdrawn in between): clear them.
   const live = new Set(rows.map((r) => r.id));
   const stale = await tx
