@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { feedPath } from "@/modules/public/syndication";
+import { fontVariables } from "./fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,7 +14,7 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" className={fontVariables}>
       <body className="min-h-screen">
         <a
           href="#main"

@@ -57,6 +57,31 @@ test("an annotation's permalink opens the page at its highlighted passage, on a 
   await expect(page.getByRole("note", { name: /Context note 1/ })).toContainText("Russian SFSR");
 });
 
+test("the notes stand open in the margin at every desktop width, whatever fonts the machine has", async ({ page }) => {
+  const note = page.getByRole("note", { name: /Context note 1/ });
+  const block = page.locator(".annotated-block", { has: page.locator("mark.annotation", { hasText: contextQuote }) });
+  const inTheMargin = async (width: number) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(lawPath);
+    await expect(note.getByRole("link", { name: "Link to this annotation" })).toBeVisible();
+    const text = (await block.boundingBox())!;
+    expect((await note.boundingBox())!.x, `at ${width} px`).toBeGreaterThanOrEqual(text.x + text.width);
+  };
+
+  // The app ships its typefaces: they load from the app itself, on a machine that has none of them.
+  await page.goto(lawPath);
+  const loaded = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((face) => face.status === "loaded").length;
+  });
+  expect(loaded).toBeGreaterThan(0);
+  for (const width of [1280, 1366, 1920, 2560]) await inTheMargin(width);
+
+  // Until they load (or if they never do) the machine's own, wider fonts set the text: the layout holds.
+  await page.route("**/*.woff2", (route) => route.abort());
+  for (const width of [1280, 2560]) await inTheMargin(width);
+});
+
 test("the public search finds a note and leads to its passage", async ({ page }) => {
   await page.goto("/search?q=" + encodeURIComponent("Kirghiz SSR"));
   const results = page.getByRole("region", { name: /results? for/ });
