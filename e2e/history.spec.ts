@@ -114,25 +114,27 @@ test("an admin previews a law's working version, then withdraws the law", async 
   });
 });
 
+/** Creates a Kazakh law as the admin and publishes it; returns its public address, its admin page open. */
+async function createPublishedLaw(page: Page, title: string) {
+  await page.goto("/admin/laws/new");
+  await page
+    .getByRole("group", { name: "Titles", exact: true })
+    .getByLabel(/^Title, row \d+ of/)
+    .fill(title);
+  await page.getByRole("combobox", { name: "Jurisdiction", exact: true }).selectOption({ label: "Kazakhstan (KZ)" });
+  await summaryBox(page).fill(`Summary of ${title}.`);
+  await page.getByRole("button", { name: "Create law" }).click();
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  const slug = await page.getByRole("textbox", { name: "Address (slug)" }).inputValue();
+  await publishAsAdmin(page);
+  return `/laws/kz/${slug}`;
+}
+
 test("a law withdrawn as merged into another sends its readers to that one", async ({ adminPage: page, request }) => {
   const stamp = Date.now();
-  const create = async (title: string) => {
-    await page.goto("/admin/laws/new");
-    await page
-      .getByRole("group", { name: "Titles", exact: true })
-      .getByLabel(/^Title, row \d+ of/)
-      .fill(title);
-    await page.getByRole("combobox", { name: "Jurisdiction", exact: true }).selectOption({ label: "Kazakhstan (KZ)" });
-    await summaryBox(page).fill(`Summary of ${title}.`);
-    await page.getByRole("button", { name: "Create law" }).click();
-    await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
-    const slug = await page.getByRole("textbox", { name: "Address (slug)" }).inputValue();
-    await publishAsAdmin(page);
-    return `/laws/kz/${slug}`;
-  };
   const keptTitle = `Consolidated law ${stamp}`;
-  const kept = await create(keptTitle);
-  const merged = await create(`Law folded into the consolidated one ${stamp}`);
+  const kept = await createPublishedLaw(page, keptTitle);
+  const merged = await createPublishedLaw(page, `Law folded into the consolidated one ${stamp}`);
 
   await workflow(page)
     .getByRole("button", { name: /^Withdraw/ })
@@ -148,4 +150,61 @@ test("a law withdrawn as merged into another sends its readers to that one", asy
   const response = await request.get(merged, { maxRedirects: 0 });
   expect(response.status()).toBe(308);
   expect(response.headers()["location"]).toBe(kept);
+});
+
+test("the Withdraw dialog's picker lists its matches inside the dialog, and Escape closes the list before the dialog", async ({
+  adminPage: page,
+  request,
+}) => {
+  const stamp = Date.now();
+  const publicUrl = await createPublishedLaw(page, `Law withdrawn past an open picker ${stamp}`);
+  const dialog = page.getByRole("dialog");
+  const picker = dialog.getByRole("combobox", { name: "Send readers to (optional)" });
+  const list = dialog.getByRole("listbox");
+  const withdraw = dialog.getByRole("button", { name: "Withdraw", exact: true });
+  const openDialog = async () => {
+    await workflow(page)
+      .getByRole("button", { name: /^Withdraw/ })
+      .click();
+    await expect(picker).toBeFocused();
+  };
+
+  await test.step("Escape closes the open list, a second Escape the dialog", async () => {
+    await openDialog();
+    // Down opens the list with every published law but this one.
+    await picker.press("ArrowDown");
+    await expect(list.getByRole("option", { name: new RegExp(kazakhTitle) })).toBeVisible();
+    await picker.press("Escape");
+    await expect(list).toHaveCount(0);
+    await expect(dialog).toBeVisible();
+    await expect(picker).toBeFocused();
+    await picker.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(state(page)).toHaveText("Published");
+  });
+
+  await test.step("the open list covers none of the dialog's controls; Withdraw is reached by keyboard", async () => {
+    await openDialog();
+    await picker.click();
+    await expect(list.getByRole("option", { name: new RegExp(kazakhTitle) })).toBeVisible();
+    const listBox = (await list.boundingBox())!;
+    for (const control of [dialog.getByRole("textbox", { name: /^Reason/ }), withdraw]) {
+      const box = (await control.boundingBox())!;
+      expect(listBox.y + listBox.height).toBeLessThanOrEqual(box.y);
+    }
+    // A pointer aimed at the button reaches the button, not an option over it.
+    await withdraw.click({ trial: true, timeout: 5_000 });
+    await picker.press("Escape");
+    await expect(list).toHaveCount(0);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(withdraw).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeHidden();
+    await expect(state(page)).toContainText("Withdrawn");
+  });
+
+  // Nothing was picked on the way: the address says it was withdrawn, it does not redirect.
+  const response = await request.get(publicUrl, { maxRedirects: 0 });
+  expect(response.status()).toBe(410);
 });

@@ -22,7 +22,9 @@ type Props = {
 
 /**
  * Picks linked records (agents, topics, laws, sources) by searching as you type: an ARIA combobox
- * (arrows move, Enter picks, Escape closes). The picks travel as hidden inputs named `name`.
+ * (typing, a click or Down opens the list; arrows move, Enter picks, Escape closes the list and
+ * nothing else). Focus alone does not open it, so a dialog that focuses the picker first shows no
+ * list over its own buttons. The picks travel as hidden inputs named `name`.
  */
 export function EntityPicker({
   label,
@@ -73,6 +75,7 @@ export function EntityPicker({
     ...options.filter((o) => !selected.some((s) => s.value === o.value)),
     ...(canCreate ? (["create"] as const) : []),
   ];
+  const listShown = open && choices.length > 0;
 
   function pick(option: PickerOption) {
     setSelected((current) => (multiple ? [...current, option] : [option]));
@@ -112,7 +115,10 @@ export function EntityPicker({
       // Enter in the search box picks; it never submits the whole form.
       event.preventDefault();
       if (open && choices[active]) void choose(choices[active]);
-    } else if (event.key === "Escape") {
+    } else if (event.key === "Escape" && listShown) {
+      // The list is what Escape closes; a dialog around the picker stays open for a second Escape.
+      event.preventDefault();
+      event.stopPropagation();
       setOpen(false);
     }
   }
@@ -158,10 +164,10 @@ export function EntityPicker({
           ref={input}
           id={id}
           role="combobox"
-          aria-expanded={open}
+          aria-expanded={listShown}
           aria-controls={open ? listId : undefined}
           aria-autocomplete="list"
-          aria-activedescendant={open && choices[active] ? `${listId}-${active}` : undefined}
+          aria-activedescendant={listShown && choices[active] ? `${listId}-${active}` : undefined}
           aria-invalid={errorId ? true : undefined}
           aria-describedby={describedBy}
           autoComplete="off"
@@ -171,18 +177,20 @@ export function EntityPicker({
             setQuery(e.target.value);
             setOpen(true);
           }}
-          onFocus={() => setOpen(true)}
+          onClick={() => setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onKeyDown={onKeyDown}
           className={`mt-1 block w-full rounded border bg-surface px-3 py-2 text-base ${errorId ? "border-danger" : "border-rule"}`}
         />
       )}
-      {open && choices.length > 0 && (
+      {listShown && (
+        // Over the form that follows, except in a dialog: there it takes its place in the flow and
+        // pushes the dialog's own fields and buttons down (the dialog scrolls) instead of covering them.
         <ul
           id={listId}
           role="listbox"
           aria-labelledby={`${id}-label`}
-          className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-rule bg-surface shadow-lg"
+          className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-rule bg-surface shadow-lg in-[dialog]:static in-[dialog]:shadow-none"
         >
           {choices.map((choice, index) => (
             <li
