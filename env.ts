@@ -1,16 +1,43 @@
 import path from "node:path";
 import { z } from "zod";
 
+// "1"/"true" or "0"/"false": a typo is refused rather than read as off.
+const flag = z
+  .enum(["1", "true", "0", "false", ""])
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+// An origin only (no path, query or fragment): pages append their paths to it.
+const origin = z
+  .string()
+  .url()
+  .transform((value) => new URL(value))
+  .refine(
+    (url) => url.protocol === "http:" || url.protocol === "https:",
+    "SITE_URL must start with http:// or https://",
+  )
+  .refine(
+    (url) => url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password,
+    "SITE_URL must be an origin such as https://archive.example.org, without a path",
+  )
+  .transform((url) => url.origin);
+
 /** The one place that reads process.env. Every variable here is documented in README.md. */
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().positive().default(3000),
   DATABASE_URL: z
     .string()
     .url()
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // Production runs on the embedded database only when this says so (see productionSettingsProblem).
+  EMBEDDED_DATABASE: flag,
   DATA_DIR: z.string().min(1).default(".data"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  SITE_URL: origin.optional().or(z.literal("").transform(() => undefined)),
+  // Reverse proxies in front of the server that append the address they saw to X-Forwarded-For.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
   ADMIN_EMAIL: z.string().email().default("admin@marginalia.local"),
   // For unattended setups (the e2e suite): the first admin's password instead of a generated one.
@@ -19,19 +46,46 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-let cached: Env | undefined;
-
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+/** Reads an environment; exported for tests, the app calls env(). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new Error(`Invalid environment: ${first?.path.join(".")}: ${first?.message}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 
 export function dataDir(): string {
   return path.resolve(env().DATA_DIR);
+}
+
+/**
+ * What production must be told rather than guess, as one line for the operator, or null. The
+ * site's address would otherwise come from whatever Host a request claims, and a forgotten
+ * DATABASE_URL would silently start an empty embedded archive with a demo admin.
+ */
+export function productionSettingsProblem(config: Env): string | null {
+  if (config.NODE_ENV !== "production") return null;
+  if (!config.SITE_URL) {
+    return "SITE_URL is not set. Production needs the public address of the site (for example SITE_URL=https://archive.example.org): feeds, the sitemap, citations and links carry it.";
+  }
+  if (!config.DATABASE_URL && !config.EMBEDDED_DATABASE) {
+    return "DATABASE_URL is not set. Production needs a PostgreSQL server (DATABASE_URL=postgres://…); to run on the embedded database in DATA_DIR instead, set EMBEDDED_DATABASE=1.";
+  }
+  return null;
+}
+
+/** The site's public origin, without a trailing slash. Development defaults to this machine. */
+export function siteUrl(config: Env = env()): string {
+  if (config.SITE_URL) return config.SITE_URL;
+  if (config.NODE_ENV === "production") throw new Error("SITE_URL is not set.");
+  return `http://localhost:${config.PORT}`;
 }

@@ -16,6 +16,7 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
   AUTH_SECRET: randomBytes(32).toString("base64url"),
+  SITE_URL: `http://localhost:${port}`,
   SEED_DEMO: "always",
   SEED_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
   NEXT_MANUAL_SIG_HANDLE: "1",
@@ -30,6 +31,7 @@ if (serverUrl) {
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marginalia-e2e-"));
   env.DATA_DIR = dir;
+  env.EMBEDDED_DATABASE = "1";
   delete env.DATABASE_URL;
   cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -15,11 +15,13 @@ type Server = {
   /** Settles with the exit code once the process has ended and all it wrote has been read. */
   closed: Promise<number | null>;
   stderr: () => string;
+  stdout: () => string;
 };
 
 const started: Server[] = [];
 const tempDirs: string[] = [];
 const secret = "e2e-startup-secret-0123456789abcdefghijklmnopqrstuvwxyz";
+const siteUrl = "https://archive.example.org";
 
 test.afterEach(async () => {
   await Promise.all(started.splice(0).map(stop));
@@ -47,7 +49,7 @@ function freePort(): Promise<number> {
 async function startServer(vars: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1", ...vars };
-  for (const name of ["AUTH_SECRET", "DATABASE_URL", "SEED_ADMIN_PASSWORD"]) {
+  for (const name of ["AUTH_SECRET", "DATABASE_URL", "EMBEDDED_DATABASE", "SITE_URL", "SEED_ADMIN_PASSWORD"]) {
     if (!(name in vars)) delete env[name];
   }
   // Its own process group, so that stopping it also stops anything it spawned.
@@ -57,10 +59,11 @@ async function startServer(vars: Record<string, string>): Promise<Server> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let err = "";
-  child.stdout!.resume();
+  let out = "";
+  child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
   const closed = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
-  const server = { child, port, closed, stderr: () => err };
+  const server = { child, port, closed, stderr: () => err, stdout: () => out };
   started.push(server);
   return server;
 }
@@ -122,9 +125,25 @@ test("production without AUTH_SECRET refuses to start", async () => {
   await expectRefusal(server, "Marginalia cannot start: AUTH_SECRET is not set");
 });
 
+test("production without SITE_URL refuses to start, whatever a request's Host would say", async () => {
+  const server = await startServer({ AUTH_SECRET: secret, EMBEDDED_DATABASE: "1", DATA_DIR: tempDataDir() });
+  await expectRefusal(server, "Marginalia cannot start: SITE_URL is not set");
+});
+
+test("production without DATABASE_URL refuses to start unless the embedded database is chosen, and creates nothing", async () => {
+  const dataDir = tempDataDir();
+  const server = await startServer({ AUTH_SECRET: secret, SITE_URL: siteUrl, DATA_DIR: dataDir });
+  const reason = await expectRefusal(server, "Marginalia cannot start: DATABASE_URL is not set");
+  expect(reason).toContain("EMBEDDED_DATABASE=1");
+  // No embedded database was opened, so no demo content and no admin password were made.
+  expect(fs.readdirSync(dataDir)).toEqual([]);
+  expect(server.stderr() + server.stdout()).not.toContain("first admin account");
+});
+
 test("an unreachable PostgreSQL stops the start with one line naming it", async () => {
   const server = await startServer({
     AUTH_SECRET: secret,
+    SITE_URL: siteUrl,
     DATABASE_URL: "postgres://127.0.0.1:1/x",
     DATA_DIR: tempDataDir(),
   });
@@ -135,10 +154,11 @@ test("an unreachable PostgreSQL stops the start with one line naming it", async 
 test("a second server on the same embedded database is refused, naming the first one's pid", async () => {
   test.setTimeout(90_000);
   const dataDir = tempDataDir();
-  const first = await startServer({ AUTH_SECRET: secret, DATA_DIR: dataDir });
+  const embedded = { AUTH_SECRET: secret, SITE_URL: siteUrl, EMBEDDED_DATABASE: "1", DATA_DIR: dataDir };
+  const first = await startServer(embedded);
   await waitUntilServing(first, 60_000);
 
-  const second = await startServer({ AUTH_SECRET: secret, DATA_DIR: dataDir });
+  const second = await startServer(embedded);
   const reason = await expectRefusal(second, "Marginalia cannot start:");
   expect(reason).toContain(`pid ${first.child.pid} `);
   expect(reason).toContain(dataDir);

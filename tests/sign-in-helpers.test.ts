@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { safeNextPath } from "@/app/login/next-path";
 import { describeConnectionError } from "@/db/errors";
-import { clientIp } from "@/modules/auth/client-ip";
+import { clientAddress } from "@/modules/auth/client-ip";
 import { generatePassword, hashPassword, passwordSchema, verifyPassword } from "@/modules/auth/passwords";
 import { throttledMessage } from "@/modules/auth/sign-in";
 
@@ -25,20 +25,34 @@ describe("safeNextPath", () => {
   });
 });
 
-describe("clientIp", () => {
-  const ip = (headers: Record<string, string>) => clientIp(new Headers(headers));
+describe("clientAddress", () => {
+  const socket = "192.0.2.10";
+  const address = (forwardedFor: string | null, trustedHops: number) =>
+    clientAddress({ forwardedFor, socket, trustedHops });
 
-  test("takes the last X-Forwarded-For entry, the one the nearest proxy saw", () => {
-    expect(ip({ "x-forwarded-for": "203.0.113.9" })).toBe("203.0.113.9");
-    // A client can put anything first; only the last entry comes from our own proxy.
-    expect(ip({ "x-forwarded-for": "1.2.3.4, 198.51.100.7" })).toBe("198.51.100.7");
-    expect(ip({ "x-forwarded-for": "1.2.3.4,  2001:db8::1  " })).toBe("2001:db8::1");
+  test("with no trusted proxy, the socket's address counts and X-Forwarded-For is the client's own claim", () => {
+    expect(address(null, 0)).toBe(socket);
+    expect(address("203.0.113.9", 0)).toBe(socket);
+    expect(address("1.2.3.4, 198.51.100.7", 0)).toBe(socket);
   });
 
-  test("falls back to X-Real-IP, then to a fixed name", () => {
-    expect(ip({ "x-real-ip": "192.0.2.4" })).toBe("192.0.2.4");
-    expect(ip({ "x-forwarded-for": " ", "x-real-ip": "192.0.2.4" })).toBe("192.0.2.4");
-    expect(ip({})).toBe("unknown");
+  test("behind N trusted proxies, the Nth X-Forwarded-For entry from the end counts", () => {
+    expect(address("203.0.113.9", 1)).toBe("203.0.113.9");
+    // A client can put anything first; only what our own proxies appended is taken.
+    expect(address("1.2.3.4, 198.51.100.7", 1)).toBe("198.51.100.7");
+    expect(address("1.2.3.4,  2001:db8::1  ", 1)).toBe("2001:db8::1");
+    expect(address("1.2.3.4, 198.51.100.7, 10.0.0.2", 2)).toBe("198.51.100.7");
+  });
+
+  test("a request that did not pass every trusted proxy counts by its socket", () => {
+    expect(address("198.51.100.7", 2)).toBe(socket);
+    expect(address(" , ", 1)).toBe(socket);
+  });
+
+  test("an IPv4 client seen over IPv6 counts as its IPv4 address; an unknown one under a fixed name", () => {
+    expect(clientAddress({ forwardedFor: null, socket: "::ffff:127.0.0.1", trustedHops: 0 })).toBe("127.0.0.1");
+    expect(clientAddress({ forwardedFor: null, socket: null, trustedHops: 0 })).toBe("unknown");
+    expect(clientAddress({ forwardedFor: "x".repeat(300), socket, trustedHops: 1 })).toHaveLength(64);
   });
 });
 

@@ -124,6 +124,31 @@ describe("throttle", () => {
     expect(await failure(signIn(user.email, testPassword, newIp()))).toBeInstanceOf(SignInThrottledError);
   });
 
+  test("failures on other accounts at a person's own address, or on theirs elsewhere, do not lock them out of it", async () => {
+    const { user } = await makeUser(database.db, "admin");
+    const office = newIp();
+    await signIn(user.email, testPassword, office);
+    for (let i = 0; i < throttlePolicy.maxFailuresPerIp; i++) {
+      await expect(signIn(`someone-${i}@example.org`, "wrong password!", office)).rejects.toBeInstanceOf(
+        InvalidCredentialsError,
+      );
+    }
+    await failTimes(throttlePolicy.maxFailuresPerAccount, user.email, newIp);
+
+    await expect(signIn(user.email, testPassword, office)).resolves.toMatchObject({ id: user.id });
+    // Everyone else at that address is over its limit.
+    const colleague = await makeUser(database.db, "editor");
+    expect(await failure(signIn(colleague.user.email, testPassword, office))).toBeInstanceOf(SignInThrottledError);
+  });
+
+  test("guesses from a person's own address are limited too", async () => {
+    const { user } = await makeUser(database.db, "editor");
+    const office = newIp();
+    await signIn(user.email, testPassword, office);
+    await failTimes(throttlePolicy.maxFailuresFromKnownAddress, user.email, () => office);
+    expect(await failure(signIn(user.email, testPassword, office))).toBeInstanceOf(SignInThrottledError);
+  });
+
   test("after 5 failures on one account, the 6th attempt is refused even with the right password", async () => {
     const { user } = await makeUser(database.db, "editor");
     // From a different address each time: changing addresses does not help a guesser.

@@ -1,10 +1,10 @@
 "use server";
 
-import { endSessions } from "@/modules/auth/sign-out";
-import { requestContext } from "@/modules/auth/session";
+import { endCurrentSessions } from "@/modules/auth/session";
 import { signOut } from "@/modules/auth/nextauth";
 
 export async function signOutAction() {
-  await endSessions(await requestContext());
+  // Before next-auth deletes the cookie, so that a failure shows instead of leaving copies valid.
+  await endCurrentSessions();
   await signOut({ redirectTo: "/login" });
 }

@@ -1,4 +1,5 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
+import { encode, type JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { getDatabase } from "@/db";
 import { env } from "@/env";
@@ -6,6 +7,8 @@ import { authSecret } from "./secret";
 import { InvalidCredentialsError, SignInThrottledError, signInWithPassword } from "./sign-in";
 import { clientIp } from "./client-ip";
 import { sessionCookieName } from "./cookie";
+import { sessionExpiry, sessionLifetimeSeconds } from "./actor";
+import { endSessions } from "./sign-out";
 
 /** Carries the throttle's wait out of next-auth to the sign-in form. */
 export class ThrottledSignIn extends CredentialsSignin {
@@ -21,7 +24,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   return {
     secret: authSecret(),
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: sessionLifetimeSeconds },
+    // next-auth re-signs the cookie for another full lifetime whenever it re-encodes it; a
+    // session's end stays where its sign-in put it.
+    jwt: {
+      encode: (params) =>
+        encode({
+          ...params,
+          maxAge: typeof params.token?.at === "number" ? secondsLeft(params.token.at) : params.maxAge,
+        }),
+    },
     pages: { signIn: "/login" },
     cookies: {
       sessionToken: {
@@ -61,12 +73,30 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         if (user) {
           token.uid = user.id;
           token.sv = (user as { sv?: number }).sv;
+          token.at = Math.floor(Date.now() / 1000);
         }
         return token;
       },
       session({ session, token }) {
-        return { ...session, user: { id: token.uid, sv: token.sv } } as unknown as typeof session;
+        return { ...session, user: claimsOf(token) } as unknown as typeof session;
+      },
+    },
+    events: {
+      // next-auth's own sign-out endpoint ends every copy of the session, as the admin's button does.
+      async signOut(message) {
+        if (!("token" in message) || !message.token) return;
+        const { db } = await getDatabase();
+        await endSessions(db, claimsOf(message.token));
       },
     },
   };
 });
+
+/** The session claims (actor.ts) a cookie's token carries. */
+function claimsOf(token: JWT) {
+  return { id: token.uid, sv: token.sv, at: token.at };
+}
+
+function secondsLeft(at: number): number {
+  return Math.max(0, Math.floor((sessionExpiry(at).getTime() - Date.now()) / 1000));
+}

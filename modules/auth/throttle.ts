@@ -8,14 +8,21 @@ export const throttlePolicy = {
   maxFailuresPerAccount: 5,
   // Per address: higher, because a newsroom or library shares one address.
   maxFailuresPerIp: 20,
-  // An address that signed in to an account within this time is not locked out of it by others' failures.
+  // An address that signed in to an account within this time is its owner's: there, only failures
+  // on that account from that address count, up to this many.
   knownAddressMs: 30 * 24 * 60 * 60 * 1000,
+  maxFailuresFromKnownAddress: 20,
 } as const;
 
 /**
  * Seconds until another attempt is allowed, or 0 when it is allowed now. With `upToAttemptId`,
  * the attempt just recorded is counted against the failures recorded before it, so that
  * simultaneous guesses cannot all slip past a check made before any of them was recorded.
+ *
+ * From an address the account signed in from lately, failures elsewhere or on other accounts do
+ * not count, so that nobody can lock a person out of where they work; guesses made from that very
+ * address still do, so it is no way around the limit. `ip` must be the address the request really
+ * came from (client-ip.ts), never one a client can claim.
  */
 export async function secondsUntilAllowed(
   db: Db,
@@ -27,20 +34,27 @@ export async function secondsUntilAllowed(
   const since = new Date(now.getTime() - throttlePolicy.windowMs);
   const upTo = options.upToAttemptId ? lte(signInAttempts.id, options.upToAttemptId) : undefined;
   const extra = options.upToAttemptId ? 1 : 0;
-  const [byAccount, byIp] = await Promise.all([
-    isKnownAddress(db, email, ip, now).then((known) =>
-      known
-        ? null
-        : blockingFailure(
-            db,
-            and(eq(signInAttempts.email, email), afterLastSuccess(email), upTo)!,
-            since,
-            throttlePolicy.maxFailuresPerAccount + extra,
-          ),
-    ),
-    blockingFailure(db, and(eq(signInAttempts.ip, ip), upTo)!, since, throttlePolicy.maxFailuresPerIp + extra),
-  ]);
-  const until = Math.max(byAccount?.getTime() ?? 0, byIp?.getTime() ?? 0);
+  const byEmail = eq(signInAttempts.email, email);
+  const byIp = eq(signInAttempts.ip, ip);
+  const blocks = (await isKnownAddress(db, email, ip, now))
+    ? [
+        blockingFailure(
+          db,
+          and(byEmail, byIp, afterLastSuccess(email), upTo)!,
+          since,
+          throttlePolicy.maxFailuresFromKnownAddress + extra,
+        ),
+      ]
+    : [
+        blockingFailure(
+          db,
+          and(byEmail, afterLastSuccess(email), upTo)!,
+          since,
+          throttlePolicy.maxFailuresPerAccount + extra,
+        ),
+        blockingFailure(db, and(byIp, upTo)!, since, throttlePolicy.maxFailuresPerIp + extra),
+      ];
+  const until = Math.max(0, ...(await Promise.all(blocks)).map((at) => at?.getTime() ?? 0));
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { siteMetadataBase } from "./site";
 import { pageAlternates } from "./syndication";
 
 /** The metadata of an address where nothing is published (yet, or any more): a plain title, kept out of indexes. */
@@ -15,6 +16,7 @@ export function publishedMetadata(item: {
 }): Metadata {
   const { title, description, path, type } = item;
   return {
+    metadataBase: siteMetadataBase(),
     title,
     description,
     alternates: pageAlternates(path),

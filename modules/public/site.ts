@@ -1,10 +1,17 @@
-import { headers } from "next/headers";
+import { connection } from "next/server";
+import { siteUrl } from "@/env";
 
-/** Where this site is, as the reader reached it: feeds, the sitemap and citations carry absolute addresses. */
+/**
+ * Where this site is, as SITE_URL says: feeds, the sitemap, citations, JSON-LD and links carry
+ * absolute addresses. Never the request's Host or X-Forwarded-Host, which a client chooses and
+ * a cache would hand to every later reader. Read at request time, not baked in by `next build`.
+ */
 export async function siteOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
-  const local = host.startsWith("localhost") || host.startsWith("127.");
-  const proto = h.get("x-forwarded-proto") ?? (local ? "http" : "https");
-  return `${proto}://${host}`;
+  await connection();
+  return siteUrl();
+}
+
+/** The base of a page's canonical and Open Graph addresses; for metadata that is already read per request. */
+export function siteMetadataBase(): URL {
+  return new URL(siteUrl());
 }

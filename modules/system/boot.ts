@@ -1,7 +1,8 @@
 import { getDatabase } from "@/db";
-import { env } from "@/env";
+import { env, productionSettingsProblem } from "@/env";
 import { describeError } from "@/lib/describe-error";
 import { authSecret } from "@/modules/auth/secret";
+import { stampSocketAddresses } from "@/modules/auth/socket-address";
 import { startScheduler } from "@/modules/workflow/scheduler";
 import { backfillPublicIndex, backfillRevisions } from "./backfill";
 import { firstAdminBanner, hasAccounts, seed } from "./seed";
@@ -12,6 +13,7 @@ import { firstAdminBanner, hasAccounts, seed } from "./seed";
  * publish, every few seconds, what is scheduled: first whatever fell due while the server was down.
  */
 export async function boot(): Promise<void> {
+  stampSocketAddresses();
   const database = await prepare();
   await backfillRevisions(database.db);
   await backfillPublicIndex(database.db);
@@ -21,6 +23,8 @@ export async function boot(): Promise<void> {
 async function prepare() {
   const config = env();
   authSecret();
+  const problem = productionSettingsProblem(config);
+  if (problem) throw new Error(problem);
   const database = await getDatabase();
   console.log(
     `Marginalia: using ${database.driver === "pglite" ? "the embedded database in" : "PostgreSQL at"} ${database.location}`,

@@ -116,7 +116,8 @@ async function startOnce(database: ServerDatabase): Promise<Server> {
       // An undefined variable is left out of the child's environment.
       ...(typeof database === "string"
         ? { DATABASE_URL: database }
-        : { DATABASE_URL: undefined, DATA_DIR: database.dataDir }),
+        : { DATABASE_URL: undefined, EMBEDDED_DATABASE: "1", DATA_DIR: database.dataDir }),
+      SITE_URL: base,
       SEED_DEMO: "never",
       // The app closes its database pool on SIGTERM itself.
       NEXT_MANUAL_SIG_HANDLE: "1",

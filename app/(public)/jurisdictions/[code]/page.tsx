@@ -12,6 +12,7 @@ import { publicationVersion } from "@/modules/public/clock";
 import { publishedJurisdiction } from "@/modules/public/jurisdiction";
 import { lawIndexHref } from "@/modules/public/law-index-url";
 import { lawIndexQuery } from "@/modules/public/law-index";
+import { siteMetadataBase } from "@/modules/public/site";
 import { pageAlternates } from "@/modules/public/syndication";
 
 type Params = Promise<{ code: string }>;
@@ -31,6 +32,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   if (!jurisdiction) return { title: "Jurisdiction", robots: { index: false } };
   const description = `Published laws of ${jurisdiction.name} in the order of their history, the topics they cover, and the news and commentary about them.`;
   return {
+    metadataBase: siteMetadataBase(),
     title: jurisdiction.name,
     description,
     alternates: pageAlternates(jurisdiction.path, { jurisdiction: jurisdiction.code }),

@@ -10,6 +10,7 @@ import { publicationVersion } from "@/modules/public/clock";
 import { lawIndexHref } from "@/modules/public/law-index-url";
 import { lawIndexQuery } from "@/modules/public/law-index";
 import { publishedTopic } from "@/modules/public/topic";
+import { siteMetadataBase } from "@/modules/public/site";
 import { pageAlternates } from "@/modules/public/syndication";
 
 type Params = Promise<{ slug: string }>;
@@ -29,6 +30,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     topic.description.slice(0, 300) ||
     `Published laws on ${topic.name.toLowerCase()} in the order of their history, and what was written about them.`;
   return {
+    metadataBase: siteMetadataBase(),
     title: topic.name,
     description,
     alternates: pageAlternates(topic.path, { topic: topic.slug }),

@@ -9,7 +9,7 @@ import { LawArticle } from "@/components/laws/law-article";
 import { bibtexCitation, cslJsonCitation, plainCitation } from "@/modules/public/citation";
 import { publicLawPath } from "@/modules/public/law-view";
 import { jsonLdScript, lawJsonLd } from "@/modules/public/json-ld";
-import { siteOrigin } from "@/modules/public/site";
+import { siteMetadataBase, siteOrigin } from "@/modules/public/site";
 import type { PublicLaw } from "@/modules/public/law-view";
 import { publishedAnnotationsOn } from "@/modules/public/annotations";
 import { publicationVersion } from "@/modules/public/clock";
@@ -36,6 +36,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   // Every version's canonical address is the current one.
   const description = law.summary.replace(/[*_`#>[\]]|\(https?:[^)]*\)/g, "").slice(0, 300);
   return {
+    metadataBase: siteMetadataBase(),
     title: law.title,
     description,
     alternates: pageAlternates(publicLawPath(law)),
