@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { actionBodyLimitMb } from "./lib/action-requests";
+import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // Public pages render on demand and are cached by tag ("use cache"), so the build needs no database.
@@ -8,11 +10,15 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   experimental: {
     authInterrupts: true,
-    // A law's text may be 2,000,000 characters: about 4 MB in Cyrillic, over the 1 MB default.
-    serverActions: { bodySizeLimit: "8mb" },
+    // Over the 1 MB default; proxy.ts refuses larger bodies with a 413 before Next reads them.
+    serverActions: { bodySizeLimit: `${actionBodyLimitMb}mb` },
   },
   poweredByHeader: false,
   typedRoutes: false,
+  // Also on what the proxy does not see (Next's static files); the proxy adds the per-request CSP.
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
+  },
 };
 
 export default nextConfig;

@@ -1,62 +1,77 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/env";
+import { refuseActionRequest } from "@/lib/action-requests";
+import { maxRecordId } from "@/lib/validation";
+import { contentSecurityPolicy, cspNonce, securityHeaders } from "@/lib/security-headers";
 import { sessionCookieName } from "@/modules/auth/cookie";
+import type { Ctx } from "@/modules/auth/context";
+import { roleHas } from "@/modules/auth/permissions";
+import { requestContext } from "@/modules/auth/session";
+import { adminRecordExists } from "@/modules/system/admin-records";
+import { isCitableLawVersion } from "@/modules/public/citable-version";
 import { addressRule, isKnownVocabulary, isLiveAddress, type PublicAddress } from "@/modules/public/addresses";
 
 /**
- * Two conveniences before a page renders. A visitor without a session cookie is sent to sign in
- * (every admin page and action checks the session and role itself). A withdrawn law's, article's
- * or agent's address answers 410 Gone, a merged item's or an old one a permanent redirect, and
- * one that was never published 404: pages stream, so only here can the status code be chosen.
+ * Runs before every page and route. It writes the security headers, with a fresh nonce for the
+ * Content-Security-Policy, and passes the policy on to the render, which puts the nonce on Next's
+ * scripts. It refuses what no page could answer sensibly: an address with a malformed escape
+ * (404) and a server-action request that is too large or not in the shape the browser sends
+ * (4xx). And it chooses status codes that pages cannot, since pages stream: a visitor without a
+ * session cookie is sent to sign in (every admin page and action checks the session and role
+ * itself); a withdrawn law's, article's or agent's address answers 410 Gone, a merged item's or an
+ * old one a permanent redirect, and one that was never published 404.
  */
 export async function proxy(request: NextRequest) {
+  const { NODE_ENV } = env();
+  const policy = contentSecurityPolicy(cspNonce(), {
+    development: NODE_ENV === "development",
+    https: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+  });
+  const forwarded = new Headers(request.headers);
+  forwarded.set("content-security-policy", policy);
+  const response = (await answer(request, forwarded)) ?? NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set("content-security-policy", policy);
+  for (const { key, value } of securityHeaders(NODE_ENV === "production")) response.headers.set(key, value);
+  return response;
+}
+
+/** A response of the proxy's own, or null to let the page or route answer. */
+async function answer(request: NextRequest, forwarded: Headers): Promise<NextResponse | null> {
   const { pathname } = request.nextUrl;
-  if (!pathname.startsWith("/admin")) {
-    // Jurisdiction codes are lower case in addresses, like a law's: /jurisdictions/KG is moved.
-    const jurisdiction = /^\/jurisdictions\/([A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\/?$/.exec(pathname);
-    if (jurisdiction)
-      return NextResponse.redirect(new URL(`/jurisdictions/${jurisdiction[1]!.toLowerCase()}`, request.url), 308);
-    const vocabulary = /^\/(topics|jurisdictions)\/([^/]+)\/?$/.exec(pathname);
-    if (vocabulary && !(await knownVocabulary(vocabulary[1] === "topics" ? "topic" : "jurisdiction", vocabulary[2]!)))
-      return NextResponse.rewrite(new URL("/_not-published", request.url), { status: 404 });
-    const address = publicAddress(pathname);
-    return (address && (await answerFor(address, request))) || NextResponse.next();
+  const notFound = () =>
+    NextResponse.rewrite(new URL("/_not-published", request.url), { status: 404, request: { headers: forwarded } });
+  // Next decodes route parameters itself and fails with a 500 on a malformed escape.
+  if (!decodable(pathname)) return notFound();
+  const refused = await refuseActionRequest(request);
+  if (refused) return refused;
+  if (pathname.startsWith("/admin")) {
+    const hasSession = request.cookies.has(sessionCookieName) || request.cookies.has(`__Secure-${sessionCookieName}`);
+    // Only page loads: an action posted to a record's page answers for itself.
+    if (hasSession) return request.method === "GET" && (await missingRecord(pathname)) ? notFound() : null;
+    const login = new URL("/login", request.url);
+    login.searchParams.set("next", pathname + request.nextUrl.search);
+    return NextResponse.redirect(login);
   }
-  const hasSession = request.cookies.has(sessionCookieName) || request.cookies.has(`__Secure-${sessionCookieName}`);
-  if (hasSession) return NextResponse.next();
-  const login = new URL("/login", request.url);
-  login.searchParams.set("next", pathname + request.nextUrl.search);
-  return NextResponse.redirect(login);
-}
-
-/** The item a public path names, or null for any other page (or an address no one could have). */
-function publicAddress(pathname: string): PublicAddress | null {
-  try {
-    const law = /^\/laws\/([^/]+)\/([^/]+)\/?$/.exec(pathname);
-    if (law) return { type: "law", jurisdictionCode: decodeURIComponent(law[1]!), slug: decodeURIComponent(law[2]!) };
-    const other = /^\/(articles|agents)\/([^/]+)\/?$/.exec(pathname);
-    if (other) return { type: other[1] === "articles" ? "article" : "agent", slug: decodeURIComponent(other[2]!) };
-  } catch {
-    // A malformed escape: the page answers its 404.
-  }
-  return null;
-}
-
-async function knownVocabulary(kind: "topic" | "jurisdiction", key: string): Promise<boolean> {
-  try {
-    return await isKnownVocabulary(kind, decodeURIComponent(key));
-  } catch {
-    return false;
-  }
-}
-
-async function answerFor(address: PublicAddress, request: NextRequest) {
-  // Editors previewing (draft mode) see the working version instead.
-  if (request.cookies.has("__prerender_bypass")) return null;
+  // Jurisdiction codes are lower case in addresses, like a law's: /jurisdictions/KG is moved.
+  const jurisdiction = /^\/jurisdictions\/([A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\/?$/.exec(pathname);
+  if (jurisdiction)
+    return NextResponse.redirect(new URL(`/jurisdictions/${jurisdiction[1]!.toLowerCase()}`, request.url), 308);
+  const vocabulary = /^\/(topics|jurisdictions)\/([^/]+)\/?$/.exec(pathname);
+  if (
+    vocabulary &&
+    !(await isKnownVocabulary(
+      vocabulary[1] === "topics" ? "topic" : "jurisdiction",
+      decodeURIComponent(vocabulary[2]!),
+    ))
+  )
+    return notFound();
+  const address = publicAddress(pathname);
+  if (!address || (await previewing(request, address))) return null;
   const rule = await addressRule(address);
   if (!rule) {
     // Unknown or never published: a real 404, since the streamed page could only say it with a 200.
-    if (await isLiveAddress(address)) return null;
-    return NextResponse.rewrite(new URL("/_not-published", request.url), { status: 404 });
+    if (!(await isLiveAddress(address))) return notFound();
+    return (await unpublishedVersion(address, request.nextUrl.searchParams)) ? notFound() : null;
   }
   if (rule.kind === "moved") return NextResponse.redirect(new URL(rule.path, request.url), 308);
   return new NextResponse(goneHtml(nouns[address.type]), {
@@ -65,10 +80,55 @@ async function answerFor(address: PublicAddress, request: NextRequest) {
   });
 }
 
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The item a public path names, or null for any other page. */
+function publicAddress(pathname: string): PublicAddress | null {
+  const law = /^\/laws\/([^/]+)\/([^/]+)\/?$/.exec(pathname);
+  if (law) return { type: "law", jurisdictionCode: decodeURIComponent(law[1]!), slug: decodeURIComponent(law[2]!) };
+  const other = /^\/(articles|agents)\/([^/]+)\/?$/.exec(pathname);
+  if (other) return { type: other[1] === "articles" ? "article" : "agent", slug: decodeURIComponent(other[2]!) };
+  return null;
+}
+
+/**
+ * An editor previewing a law's working version (draft mode, which only /api/preview turns on for
+ * a signed-in user) sees the page, whatever was published. The cookie alone is not enough: anyone
+ * can send one of that name, and it outlives the session. The proxy cannot check its value (Next
+ * gives the proxy no preview id); the page checks it, and shows a forger only the published law.
+ */
+async function previewing(request: NextRequest, address: PublicAddress): Promise<boolean> {
+  if (address.type !== "law" || !request.cookies.has("__prerender_bypass")) return false;
+  return signedInEditor(await requestContext());
+}
+
+/** Whether a signed-in user asks for the admin page of a record that does not exist (or no longer). */
+async function missingRecord(pathname: string): Promise<boolean> {
+  const ctx = await requestContext();
+  // Anyone else gets what the page gives them: the sign-in form or the 403 page.
+  return signedInEditor(ctx) && (await adminRecordExists(ctx, pathname)) === false;
+}
+
+const signedInEditor = (ctx: Ctx) => ctx.actor !== null && roleHas(ctx.actor.role, "admin.access");
+
+/** A law's ?version=N that was never published; any other value shows the current version. */
+async function unpublishedVersion(address: PublicAddress, query: URLSearchParams): Promise<boolean> {
+  const version = Number(query.get("version"));
+  if (address.type !== "law" || !Number.isSafeInteger(version) || version < 1 || version > maxRecordId) return false;
+  return !(await isCitableLawVersion(address.jurisdictionCode, address.slug, version));
+}
+
 const nouns: Record<PublicAddress["type"], string> = { law: "law", article: "article", agent: "entry" };
 
 // A page of its own, not the site's layout: this answer is chosen before anything renders. It
-// follows the reader's colour scheme like the rest of the site.
+// follows the reader's colour scheme like the rest of the site, and has no script.
 const goneHtml = (
   noun: string,
 ) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="color-scheme" content="light dark"><title>Withdrawn · Marginalia</title>
@@ -80,12 +140,6 @@ const goneHtml = (
 </body></html>`;
 
 export const config = {
-  matcher: [
-    "/admin/:path*",
-    "/laws/:path*",
-    "/articles/:path*",
-    "/agents/:path*",
-    "/jurisdictions/:path*",
-    "/topics/:path*",
-  ],
+  // Every page and route; not Next's build output, which is the same for everyone.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { connection } from "next/server";
+import { Suspense } from "react";
 import { SearchForm } from "@/components/public/search-form";
 
 export default function NotFound() {
@@ -10,7 +12,11 @@ export default function NotFound() {
         so at its address.
       </p>
       <div className="mt-6">
-        <SearchForm />
+        <Suspense>
+          <PerRequest>
+            <SearchForm />
+          </PerRequest>
+        </Suspense>
       </div>
       <ul className="mt-6 space-y-2">
         <li>
@@ -27,4 +33,14 @@ export default function NotFound() {
       </ul>
     </main>
   );
+}
+
+/**
+ * Rendered on each request, so that this page's scripts carry the request's CSP nonce: a page
+ * prerendered whole at build time would have inline scripts the policy blocks
+ * (docs/adr/0006-content-security-policy.md).
+ */
+async function PerRequest({ children }: { children: React.ReactNode }) {
+  await connection();
+  return children;
 }

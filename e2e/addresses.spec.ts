@@ -9,6 +9,7 @@ test("a renamed article's old address redirects with 308, and a withdrawn one an
   adminPage: admin,
   request,
 }) => {
+  test.slow();
   const title = `Report renamed then withdrawn ${Date.now()}`;
   await admin.goto("/admin/articles/new");
   await admin.getByRole("textbox", { name: "Title", exact: true }).fill(title);
@@ -33,6 +34,16 @@ test("a renamed article's old address redirects with 308, and a withdrawn one an
   const gone = await request.get(`/articles/${slug}-renamed`);
   expect(gone.status()).toBe(410);
   expect(gone.headers()["x-robots-tag"]).toBe("noindex");
+  // Written by the proxy itself, it carries the same headers as every page, and still shows.
+  expect(gone.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(gone.headers()["x-content-type-options"]).toBe("nosniff");
+  const shown = await admin.context().newPage();
+  const blocked: string[] = [];
+  shown.on("console", (message) => blocked.push(message.text()));
+  await shown.goto(`/articles/${slug}-renamed`);
+  await expect(shown.getByRole("heading", { name: "This article was withdrawn" })).toBeVisible();
+  expect(blocked.filter((m) => m.includes("Content Security Policy"))).toEqual([]);
+  await shown.close();
   expect(await gone.text()).toContain("This article was withdrawn");
 });
 

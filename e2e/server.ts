@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createScratchDatabase } from "../tests/scratch";
+import { serverLogPath } from "./server-log";
 
 const port = process.env.E2E_PORT ?? "3210";
 const serverUrl = process.env.DATABASE_URL;
@@ -47,7 +48,11 @@ if (process.env.E2E_NO_BUILD !== "1") {
   }
 }
 
-const server = spawn("node_modules/.bin/next", ["start", "-p", port], { stdio: "inherit", env });
+const server = spawn("node_modules/.bin/next", ["start", "-p", port], { stdio: ["inherit", "pipe", "pipe"], env });
+// Specs read what the server logged (e2e/server-log.ts): a bad request must not log an error.
+const log = fs.createWriteStream(serverLogPath(port));
+server.stdout.on("data", (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
+server.stderr.on("data", (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
 let stopping = false;
 const stop = (signal: NodeJS.Signals) => {
   if (stopping) return;
