@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDatabase } from "@/db";
+import { loggable } from "@/lib/describe-error";
 import { env } from "@/env";
 import { authSecret } from "./secret";
 import { InvalidCredentialsError, SignInThrottledError, signInWithPassword } from "./sign-in";
@@ -33,7 +34,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     logger: {
       error(error) {
         if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
-        console.error("[auth]", error);
+        console.error("[auth]", loggable(error));
       },
     },
     providers: [
