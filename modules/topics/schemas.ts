@@ -22,6 +22,6 @@ export const inlineTopicInput = z.object({
 });
 
 export const listTopicsInput = z.object({
-  q: text().trim().max(200).optional(),
+  q: text().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).catch(1).default(1),
 });

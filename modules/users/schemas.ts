@@ -28,7 +28,7 @@ export const changeRoleInput = userIdInput.extend({ role: roleSchema });
 export const setActiveInput = userIdInput.extend({ active: z.boolean() });
 
 export const listUsersInput = z.object({
-  q: text().trim().max(200).optional(),
+  q: text().trim().max(200).optional().catch(undefined),
   // From a URL: an id no account can have starts from the first page.
   after: recordId.optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(100).default(50),
