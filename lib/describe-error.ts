@@ -11,12 +11,21 @@ function databaseFailure(error: unknown): DatabaseFailure | null {
     const value = (error as Record<string, unknown>)[key];
     return typeof value === "string" && value !== "" ? value : undefined;
   };
-  return { code, constraint: named("constraint"), table: named("table"), column: named("column"), routine: named("routine") };
+  return {
+    code,
+    constraint: named("constraint"),
+    table: named("table"),
+    column: named("column"),
+    routine: named("routine"),
+  };
 }
 
 /** A stack's frames without its first line, which repeats the message. */
 function frames(error: Error): string {
-  return (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)).join("\n");
+  return (error.stack ?? "")
+    .split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .join("\n");
 }
 
 /**

@@ -73,10 +73,9 @@ const cases: Case[] = [
         ...law(),
         titles: [{ lang: "en", title: field === "titles.0.title" ? value : "A law" }],
         summary: field === "summary" ? value : "",
-        identifiers:
-          field.startsWith("identifiers")
-            ? [{ registry: field.endsWith("registry") ? value : "CBD", value: field.endsWith("value") ? value : "1" }]
-            : [],
+        identifiers: field.startsWith("identifiers")
+          ? [{ registry: field.endsWith("registry") ? value : "CBD", value: field.endsWith("value") ? value : "1" }]
+          : [],
       }),
   })),
   ...["title", "body", "originalUrl"].map((field) => ({
@@ -100,7 +99,12 @@ const cases: Case[] = [
         description: field === "description" ? value : "",
         names: field === "names.0.name" ? [{ name: value, lang: "" }] : [],
         links: field.startsWith("links")
-          ? [{ label: field === "links.0.label" ? value : "Site", url: field === "links.0.url" ? `https://e.org/${value}` : "https://e.org" }]
+          ? [
+              {
+                label: field === "links.0.label" ? value : "Site",
+                url: field === "links.0.url" ? `https://e.org/${value}` : "https://e.org",
+              },
+            ]
           : [],
       }),
   })),
@@ -165,7 +169,8 @@ const cases: Case[] = [
   {
     form: "workflow move",
     field: "comment",
-    run: (value) => moveItem(admin, { type: "law", id: lawId, action: "submit", baseRevision: lawBase, comment: value }),
+    run: (value) =>
+      moveItem(admin, { type: "law", id: lawId, action: "submit", baseRevision: lawBase, comment: value }),
   },
   {
     form: "account",
@@ -175,7 +180,11 @@ const cases: Case[] = [
   { form: "inline agent", field: "name", run: (value) => createAgentInline(admin, { name: value, kind: "person" }) },
   { form: "inline topic", field: "name", run: (value) => createTopicInline(admin, { name: value }) },
   { form: "inline source", field: "title", run: (value) => createSourceInline(admin, { title: value }) },
-  { form: "inline law", field: "title", run: (value) => createLawInline(admin, { title: value, jurisdictionCode: "KG" }) },
+  {
+    form: "inline law",
+    field: "title",
+    run: (value) => createLawInline(admin, { title: value, jurisdictionCode: "KG" }),
+  },
 ];
 
 async function written() {
@@ -186,19 +195,22 @@ async function written() {
 
 describe("text PostgreSQL cannot store", () => {
   for (const [what, value] of Object.entries(unstorable)) {
-    test.each(cases)(`a ${what} in the $form form's $field is a field error there, and nothing is written`, async ({ run, field }) => {
-      const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-      const before = await written();
-      const error = await run(value).then(
-        () => null,
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).fieldErrors[field]).toBeDefined();
-      expect(await written()).toEqual(before);
-      expect(log).not.toHaveBeenCalled();
-      log.mockRestore();
-    });
+    test.each(cases)(
+      `a ${what} in the $form form's $field is a field error there, and nothing is written`,
+      async ({ run, field }) => {
+        const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+        const before = await written();
+        const error = await run(value).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).fieldErrors[field]).toBeDefined();
+        expect(await written()).toEqual(before);
+        expect(log).not.toHaveBeenCalled();
+        log.mockRestore();
+      },
+    );
   }
 
   test.each([

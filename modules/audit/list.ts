@@ -63,9 +63,7 @@ export async function listAuditLog(ctx: Ctx, input: Record<string, unknown> = {}
     where.push(action.endsWith(".") ? like(auditLog.action, prefixPattern(action)) : eq(auditLog.action, action));
   if (actor) {
     const id = parseRecordId(actor.replace(/^#/, ""));
-    where.push(
-      id !== null ? eq(auditLog.actorId, id) : ilike(auditLog.actorLabel, likePattern(actor)),
-    );
+    where.push(id !== null ? eq(auditLog.actorId, id) : ilike(auditLog.actorLabel, likePattern(actor)));
   }
   if (targetType) where.push(eq(auditLog.targetType, targetType));
   if (targetId) where.push(eq(auditLog.targetId, targetId));

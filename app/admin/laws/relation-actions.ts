@@ -35,7 +35,9 @@ export async function addRelationAction(_previous: RelationFormState, form: Form
 
 export async function removeRelationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => removeLawRelation(ctx, requestId(form.get("id")), form.get("baseRevision")));
+  const result = await toActionResult(() =>
+    removeLawRelation(ctx, requestId(form.get("id")), form.get("baseRevision")),
+  );
   if (!result.ok) return result;
   revalidateLaws(result.data.fromLawId, result.data.toLawId);
   return { ok: true, data: undefined };
