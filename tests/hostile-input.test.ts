@@ -2,7 +2,7 @@ import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Database } from "@/db";
 import { auditLog, revisions } from "@/db/schema";
-import { ValidationError } from "@/lib/errors";
+import { DomainError, ValidationError } from "@/lib/errors";
 import { parseRecordId, recordId } from "@/lib/validation";
 import { createAgent, createAgentInline } from "@/modules/agents/save";
 import { createAnnotation } from "@/modules/annotations/save";
@@ -31,6 +31,7 @@ import { listUsers } from "@/modules/users/list";
 import { addComment } from "@/modules/workflow/comments";
 import { baseRevisionOf } from "@/modules/workflow/revise";
 import { moveItem } from "@/modules/workflow/transitions";
+import { refusedUrls } from "../e2e/hostile/xss-payloads";
 import { createTestDatabase } from "./db";
 import { makeJurisdiction, makeUser, workingRevision } from "./factories";
 
@@ -272,5 +273,44 @@ describe("record ids", () => {
       passage: { targetRevision: lawBase, exact: "law", start: 0, end: 3 },
     }).catch((e: unknown) => e);
     expect((error as ValidationError).fieldErrors).toHaveProperty(["links.0"]);
+  });
+});
+
+describe("forged fields", () => {
+  test.each(refusedUrls)("the URL %j is refused in every URL field", async (url) => {
+    const before = await written();
+    const refused = [
+      ["originalUrl", createArticle(admin, { kind: "news", lang: "en", title: "A report", originalUrl: url })],
+      ["url", createSource(admin, { title: "A source", url })],
+      ["archivedUrl", createSource(admin, { title: "A source", archivedUrl: url })],
+      ["links.0.url", createAgent(admin, { kind: "person", preferredName: "A person", links: [{ label: "x", url }] })],
+    ] as const;
+    for (const [field, attempt] of refused) {
+      const error = await attempt.catch((e: unknown) => e);
+      expect((error as ValidationError).fieldErrors, field).toHaveProperty([field]);
+    }
+    expect(await written()).toEqual(before);
+  });
+
+  test("a workflow move of an unknown kind, type or action changes nothing", async () => {
+    const before = await written();
+    for (const forged of [
+      { type: "law", id: lawId, action: "explode", baseRevision: lawBase },
+      { type: "constructor", id: lawId, action: "submit", baseRevision: lawBase },
+      { type: "__proto__", id: lawId, action: "submit", baseRevision: lawBase },
+      { type: "law", id: lawId, action: "toString", baseRevision: lawBase },
+    ]) {
+      await expect(moveItem(admin, forged)).rejects.toBeInstanceOf(ValidationError);
+    }
+    expect(await written()).toEqual(before);
+  });
+
+  test("a move naming another item's revision as its base is refused, and nothing moves", async () => {
+    const otherBase = await workingRevision(admin, "law", otherLawId);
+    const before = await written();
+    await expect(
+      moveItem(admin, { type: "law", id: lawId, action: "submit", baseRevision: otherBase }),
+    ).rejects.toBeInstanceOf(DomainError);
+    expect(await written()).toEqual(before);
   });
 });
