@@ -45,6 +45,12 @@ if (process.env.E2E_NO_BUILD !== "1") {
   }
 }
 
+const seeded = spawnSync("node_modules/.bin/tsx", ["e2e/seed.ts"], { stdio: "inherit", env });
+if (seeded.status !== 0) {
+  await cleanup();
+  process.exit(seeded.status ?? 1);
+}
+
 const server = spawn("node_modules/.bin/next", ["start", "-p", port], { stdio: "inherit", env });
 let stopping = false;
 const stop = (signal: NodeJS.Signals) => {

@@ -77,5 +77,5 @@ export const listArticlesInput = z.object({
   law: facet(id),
   sort: z.enum(articleSorts).catch("updated").default("updated"),
   after: text().max(500).optional().catch(undefined),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: z.coerce.number().int().min(1).max(100).default(50).catch(50),
 });

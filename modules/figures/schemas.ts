@@ -54,5 +54,5 @@ export const listFiguresInput = z.object({
   sort: z.enum(["updated", "label"]).catch("updated").default("updated"),
   // A label cursor carries the label, base64-encoded.
   after: text().max(4000).optional().catch(undefined),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: z.coerce.number().int().min(1).max(100).default(50).catch(50),
 });
