@@ -2,7 +2,7 @@ import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Database } from "@/db";
 import { auditLog, revisions } from "@/db/schema";
-import { DomainError, ValidationError } from "@/lib/errors";
+import { DomainError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseRecordId, recordId } from "@/lib/validation";
 import { createAgent, createAgentInline } from "@/modules/agents/save";
 import { createAnnotation } from "@/modules/annotations/save";
@@ -20,10 +20,10 @@ import { listLaws } from "@/modules/laws/list";
 import { addLawRelation } from "@/modules/laws/relations";
 import { createLaw } from "@/modules/laws/save";
 import { addLawTextVersion } from "@/modules/laws/texts";
-import { listSources } from "@/modules/sources/read";
+import { getSource, listSources } from "@/modules/sources/read";
 import { createSourceInline } from "@/modules/sources/picker";
 import { createSource } from "@/modules/sources/save";
-import { listTopics } from "@/modules/topics/read";
+import { getTopic, listTopics } from "@/modules/topics/read";
 import { createTopicInline } from "@/modules/topics/picker";
 import { createTopic } from "@/modules/topics/save";
 import { createUser } from "@/modules/users/create";
@@ -254,6 +254,17 @@ describe("record ids", () => {
     );
     expect((error as ValidationError).fieldErrors).toHaveProperty("id");
     expect(await written()).toEqual(before);
+  });
+
+  test("a topic's and a source's page read their id from the address canonically", async () => {
+    const topic = await createTopic(admin, { name: "Canonical topic" });
+    const source = await createSource(admin, { title: "Canonical source" });
+    expect((await getTopic(admin, String(topic.id))).id).toBe(topic.id);
+    expect((await getSource(admin, String(source.id))).id).toBe(source.id);
+    for (const raw of [`0${topic.id}`, `0x${topic.id.toString(16)}`, `${topic.id}.0`, `+${topic.id}`])
+      await expect(getTopic(admin, raw)).rejects.toBeInstanceOf(NotFoundError);
+    for (const raw of [`0${source.id}`, `0x${source.id.toString(16)}`, `${source.id}e0`, ` ${source.id}`])
+      await expect(getSource(admin, raw)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   test("a save's base revision is read the same way", () => {
