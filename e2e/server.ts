@@ -48,6 +48,12 @@ if (process.env.E2E_NO_BUILD !== "1") {
   }
 }
 
+const seeded = spawnSync("node_modules/.bin/tsx", ["e2e/seed.ts"], { stdio: "inherit", env });
+if (seeded.status !== 0) {
+  await cleanup();
+  process.exit(seeded.status ?? 1);
+}
+
 const server = spawn("node_modules/.bin/next", ["start", "-p", port], { stdio: ["inherit", "pipe", "pipe"], env });
 // Specs read what the server logged (e2e/server-log.ts): a bad request must not log an error.
 const log = fs.createWriteStream(serverLogPath(port));

@@ -21,12 +21,50 @@ export function isRecordId(n: unknown): n is number {
   return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= maxRecordId;
 }
 
+/** An id as a request spells it: decimal digits with no sign, padding, exponent or leading zero. */
+const canonicalId = /^[1-9]\d{0,9}$/;
+
+/**
+ * The one reading of an id that came from a request (form field, route or search parameter):
+ * "16" is 16, while "0x10", "1e1", " 16", "16.0", "+16" and "0016" are no id at all (null), so
+ * that one record has one address. A number passes only if it is already a valid id.
+ */
+export function parseRecordId(value: unknown): number | null {
+  if (typeof value === "number") return isRecordId(value) ? value : null;
+  if (typeof value !== "string" || !canonicalId.test(value)) return null;
+  const id = Number(value);
+  return isRecordId(id) ? id : null;
+}
+
+/** An id from a request for a domain function that answers "not found" to what is not an id (0). */
+export function requestId(value: unknown): number {
+  return parseRecordId(value) ?? 0;
+}
+
 /** The id of a row chosen in a form: it travels as text, and must fit an integer column. */
-export const recordId = z.coerce
-  .number({ message: "Choose from the list." })
-  .int("Choose from the list.")
-  .min(1, "Choose from the list.")
-  .max(maxRecordId, "Choose from the list.");
+export const recordId = z
+  .custom<string | number>((value) => parseRecordId(value) !== null, "Choose from the list.")
+  .transform((value) => parseRecordId(value)!);
+
+/** Whether PostgreSQL can store the text as it is: it refuses NUL, and a lone surrogate cannot be UTF-8. */
+export function isStorableText(value: string): boolean {
+  return !value.includes("\u0000") && value.isWellFormed();
+}
+
+export const unstorableTextMessage = "Remove the invisible character this text holds (a NUL or a broken character).";
+
+/**
+ * Every text field of a form or a query: a string PostgreSQL can store. Checked before trimming
+ * and length limits, so a NUL anywhere gets a field error instead of a failed INSERT.
+ */
+export function text(params?: Parameters<typeof z.string>[0]) {
+  return z.string(params).refine(isStorableText, unstorableTextMessage);
+}
+
+/** What was typed into a picker's search box, as a query can use it: storable, trimmed, bounded. */
+export function searchText(value: unknown, maxLength = 200): string {
+  return typeof value === "string" && isStorableText(value) ? value.trim().slice(0, maxLength) : "";
+}
 
 /** The shape a domain function accepts before validation: the right keys, any values (form data). */
 export type Unvalidated<T> = { [K in keyof T]?: unknown };

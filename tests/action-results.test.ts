@@ -96,7 +96,7 @@ describe("toActionResult", () => {
     });
     expect(JSON.stringify(result)).not.toContain("users_pkey");
     expect(log).toHaveBeenCalledTimes(1);
-    expect(log.mock.calls[0]).toContain(secret);
+    expect(log.mock.calls[0]!.join(" ")).toContain(secret.message);
   });
 
   test("a failed query is logged by its database error, without the query's parameters", async () => {
@@ -106,8 +106,30 @@ describe("toActionResult", () => {
     await toActionResult(async () => {
       throw failed;
     });
-    expect(log.mock.calls[0]).toContain(cause);
+    expect(log.mock.calls[0]!.join(" ")).toContain(cause.message);
     expect(JSON.stringify(log.mock.calls[0])).not.toContain("secret-hash");
+  });
+
+  test("a database error is logged by its code and the names of what failed, never the values it quotes", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    // As pg and PGlite give it: the message, detail and context can quote what was sent.
+    const cause = Object.assign(new Error('invalid input value for enum role: "secret-role"'), {
+      severity: "ERROR",
+      code: "22P02",
+      detail: "Key (email)=(secret@example.org) already exists.",
+      where: "unnamed portal parameter $1 = '...secret-text...'",
+      table: "users",
+      column: "role",
+      query: "insert into users values ($1)",
+      params: ["secret-param"],
+    });
+    await toActionResult(async () => {
+      throw new DrizzleQueryError("insert into users values ($1)", ["secret-param"], cause);
+    });
+    const logged = log.mock.calls[0]!.join(" ");
+    expect(logged).toContain("22P02");
+    expect(logged).toContain("users");
+    expect(logged).not.toMatch(/secret/);
   });
 
   test("a thrown non-Error value is handled the same way", async () => {

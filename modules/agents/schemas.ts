@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { agentKinds } from "@/db/schema/vocabulary";
 
-const nameText = z.string().trim().max(300, "Use at most 300 characters.");
+const nameText = text().trim().max(300, "Use at most 300 characters.");
 
 /** A BCP 47 tag ("ky", "ru-Latn"), canonicalized so that "ky-cyrl" and "ky-Cyrl" are one code. */
-const langCode = z
-  .string()
+const langCode = text()
   .trim()
   .max(35, "Use a short code such as ky, ru or ky-Latn.")
   .transform((value, context) => {
@@ -25,9 +25,8 @@ const nameRow = z.object({ name: nameText.default(""), lang: langCode.default(""
 
 const linkRow = z
   .object({
-    label: z.string().trim().max(200, "Use at most 200 characters.").default(""),
-    url: z
-      .string()
+    label: text().trim().max(200, "Use at most 200 characters.").default(""),
+    url: text()
       .trim()
       .max(2000, "Use at most 2,000 characters.")
       .pipe(z.union([z.literal(""), z.url({ protocol: /^https?$/, message: "Use a web address (https://…)." })]))
@@ -39,8 +38,7 @@ const linkRow = z
   });
 
 /** An edited address: lower-case letters, digits and single hyphens. Empty keeps the current one. */
-const slugInput = z
-  .string()
+const slugInput = text()
   .trim()
   .max(80, "Use at most 80 characters.")
   .regex(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$/, "Use lower-case letters, digits and hyphens (sadyr-japarov).")
@@ -49,7 +47,7 @@ const slugInput = z
 const agentFields = z.object({
   kind: z.enum(agentKinds, { message: "Choose a kind." }),
   preferredName: nameText.min(1, "Enter a name."),
-  description: z.string().trim().max(5000, "Use at most 5,000 characters.").default(""),
+  description: text().trim().max(5000, "Use at most 5,000 characters.").default(""),
   // Rows are validated where they stand (errors keep the form's row numbers); empty ones go after.
   names: z.array(nameRow).max(200, "Keep it to 200 names.").default([]),
   links: z.array(linkRow).max(50, "Keep it to 50 links.").default([]),

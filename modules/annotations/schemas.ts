@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { annotationAudiences, annotationKinds } from "@/db/schema/vocabulary";
-import { isRecordId, recordId } from "@/lib/validation";
+import { isRecordId, recordId, text } from "@/lib/validation";
 
 export const annotatableTypes = ["law", "article"] as const;
 export type AnnotatableType = (typeof annotatableTypes)[number];
@@ -10,10 +10,9 @@ export const linkableTypes = ["law", "article", "agent", "annotation"] as const;
 export type LinkRef = { type: (typeof linkableTypes)[number]; id: number };
 
 /** "law:12": a picker's value names the type and the id of what it links to. */
-const linkRef = z
-  .string()
+const linkRef = text()
   .trim()
-  .regex(/^(law|article|agent|annotation):\d{1,10}$/, "Choose from the list.")
+  .regex(/^(law|article|agent|annotation):[1-9]\d{0,9}$/, "Choose from the list.")
   .transform((value): LinkRef => {
     const [type, id] = value.split(":");
     return { type: type as LinkRef["type"], id: Number(id) };
@@ -36,8 +35,7 @@ const idList = z
 export const annotationFields = z.object({
   kind: z.enum(annotationKinds, { message: "Choose what kind of annotation this is." }),
   audience: z.enum(annotationAudiences, { message: "Choose who may read it." }),
-  body: z
-    .string({ message: "Write the annotation." })
+  body: text({ message: "Write the annotation." })
     .trim()
     .min(1, "Write the annotation.")
     .max(20_000, "Use at most 20,000 characters."),
@@ -52,12 +50,11 @@ export const annotationFields = z.object({
  */
 export const passageInput = z.object({
   targetRevision: recordId,
-  exact: z
-    .string({ message: "Select a passage of the text first." })
+  exact: text({ message: "Select a passage of the text first." })
     .min(1, "Select a passage of the text first.")
     .max(10_000, "Select at most 10,000 characters."),
-  prefix: z.string().max(400).default(""),
-  suffix: z.string().max(400).default(""),
+  prefix: text().max(400).default(""),
+  suffix: text().max(400).default(""),
   start: z.coerce.number().int().min(0).max(100_000_000),
   end: z.coerce.number().int().min(1).max(100_000_000),
 });

@@ -3,6 +3,7 @@ import { articleLaws, laws } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { languageName } from "@/lib/language";
+import { parseRecordId } from "@/lib/validation";
 
 export type FacetOption = { value: string; label: string };
 
@@ -12,7 +13,7 @@ export type FacetOption = { value: string; label: string };
  */
 export async function discussedLawOptions(ctx: Ctx, current?: string, limit = 200): Promise<FacetOption[]> {
   authorize(ctx, "admin.access");
-  const currentId = current && /^\d{1,9}$/.test(current) ? Number(current) : null;
+  const currentId = parseRecordId(current);
   const discussed = exists(
     ctx.db
       .select({ one: sql`1` })

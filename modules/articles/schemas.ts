@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { articleKinds } from "@/db/schema/vocabulary";
 import { partialDateField } from "@/lib/partial-date";
-import { langCode, recordId as id } from "@/lib/validation";
+import { langCode, recordId as id, text } from "@/lib/validation";
 
 const optionalId = z
   .union([z.literal(""), id])
@@ -15,8 +15,7 @@ const idList = z
   .transform((ids) => [...new Set(ids)]);
 
 /** An edited address: empty keeps the current one. */
-export const slugInput = z
-  .string()
+export const slugInput = text()
   .trim()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens.")
   .max(80, "Use at most 80 characters.")
@@ -24,8 +23,7 @@ export const slugInput = z
   .or(z.literal("").transform(() => undefined));
 
 /** Only web addresses: a javascript: or data: link must never reach a reader's page. */
-const webAddress = z
-  .string()
+const webAddress = text()
   .trim()
   .max(2000, "Use at most 2,000 characters.")
   .pipe(
@@ -38,12 +36,11 @@ const webAddress = z
 
 export const articleInput = z.object({
   kind: z.enum(articleKinds, { message: "Choose what kind of piece this is." }),
-  title: z
-    .string({ message: "Enter the title." })
+  title: text({ message: "Enter the title." })
     .trim()
     .min(1, "Enter the title.")
     .max(1000, "Use at most 1,000 characters."),
-  body: z.string().max(500_000, "Use at most 500,000 characters.").default(""),
+  body: text().max(500_000, "Use at most 500,000 characters.").default(""),
   lang: langCode,
   slug: slugInput,
   // In byline order.
@@ -56,7 +53,7 @@ export const articleInput = z.object({
   lawIds: idList,
   topicIds: idList,
   jurisdictionCodes: z
-    .array(z.string().trim().toUpperCase().min(1).max(12))
+    .array(text().trim().toUpperCase().min(1).max(12))
     .max(50, "Keep it to 50.")
     .default([])
     .transform((codes) => [...new Set(codes)]),
@@ -73,12 +70,12 @@ export const articleSorts = ["updated", "date", "title"] as const;
 export type ArticleSort = (typeof articleSorts)[number];
 
 export const listArticlesInput = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: text().trim().max(200).optional().catch(undefined),
   kind: facet(z.enum(articleKinds)),
-  lang: facet(z.string().trim().min(1).max(35)),
-  jurisdiction: facet(z.string().trim().toUpperCase().min(1).max(12)),
+  lang: facet(text().trim().min(1).max(35)),
+  jurisdiction: facet(text().trim().toUpperCase().min(1).max(12)),
   law: facet(id),
   sort: z.enum(articleSorts).catch("updated").default("updated"),
-  after: z.string().max(500).optional().catch(undefined),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  after: text().max(500).optional().catch(undefined),
+  limit: z.coerce.number().int().min(1).max(100).default(50).catch(50),
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { auditLog } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { likePattern } from "@/lib/text";
-import { isRecordId, parseInput } from "@/lib/validation";
+import { parseInput, parseRecordId, text } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { decodeCursor, encodeCursor, isDateKey } from "@/modules/content/cursor";
@@ -28,8 +28,7 @@ export type AuditLogPage = { entries: AuditLogEntry[]; nextAfter: string | null 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
-const day = z
-  .string()
+const day = text()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.")
   .refine(isDateKey, "This date does not exist.");
@@ -37,14 +36,14 @@ const day = z
 export const listAuditLogInput = z
   .object({
     // "law." is every action of that group; anything else is one exact action.
-    action: optional(z.string().trim().max(100, "Use at most 100 characters.")),
+    action: optional(text().trim().max(100, "Use at most 100 characters.")),
     // An account number, or part of the name or email the row was written with.
-    actor: optional(z.string().trim().max(200, "Use at most 200 characters.")),
-    targetType: optional(z.string().trim().max(50, "Use at most 50 characters.")),
-    targetId: optional(z.string().trim().max(200, "Use at most 200 characters.")),
+    actor: optional(text().trim().max(200, "Use at most 200 characters.")),
+    targetType: optional(text().trim().max(50, "Use at most 50 characters.")),
+    targetId: optional(text().trim().max(200, "Use at most 200 characters.")),
     from: optional(day),
     to: optional(day),
-    after: optional(z.string().max(200, "This page link is not valid.")),
+    after: optional(text().max(200, "This page link is not valid.")),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
   .refine((input) => !input.from || !input.to || input.from <= input.to, {
@@ -63,10 +62,8 @@ export async function listAuditLog(ctx: Ctx, input: Record<string, unknown> = {}
   if (action)
     where.push(action.endsWith(".") ? like(auditLog.action, prefixPattern(action)) : eq(auditLog.action, action));
   if (actor) {
-    const id = /^#?\d{1,10}$/.test(actor) ? Number(actor.replace("#", "")) : null;
-    where.push(
-      id !== null && isRecordId(id) ? eq(auditLog.actorId, id) : ilike(auditLog.actorLabel, likePattern(actor)),
-    );
+    const id = parseRecordId(actor.replace(/^#/, ""));
+    where.push(id !== null ? eq(auditLog.actorId, id) : ilike(auditLog.actorLabel, likePattern(actor)));
   }
   if (targetType) where.push(eq(auditLog.targetType, targetType));
   if (targetId) where.push(eq(auditLog.targetId, targetId));

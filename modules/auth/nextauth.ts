@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import { encode, type JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { getDatabase } from "@/db";
+import { loggable } from "@/lib/describe-error";
 import { env } from "@/env";
 import { authSecret } from "./secret";
 import { InvalidCredentialsError, SignInThrottledError, signInWithPassword } from "./sign-in";
@@ -45,7 +46,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     logger: {
       error(error) {
         if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
-        console.error("[auth]", error);
+        console.error("[auth]", loggable(error));
       },
     },
     providers: [

@@ -1,6 +1,7 @@
 import { audit } from "@/modules/audit/record";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
@@ -35,7 +36,7 @@ function plural(n: number, unit: string): string {
 }
 
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().max(320),
+  email: text().trim().toLowerCase().max(320),
   password: z.string().max(200),
 });
 

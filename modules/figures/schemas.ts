@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { partialDateField } from "@/lib/partial-date";
-import { recordId } from "@/lib/validation";
+import { recordId, text } from "@/lib/validation";
 
 const optionalId = z
   .union([z.literal(""), recordId])
@@ -8,8 +8,7 @@ const optionalId = z
   .transform((v) => (v === "" || v === undefined || v === null ? null : v));
 
 /** A number as the source prints it, kept as text ("856", "12.5"): never rounded by a float. */
-const value = z
-  .string({ message: "Enter the number." })
+const value = text({ message: "Enter the number." })
   .trim()
   .min(1, "Enter the number.")
   .max(40, "Use at most 40 digits.")
@@ -17,20 +16,18 @@ const value = z
 
 export const figureInput = z
   .object({
-    label: z
-      .string({ message: "Say what is counted." })
+    label: text({ message: "Say what is counted." })
       .trim()
       .min(1, "Say what is counted.")
       .max(500, "Use at most 500 characters."),
-    jurisdictionCode: z
-      .string()
+    jurisdictionCode: text()
       .trim()
       .toUpperCase()
       .max(12)
       .nullish()
       .transform((code) => code || null),
-    unit: z.string().trim().max(100, "Use at most 100 characters.").default(""),
-    note: z.string().trim().max(5000, "Use at most 5,000 characters.").default(""),
+    unit: text().trim().max(100, "Use at most 100 characters.").default(""),
+    note: text().trim().max(5000, "Use at most 5,000 characters.").default(""),
     accounts: z
       .array(
         z.object({
@@ -52,10 +49,10 @@ export type FigureInput = z.input<typeof figureInput>;
 export type FigureValues = z.output<typeof figureInput>;
 
 export const listFiguresInput = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  jurisdiction: z.string().trim().toUpperCase().min(1).max(12).optional().catch(undefined),
+  q: text().trim().max(200).optional().catch(undefined),
+  jurisdiction: text().trim().toUpperCase().min(1).max(12).optional().catch(undefined),
   sort: z.enum(["updated", "label"]).catch("updated").default("updated"),
   // A label cursor carries the label, base64-encoded.
-  after: z.string().max(4000).optional().catch(undefined),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  after: text().max(4000).optional().catch(undefined),
+  limit: z.coerce.number().int().min(1).max(100).default(50).catch(50),
 });

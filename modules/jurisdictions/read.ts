@@ -3,6 +3,7 @@ import { jurisdictions } from "@/db/schema";
 import { jurisdictionKinds, type JurisdictionKind } from "@/db/schema/enums";
 import { NotFoundError } from "@/lib/errors";
 import { likePattern } from "@/lib/text";
+import { isStorableText } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 
@@ -28,6 +29,8 @@ const columns = {
 export async function listJurisdictions(ctx: Ctx, filter: { q?: string; kind?: string } = {}): Promise<Jurisdiction[]> {
   authorize(ctx, "admin.access");
   const where: SQL[] = [];
+  // A filter no column can hold (a NUL) matches nothing, rather than failing the query.
+  if (filter.q && !isStorableText(filter.q)) return [];
   if (filter.q) {
     const pattern = likePattern(filter.q);
     where.push(

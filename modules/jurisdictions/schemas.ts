@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { jurisdictionKinds } from "@/db/schema/vocabulary";
-import { formRowList, langCode, present } from "@/lib/validation";
+import { formRowList, langCode, present, text } from "@/lib/validation";
 
 const year = z
   .union([
@@ -11,16 +11,15 @@ const year = z
 
 export const jurisdictionInput = z
   .object({
-    code: z
-      .string()
+    code: text()
       .trim()
       .toUpperCase()
       .regex(/^[A-Z][A-Z0-9-]{1,11}$/, "Use an ISO 3166 code (KG) or a short code of capitals (RSFSR)."),
-    name: z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters."),
+    name: text().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters."),
     kind: z.enum(jurisdictionKinds, { message: "Choose a kind." }),
     startYear: year.optional().default(null),
     endYear: year.optional().default(null),
-    otherNames: formRowList(z.object({ name: z.string().trim().min(1, "Enter the name.").max(200), lang: langCode })),
+    otherNames: formRowList(z.object({ name: text().trim().min(1, "Enter the name.").max(200), lang: langCode })),
   })
   .refine((j) => j.startYear === null || j.endYear === null || j.startYear <= j.endYear, {
     path: ["endYear"],

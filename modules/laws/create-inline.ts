@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { lawStatuses } from "@/db/schema/vocabulary";
-import { parseInput } from "@/lib/validation";
+import { parseInput, text } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { lawStatusLabels } from "./labels";
 import { createLaw } from "./save";
 
 const inlineLawInput = z.object({
-  title: z.string().trim().min(1, "Type the law's title first.").max(1000),
-  jurisdictionCode: z.string().trim().toUpperCase().min(1, "Choose a jurisdiction."),
+  title: text().trim().min(1, "Type the law's title first.").max(1000),
+  jurisdictionCode: text().trim().toUpperCase().min(1, "Choose a jurisdiction."),
   status: z.enum(lawStatuses, { message: "Choose a status." }),
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { lawEventKinds } from "@/db/schema/vocabulary";
 import { partialDateField } from "@/lib/partial-date";
-import { formRowList, present } from "@/lib/validation";
+import { formRowList, present, text } from "@/lib/validation";
 import { recordId } from "./schemas";
 
 const optionalId = z
@@ -20,9 +20,9 @@ export const eventInput = z
   .object({
     kind: z.enum(lawEventKinds, { message: "Choose what happened." }),
     agentId: optionalId,
-    note: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
+    note: text().trim().max(2000, "Use at most 2,000 characters.").default(""),
     accounts: formRowList(
-      z.object({ date: partialDateField, sourceId: optionalId, note: z.string().trim().max(1000).default("") }),
+      z.object({ date: partialDateField, sourceId: optionalId, note: text().trim().max(1000).default("") }),
     ).refine((list) => list.length <= 50, "Keep it to 50 accounts."),
     preferredAccount: z.coerce.number().int().min(0).max(49).default(0),
   })

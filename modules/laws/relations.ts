@@ -4,7 +4,7 @@ import type { Tx } from "@/db";
 import { lawRelations, laws } from "@/db/schema";
 import { lawRelationKinds, type LawRelationKind, type LawStatus } from "@/db/schema/enums";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { isRecordId, parseInput, recordId } from "@/lib/validation";
+import { isRecordId, parseInput, recordId, text } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { baseRevisionOf } from "@/modules/workflow/revise";
@@ -14,7 +14,7 @@ import { lawRelationLabels } from "./labels";
 export const lawRelationInput = z.object({
   toLawId: z.preprocess((v) => (v === "" || v === null ? undefined : v), recordId),
   kind: z.enum(lawRelationKinds, { message: "Choose how the laws are related." }),
-  note: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
+  note: text().trim().max(2000, "Use at most 2,000 characters.").default(""),
 });
 
 export type LawRelationInput = z.input<typeof lawRelationInput>;

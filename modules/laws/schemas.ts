@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { lawStatuses, lawTypes } from "@/db/schema/vocabulary";
-import { formRowList, langCode, present, recordId } from "@/lib/validation";
+import { formRowList, langCode, present, recordId, text } from "@/lib/validation";
 
 export { recordId };
 const id = recordId;
@@ -8,23 +8,22 @@ const year = z.coerce.number({ message: "Enter a year." }).int("Use a whole year
 
 export const lawInput = z
   .object({
-    jurisdictionCode: z.string().trim().toUpperCase().min(1, "Choose a jurisdiction."),
+    jurisdictionCode: text().trim().toUpperCase().min(1, "Choose a jurisdiction."),
     type: z.enum(lawTypes, { message: "Choose a type." }),
     status: z.enum(lawStatuses, { message: "Choose a status." }),
-    summary: z.string().trim().max(20_000, "Use at most 20,000 characters.").default(""),
-    slug: z
-      .string()
+    summary: text().trim().max(20_000, "Use at most 20,000 characters.").default(""),
+    slug: text()
       .trim()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens.")
       .max(80)
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    titles: formRowList(z.object({ lang: langCode, title: z.string().trim().min(1, "Enter the title.").max(1000) })),
+    titles: formRowList(z.object({ lang: langCode, title: text().trim().min(1, "Enter the title.").max(1000) })),
     preferredTitle: z.coerce.number().int().min(0).default(0),
     identifiers: formRowList(
       z.object({
-        registry: z.string().trim().min(1, "Name the registry.").max(200),
-        value: z.string().trim().min(1, "Enter the number.").max(200),
+        registry: text().trim().min(1, "Name the registry.").max(200),
+        value: text().trim().min(1, "Enter the number.").max(200),
       }),
     ),
     periods: formRowList(
@@ -59,11 +58,11 @@ export type LawValues = z.output<typeof lawInput>;
 const facet = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 export const listLawsInput = z.object({
-  q: facet(z.string().trim().max(200)),
-  jurisdiction: facet(z.string().trim().toUpperCase().min(1).max(12)),
+  q: facet(text().trim().max(200)),
+  jurisdiction: facet(text().trim().toUpperCase().min(1).max(12)),
   status: facet(z.enum(lawStatuses)),
   type: facet(z.enum(lawTypes)),
   sort: z.enum(["updated", "title"]).catch("updated").default("updated"),
-  after: facet(z.string().max(4000)),
+  after: facet(text().max(4000)),
   limit: z.coerce.number().int().min(1).max(100).catch(50).default(50),
 });

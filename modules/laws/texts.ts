@@ -4,7 +4,7 @@ import type { Tx } from "@/db";
 import { laws, lawTextVersions, sources } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { fromColumns, partialDateField, type DatePrecision, type PartialDate } from "@/lib/partial-date";
-import { isRecordId, maxRecordId, parseInput } from "@/lib/validation";
+import { isRecordId, maxRecordId, parseInput, text } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { assertCanDelete } from "@/modules/content/ownership";
@@ -31,8 +31,7 @@ export const lawTextInput = z.object({
   // Line endings are normalized once, so that positions in the text (annotations) mean the same everywhere.
   body: z.preprocess(
     (v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v),
-    z
-      .string({ message: "Enter the text." })
+    text({ message: "Enter the text." })
       .trim()
       .min(1, "Enter the text.")
       .max(maxBodyLength, "Use at most 2,000,000 characters."),

@@ -4,6 +4,7 @@ import { getDatabase, type Db } from "@/db";
 import { liveDocuments, publicAnnotations } from "@/db/schema";
 import type { PublicAnnotationLink } from "@/db/schema/annotations";
 import type { AnnotationKind } from "@/db/schema/vocabulary";
+import { parseRecordId } from "@/lib/validation";
 import { publicAgentPath, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
 import { publicLawPath } from "./law-view";
@@ -226,11 +227,11 @@ export async function readTarget(db: Db, address: string): Promise<AnnotationTar
     .from(liveDocuments)
     .where(where);
   if (!doc) return null;
-  const text = Number(url.searchParams.get("text"));
+  const text = parseRecordId(url.searchParams.get("text"));
   return {
     type: doc.type as "law" | "article",
     id: doc.id,
     title: doc.title,
-    textId: law && Number.isSafeInteger(text) && text > 0 ? text : null,
+    textId: law ? text : null,
   };
 }

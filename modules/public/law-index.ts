@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { getDatabase, type Db } from "@/db";
 import { jurisdictions, publicLaws, topics } from "@/db/schema";
 import { lawStatuses, lawTypes } from "@/db/schema/vocabulary";
@@ -13,8 +14,7 @@ export const lawIndexPageSize = 20;
  * shared or hand-edited address still shows the index.
  */
 export const lawIndexQuery = z.object({
-  jurisdiction: z
-    .string()
+  jurisdiction: text()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z0-9-]{1,12}$/)
@@ -23,8 +23,7 @@ export const lawIndexQuery = z.object({
   status: z.enum(lawStatuses).optional().catch(undefined),
   type: z.enum(lawTypes).optional().catch(undefined),
   year: z.coerce.number().int().min(1000).max(2200).optional().catch(undefined),
-  topic: z
-    .string()
+  topic: text()
     .trim()
     .regex(/^[a-z0-9-]{1,200}$/)
     .optional()

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { getDatabase, type Db } from "@/db";
 import { jurisdictions, publicSearch, searchWords } from "@/db/schema";
 import { highlight, snippet, type SnippetPart } from "@/lib/search/snippet";
@@ -15,13 +16,11 @@ export type SearchType = (typeof searchTypes)[number];
 
 /** The search page's query string. Anything unreadable is dropped, and a long query shortened. */
 export const searchQuery = z.object({
-  q: z
-    .string()
+  q: text()
     .transform((q) => q.trim().slice(0, 200))
     .catch(""),
   type: z.enum(searchTypes).optional().catch(undefined),
-  jurisdiction: z
-    .string()
+  jurisdiction: text()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z0-9-]{1,12}$/)

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { getDatabase, type Db } from "@/db";
 import { jurisdictions, liveDocuments, topics } from "@/db/schema";
 import { articleKinds, type ArticleKind } from "@/db/schema/vocabulary";
@@ -31,14 +32,12 @@ export type PublicEntry = {
  * opinion pieces, so it names their feed too.
  */
 export const feedQuery = z.object({
-  jurisdiction: z
-    .string()
+  jurisdiction: text()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z0-9-]{1,12}$/)
     .optional(),
-  topic: z
-    .string()
+  topic: text()
     .trim()
     .regex(/^[a-z0-9-]{1,200}$/)
     .optional(),

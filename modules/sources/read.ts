@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
 import { agents, sources } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { likePattern } from "@/lib/text";
-import { isRecordId, parseInput } from "@/lib/validation";
+import { parseInput, parseRecordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { decodeCursor, encodeCursor, isTimestampKey } from "@/modules/content/cursor";
@@ -91,8 +91,8 @@ function validCursor(cursor: ReturnType<typeof decodeCursor>, sort: "updated" | 
 
 export async function getSource(ctx: Ctx, id: number | string): Promise<Source> {
   authorize(ctx, "admin.access");
-  const key = Number(id);
-  if (!isRecordId(key)) throw new NotFoundError("No such source.");
+  const key = parseRecordId(id);
+  if (key === null) throw new NotFoundError("No such source.");
   const [row] = await ctx.db
     .select(columns)
     .from(sources)

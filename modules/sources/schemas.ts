@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { recordId } from "@/lib/validation";
+import { recordId, text } from "@/lib/validation";
 
-const webAddress = z
-  .string()
+const webAddress = text()
   .trim()
   .max(2000, "Use at most 2,000 characters.")
   .pipe(z.union([z.literal(""), z.url({ protocol: /^https?$/, message: "Use a web address (https://…)." })]))
@@ -17,8 +16,7 @@ const accessedOn = z
   .union([
     z.literal(""),
     z.null(),
-    z
-      .string()
+    text()
       .trim()
       .pipe(z.iso.date({ message: "Use a real date as YYYY-MM-DD (2025-01-31)." }))
       .refine((d) => d <= latestToday(), "The access date cannot be in the future."),
@@ -32,28 +30,28 @@ const optionalId = z
   .default(null);
 
 export const sourceInput = z.object({
-  title: z.string().trim().min(1, "Enter a title.").max(500, "Use at most 500 characters."),
+  title: text().trim().min(1, "Enter a title.").max(500, "Use at most 500 characters."),
   url: webAddress,
   archivedUrl: webAddress,
   accessedOn,
   publisherId: optionalId,
-  note: z.string().trim().max(5000, "Use at most 5,000 characters.").default(""),
+  note: text().trim().max(5000, "Use at most 5,000 characters.").default(""),
 });
 
 export type SourceInput = z.input<typeof sourceInput>;
 
 export const inlineSourceInput = z.object({
-  title: z.string().trim().min(1, "Type a title first.").max(500, "Use at most 500 characters."),
+  title: text().trim().min(1, "Type a title first.").max(500, "Use at most 500 characters."),
   url: webAddress,
 });
 
 /** From a URL: a parameter that is empty, unknown or unreadable falls back, never an error page. */
 export const listSourcesInput = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: text().trim().max(200).optional().catch(undefined),
   archived: z.enum(["yes", "no"]).optional().catch(undefined),
   mine: z.enum(["yes"]).optional().catch(undefined),
   sort: z.enum(["updated", "title"]).catch("updated").default("updated"),
   // A title cursor carries the title (up to 500 characters, some of them multi-byte), base64-encoded.
-  after: z.string().max(4000).optional().catch(undefined),
+  after: text().max(4000).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(200).default(50).catch(50),
 });

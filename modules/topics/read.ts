@@ -2,7 +2,7 @@ import { asc, eq, ilike, or } from "drizzle-orm";
 import { topics } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { likePattern } from "@/lib/text";
-import { isRecordId, parseInput } from "@/lib/validation";
+import { parseInput, parseRecordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { listTopicsInput } from "./schemas";
@@ -68,8 +68,8 @@ export async function listTopics(ctx: Ctx, input: { q?: string; page?: unknown }
 
 export async function getTopic(ctx: Ctx, id: number | string): Promise<Topic> {
   authorize(ctx, "admin.access");
-  const key = Number(id);
-  if (!isRecordId(key)) throw new NotFoundError("No such topic.");
+  const key = parseRecordId(id);
+  if (key === null) throw new NotFoundError("No such topic.");
   const [row] = await ctx.db.select(columns).from(topics).where(eq(topics.id, key));
   if (!row) throw new NotFoundError("No such topic.");
   return row;

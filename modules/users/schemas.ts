@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { roles } from "@/db/schema";
-import { recordId } from "@/lib/validation";
+import { recordId, text } from "@/lib/validation";
 import { passwordSchema } from "@/modules/auth/passwords";
 
-export const emailSchema = z
-  .string()
+export const emailSchema = text()
   .trim()
   .toLowerCase()
   .min(1, "Enter an email address.")
@@ -15,7 +14,7 @@ export const roleSchema = z.enum(roles, { message: "Choose a role." });
 
 export const createUserInput = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, "Enter a display name.").max(120, "Use at most 120 characters."),
+  name: text().trim().min(1, "Enter a display name.").max(120, "Use at most 120 characters."),
   role: roleSchema,
   // Given only by the command line; the admin pages generate one and show it once.
   password: passwordSchema.optional(),
@@ -29,7 +28,7 @@ export const changeRoleInput = userIdInput.extend({ role: roleSchema });
 export const setActiveInput = userIdInput.extend({ active: z.boolean() });
 
 export const listUsersInput = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional().catch(undefined),
   // From a URL: an id no account can have starts from the first page.
   after: recordId.optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(100).default(50),

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { editorialComments, editorialItems, users } from "@/db/schema";
 import { contentTypes, type ContentType } from "@/db/schema/vocabulary";
 import { NotFoundError } from "@/lib/errors";
-import { isRecordId, parseInput, recordId } from "@/lib/validation";
+import { isRecordId, parseInput, recordId, text } from "@/lib/validation";
 import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
@@ -49,7 +49,7 @@ export async function listComments(ctx: Ctx, type: ContentType, id: number): Pro
 const commentInput = z.object({
   type: z.enum(contentTypes),
   id: recordId,
-  body: z.string().trim().min(1, "Write a comment first.").max(20_000, "Keep a comment under 20,000 characters."),
+  body: text().trim().min(1, "Write a comment first.").max(20_000, "Keep a comment under 20,000 characters."),
 });
 
 /** Adds a comment on the item's working revision. */

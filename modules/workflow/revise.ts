@@ -4,6 +4,7 @@ import type { Tx } from "@/db";
 import { editorialItems, revisions, users } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { parseRecordId } from "@/lib/validation";
 import { canonicalJson } from "@/modules/audit/chain";
 import { audit } from "@/modules/audit/record";
 import type { Actor } from "@/modules/auth/context";
@@ -125,8 +126,8 @@ export async function startItem(
 /** The revision a form was opened on, which every save must name (see beginEdit). */
 export function baseRevisionOf(input: unknown): number {
   const raw = input && typeof input === "object" ? (input as Record<string, unknown>).baseRevision : undefined;
-  const id = typeof raw === "string" ? Number(raw) : raw;
-  if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647)
+  const id = parseRecordId(raw);
+  if (id === null)
     throw new ValidationError({
       baseRevision: ["This form is out of date. Reload the page and make your change again."],
     });

@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/db";
 import { editorialComments, editorialItems, revisions } from "@/db/schema";
 import { contentTypes } from "@/db/schema/vocabulary";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { parseInput, recordId } from "@/lib/validation";
+import { parseInput, recordId, text } from "@/lib/validation";
 import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Actor, Ctx } from "@/modules/auth/context";
@@ -19,8 +19,8 @@ const moveInput = z.object({
   action: z.enum(workflowActions),
   // The working revision the user saw: a move on a revision they have not seen is refused.
   baseRevision: recordId,
-  comment: z.string().trim().max(20_000).default(""),
-  overrideReason: z.string().trim().max(2_000).default(""),
+  comment: text().trim().max(20_000).default(""),
+  overrideReason: text().trim().max(2_000).default(""),
   publishAt: z.coerce.date().optional(),
   mergedIntoId: recordId.optional(),
 });

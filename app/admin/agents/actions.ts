@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { PickerOption } from "@/components/admin/entity-picker";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, type FormValues } from "@/lib/form-data";
+import { requestId, searchText } from "@/lib/validation";
 import { deleteAgent } from "@/modules/agents/delete";
 import { agentFormInput } from "@/modules/agents/form-input";
 import { createAgent, createAgentInline, updateAgent } from "@/modules/agents/save";
@@ -18,7 +19,7 @@ export async function saveAgentAction(_previous: AgentFormState, form: FormData)
   const ctx = await requestContext();
   const result = await toActionResult(async () => {
     const input = agentFormInput(values);
-    const saved = existing ? await updateAgent(ctx, Number(existing), input) : await createAgent(ctx, input);
+    const saved = existing ? await updateAgent(ctx, requestId(existing), input) : await createAgent(ctx, input);
     return { id: saved.id };
   }, "Saved.");
   if (!result.ok) return { ...result, values };
@@ -29,19 +30,16 @@ export async function saveAgentAction(_previous: AgentFormState, form: FormData)
 
 export async function deleteAgentAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => deleteAgent(ctx, Number(form.get("id") ?? "")));
+  const result = await toActionResult(() => deleteAgent(ctx, requestId(form.get("id") ?? "")));
   if (result.ok) revalidatePath("/admin/agents");
   return result;
 }
 
-/** For pickers: agents matching what was typed, best first. */
+/** For pickers: agents matching what was typed, best first; empty when refused (signed out). */
 export async function searchAgentsAction(q: string): Promise<PickerOption[]> {
   const ctx = await requestContext();
-  const query = typeof q === "string" ? q.slice(0, 300) : "";
-  const result = await toActionResult(() => searchAgentOptions(ctx, query));
-  // The picker shows "Search failed" for a thrown error; the message stays generic.
-  if (!result.ok) throw new Error(result.message);
-  return result.data;
+  const result = await toActionResult(() => searchAgentOptions(ctx, searchText(q, 300)));
+  return result.ok ? result.data : [];
 }
 
 /** For pickers' "create new": a new agent under the typed name, of the kind the picker asks for. */

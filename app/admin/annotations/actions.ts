@@ -4,6 +4,7 @@ import { revalidatePath, updateTag } from "next/cache";
 import type { PickerOption } from "@/components/admin/entity-picker";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one } from "@/lib/form-data";
+import { requestId, searchText } from "@/lib/validation";
 import { deleteAnnotation } from "@/modules/annotations/delete";
 import { searchPassageOptions } from "@/modules/annotations/list";
 import { getAnnotation } from "@/modules/annotations/read";
@@ -49,7 +50,7 @@ export async function updateAnnotationAction(
   form: FormData,
 ): Promise<AnnotationFormState> {
   const values = formValues(form);
-  const id = Number(one(values, "annotationId"));
+  const id = requestId(one(values, "annotationId"));
   const ctx = await requestContext();
   return toActionResult(async () => {
     const saved = await updateAnnotation(ctx, id, annotationInputFrom(values));
@@ -67,7 +68,7 @@ export async function reattachAnnotationAction(
   form: FormData,
 ): Promise<AnnotationFormState> {
   const values = formValues(form);
-  const id = Number(one(values, "annotationId"));
+  const id = requestId(one(values, "annotationId"));
   const ctx = await requestContext();
   return toActionResult(async () => {
     const current = await getAnnotation(ctx, id);
@@ -94,7 +95,7 @@ export async function reattachAnnotationAction(
 export async function deleteAnnotationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
   const result = await toActionResult(async () => {
-    const target = await deleteAnnotation(ctx, Number(form.get("id")));
+    const target = await deleteAnnotation(ctx, requestId(form.get("id")));
     revalidatePath(annotatePath(target));
     revalidatePath("/admin/annotations");
   });
@@ -115,7 +116,7 @@ export async function confirmPlacementAction(_previous: ActionResult | null, for
   if (result.ok) {
     const path = one(values, "returnTo");
     if (path?.startsWith("/admin/")) revalidatePath(path);
-    revalidatePath(annotationPath(Number(one(values, "annotationId"))));
+    revalidatePath(annotationPath(requestId(one(values, "annotationId"))));
     updateTag(publicCacheTag);
   }
   return result;
@@ -124,7 +125,7 @@ export async function confirmPlacementAction(_previous: ActionResult | null, for
 /** For the links picker: articles by title. Empty when refused, so the picker says "No matches". */
 export async function searchArticlesAction(q: string): Promise<PickerOption[]> {
   const ctx = await requestContext();
-  const query = typeof q === "string" ? q.trim().slice(0, 200) : "";
+  const query = searchText(q);
   const result = await toActionResult(() => listArticles(ctx, { q: query || undefined, limit: 20 }));
   return result.ok ? result.data.articles.map((a) => ({ value: String(a.id), label: a.title, hint: a.lang })) : [];
 }
@@ -132,6 +133,6 @@ export async function searchArticlesAction(q: string): Promise<PickerOption[]> {
 /** For the links picker: passages (annotations) by their quote or their law's or article's title. */
 export async function searchPassagesAction(q: string): Promise<PickerOption[]> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => searchPassageOptions(ctx, typeof q === "string" ? q : ""));
+  const result = await toActionResult(() => searchPassageOptions(ctx, searchText(q)));
   return result.ok ? result.data : [];
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { PickerOption } from "@/components/admin/entity-picker";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues } from "@/lib/form-data";
+import { requestId, searchText } from "@/lib/validation";
 import { deleteArticle } from "@/modules/articles/delete";
 import { createArticle, updateArticle } from "@/modules/articles/save";
 import { requestContext } from "@/modules/auth/session";
@@ -14,7 +15,7 @@ export type ArticleFormState = ActionResult<{ id: number }> | null;
 
 export async function saveArticleAction(_previous: ArticleFormState, form: FormData): Promise<ArticleFormState> {
   const input = articleInputFrom(formValues(form));
-  const id = Number(form.get("articleId"));
+  const id = requestId(form.get("articleId"));
   const ctx = await requestContext();
   const result = await toActionResult(async () => {
     const article = id ? await updateArticle(ctx, id, input) : await createArticle(ctx, input);
@@ -29,7 +30,7 @@ export async function saveArticleAction(_previous: ArticleFormState, form: FormD
 
 export async function deleteArticleAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => deleteArticle(ctx, Number(form.get("id"))));
+  const result = await toActionResult(() => deleteArticle(ctx, requestId(form.get("id"))));
   if (result.ok) revalidatePath("/admin/articles");
   return result;
 }
@@ -37,6 +38,6 @@ export async function deleteArticleAction(_previous: ActionResult | null, form: 
 /** For the "laws discussed" picker: laws found by any of their titles. */
 export async function searchLawsAction(q: string): Promise<PickerOption[]> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => searchLawOptions(ctx, typeof q === "string" ? q : "", { limit: 20 }));
+  const result = await toActionResult(() => searchLawOptions(ctx, searchText(q), { limit: 20 }));
   return result.ok ? result.data : [];
 }

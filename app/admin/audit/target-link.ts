@@ -1,4 +1,4 @@
-import { isRecordId } from "@/lib/validation";
+import { parseRecordId } from "@/lib/validation";
 
 // The admin page of each kind of record that has one. Accounts have none of their own (the users
 // list is searched by name or email, which an audit row's target does not carry).
@@ -12,7 +12,7 @@ const adminPaths: Record<string, string> = {
 /** Where the admin edits an audit row's target, or null (no page, or not a record's id). */
 export function targetHref(targetType: string, targetId: string): string | null {
   const path = adminPaths[targetType];
-  if (!path || !/^\d{1,10}$/.test(targetId) || !isRecordId(Number(targetId))) return null;
+  if (!path || parseRecordId(targetId) === null) return null;
   return `${path}/${targetId}`;
 }
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one } from "@/lib/form-data";
+import { requestId } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
 import { deleteFigure } from "@/modules/figures/delete";
 import { createFigure, updateFigure } from "@/modules/figures/save";
@@ -13,7 +14,7 @@ export type FigureFormState = ActionResult<{ id: number }> | null;
 export async function saveFigureAction(_previous: FigureFormState, form: FormData): Promise<FigureFormState> {
   const values = formValues(form);
   const input = figureInputFrom(values);
-  const id = Number(one(values, "figureId"));
+  const id = requestId(one(values, "figureId"));
   const ctx = await requestContext();
   const result = await toActionResult(async () => {
     const figure = id ? await updateFigure(ctx, id, input) : await createFigure(ctx, input);
@@ -28,7 +29,7 @@ export async function saveFigureAction(_previous: FigureFormState, form: FormDat
 
 export async function deleteFigureAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => deleteFigure(ctx, Number(form.get("id"))));
+  const result = await toActionResult(() => deleteFigure(ctx, requestId(form.get("id"))));
   if (result.ok) revalidatePath("/admin/figures");
   return result;
 }

@@ -3,6 +3,7 @@
 import { refreshLaws } from "./refresh";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues } from "@/lib/form-data";
+import { requestId } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
 import { createLawInline } from "@/modules/laws/create-inline";
 import { deleteLaw } from "@/modules/laws/delete";
@@ -13,7 +14,7 @@ export type LawFormState = ActionResult<{ id: number }> | null;
 
 export async function saveLawAction(_previous: LawFormState, form: FormData): Promise<LawFormState> {
   const input = lawInputFrom(formValues(form));
-  const id = Number(form.get("lawId"));
+  const id = requestId(form.get("lawId"));
   const ctx = await requestContext();
   const result = await toActionResult(async () => {
     const law = id ? await updateLaw(ctx, id, input) : await createLaw(ctx, input);
@@ -25,7 +26,7 @@ export async function saveLawAction(_previous: LawFormState, form: FormData): Pr
 
 export async function deleteLawAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => deleteLaw(ctx, Number(form.get("id"))));
+  const result = await toActionResult(() => deleteLaw(ctx, requestId(form.get("id"))));
   if (result.ok) refreshLaws();
   return result;
 }

@@ -3,6 +3,7 @@
 import { refreshLaws } from "./refresh";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one, rows } from "@/lib/form-data";
+import { requestId } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
 import { addEvent, moveEvent, removeEvent, updateEvent } from "@/modules/laws/events";
 
@@ -18,8 +19,8 @@ export async function saveEventAction(_previous: EventFormState, form: FormData)
     preferredAccount: one(values, "preferredAccount"),
     baseRevision: one(values, "baseRevision"),
   };
-  const lawId = Number(one(values, "lawId"));
-  const eventId = Number(one(values, "eventId"));
+  const lawId = requestId(one(values, "lawId"));
+  const eventId = requestId(one(values, "eventId"));
   const ctx = await requestContext();
   const result = await toActionResult(async () => {
     if (eventId) await updateEvent(ctx, eventId, input);
@@ -31,7 +32,7 @@ export async function saveEventAction(_previous: EventFormState, form: FormData)
 
 export async function removeEventAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => removeEvent(ctx, Number(form.get("id")), form.get("baseRevision")));
+  const result = await toActionResult(() => removeEvent(ctx, requestId(form.get("id")), form.get("baseRevision")));
   if (result.ok) refreshLaws(String(form.get("lawId")));
   return result;
 }
@@ -40,7 +41,7 @@ export async function moveEventAction(form: FormData): Promise<void> {
   const ctx = await requestContext();
   // The buttons are offered only where a move is possible; a refusal (a race) just shows the current order.
   await toActionResult(() =>
-    moveEvent(ctx, Number(form.get("id")), form.get("direction") === "up" ? "up" : "down", form.get("baseRevision")),
+    moveEvent(ctx, requestId(form.get("id")), form.get("direction") === "up" ? "up" : "down", form.get("baseRevision")),
   );
   refreshLaws(String(form.get("lawId")));
 }

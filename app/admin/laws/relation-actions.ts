@@ -3,6 +3,7 @@
 import { refreshLaws } from "./refresh";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one } from "@/lib/form-data";
+import { requestId, searchText } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
 import { searchLawOptions, type LawOption } from "@/modules/laws/options";
 import { addLawRelation, removeLawRelation } from "@/modules/laws/relations";
@@ -19,7 +20,7 @@ export async function addRelationAction(_previous: RelationFormState, form: Form
   const ctx = await requestContext();
   const result = await toActionResult(
     () =>
-      addLawRelation(ctx, Number(one(values, "lawId")), {
+      addLawRelation(ctx, requestId(one(values, "lawId")), {
         toLawId: one(values, "toLawId"),
         kind: one(values, "kind"),
         note: one(values, "note"),
@@ -34,7 +35,9 @@ export async function addRelationAction(_previous: RelationFormState, form: Form
 
 export async function removeRelationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => removeLawRelation(ctx, Number(form.get("id")), form.get("baseRevision")));
+  const result = await toActionResult(() =>
+    removeLawRelation(ctx, requestId(form.get("id")), form.get("baseRevision")),
+  );
   if (!result.ok) return result;
   revalidateLaws(result.data.fromLawId, result.data.toLawId);
   return { ok: true, data: undefined };
@@ -43,6 +46,6 @@ export async function removeRelationAction(_previous: ActionResult | null, form:
 /** For the relation picker: laws by any title, never the law itself; empty when refused. */
 export async function searchRelatedLawsAction(q: string, exceptId: number): Promise<LawOption[]> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => searchLawOptions(ctx, String(q ?? ""), { exceptId: Number(exceptId) }));
+  const result = await toActionResult(() => searchLawOptions(ctx, searchText(q), { exceptId: requestId(exceptId) }));
   return result.ok ? result.data : [];
 }

@@ -5,6 +5,7 @@ import type { PickerOption } from "@/components/admin/entity-picker";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one } from "@/lib/form-data";
 import { toIsoPartial } from "@/lib/partial-date";
+import { requestId } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
 import { addLawTextVersion, getLawTextVersion, removeLawTextVersion, updateLawTextVersion } from "@/modules/laws/texts";
 
@@ -42,7 +43,7 @@ export async function addTextVersionAction(
 ): Promise<TextVersionFormState> {
   const ctx = await requestContext();
   const result = await toActionResult(
-    () => addLawTextVersion(ctx, Number(form.get("lawId")), inputFrom(form)),
+    () => addLawTextVersion(ctx, requestId(form.get("lawId")), inputFrom(form)),
     "Text version added.",
   );
   if (!result.ok) return result;
@@ -56,7 +57,7 @@ export async function updateTextVersionAction(
 ): Promise<TextVersionFormState> {
   const ctx = await requestContext();
   const result = await toActionResult(
-    () => updateLawTextVersion(ctx, Number(form.get("versionId")), inputFrom(form)),
+    () => updateLawTextVersion(ctx, requestId(form.get("versionId")), inputFrom(form)),
     "Saved.",
   );
   if (!result.ok) return result;
@@ -67,7 +68,7 @@ export async function updateTextVersionAction(
 export async function removeTextVersionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
   const result = await toActionResult(() =>
-    removeLawTextVersion(ctx, Number(form.get("id")), form.get("baseRevision")),
+    removeLawTextVersion(ctx, requestId(form.get("id")), form.get("baseRevision")),
   );
   if (!result.ok) return result;
   revalidateLaw(result.data.lawId);
@@ -78,7 +79,7 @@ export async function removeTextVersionAction(_previous: ActionResult | null, fo
 export async function loadTextVersionAction(id: number): Promise<ActionResult<TextVersionFormValues>> {
   const ctx = await requestContext();
   return toActionResult(async () => {
-    const version = await getLawTextVersion(ctx, Number(id));
+    const version = await getLawTextVersion(ctx, requestId(id));
     return {
       id: version.id,
       lang: version.lang,

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, type FormValues } from "@/lib/form-data";
+import { requestId, searchText } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
 import { deleteSource } from "@/modules/sources/delete";
 import { createSourceInline, searchSourceOptions, type SourceOption } from "@/modules/sources/picker";
@@ -17,7 +18,7 @@ export async function saveSourceAction(_previous: SourceFormState, form: FormDat
   const result = await toActionResult(async () => {
     const saved =
       typeof existing === "string" && existing
-        ? await updateSource(ctx, Number(existing), values)
+        ? await updateSource(ctx, requestId(existing), values)
         : await createSource(ctx, values);
     return { id: saved.id };
   }, "Saved.");
@@ -27,7 +28,7 @@ export async function saveSourceAction(_previous: SourceFormState, form: FormDat
 
 export async function deleteSourceAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => deleteSource(ctx, Number(form.get("id"))));
+  const result = await toActionResult(() => deleteSource(ctx, requestId(form.get("id"))));
   if (result.ok) revalidatePath("/admin/sources");
   return result;
 }
@@ -35,7 +36,7 @@ export async function deleteSourceAction(_previous: ActionResult | null, form: F
 /** For pickers: an empty list when the search is refused, so the picker says "No matches". */
 export async function searchSourcesAction(q: string): Promise<SourceOption[]> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => searchSourceOptions(ctx, String(q ?? ""), 20));
+  const result = await toActionResult(() => searchSourceOptions(ctx, searchText(q), 20));
   return result.ok ? result.data : [];
 }
 

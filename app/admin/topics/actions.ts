@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, type FormValues } from "@/lib/form-data";
+import { requestId, searchText } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
 import { deleteTopic } from "@/modules/topics/delete";
 import { createTopicInline, searchTopicOptions, type TopicOption } from "@/modules/topics/picker";
@@ -17,7 +18,7 @@ export async function saveTopicAction(_previous: TopicFormState, form: FormData)
   const result = await toActionResult(async () => {
     const saved =
       typeof existing === "string" && existing
-        ? await updateTopic(ctx, Number(existing), values)
+        ? await updateTopic(ctx, requestId(existing), values)
         : await createTopic(ctx, values);
     return { id: saved.id };
   }, "Saved.");
@@ -27,7 +28,7 @@ export async function saveTopicAction(_previous: TopicFormState, form: FormData)
 
 export async function deleteTopicAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => deleteTopic(ctx, Number(form.get("id"))));
+  const result = await toActionResult(() => deleteTopic(ctx, requestId(form.get("id"))));
   if (result.ok) revalidatePath("/admin/topics");
   return result;
 }
@@ -35,7 +36,7 @@ export async function deleteTopicAction(_previous: ActionResult | null, form: Fo
 /** For pickers: an empty list when the search is refused, so the picker says "No matches". */
 export async function searchTopicsAction(q: string): Promise<TopicOption[]> {
   const ctx = await requestContext();
-  const result = await toActionResult(() => searchTopicOptions(ctx, String(q ?? ""), 20));
+  const result = await toActionResult(() => searchTopicOptions(ctx, searchText(q), 20));
   return result.ok ? result.data : [];
 }
 

@@ -3,12 +3,13 @@
 import { revalidatePath, updateTag } from "next/cache";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one } from "@/lib/form-data";
+import { requestId, searchText } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
 import { publicCacheTag } from "@/modules/public/clock";
 import { addComment, resolveComment } from "@/modules/workflow/comments";
 import { searchMergeTargets } from "@/modules/workflow/merge-targets";
 import { moveItem } from "@/modules/workflow/transitions";
-import type { ContentType } from "@/modules/workflow/labels";
+import { contentTypes, type ContentType } from "@/modules/workflow/labels";
 
 export type WorkflowFormState = ActionResult | null;
 
@@ -63,16 +64,16 @@ export async function addCommentAction(_previous: WorkflowFormState, form: FormD
 export async function resolveCommentAction(_previous: WorkflowFormState, form: FormData): Promise<WorkflowFormState> {
   const ctx = await requestContext();
   return toActionResult(async () => {
-    const item = await resolveComment(ctx, Number(form.get("commentId")));
+    const item = await resolveComment(ctx, requestId(form.get("commentId")));
     refreshItem(item.type, item.id);
   });
 }
 
-/** For the withdraw dialog's "send readers to" picker; empty when refused. */
+/** For the withdraw dialog's "send readers to" picker; empty when refused or of no known type. */
 export async function searchMergeTargetsAction(type: string, query: string, exceptId: number) {
   const ctx = await requestContext();
-  const result = await toActionResult(() =>
-    searchMergeTargets(ctx, type as ContentType, String(query ?? ""), Number(exceptId)),
-  );
+  const itemType = contentTypes.find((known) => known === type);
+  if (!itemType) return [];
+  const result = await toActionResult(() => searchMergeTargets(ctx, itemType, searchText(query), requestId(exceptId)));
   return result.ok ? result.data : [];
 }

@@ -1,7 +1,7 @@
 import { draftMode } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
-import { isRecordId } from "@/lib/validation";
+import { parseRecordId } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
 import { previewPath } from "@/modules/workflow/preview";
 
@@ -12,8 +12,8 @@ import { previewPath } from "@/modules/workflow/preview";
 export async function GET(request: NextRequest) {
   const ctx = await requestContext();
   if (!ctx.actor) redirect(`/login?next=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`);
-  const id = Number(request.nextUrl.searchParams.get("id"));
-  const path = isRecordId(id) ? await previewPath(ctx, String(request.nextUrl.searchParams.get("type")), id) : null;
+  const id = parseRecordId(request.nextUrl.searchParams.get("id"));
+  const path = id !== null ? await previewPath(ctx, String(request.nextUrl.searchParams.get("type")), id) : null;
   if (!path) return new Response("Nothing to preview.", { status: 404 });
   (await draftMode()).enable();
   redirect(path);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { NotFoundError } from "@/lib/errors";
+import { requestId } from "@/lib/validation";
 import { agentKindLabels } from "@/modules/agents/labels";
 import { getAgent } from "@/modules/agents/read";
 import { roleHas } from "@/modules/auth/permissions";
@@ -19,8 +20,8 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const ctx = await pageContext("content.write", `/admin/agents/${id}`);
   const [agent, status] = await Promise.all([
-    getAgent(ctx, Number(id)),
-    editorialStatus(ctx, "agent", Number(id)),
+    getAgent(ctx, requestId(id)),
+    editorialStatus(ctx, "agent", requestId(id)),
   ]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { BaseRevisionProvider } from "@/components/admin/base-revision";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { NotFoundError } from "@/lib/errors";
+import { parseRecordId, requestId } from "@/lib/validation";
 import { anchorStateLabels, annotationKindLabels, audienceLabels } from "@/modules/annotations/labels";
 import { getAnnotation } from "@/modules/annotations/read";
 import { currentPlacement } from "@/modules/annotations/review";
@@ -24,14 +25,14 @@ export const metadata: Metadata = { title: "Annotation" };
 export default async function AnnotationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await pageContext("admin.access", `/admin/annotations/${id}`);
-  if (!/^\d{1,9}$/.test(id)) notFound();
+  if (parseRecordId(id) === null) notFound();
   const missing = (error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   };
   const [annotation, status] = await Promise.all([
-    getAnnotation(ctx, Number(id)).catch(missing),
-    editorialStatus(ctx, "annotation", Number(id)).catch(missing),
+    getAnnotation(ctx, requestId(id)).catch(missing),
+    editorialStatus(ctx, "annotation", requestId(id)).catch(missing),
   ]);
   const [targetTitle, current] = await Promise.all([
     titleOf(ctx, annotation.target),

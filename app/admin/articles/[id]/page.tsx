@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { NotFoundError } from "@/lib/errors";
 import { formatPartialDate } from "@/lib/partial-date";
+import { parseRecordId, requestId } from "@/lib/validation";
 import { getArticle } from "@/modules/articles/read";
 import { roleHas } from "@/modules/auth/permissions";
 import { listJurisdictions } from "@/modules/jurisdictions/read";
@@ -21,14 +22,14 @@ export const metadata: Metadata = { title: "Article" };
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await pageContext("admin.access", `/admin/articles/${id}`);
-  if (!/^\d{1,9}$/.test(id)) notFound();
+  if (parseRecordId(id) === null) notFound();
   const [article, jurisdictions, status] = await Promise.all([
-    getArticle(ctx, Number(id)).catch((error: unknown) => {
+    getArticle(ctx, requestId(id)).catch((error: unknown) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     }),
     listJurisdictions(ctx),
-    editorialStatus(ctx, "article", Number(id)).catch((error: unknown) => {
+    editorialStatus(ctx, "article", requestId(id)).catch((error: unknown) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     }),

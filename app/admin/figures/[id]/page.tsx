@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { NotFoundError } from "@/lib/errors";
+import { parseRecordId, requestId } from "@/lib/validation";
 import { roleHas } from "@/modules/auth/permissions";
 import { getFigure } from "@/modules/figures/read";
 import { listJurisdictions } from "@/modules/jurisdictions/read";
@@ -16,9 +17,9 @@ export const metadata: Metadata = { title: "Figure" };
 export default async function FigurePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await pageContext("admin.access", `/admin/figures/${id}`);
-  if (!/^\d{1,9}$/.test(id)) notFound();
+  if (parseRecordId(id) === null) notFound();
   const [figure, jurisdictions] = await Promise.all([
-    getFigure(ctx, Number(id)).catch((error: unknown) => {
+    getFigure(ctx, requestId(id)).catch((error: unknown) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     }),

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { NotFoundError } from "@/lib/errors";
+import { parseRecordId, requestId } from "@/lib/validation";
 import { roleHas } from "@/modules/auth/permissions";
 import { listJurisdictions } from "@/modules/jurisdictions/read";
 import { getLaw } from "@/modules/laws/read";
@@ -22,14 +23,14 @@ export const metadata: Metadata = { title: "Law" };
 export default async function LawPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await pageContext("admin.access", `/admin/laws/${id}`);
-  if (!/^\d+$/.test(id)) notFound();
+  if (parseRecordId(id) === null) notFound();
   const [law, jurisdictions, status] = await Promise.all([
-    getLaw(ctx, Number(id)).catch((error: unknown) => {
+    getLaw(ctx, requestId(id)).catch((error: unknown) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     }),
     listJurisdictions(ctx),
-    editorialStatus(ctx, "law", Number(id)).catch((error: unknown) => {
+    editorialStatus(ctx, "law", requestId(id)).catch((error: unknown) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     }),

@@ -6,6 +6,7 @@ import { connection } from "next/server";
 import { Suspense } from "react";
 import { CiteThis } from "@/components/laws/cite-this";
 import { LawArticle } from "@/components/laws/law-article";
+import { parseRecordId } from "@/lib/validation";
 import { bibtexCitation, cslJsonCitation, plainCitation } from "@/modules/public/citation";
 import { publicLawPath } from "@/modules/public/law-view";
 import { jsonLdScript, lawJsonLd } from "@/modules/public/json-ld";
@@ -22,10 +23,7 @@ import { pageAlternates } from "@/modules/public/syndication";
 type Params = { jurisdiction: string; slug: string };
 type Query = Promise<Record<string, string | string[] | undefined>>;
 
-const positive = (value: unknown) => {
-  const n = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isSafeInteger(n) && n > 0 && n < 2_147_483_648 ? n : undefined;
-};
+const positive = (value: unknown) => parseRecordId(Array.isArray(value) ? value[0] : value) ?? undefined;
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   await connection();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NotFoundError } from "@/lib/errors";
+import { parseRecordId, requestId } from "@/lib/validation";
 import { getArticle } from "@/modules/articles/read";
 import { pageContext } from "../../../guard";
 import { AnnotateText } from "../../../annotations/annotate-text";
@@ -11,8 +12,8 @@ export const metadata: Metadata = { title: "Annotate an article" };
 export default async function AnnotateArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await pageContext("admin.access", `/admin/articles/${id}/annotations`);
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const article = await getArticle(ctx, Number(id)).catch((error: unknown) => {
+  if (parseRecordId(id) === null) notFound();
+  const article = await getArticle(ctx, requestId(id)).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });

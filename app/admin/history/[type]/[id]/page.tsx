@@ -5,6 +5,7 @@ import { RevisionDiff } from "@/components/admin/revision-diff";
 import { contentTypes, type ContentType } from "@/modules/workflow/labels";
 import { diffSnapshots } from "@/lib/diff/snapshot";
 import { NotFoundError } from "@/lib/errors";
+import { parseRecordId, requestId } from "@/lib/validation";
 import { roleHas } from "@/modules/auth/permissions";
 import { itemActivity, listRevisions, revisionPair } from "@/modules/workflow/history";
 import { editorialStatus } from "@/modules/workflow/status";
@@ -40,19 +41,19 @@ export default async function HistoryPage({
 }) {
   const { type, id } = await params;
   const ctx = await pageContext("admin.access", `/admin/history/${type}/${id}`);
-  if (!(contentTypes as readonly string[]).includes(type) || !/^\d{1,9}$/.test(id)) notFound();
+  if (!(contentTypes as readonly string[]).includes(type) || parseRecordId(id) === null) notFound();
   const itemType = type as ContentType;
-  const list = await listRevisions(ctx, itemType, Number(id)).catch((error: unknown) => {
+  const list = await listRevisions(ctx, itemType, requestId(id)).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   const query = await searchParams;
   const newest = list[0]!.number;
-  const to = Number(query.to) || newest;
-  const from = Number(query.from) || Math.max(1, to - 1);
-  const pair = await revisionPair(ctx, itemType, Number(id), from, to).catch(() => null);
-  const status = await editorialStatus(ctx, itemType, Number(id)).catch(() => null);
-  const activity = await itemActivity(ctx, itemType, Number(id));
+  const to = parseRecordId(query.to) ?? newest;
+  const from = parseRecordId(query.from) ?? Math.max(1, to - 1);
+  const pair = await revisionPair(ctx, itemType, requestId(id), from, to).catch(() => null);
+  const status = await editorialStatus(ctx, itemType, requestId(id)).catch(() => null);
+  const activity = await itemActivity(ctx, itemType, requestId(id));
   const numberOf = new Map(list.map((r) => [String(r.id), r.number]));
   const canRestore = status !== null && restorable.includes(itemType) && roleHas(ctx.actor.role, "content.write");
   return (
@@ -113,7 +114,7 @@ export default async function HistoryPage({
                 {canRestore && r.id !== status.workingRevisionId && (
                   <RestoreButton
                     type={itemType}
-                    id={Number(id)}
+                    id={requestId(id)}
                     number={r.number}
                     baseRevision={status.workingRevisionId}
                   />

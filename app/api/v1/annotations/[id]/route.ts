@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { isRecordId } from "@/lib/validation";
+import { parseRecordId } from "@/lib/validation";
 import { publicationVersion } from "@/modules/public/clock";
 import { publishedAnnotationsById } from "@/modules/public/annotations";
 import { siteOrigin } from "@/modules/public/site";
@@ -10,9 +10,9 @@ import { apiError } from "../api-error";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
-  const number = /^\d{1,10}$/.test(id) ? Number(id) : NaN;
+  const number = parseRecordId(id);
   // Drafts, internal notes and withdrawn ones answer exactly like ids that never existed.
-  const [found] = isRecordId(number) ? await publishedAnnotationsById([number], await publicationVersion()) : [];
+  const [found] = number !== null ? await publishedAnnotationsById([number], await publicationVersion()) : [];
   if (!found) return apiError(404, "No published annotation has this id.");
   return Response.json(webAnnotation(found, await siteOrigin()), {
     headers: { "content-type": webAnnotationType, "access-control-allow-origin": "*" },

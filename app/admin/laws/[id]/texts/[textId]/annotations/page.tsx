@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NotFoundError } from "@/lib/errors";
 import { formatPartialDate } from "@/lib/partial-date";
+import { parseRecordId, requestId } from "@/lib/validation";
 import { getLaw } from "@/modules/laws/read";
 import { getLawTextVersion } from "@/modules/laws/texts";
 import { pageContext } from "../../../../../guard";
@@ -15,14 +16,14 @@ const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 export default async function AnnotateLawTextPage({ params }: { params: Promise<{ id: string; textId: string }> }) {
   const { id, textId } = await params;
   const ctx = await pageContext("admin.access", `/admin/laws/${id}/texts/${textId}/annotations`);
-  if (!/^\d{1,9}$/.test(id) || !/^\d{1,9}$/.test(textId)) notFound();
+  if (parseRecordId(id) === null || parseRecordId(textId) === null) notFound();
   const missing = (error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   };
   const [law, text] = await Promise.all([
-    getLaw(ctx, Number(id)).catch(missing),
-    getLawTextVersion(ctx, Number(textId)).catch(missing),
+    getLaw(ctx, requestId(id)).catch(missing),
+    getLawTextVersion(ctx, requestId(textId)).catch(missing),
   ]);
   if (text.lawId !== law.id) notFound();
   const language = languageNames.of(text.lang) ?? text.lang;
