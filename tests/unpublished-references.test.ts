@@ -18,6 +18,7 @@ import { readJurisdiction } from "@/modules/public/jurisdiction";
 import { readLaw } from "@/modules/public/law";
 import { readSearch, searchQuery } from "@/modules/public/search";
 import { readFeed } from "@/modules/public/syndication";
+import { createFigure } from "@/modules/figures/save";
 import { createSource, updateSource } from "@/modules/sources/save";
 import { moveItem } from "@/modules/workflow/transitions";
 import { unpublishedLinks } from "@/modules/workflow/unpublished-links";
@@ -31,6 +32,7 @@ const canary = {
   rename: "Qorvexrename Press",
   withdrawn: "Vantaswithdrawn Wire",
   source: "Brindlesource Edited",
+  figure: "Quillfigure acquitted",
 };
 
 let database: Database;
@@ -182,9 +184,16 @@ describe("agents that are not public", () => {
     expect(jsonLd).not.toHaveProperty("legislationPassedBy");
   });
 
-  test("a source edited after approval reaches readers as it was approved", async () => {
+  test("a source edited after approval reaches readers as it was approved; figures reach no reader", async () => {
+    await createFigure(admin, {
+      label: canary.figure,
+      jurisdictionCode: "KG",
+      accounts: [{ value: "856", sourceId: ids.source }],
+    });
     const seen = await everythingReadersSee();
     expect(seen).not.toContain("Brindlesource");
+    expect(seen).not.toContain("Quillfigure");
+    expect(await found("Quillfigure")).toBe(0);
     expect(await found("Brindlesource")).toBe(0);
     expect((await lawPage()).law.sources.map((s) => s.title)).toEqual(["The approved source"]);
     expect((await articlePage()).view.sources).toEqual(["The approved source"]);
