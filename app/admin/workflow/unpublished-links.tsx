@@ -1,6 +1,5 @@
 import Link from "next/link";
 import type { UnpublishedLink } from "@/modules/workflow/unpublished-links";
-import { targetHref } from "../audit/target-link";
 
 const typeLabels: Record<UnpublishedLink["type"], string> = {
   law: "Law",
@@ -24,8 +23,7 @@ export function UnpublishedLinks({ links }: { links: UnpublishedLink[] }) {
       <ul className="mt-1 space-y-0.5">
         {links.map((link) => (
           <li key={`${link.type}-${link.id}`}>
-            {typeLabels[link.type]}{" "}
-            <Link href={targetHref(link.type, String(link.id)) ?? "#"}>&lsquo;{link.name}&rsquo;</Link> (
+            {typeLabels[link.type]} <Link href={`/admin/${link.type}s/${link.id}`}>&lsquo;{link.name}&rsquo;</Link> (
             {link.state.toLowerCase()}){" — "}
             {link.readersSee === "nothing"
               ? "readers will not see it"
