@@ -1,4 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import fs from "node:fs";
+import path from "node:path";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/db";
 import { liveDocuments } from "@/db/schema";
@@ -20,6 +22,8 @@ import { readSearch, searchQuery } from "@/modules/public/search";
 import { readFeed } from "@/modules/public/syndication";
 import { createFigure } from "@/modules/figures/save";
 import { createSource, updateSource } from "@/modules/sources/save";
+import { backfillPublicIndex } from "@/modules/system/backfill";
+import { writeSearchRow } from "@/modules/workflow/project-search";
 import { moveItem } from "@/modules/workflow/transitions";
 import { unpublishedLinks } from "@/modules/workflow/unpublished-links";
 import { createTestDatabase } from "./db";
@@ -231,6 +235,41 @@ describe("publishing and withdrawing an agent", () => {
     expect((await articlePage()).view.creditedAgent).toMatchObject({ name: canary.credited });
     expect(await found("Plumcredit")).toBe(2);
   });
+});
+
+test("an index written before this rule is rewritten at the next start, with published names only", async () => {
+  // An article's row as projections wrote it before: with the names its snapshot copied.
+  const [live] = await database.db
+    .select({ revisionId: liveDocuments.revisionId, publishedAt: liveDocuments.publishedAt })
+    .from(liveDocuments)
+    .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.itemId, ids.article)));
+  await writeSearchRow(
+    database.db,
+    "article",
+    ids.article,
+    live!.revisionId,
+    {
+      scope: "",
+      slug: "parliament-adopts-the-act",
+      title: "Parliament adopts the act",
+      kind: "news",
+      jurisdictionCodes: ["KG"],
+      names: ["Parliament adopts the act"],
+      summary: canary.never,
+      text: "",
+      excerpt: "",
+    },
+    live!.publishedAt,
+  );
+  expect(await found("Zyxwnever")).toBe(1);
+  const migration = fs.readFileSync(
+    path.join(import.meta.dirname, "../db/migrations/0019_reproject_article_search.sql"),
+    "utf8",
+  );
+  await database.db.execute(sql.raw(migration));
+  await backfillPublicIndex(database.db);
+  expect(await found("Zyxwnever")).toBe(0);
+  expect(await found("Parliament adopts")).toBe(1);
 });
 
 describe("the review screen", () => {
