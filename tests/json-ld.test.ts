@@ -47,6 +47,7 @@ const law = lawView(
     publishedAt: new Date("2026-11-27T00:00:00Z"),
     related: [],
     discussions: [],
+    agents: new Map([[7, { id: 7, name: "Jogorku Kenesh", path: "/agents/jogorku-kenesh" }]]),
   },
 );
 
@@ -71,8 +72,8 @@ test("an opinion piece is an OpinionNewsArticle, a report a NewsArticle, an anal
     articleKind: "opinion",
     title: "A commentary",
     lang: "en",
-    authors: ["A. Author"],
-    publisher: "A paper",
+    authors: [{ id: 1, name: "A. Author", path: "/agents/a-author" }],
+    publisher: { id: 2, name: "A paper", path: "/agents/a-paper" },
     originalDate: { date: "2024-12-01", precision: "month", approximate: false },
     originalUrl: "https://paper.example/a-commentary",
     laws: [{ title: "A law", path: "/laws/kg/a-law" }],

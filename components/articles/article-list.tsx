@@ -68,18 +68,14 @@ function Byline({ article }: { article: ArticleRow }) {
   );
 }
 
-/** Names joined with commas; those of published agents link to their pages. */
+/** Names of published agents joined with commas, each linked to its page. */
 export function Names({ names }: { names: Credit[] }) {
   return names.map((credit, i) => (
     <span key={`${credit.id}-${i}`}>
       {i > 0 && ", "}
-      {credit.path ? (
-        <Link href={credit.path} className="underline underline-offset-2">
-          {credit.name}
-        </Link>
-      ) : (
-        credit.name
-      )}
+      <Link href={credit.path} className="underline underline-offset-2">
+        {credit.name}
+      </Link>
     </span>
   ));
 }

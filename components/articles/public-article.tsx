@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CachedAnnotatedText } from "@/components/annotations/cached-annotated-text";
 import { noteData } from "@/components/annotations/note-data";
+import { Names } from "@/components/articles/article-list";
 import { formatPartialDate } from "@/lib/partial-date";
 import { articleKindLabels, isOpinion } from "@/modules/articles/labels";
 import type { PublicAnnotation } from "@/modules/public/annotations";
@@ -14,7 +15,7 @@ export function PublicArticleView({
   article: PublicArticle;
   annotations?: PublicAnnotation[];
 }) {
-  const byline = [article.authors.join(", "), article.publisher].filter(Boolean).join(" · ");
+  const byline = [...article.authors, ...(article.publisher ? [article.publisher] : [])];
   return (
     <article className="space-y-8">
       <header className="max-w-3xl space-y-3">
@@ -31,16 +32,20 @@ export function PublicArticleView({
           {article.title}
         </h1>
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-          {byline && (
+          {byline.length > 0 && (
             <>
               <dt className="text-muted">By</dt>
-              <dd>{byline}</dd>
+              <dd>
+                <Names names={byline} />
+              </dd>
             </>
           )}
           {article.creditedAgent && (
             <>
               <dt className="text-muted">Reported by</dt>
-              <dd>{article.creditedAgent}</dd>
+              <dd>
+                <Names names={[article.creditedAgent]} />
+              </dd>
             </>
           )}
           <dt className="text-muted">Originally published</dt>

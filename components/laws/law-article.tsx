@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Names } from "@/components/articles/article-list";
 import { LawTexts } from "@/components/laws/law-texts";
 import type { PublicAnnotation } from "@/modules/public/annotations";
 import { LawTimeline } from "@/components/laws/law-timeline";
@@ -188,7 +189,7 @@ function Discussions({ discussions }: { discussions: Discussion[] }) {
                     {(d.authors.length > 0 || d.publisher) && (
                       <span className="text-muted">
                         {" "}
-                        — {[d.authors.join(", "), d.publisher].filter(Boolean).join(", ")}
+                        — <Names names={[...d.authors, ...(d.publisher ? [d.publisher] : [])]} />
                       </span>
                     )}
                   </li>

@@ -12,6 +12,7 @@ import { publicAgentPath } from "./addresses";
 import { liveArticleRows, type ArticleRow } from "./article-rows";
 import { publicCacheTag } from "./clock";
 import { publicLawPath } from "./law-view";
+import { namesAgent } from "./live-agents";
 
 export { publicAgentPath };
 
@@ -103,12 +104,7 @@ async function actsOf(db: Db, agentId: number): Promise<AgentAct[]> {
 
 /** Published articles the agent wrote, published or is credited on, newest first, each with its roles. */
 async function articlesOf(db: Db, agentId: number): Promise<(ArticleRow & { roles: AgentRole[] })[]> {
-  const contains = (path: string, value: unknown) =>
-    sql`${liveDocuments.snapshot}->${path} @> ${JSON.stringify(value)}::jsonb`;
-  const rows = await liveArticleRows(
-    db,
-    sql`(${contains("authors", [{ id: agentId }])} or ${contains("publisher", { id: agentId })} or ${contains("creditedAgent", { id: agentId })})`,
-  );
+  const rows = await liveArticleRows(db, namesAgent(agentId));
   return rows.map((row) => ({
     ...row,
     roles: [

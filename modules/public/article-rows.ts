@@ -4,11 +4,10 @@ import { liveDocuments } from "@/db/schema";
 import type { ArticleKind } from "@/db/schema/vocabulary";
 import type { PartialDate } from "@/lib/partial-date";
 import type { ArticleSnapshot } from "@/modules/articles/snapshot";
-import { liveAgentPaths } from "./agent-paths";
 import { publicArticlePath } from "./article";
+import { agentIdsOf, creditsOf, liveAgents, type Credit } from "./live-agents";
 
-/** A name in a byline, linked when its agent is published. */
-export type Credit = { id: number; name: string; path: string | null };
+export type { Credit };
 
 /** One published article as lists show it: what kind of piece, whose, when, and where to read it. */
 export type ArticleRow = {
@@ -46,23 +45,23 @@ export async function toArticleRows(
   rows: { id: number; slug: string; snapshot: Record<string, unknown> }[],
 ): Promise<ArticleRow[]> {
   if (rows.length === 0) return [];
-  const agentPaths = await liveAgentPaths(db);
-  const credit = (agent: { id: number; name: string } | null): Credit | null =>
-    agent ? { id: agent.id, name: agent.name, path: agentPaths[agent.id] ?? null } : null;
-  return rows.map(({ id, slug, snapshot }) => {
-    const article = snapshot as ArticleSnapshot;
-    return {
-      id,
-      kind: article.kind,
-      title: article.title,
-      lang: article.lang,
-      path: publicArticlePath({ slug }),
-      authors: article.authors.map((a) => credit(a)!),
-      publisher: credit(article.publisher),
-      creditedAgent: credit(article.creditedAgent),
-      originalDate: article.originalDate,
-    };
-  });
+  const articles = rows.map((row) => ({ ...row, article: row.snapshot as ArticleSnapshot }));
+  const agents = await liveAgents(
+    db,
+    articles.flatMap(({ article }) => agentIdsOf(article)),
+  );
+  const credit = (ref: { id: number } | null) => creditsOf(agents, [ref])[0] ?? null;
+  return articles.map(({ id, slug, article }) => ({
+    id,
+    kind: article.kind,
+    title: article.title,
+    lang: article.lang,
+    path: publicArticlePath({ slug }),
+    authors: creditsOf(agents, article.authors),
+    publisher: credit(article.publisher),
+    creditedAgent: credit(article.creditedAgent),
+    originalDate: article.originalDate,
+  }));
 }
 
 /** Articles that discuss any of the published laws a subquery of law ids names. */

@@ -7,6 +7,7 @@ import type { ArticleSnapshot } from "@/modules/articles/snapshot";
 import { addressRule, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
 import { publicLawPath } from "./law-view";
+import { agentIdsOf, creditsOf, liveAgents, type Credit } from "./live-agents";
 
 export { publicArticlePath };
 
@@ -28,8 +29,12 @@ export async function publishedArticle(slug: string, version: number) {
   return articleView(db, doc.itemId, doc.snapshot as ArticleSnapshot, doc.publishedAt);
 }
 
-/** An article revision as its public page renders it (the live one, or the working one in preview). */
+/**
+ * An article revision as its public page renders it (the live one, or the working one in preview).
+ * Its authors, publisher and credited agency are the published agents among those it names.
+ */
 export async function articleView(db: Db, id: number, revision: ArticleSnapshot, publishedAt: Date | null) {
+  const agents = await liveAgents(db, agentIdsOf(revision));
   const lawIds = revision.laws.map((l) => l.id);
   const laws = lawIds.length
     ? await db
@@ -52,9 +57,9 @@ export async function articleView(db: Db, id: number, revision: ArticleSnapshot,
     lang: revision.lang,
     originalDate: revision.originalDate,
     originalUrl: revision.originalUrl,
-    authors: revision.authors.map((a) => a.name),
-    publisher: revision.publisher?.name ?? null,
-    creditedAgent: revision.creditedAgent?.name ?? null,
+    authors: creditsOf(agents, revision.authors),
+    publisher: creditsOf(agents, [revision.publisher])[0] ?? null,
+    creditedAgent: creditsOf(agents, [revision.creditedAgent])[0] ?? null,
     topics: revision.topics.map((t) => t.name),
     jurisdictions: revision.jurisdictions.map((j) => j.name),
     sources: revision.sources.map((s) => s.title),
@@ -73,8 +78,8 @@ export type Discussion = {
   kind: ArticleKind;
   title: string;
   path: string;
-  authors: string[];
-  publisher: string | null;
+  authors: Credit[];
+  publisher: Credit | null;
 };
 
 /** The published articles that discuss a law, for its page: news, commentary, analysis, statements. */
@@ -88,14 +93,16 @@ export async function articlesDiscussing(db: Db, lawId: number): Promise<Discuss
         sql`${liveDocuments.snapshot}->'laws' @> ${JSON.stringify([{ id: lawId }])}::jsonb`,
       ),
     );
-  return rows.map(({ slug, snapshot }) => {
-    const article = snapshot as ArticleSnapshot;
-    return {
-      kind: article.kind,
-      title: article.title,
-      path: publicArticlePath({ slug }),
-      authors: article.authors.map((a) => a.name),
-      publisher: article.publisher?.name ?? null,
-    };
-  });
+  const articles = rows.map(({ slug, snapshot }) => ({ slug, article: snapshot as ArticleSnapshot }));
+  const agents = await liveAgents(
+    db,
+    articles.flatMap(({ article }) => agentIdsOf(article)),
+  );
+  return articles.map(({ slug, article }) => ({
+    kind: article.kind,
+    title: article.title,
+    path: publicArticlePath({ slug }),
+    authors: creditsOf(agents, article.authors),
+    publisher: creditsOf(agents, [article.publisher])[0] ?? null,
+  }));
 }

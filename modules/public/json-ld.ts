@@ -45,8 +45,8 @@ export function articleJsonLd(article: PublicArticle, url: string, origin: strin
     "@type": articleTypes[article.articleKind],
     headline: article.title,
     inLanguage: article.lang,
-    ...(article.authors.length > 0 && { author: article.authors.map((name) => ({ "@type": "Person", name })) }),
-    ...(article.publisher && { publisher: { "@type": "Organization", name: article.publisher } }),
+    ...(article.authors.length > 0 && { author: article.authors.map(({ name }) => ({ "@type": "Person", name })) }),
+    ...(article.publisher && { publisher: { "@type": "Organization", name: article.publisher.name } }),
     ...(article.originalDate && { datePublished: toIsoPartial({ ...article.originalDate, approximate: false }) }),
     ...(article.originalUrl && { isBasedOn: article.originalUrl }),
     ...(article.laws.length > 0 && {

@@ -2,10 +2,16 @@ import type { LawSnapshot } from "@/modules/laws/snapshot";
 import type { Discussion } from "./article";
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
 import { lawYear } from "@/modules/laws/year";
+import type { Credit } from "./live-agents";
 
 /** Where a published law lives: /laws/kg/its-slug. */
 export function publicLawPath(law: { jurisdictionCode: string; slug: string }): string {
   return `/laws/${law.jurisdictionCode.toLowerCase()}/${law.slug}`;
+}
+
+/** The agents a law's history names, to look up among the published ones (liveAgents). */
+export function eventAgentIds(revision: Pick<LawSnapshot, "events">): number[] {
+  return revision.events.flatMap((e) => (e.agentId === null ? [] : [e.agentId]));
 }
 
 export type RelatedLaw = { label: string; note: string; path: string; title: string };
@@ -19,6 +25,8 @@ export function lawView(
     publishedAt: Date | null;
     related: RelatedLaw[];
     discussions: Discussion[];
+    /** The published agents among those its history names (liveAgents). */
+    agents: Map<number, Credit>;
     /** The published versions, newest first, and which of them this is (none in preview). */
     versions?: { number: number; publishedAt: Date }[];
     shown?: number;
@@ -40,7 +48,11 @@ export function lawView(
     periods: revision.periods,
     topics: revision.topics,
     sources: revision.sources,
-    timeline: placeOnTimeline(revision.events),
+    // A step shows its agent by the agent's own live name, and no agent at all when that is not public.
+    timeline: placeOnTimeline(revision.events).map((event) => {
+      const agent = event.agentId === null ? undefined : extra.agents.get(event.agentId);
+      return { ...event, agentId: agent?.id ?? null, agentName: agent?.name ?? null };
+    }),
     related: extra.related,
     discussions: extra.discussions,
     texts: revision.texts,

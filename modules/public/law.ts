@@ -7,7 +7,8 @@ import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { articlesDiscussing } from "./article";
 import { publicCacheTag } from "./clock";
 import { lawOutline } from "./law-outline";
-import { lawView, publicLawPath, type RelatedLaw } from "./law-view";
+import { eventAgentIds, lawView, publicLawPath, type RelatedLaw } from "./law-view";
+import { liveAgents } from "./live-agents";
 
 export { publicLawPath };
 
@@ -22,6 +23,10 @@ export async function publishedLaw(jurisdictionCode: string, slug: string, versi
   cacheLife("days");
   void version;
   const { db } = await getDatabase();
+  return readLaw(db, jurisdictionCode, slug, asOf);
+}
+
+export async function readLaw(db: Db, jurisdictionCode: string, slug: string, asOf?: number) {
   const code = jurisdictionCode.toUpperCase();
   const [doc] = await db
     .select({
@@ -61,6 +66,7 @@ export async function publishedLaw(jurisdictionCode: string, slug: string, versi
     publishedAt: cited.publishedAt,
     related: await relatedLiveLaws(db, doc.itemId, revision),
     discussions: await articlesDiscussing(db, doc.itemId),
+    agents: await liveAgents(db, eventAgentIds(revision)),
     versions,
     shown: older ? asOf : versions[0]?.number,
   });

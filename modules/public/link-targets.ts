@@ -1,7 +1,7 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase } from "@/db";
 import { topics } from "@/db/schema";
-import { liveAgentPaths } from "./agent-paths";
+import { liveAgentPaths } from "./live-agents";
 import { publicCacheTag } from "./clock";
 import { publicTopicPath } from "./topic";
 

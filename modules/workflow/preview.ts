@@ -5,7 +5,8 @@ import type { Ctx } from "@/modules/auth/context";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { articlesDiscussing } from "@/modules/public/article";
 import { relatedLiveLaws } from "@/modules/public/law";
-import { lawView, publicLawPath } from "@/modules/public/law-view";
+import { eventAgentIds, lawView, publicLawPath } from "@/modules/public/law-view";
+import { liveAgents } from "@/modules/public/live-agents";
 
 /**
  * A law's working revision rendered as its public page will be, for signed-in users in draft
@@ -28,6 +29,7 @@ export async function previewLaw(ctx: Ctx, jurisdictionCode: string, slug: strin
     publishedAt: null,
     related: await relatedLiveLaws(ctx.db, row.id, revision),
     discussions: await articlesDiscussing(ctx.db, row.id),
+    agents: await liveAgents(ctx.db, eventAgentIds(revision)),
   });
 }
 

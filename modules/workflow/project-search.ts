@@ -1,12 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { publicSearch, searchWords } from "@/db/schema";
+import { liveDocuments, publicSearch, searchWords } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import { plainText } from "@/lib/search/plain-text";
 import { foldForSearch } from "@/lib/text";
 import type { AgentSnapshot } from "@/modules/agents/snapshot";
 import type { ArticleSnapshot } from "@/modules/articles/snapshot";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { agentIdsOf, creditsOf, liveAgents, namesAgent, type Credit } from "@/modules/public/live-agents";
 import type { Snapshot } from "./revise";
 
 /**
@@ -30,7 +31,12 @@ const maxIndexedText = 400_000;
 // Snippets are cut from the opening of long texts: reading all of a code for each result is slow.
 const maxExcerpt = 50_000;
 
-export function searchDocument(type: ContentType, snapshot: Snapshot): SearchDocument | null {
+/** `agents`: the published agents an article names (liveAgents); the others are not searchable by it. */
+export function searchDocument(
+  type: ContentType,
+  snapshot: Snapshot,
+  agents: Map<number, Credit> = new Map(),
+): SearchDocument | null {
   if (type === "law") {
     const law = snapshot as LawSnapshot;
     const text = law.texts.map((t) => plainText(t.body)).join("\n\n");
@@ -58,9 +64,9 @@ export function searchDocument(type: ContentType, snapshot: Snapshot): SearchDoc
       // of drafts, and would go stale when a law is withdrawn.
       jurisdictionCodes: article.jurisdictions.map((j) => j.code),
       names: [article.title],
-      // Who wrote, published or is credited: found by name, not shown in the snippet.
-      summary: [...article.authors.map((a) => a.name), article.publisher?.name, article.creditedAgent?.name]
-        .filter(Boolean)
+      // Who wrote, published or is credited, by their live names: found by name, not shown in the snippet.
+      summary: creditsOf(agents, [...article.authors, article.publisher, article.creditedAgent])
+        .map((a) => a.name)
         .join(", "),
       text,
       excerpt: text,
@@ -93,8 +99,28 @@ export async function projectSearch(
   snapshot: Snapshot,
   publishedAt: Date,
 ): Promise<void> {
-  const doc = searchDocument(type, snapshot);
+  const agents = type === "article" ? await liveAgents(tx, agentIdsOf(snapshot as ArticleSnapshot)) : undefined;
+  const doc = searchDocument(type, snapshot, agents);
   if (doc) await writeSearchRow(tx, type, itemId, revisionId, doc, publishedAt);
+}
+
+/**
+ * Re-writes the search rows of the live articles that name an agent whose publication just
+ * changed (published, renamed, withdrawn, archived), in the same transaction: they are found by
+ * the agent's live name only, so a withdrawn name leaves the index with the agent.
+ */
+export async function reprojectArticlesNaming(tx: Db | Tx, agentId: number): Promise<void> {
+  const rows = await tx
+    .select({
+      itemId: liveDocuments.itemId,
+      revisionId: liveDocuments.revisionId,
+      snapshot: liveDocuments.snapshot,
+      publishedAt: liveDocuments.publishedAt,
+    })
+    .from(liveDocuments)
+    .where(and(eq(liveDocuments.itemType, "article"), namesAgent(agentId)));
+  // One after another: a transaction's connection runs one query at a time.
+  for (const row of rows) await projectSearch(tx, "article", row.itemId, row.revisionId, row.snapshot, row.publishedAt);
 }
 
 /** Writes one row of the public search index; annotations call it with a document of their own. */

@@ -5,7 +5,7 @@ import type { ContentType } from "@/db/schema/vocabulary";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { projectLaw, unprojectLaw } from "./project-law";
 import { tickPublicationClock } from "./publication-clock";
-import { projectSearch, unprojectSearch } from "./project-search";
+import { projectSearch, reprojectArticlesNaming, unprojectSearch } from "./project-search";
 import { projectAnnotation, projectAnnotationsOn } from "./project-annotations";
 import type { EditorialRow, Snapshot } from "./revise";
 
@@ -51,6 +51,7 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .onConflictDoNothing();
   if (row.itemType === "law") await projectLaw(tx, row.itemId, revisionId, revision!.snapshot as LawSnapshot, now);
   await projectSearch(tx, row.itemType, row.itemId, revisionId, revision!.snapshot, now);
+  if (row.itemType === "agent") await reprojectArticlesNaming(tx, row.itemId);
   await projectNotes(tx, row);
   await tickPublicationClock(tx);
   return revisionId;
@@ -64,6 +65,7 @@ export async function takeDown(tx: Tx, row: EditorialRow, now: Date, mergedIntoI
     .where(and(eq(publications.itemType, row.itemType), eq(publications.itemId, row.itemId)));
   if (row.itemType === "law") await unprojectLaw(tx, row.itemId);
   await unprojectSearch(tx, row.itemType, row.itemId);
+  if (row.itemType === "agent") await reprojectArticlesNaming(tx, row.itemId);
   await projectNotes(tx, row);
   await tickPublicationClock(tx);
 }

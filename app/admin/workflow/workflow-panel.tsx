@@ -5,7 +5,9 @@ import { listComments } from "@/modules/workflow/comments";
 import { workflowLabel } from "@/modules/workflow/labels";
 import { workflowOptions } from "@/modules/workflow/options";
 import { markSeen } from "@/modules/workflow/queue";
+import { unpublishedLinks } from "@/modules/workflow/unpublished-links";
 import { CommentThread } from "./comment-thread";
+import { UnpublishedLinks } from "./unpublished-links";
 import { WorkflowButtons } from "./workflow-buttons";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -28,6 +30,7 @@ export async function WorkflowPanel({
   const ctx = await requestContext();
   const { status, options } = await workflowOptions(ctx, type, id);
   const comments = await listComments(ctx, type, id);
+  const pending = await unpublishedLinks(ctx, type, id);
   await markSeen(ctx, type, id);
   return (
     <section
@@ -80,6 +83,7 @@ export async function WorkflowPanel({
           </>
         )}
       </dl>
+      <UnpublishedLinks links={pending} />
       <WorkflowButtons type={type} id={id} baseRevision={status.workingRevisionId} options={options} />
       <CommentThread type={type} id={id} comments={comments} />
     </section>
