@@ -69,6 +69,8 @@ export default defineConfig([
                 "@/modules/*/*",
                 "!@/modules/public/*",
                 "!@/modules/*/labels",
+                // Parsers of stored snapshots: no database access.
+                "!@/modules/*/snapshot-schema",
                 "!@/modules/laws/timeline-order",
                 "!@/modules/laws/year",
                 // Draft-mode preview: authorized inside, for signed-in users only.

@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { liveDocuments } from "@/db/schema";
 import type { ArticleKind } from "@/db/schema/vocabulary";
 import type { PartialDate } from "@/lib/partial-date";
-import type { ArticleSnapshot } from "@/modules/articles/snapshot";
+import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
 import { liveAgentPaths } from "./agent-paths";
 import { publicArticlePath } from "./article";
 
@@ -50,7 +50,7 @@ export async function toArticleRows(
   const credit = (agent: { id: number; name: string } | null): Credit | null =>
     agent ? { id: agent.id, name: agent.name, path: agentPaths[agent.id] ?? null } : null;
   return rows.map(({ id, slug, snapshot }) => {
-    const article = snapshot as ArticleSnapshot;
+    const article = parseArticleSnapshot(snapshot);
     return {
       id,
       kind: article.kind,

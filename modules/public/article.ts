@@ -4,6 +4,7 @@ import { getDatabase, type Db } from "@/db";
 import { liveDocuments } from "@/db/schema";
 import type { ArticleKind } from "@/db/schema/vocabulary";
 import type { ArticleSnapshot } from "@/modules/articles/snapshot";
+import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
 import { addressRule, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
 import { publicLawPath } from "./law-view";
@@ -25,7 +26,7 @@ export async function publishedArticle(slug: string, version: number) {
     .from(liveDocuments)
     .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.slug, slug)));
   if (!doc) return addressRule({ type: "article", slug }, version);
-  return articleView(db, doc.itemId, doc.snapshot as ArticleSnapshot, doc.publishedAt);
+  return articleView(db, doc.itemId, parseArticleSnapshot(doc.snapshot), doc.publishedAt);
 }
 
 /** An article revision as its public page renders it (the live one, or the working one in preview). */
@@ -89,7 +90,7 @@ export async function articlesDiscussing(db: Db, lawId: number): Promise<Discuss
       ),
     );
   return rows.map(({ slug, snapshot }) => {
-    const article = snapshot as ArticleSnapshot;
+    const article = parseArticleSnapshot(snapshot);
     return {
       kind: article.kind,
       title: article.title,

@@ -4,9 +4,9 @@ import { publicSearch, searchWords } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import { plainText } from "@/lib/search/plain-text";
 import { foldForSearch } from "@/lib/text";
-import type { AgentSnapshot } from "@/modules/agents/snapshot";
-import type { ArticleSnapshot } from "@/modules/articles/snapshot";
-import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { parseAgentSnapshot } from "@/modules/agents/snapshot-schema";
+import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
+import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import type { Snapshot } from "./revise";
 
 /**
@@ -32,7 +32,7 @@ const maxExcerpt = 50_000;
 
 export function searchDocument(type: ContentType, snapshot: Snapshot): SearchDocument | null {
   if (type === "law") {
-    const law = snapshot as LawSnapshot;
+    const law = parseLawSnapshot(snapshot);
     const text = law.texts.map((t) => plainText(t.body)).join("\n\n");
     return {
       scope: law.jurisdictionCode,
@@ -47,7 +47,7 @@ export function searchDocument(type: ContentType, snapshot: Snapshot): SearchDoc
     };
   }
   if (type === "article") {
-    const article = snapshot as ArticleSnapshot;
+    const article = parseArticleSnapshot(snapshot);
     const text = plainText(article.body);
     return {
       scope: "",
@@ -67,7 +67,7 @@ export function searchDocument(type: ContentType, snapshot: Snapshot): SearchDoc
     };
   }
   if (type === "agent") {
-    const agent = snapshot as AgentSnapshot;
+    const agent = parseAgentSnapshot(snapshot);
     const text = plainText(agent.description);
     return {
       scope: "",
