@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import drizzle from "eslint-plugin-drizzle";
 import { importWalls } from "./lint/import-walls.mjs";
 
 const walls = importWalls(import.meta.dirname);
@@ -124,6 +125,16 @@ export default defineConfig([
           message: "A client component cannot import server code",
         },
       ],
+    },
+  },
+  {
+    // An update or delete without where changes every row. The names are drizzle's objects here
+    // (db, ctx.db, database.db, and a transaction's tx), so a Map's delete() is not mistaken for one.
+    files: ["**/*.{ts,tsx}"],
+    plugins: { drizzle },
+    rules: {
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
     },
   },
   {

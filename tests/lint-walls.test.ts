@@ -7,7 +7,14 @@ import { beforeAll, describe, expect, test } from "vitest";
  * where the code they guard lives.
  */
 const root = path.resolve(import.meta.dirname, "..");
-const wallRules = ["walls/layers", "walls/public-reads", "walls/client-code", "no-restricted-imports"];
+const wallRules = [
+  "walls/layers",
+  "walls/public-reads",
+  "walls/client-code",
+  "no-restricted-imports",
+  "drizzle/enforce-delete-with-where",
+  "drizzle/enforce-update-with-where",
+];
 let eslint: ESLint;
 beforeAll(() => {
   eslint = new ESLint({ cwd: root });
@@ -113,4 +120,20 @@ test("a client component cannot import the environment, the database or the sess
     ).not.toContain("walls/client-code");
   }
   expect(await wallsHit(file, `import { x } from "@/modules/auth/session";\nexport const y = x;\n`)).toEqual([]);
+});
+
+test("no update or delete without where, on the database or in a transaction", async () => {
+  const file = "modules/laws/example.ts";
+  const code = (body: string) =>
+    `import { eq } from "drizzle-orm";\nimport type { Db, Tx } from "@/db";\nimport { laws } from "@/db/schema";\nexport async function f(ctx: { db: Db }, tx: Tx, seen: Map<number, string>) {\n${body}\n}\n`;
+  expect(await wallsHit(file, code("  await tx.delete(laws);"))).toEqual(["drizzle/enforce-delete-with-where"]);
+  expect(await wallsHit(file, code(`  await ctx.db.update(laws).set({ title: "x" });`))).toEqual([
+    "drizzle/enforce-update-with-where",
+  ]);
+  const scoped = [
+    "  await tx.delete(laws).where(eq(laws.id, 1));",
+    `  await ctx.db.update(laws).set({ title: "x" }).where(eq(laws.id, 1));`,
+    "  seen.delete(1);",
+  ];
+  expect(await wallsHit(file, code(scoped.join("\n")))).toEqual([]);
 });

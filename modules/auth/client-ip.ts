@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The address to throttle by. Next.js fills X-Forwarded-For with the socket's address when the
  * request has none; behind a reverse proxy the last entry is the address that proxy saw.

@@ -1,3 +1,4 @@
+import "server-only";
 import { roles, type Role } from "@/db/schema/vocabulary";
 
 export { roles, type Role };
