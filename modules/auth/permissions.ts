@@ -1,4 +1,3 @@
-import "server-only";
 import { roles, type Role } from "@/db/schema/vocabulary";
 
 export { roles, type Role };
