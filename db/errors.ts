@@ -1,3 +1,4 @@
+import "server-only";
 /** Turns a failed connection into one line a person can act on, naming host and port. */
 export function describeConnectionError(error: unknown, host: string, port: string, database: string): string {
   const code = (error as { code?: string }).code;

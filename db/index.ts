@@ -1,3 +1,4 @@
+import "server-only";
 import { openDatabase, type Database } from "./client";
 import { migrate } from "./migrate";
 

@@ -86,6 +86,13 @@ export const partialDateField = z
     return parsed;
   });
 
+/** A partial date as a revision's snapshot stores it (JSON). */
+export const storedPartialDate = z.object({
+  date: z.string(),
+  precision: z.enum(datePrecisions),
+  approximate: z.boolean(),
+}) satisfies z.ZodType<PartialDate>;
+
 /** Rebuilds a partial date from its stored columns. */
 export function fromColumns(
   date: string | null,

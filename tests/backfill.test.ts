@@ -63,6 +63,7 @@ test("content made before revisions gets its first revision at start, and what w
   expect(await count()).toBe(revisionsBefore);
   // Publishing it again put it in the public index (migration 0012); an index left empty by a
   // database live before 0012 is filled at start, once.
+  // eslint-disable-next-line drizzle/enforce-delete-with-where -- emptied on purpose, as before that migration
   await database.db.delete(publicLaws);
   expect(await backfillPublicIndex(database.db)).toBe(1);
   expect(await database.db.select({ slug: publicLaws.slug, status: publicLaws.status }).from(publicLaws)).toEqual([
@@ -70,6 +71,7 @@ test("content made before revisions gets its first revision at start, and what w
   ]);
   expect(await backfillPublicIndex(database.db)).toBe(0);
   // Likewise the search index (migration 0014), for every live item.
+  // eslint-disable-next-line drizzle/enforce-delete-with-where -- emptied on purpose, as before that migration
   await database.db.delete(publicSearch);
   const live = (await database.db.select({ id: liveDocuments.itemId }).from(liveDocuments)).length;
   expect(await backfillPublicIndex(database.db)).toBe(live);

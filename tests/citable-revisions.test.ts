@@ -4,6 +4,7 @@ import type { Database } from "@/db";
 import { citableRevisions, revisions } from "@/db/schema";
 import type { Ctx } from "@/modules/auth/context";
 import { createLaw, updateLaw } from "@/modules/laws/save";
+import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { moveItem } from "@/modules/workflow/transitions";
 import { createTestDatabase } from "./db";
 import { makeJurisdiction, makeUser, publishItem, workingRevision } from "./factories";
@@ -44,7 +45,7 @@ test("every version that was published stays citable; drafts never are; a withdr
   await publishItem(database.db, "law", id);
 
   const versions = await citable(id);
-  expect(versions.map((v) => (v.snapshot as { summary: string }).summary)).toEqual([
+  expect(versions.map((v) => parseLawSnapshot(v.snapshot).summary)).toEqual([
     "First published text.",
     "Second published text.",
   ]);

@@ -6,6 +6,8 @@ import path from "node:path";
 /** The repository root: scripts resolve migrations and tsconfig paths from the working directory. */
 export const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
+/** Server modules import "server-only", which only the react-server condition lets load (package.json's scripts pass it too). */
+const serverConditions = ["--conditions=react-server"];
 
 export type Finished = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
@@ -30,7 +32,7 @@ export function embeddedEnv(dataDir: string, extra: Record<string, string> = {})
 
 /** Starts a TypeScript script with tsx, as the npm scripts do. */
 export function startScript(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(tsx, [script, ...args], { cwd: root, env, stdio: ["pipe", "pipe", "pipe"] });
+  return spawn(tsx, [...serverConditions, script, ...args], { cwd: root, env, stdio: ["pipe", "pipe", "pipe"] });
 }
 
 /** Runs a script to its end, with `input` on its standard input (then closed). */

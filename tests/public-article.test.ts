@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { liveDocuments } from "@/db/schema";
 import type { Ctx } from "@/modules/auth/context";
 import { createArticle } from "@/modules/articles/save";
-import type { ArticleSnapshot } from "@/modules/articles/snapshot";
+import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
 import { createLaw } from "@/modules/laws/save";
 import { articlesDiscussing, articleView } from "@/modules/public/article";
 import { createTestDatabase } from "./db";
@@ -50,7 +50,7 @@ test("an article's page links only the laws discussed that are published", async
     .select({ snapshot: liveDocuments.snapshot, publishedAt: liveDocuments.publishedAt })
     .from(liveDocuments)
     .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.itemId, piece.id)));
-  const view = await articleView(database.db, piece.id, doc!.snapshot as ArticleSnapshot, doc!.publishedAt);
+  const view = await articleView(database.db, piece.id, parseArticleSnapshot(doc!.snapshot), doc!.publishedAt);
   expect(view.laws).toEqual([{ title: "A published law", path: "/laws/kg/a-published-law" }]);
   expect(view).toMatchObject({ articleKind: "analysis", title: "Two laws compared", jurisdictions: ["Kyrgyzstan"] });
 });

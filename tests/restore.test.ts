@@ -303,7 +303,7 @@ describe("restoring articles and agents", () => {
       await workingRevision(editor, "article", article.id),
     );
     const { id: _id, createdById: _by, createdAt: _created, updatedAt: _updated, ...fields } = restored;
-    expect(fields).toEqual(original.snapshot);
+    expect({ schemaVersion: 1, ...fields }).toEqual(original.snapshot);
     const last = (await revisionsOf("article", article.id)).at(-1)!;
     expect(last).toMatchObject({ number: 3, message: "Restored revision 1", hash: original.hash });
   });

@@ -1,11 +1,11 @@
 import type { Ctx } from "@/modules/auth/context";
 import { revisionSnapshot } from "@/modules/workflow/history";
 import { updateAgent } from "./save";
-import type { AgentSnapshot } from "./snapshot";
+import { parseAgentSnapshot } from "./snapshot-schema";
 
 /** Makes an old revision of an agent its working revision again, as a new revision. */
 export async function restoreAgentRevision(ctx: Ctx, id: number, number: number, baseRevision: unknown) {
-  const old = (await revisionSnapshot(ctx, "agent", id, number)) as AgentSnapshot;
+  const old = parseAgentSnapshot(await revisionSnapshot(ctx, "agent", id, number));
   return updateAgent(
     ctx,
     id,

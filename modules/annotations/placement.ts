@@ -5,10 +5,9 @@ import type { AnchorState } from "@/db/schema/vocabulary";
 import { anchor, prepareText, type PreparedText } from "@/lib/anchoring/anchor";
 import { describePassage, fromCodePoints } from "@/lib/anchoring/selectors";
 import { markdownText } from "@/lib/markdown";
-import type { Snapshot } from "@/modules/workflow/revise";
 import { fromTarget, toTarget, type Passage } from "./passage";
 import type { AnnotationSnapshot } from "./snapshot";
-import { candidateTexts, targetMarkdown, targetSnapshot, textLanguage } from "./target";
+import { candidateTexts, targetMarkdown, targetSnapshot, textLanguage, type TargetSnapshot } from "./target";
 
 /** Where one revision of an annotation stands on one revision of its target's text. */
 export type Placement = {
@@ -23,7 +22,7 @@ export type Placement = {
 };
 
 /** Texts already read and prepared for anchoring, by target revision and text: a law's many notes share one. */
-export type TextCache = Map<string, { snapshot: Snapshot | null; prepared: Map<number | null, PreparedText> }>;
+export type TextCache = Map<string, { snapshot: TargetSnapshot | null; prepared: Map<number | null, PreparedText> }>;
 
 type Row = typeof annotationAnchors.$inferSelect;
 

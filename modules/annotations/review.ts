@@ -15,8 +15,7 @@ import { z } from "zod";
 import type { Passage } from "./passage";
 import { placeAnnotation, type Placement, type TextCache } from "./placement";
 import { annotationIdsOn } from "./read";
-import type { AnnotationSnapshot } from "./snapshot";
-import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { parseAnnotationSnapshot } from "./snapshot-schema";
 import { targetMarkdown, targetSnapshot, type TargetRef } from "./target";
 
 export type AnnotationOnText = {
@@ -53,7 +52,7 @@ export async function annotationsOnText(ctx: Ctx, target: TargetRef): Promise<Te
   const markdown = working && targetMarkdown(target, working);
   if (markdown == null) throw new NotFoundError("No such text.");
   const text = markdownText(markdown);
-  const textIds = new Set(((working as LawSnapshot).texts ?? []).map((t) => t.id));
+  const textIds = new Set((working && "texts" in working ? working.texts : []).map((t) => t.id));
   // Every note on the law, since one made on an older version of this text may be carried here.
   const ids = await annotationIdsOn(db, { ...target, textId: null });
   const rows = ids.length
@@ -73,7 +72,7 @@ export async function annotationsOnText(ctx: Ctx, target: TargetRef): Promise<Te
   const annotations: AnnotationOnText[] = [];
   for (const row of rows.sort((a, b) => a.id - b.id)) {
     if (row.visibility === "archived") continue;
-    const snapshot = row.snapshot as AnnotationSnapshot;
+    const snapshot = parseAnnotationSnapshot(row.snapshot);
     const placement = await placeAnnotation(db, { id: row.id, revisionId: row.revisionId, snapshot }, item.working, {
       store: false,
       texts,
@@ -119,7 +118,7 @@ export async function confirmPlacement(ctx: Ctx, input: unknown): Promise<Placem
       .select({ snapshot: revisions.snapshot })
       .from(revisions)
       .where(eq(revisions.id, values.annotationRevision));
-    const snapshot = revision!.snapshot as AnnotationSnapshot;
+    const snapshot = parseAnnotationSnapshot(revision!.snapshot);
     const annotation = { id: values.annotationId, revisionId: values.annotationRevision, snapshot };
     const placement = await placeAnnotation(tx, annotation, values.targetRevision, { store: false });
     if (placement.state !== "drifted" || !placement.passage)
@@ -182,7 +181,7 @@ export async function currentPlacement(
     .innerJoin(revisions, eq(revisions.id, editorialItems.workingRevisionId))
     .where(and(eq(editorialItems.itemType, "annotation"), eq(editorialItems.itemId, id)));
   if (!row) return null;
-  const snapshot = row.snapshot as AnnotationSnapshot;
+  const snapshot = parseAnnotationSnapshot(row.snapshot);
   const [target] = await ctx.db
     .select({ working: editorialItems.workingRevisionId })
     .from(editorialItems)

@@ -2,6 +2,9 @@ import type { Db, Tx } from "@/db";
 import { NotFoundError } from "@/lib/errors";
 import { annotationKindLabels } from "./labels";
 import { readAnnotation } from "./read";
+import { annotationSnapshotVersion, type AnnotationSnapshot } from "./snapshot-schema";
+
+export type { AnnotationSnapshot } from "./snapshot-schema";
 
 const titleQuote = 60;
 
@@ -16,10 +19,9 @@ export async function annotationSnapshot(db: Db | Tx, id: number) {
   const quote = [...fields.passage.exact.replace(/\s+/g, " ").trim()];
   const shown = quote.length > titleQuote ? `${quote.slice(0, titleQuote).join("")}…` : quote.join("");
   return {
+    schemaVersion: annotationSnapshotVersion,
     ...fields,
     slug: String(id),
     title: `${annotationKindLabels[fields.kind]} on “${shown}”`,
-  } satisfies Record<string, unknown>;
+  } satisfies AnnotationSnapshot;
 }
-
-export type AnnotationSnapshot = Awaited<ReturnType<typeof annotationSnapshot>>;

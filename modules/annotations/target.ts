@@ -2,25 +2,32 @@ import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { revisions } from "@/db/schema";
 import { markdownText } from "@/lib/markdown";
-import type { ArticleSnapshot } from "@/modules/articles/snapshot";
-import type { LawSnapshot } from "@/modules/laws/snapshot";
-import type { Snapshot } from "@/modules/workflow/revise";
+import { parseArticleSnapshot, type ArticleSnapshot } from "@/modules/articles/snapshot-schema";
+import { parseLawSnapshot, type LawSnapshot } from "@/modules/laws/snapshot-schema";
 import type { AnnotatableType } from "./schemas";
 
 export type TargetRef = { type: AnnotatableType; id: number; textId: number | null };
 
+/** One revision of what an annotation is on: a law (its texts) or an article (its body). */
+export type TargetSnapshot = LawSnapshot | ArticleSnapshot;
+
 /** The Markdown an annotation's passage is in, in one revision of its target; null once it is gone. */
-export function targetMarkdown(target: TargetRef, snapshot: Snapshot): string | null {
-  if (target.type === "article") return (snapshot as ArticleSnapshot).body ?? null;
-  return (snapshot as LawSnapshot).texts?.find((t) => t.id === target.textId)?.body ?? null;
+export function targetMarkdown(target: TargetRef, snapshot: TargetSnapshot): string | null {
+  if (!("texts" in snapshot)) return snapshot.body;
+  return snapshot.texts.find((t) => t.id === target.textId)?.body ?? null;
 }
 
-export async function targetSnapshot(db: Db | Tx, target: TargetRef, revisionId: number): Promise<Snapshot | null> {
+export async function targetSnapshot(
+  db: Db | Tx,
+  target: TargetRef,
+  revisionId: number,
+): Promise<TargetSnapshot | null> {
   const [revision] = await db
     .select({ snapshot: revisions.snapshot })
     .from(revisions)
     .where(and(eq(revisions.id, revisionId), eq(revisions.itemType, target.type), eq(revisions.itemId, target.id)));
-  return revision?.snapshot ?? null;
+  if (!revision) return null;
+  return target.type === "law" ? parseLawSnapshot(revision.snapshot) : parseArticleSnapshot(revision.snapshot);
 }
 
 /** The plain text positions count in, of a target revision (see markdownText); null if the text is gone. */
@@ -44,9 +51,9 @@ const later = (a: LawText, b: LawText) =>
  * `lang` is the language of its own text, which the caller reads from the revision it was made on
  * when that text is gone from this one.
  */
-export function candidateTexts(target: TargetRef, snapshot: Snapshot, lang: string | null): CandidateText[] {
-  if (target.type === "article") return [{ textId: null, markdown: (snapshot as ArticleSnapshot).body ?? "" }];
-  const texts = (snapshot as LawSnapshot).texts ?? [];
+export function candidateTexts(target: TargetRef, snapshot: TargetSnapshot, lang: string | null): CandidateText[] {
+  if (!("texts" in snapshot)) return [{ textId: null, markdown: snapshot.body }];
+  const texts = snapshot.texts;
   const own = texts.find((t) => t.id === target.textId);
   const language = own?.lang ?? lang;
   const newest = texts
@@ -64,5 +71,6 @@ export function candidateTexts(target: TargetRef, snapshot: Snapshot, lang: stri
 export async function textLanguage(db: Db | Tx, target: TargetRef, revisionId: number): Promise<string | null> {
   if (target.type !== "law") return null;
   const snapshot = await targetSnapshot(db, target, revisionId);
-  return (snapshot as LawSnapshot | null)?.texts?.find((t) => t.id === target.textId)?.lang ?? null;
+  if (!snapshot || !("texts" in snapshot)) return null;
+  return snapshot.texts.find((t) => t.id === target.textId)?.lang ?? null;
 }

@@ -4,14 +4,14 @@ import { toIsoPartial } from "@/lib/partial-date";
 import type { Ctx } from "@/modules/auth/context";
 import { revisionSnapshot } from "@/modules/workflow/history";
 import { updateArticle } from "./save";
-import type { ArticleSnapshot } from "./snapshot";
+import { parseArticleSnapshot } from "./snapshot-schema";
 
 /**
  * Makes an old revision of an article its working revision again, as a new revision. Links to
  * records deleted since (an author, a law, a source…) are dropped rather than failing the restore.
  */
 export async function restoreArticleRevision(ctx: Ctx, id: number, number: number, baseRevision: unknown) {
-  const old = (await revisionSnapshot(ctx, "article", id, number)) as ArticleSnapshot;
+  const old = parseArticleSnapshot(await revisionSnapshot(ctx, "article", id, number));
   const ids = async (table: typeof agents | typeof laws | typeof topics | typeof sources, wanted: number[]) => {
     if (wanted.length === 0) return () => false;
     const rows = await ctx.db.select({ id: table.id }).from(table).where(inArray(table.id, wanted));

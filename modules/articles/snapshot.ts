@@ -1,10 +1,11 @@
 import type { Ctx } from "@/modules/auth/context";
 import { getArticle } from "./read";
+import { articleSnapshotVersion, type ArticleSnapshot } from "./snapshot-schema";
+
+export type { ArticleSnapshot } from "./snapshot-schema";
 
 /** Everything an editor can change about an article, as one revision records it. */
 export async function articleSnapshot(ctx: Ctx, id: number) {
   const { id: _id, createdById: _by, createdAt: _created, updatedAt: _updated, ...fields } = await getArticle(ctx, id);
-  return fields satisfies Record<string, unknown>;
+  return { schemaVersion: articleSnapshotVersion, ...fields } satisfies ArticleSnapshot;
 }
-
-export type ArticleSnapshot = Awaited<ReturnType<typeof articleSnapshot>>;

@@ -1,3 +1,4 @@
+import "server-only";
 import { ForbiddenError, NotAuthenticatedError } from "@/lib/errors";
 import type { Actor, Ctx } from "./context";
 import { roleHas, type Permission } from "./permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import { encode, type JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";

@@ -1,3 +1,4 @@
+import "server-only";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import { cache } from "react";

@@ -1,3 +1,4 @@
+import "server-only";
 import { audit } from "@/modules/audit/record";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";

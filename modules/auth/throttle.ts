@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gt, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { signInAttempts } from "@/db/schema";

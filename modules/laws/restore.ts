@@ -5,7 +5,7 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { revisionSnapshot } from "@/modules/workflow/history";
 import { saveLaw } from "./save";
-import type { LawSnapshot } from "./snapshot";
+import { parseLawSnapshot, type LawSnapshot } from "./snapshot-schema";
 
 /**
  * Makes an old revision of a law its working revision again, as a new revision: every field,
@@ -14,7 +14,7 @@ import type { LawSnapshot } from "./snapshot";
  */
 export async function restoreLawRevision(ctx: Ctx, id: number, number: number, baseRevision: unknown) {
   const actor = authorize(ctx, "content.write");
-  const old = (await revisionSnapshot(ctx, "law", id, number)) as LawSnapshot;
+  const old = parseLawSnapshot(await revisionSnapshot(ctx, "law", id, number));
   const topicIds = await stillThere(
     ctx,
     topics,

@@ -3,7 +3,10 @@ import { lawRelations, laws, lawSources, lawTextVersions, sources } from "@/db/s
 import { fromColumns } from "@/lib/partial-date";
 import type { Ctx } from "@/modules/auth/context";
 import { getLaw } from "./read";
+import { lawSnapshotVersion, type LawSnapshot } from "./snapshot-schema";
 import { readTimeline } from "./timeline";
+
+export type { LawOutline, LawSnapshot } from "./snapshot-schema";
 
 /**
  * Everything an editor can change about a law, as one revision records it: what the public page
@@ -39,6 +42,7 @@ export async function lawSnapshot(ctx: Ctx, id: number) {
     .where(eq(lawRelations.fromLawId, id))
     .orderBy(asc(lawRelations.id));
   return {
+    schemaVersion: lawSnapshotVersion,
     slug: law.slug,
     jurisdictionCode: law.jurisdictionCode,
     type: law.type,
@@ -75,7 +79,5 @@ export async function lawSnapshot(ctx: Ctx, id: number) {
       body: v.body,
     })),
     relations,
-  } satisfies Record<string, unknown>;
+  } satisfies LawSnapshot;
 }
-
-export type LawSnapshot = Awaited<ReturnType<typeof lawSnapshot>>;

@@ -5,8 +5,8 @@ import { getDatabase, type Db } from "@/db";
 import { goneAddresses, jurisdictions, liveDocuments, slugRedirects } from "@/db/schema";
 import type { LawEventKind } from "@/db/schema/vocabulary";
 import type { PartialDate } from "@/lib/partial-date";
-import type { AgentSnapshot } from "@/modules/agents/snapshot";
-import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { parseAgentSnapshot } from "@/modules/agents/snapshot-schema";
+import { parseLawOutline } from "@/modules/laws/snapshot-schema";
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
 import { publicAgentPath } from "./addresses";
 import { liveArticleRows, type ArticleRow } from "./article-rows";
@@ -46,7 +46,7 @@ export async function readAgent(db: Db, slug: string) {
     .from(liveDocuments)
     .where(and(eq(liveDocuments.itemType, "agent"), eq(liveDocuments.slug, slug)));
   if (!doc) return agentElsewhere(db, slug);
-  const agent = doc.snapshot as AgentSnapshot;
+  const agent = parseAgentSnapshot(doc.snapshot);
   const id = doc.id;
   const [acts, articles] = [await actsOf(db, id), await articlesOf(db, id)];
   return {
@@ -84,7 +84,7 @@ async function actsOf(db: Db, agentId: number): Promise<AgentAct[]> {
       ),
     );
   const acts = laws.flatMap((law) =>
-    placeOnTimeline((law.snapshot as LawSnapshot).events)
+    placeOnTimeline(parseLawOutline(law.snapshot).events)
       .filter((e) => e.agentId === agentId)
       .map((e) => ({
         kind: e.kind,

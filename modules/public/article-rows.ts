@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { liveDocuments } from "@/db/schema";
 import type { ArticleKind } from "@/db/schema/vocabulary";
 import type { PartialDate } from "@/lib/partial-date";
-import type { ArticleSnapshot } from "@/modules/articles/snapshot";
+import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
 import { publicArticlePath } from "./article";
 import { agentIdsOf, creditsOf, liveAgents, type Credit } from "./live-agents";
 
@@ -45,7 +45,7 @@ export async function toArticleRows(
   rows: { id: number; slug: string; snapshot: Record<string, unknown> }[],
 ): Promise<ArticleRow[]> {
   if (rows.length === 0) return [];
-  const articles = rows.map((row) => ({ ...row, article: row.snapshot as ArticleSnapshot }));
+  const articles = rows.map((row) => ({ ...row, article: parseArticleSnapshot(row.snapshot) }));
   const agents = await liveAgents(
     db,
     articles.flatMap(({ article }) => agentIdsOf(article)),

@@ -4,6 +4,7 @@ import { getDatabase, type Db } from "@/db";
 import { liveDocuments } from "@/db/schema";
 import type { ArticleKind } from "@/db/schema/vocabulary";
 import type { ArticleSnapshot } from "@/modules/articles/snapshot";
+import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
 import { addressRule, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
 import { publicLawPath } from "./law-view";
@@ -26,7 +27,7 @@ export async function publishedArticle(slug: string, version: number) {
     .from(liveDocuments)
     .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.slug, slug)));
   if (!doc) return addressRule({ type: "article", slug }, version);
-  return articleView(db, doc.itemId, doc.snapshot as ArticleSnapshot, doc.publishedAt);
+  return articleView(db, doc.itemId, parseArticleSnapshot(doc.snapshot), doc.publishedAt);
 }
 
 /**
@@ -93,7 +94,7 @@ export async function articlesDiscussing(db: Db, lawId: number): Promise<Discuss
         sql`${liveDocuments.snapshot}->'laws' @> ${JSON.stringify([{ id: lawId }])}::jsonb`,
       ),
     );
-  const articles = rows.map(({ slug, snapshot }) => ({ slug, article: snapshot as ArticleSnapshot }));
+  const articles = rows.map(({ slug, snapshot }) => ({ slug, article: parseArticleSnapshot(snapshot) }));
   const agents = await liveAgents(
     db,
     articles.flatMap(({ article }) => agentIdsOf(article)),

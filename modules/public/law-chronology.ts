@@ -5,6 +5,7 @@ import { jurisdictions, liveDocuments } from "@/db/schema";
 import type { LawEventKind, LawStatus, LawType } from "@/db/schema/vocabulary";
 import type { PartialDate } from "@/lib/partial-date";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { parseLawOutline } from "@/modules/laws/snapshot-schema";
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
 import { publicLawPath } from "./law-view";
 
@@ -57,7 +58,7 @@ export async function liveLawsInOrder(db: Db, where: SQL): Promise<LawOnTimeline
     .where(and(eq(liveDocuments.itemType, "law"), where));
   return rows
     .map((row) => {
-      const law = row.snapshot as LawSnapshot;
+      const law = parseLawOutline(row.snapshot);
       return {
         id: row.id,
         title: row.title,

@@ -4,6 +4,7 @@ import { getDatabase, type Db } from "@/db";
 import { citableRevisions, goneAddresses, jurisdictions, liveDocuments, slugRedirects } from "@/db/schema";
 import { lawRelationLabels } from "@/modules/laws/labels";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { parseLawOutline, parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { articlesDiscussing } from "./article";
 import { publicCacheTag } from "./clock";
 import { lawOutline } from "./law-outline";
@@ -59,7 +60,7 @@ export async function readLaw(db: Db, jurisdictionCode: string, slug: string, as
         )
     : [{ snapshot: doc.snapshot, publishedAt: doc.publishedAt }];
   if (!cited) return null;
-  const revision = cited.snapshot as LawSnapshot;
+  const revision = parseLawSnapshot(cited.snapshot);
   return lawView(revision, {
     id: doc.itemId,
     jurisdictionName: doc.jurisdictionName,
@@ -107,8 +108,8 @@ export async function relatedLiveLaws(db: Db, id: number, revision: LawSnapshot)
       return [{ label: lawRelationLabels[r.kind].outgoing, note: r.note, path: pathOf(other), title: other.title }];
     }),
     ...incoming.flatMap((other) =>
-      (other.snapshot as LawSnapshot).relations
-        .filter((r) => r.toLawId === id)
+      parseLawOutline(other.snapshot)
+        .relations.filter((r) => r.toLawId === id)
         .map((r) => ({
           label: lawRelationLabels[r.kind].incoming,
           note: r.note,
@@ -178,7 +179,7 @@ export async function latestPublishedLaws(version: number, limit = 10): Promise<
     .orderBy(desc(liveDocuments.firstPublishedAt), desc(liveDocuments.itemId))
     .limit(limit);
   return rows.map((row) => {
-    const revision = row.snapshot as LawSnapshot;
+    const revision = parseLawOutline(row.snapshot);
     return {
       slug: row.slug,
       jurisdictionCode: row.scope,

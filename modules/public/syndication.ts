@@ -5,8 +5,8 @@ import { text } from "@/lib/validation";
 import { getDatabase, type Db } from "@/db";
 import { jurisdictions, liveDocuments, topics } from "@/db/schema";
 import { articleKinds, type ArticleKind } from "@/db/schema/vocabulary";
-import type { ArticleSnapshot } from "@/modules/articles/snapshot";
-import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
+import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
 import { publicJurisdictionPath } from "./jurisdiction";
@@ -176,11 +176,11 @@ export async function readEntries(db: Db, conditions: SQL[], limit?: number): Pr
         category: "law",
         path: publicLawPath({ jurisdictionCode: row.scope, slug: row.slug }),
         title: row.title,
-        summary: (row.snapshot as LawSnapshot).summary,
+        summary: parseLawSnapshot(row.snapshot).summary,
         updated: row.publishedAt,
         published: row.firstPublishedAt,
       };
-    const article = row.snapshot as ArticleSnapshot;
+    const article = parseArticleSnapshot(row.snapshot);
     return {
       kind: "article",
       category: article.kind,

@@ -5,7 +5,8 @@ import type { ContentType } from "@/db/schema/vocabulary";
 import { agentSnapshot } from "@/modules/agents/snapshot";
 import { articleSnapshot } from "@/modules/articles/snapshot";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
-import { lawSnapshot, type LawSnapshot } from "@/modules/laws/snapshot";
+import { lawSnapshot } from "@/modules/laws/snapshot";
+import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { projectLaw } from "@/modules/workflow/project-law";
 import { projectSearch } from "@/modules/workflow/project-search";
 import { makeLive } from "@/modules/workflow/publish";
@@ -62,7 +63,7 @@ export async function backfillPublicIndex(db: Db): Promise<number> {
     .leftJoin(publicLaws, eq(publicLaws.lawId, liveDocuments.itemId))
     .where(and(eq(liveDocuments.itemType, "law"), isNull(publicLaws.lawId)));
   for (const law of missing) {
-    await projectLaw(db, law.lawId, law.revisionId, law.snapshot as LawSnapshot, law.publishedAt);
+    await projectLaw(db, law.lawId, law.revisionId, parseLawSnapshot(law.snapshot), law.publishedAt);
   }
   const unsearchable = await db
     .select({

@@ -5,6 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import { isRecordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
+import { parseSnapshot } from "./snapshots";
 
 /** Every revision of an item, newest first, with who made it and why: an editorial read. */
 export async function listRevisions(ctx: Ctx, type: ContentType, id: number) {
@@ -39,7 +40,7 @@ export async function revisionPair(ctx: Ctx, type: ContentType, id: number, from
   const before = pick(from);
   const after = pick(to);
   if (!before || !after) throw new NotFoundError("No such revision.");
-  return { before: before.snapshot, after: after.snapshot };
+  return { before: parseSnapshot(type, before.snapshot), after: parseSnapshot(type, after.snapshot) };
 }
 
 /** One revision's snapshot, by number, for restoring it. */

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { editorialItems, jurisdictions, laws, revisions } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { articlesDiscussing } from "@/modules/public/article";
 import { relatedLiveLaws } from "@/modules/public/law";
 import { eventAgentIds, lawView, publicLawPath } from "@/modules/public/law-view";
@@ -22,7 +22,7 @@ export async function previewLaw(ctx: Ctx, jurisdictionCode: string, slug: strin
     .innerJoin(jurisdictions, eq(jurisdictions.code, laws.jurisdictionCode))
     .where(and(eq(laws.jurisdictionCode, jurisdictionCode.toUpperCase()), eq(laws.slug, slug)));
   if (!row) return null;
-  const revision = row.snapshot as LawSnapshot;
+  const revision = parseLawSnapshot(row.snapshot);
   return lawView(revision, {
     id: row.id,
     jurisdictionName: row.jurisdictionName,

@@ -4,7 +4,7 @@ import { annotations, publicAnnotations, publications, revisions } from "@/db/sc
 import { plainText } from "@/lib/search/plain-text";
 import { annotationKindLabels } from "@/modules/annotations/labels";
 import { placeAnnotation, type TextCache } from "@/modules/annotations/placement";
-import type { AnnotationSnapshot } from "@/modules/annotations/snapshot";
+import { parseAnnotationSnapshot } from "@/modules/annotations/snapshot-schema";
 import { publicArticlePath } from "@/modules/public/addresses";
 import { publicLawPath } from "@/modules/public/law-view";
 import { unprojectSearch, writeSearchRow } from "./project-search";
@@ -46,7 +46,7 @@ export async function projectAnnotation(tx: Tx, annotationId: number, cache: Cac
     .where(
       and(eq(publications.itemType, "annotation"), eq(publications.itemId, annotationId), isNull(publications.goneAt)),
     );
-  const snapshot = live?.snapshot as AnnotationSnapshot | undefined;
+  const snapshot = live && parseAnnotationSnapshot(live.snapshot);
   if (!live || !snapshot || snapshot.audience !== "public") return unprojectAnnotation(tx, annotationId);
   const target = await livePublication(tx, snapshot.target, cache);
   if (!target) return unprojectAnnotation(tx, annotationId);

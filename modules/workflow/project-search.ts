@@ -4,9 +4,9 @@ import { liveDocuments, publicSearch, searchWords } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import { plainText } from "@/lib/search/plain-text";
 import { foldForSearch } from "@/lib/text";
-import type { AgentSnapshot } from "@/modules/agents/snapshot";
-import type { ArticleSnapshot } from "@/modules/articles/snapshot";
-import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { parseAgentSnapshot } from "@/modules/agents/snapshot-schema";
+import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
+import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { agentIdsOf, creditsOf, liveAgents, namesAgent, type Credit } from "@/modules/public/live-agents";
 import type { Snapshot } from "./revise";
 
@@ -38,7 +38,7 @@ export function searchDocument(
   agents: Map<number, Credit> = new Map(),
 ): SearchDocument | null {
   if (type === "law") {
-    const law = snapshot as LawSnapshot;
+    const law = parseLawSnapshot(snapshot);
     const text = law.texts.map((t) => plainText(t.body)).join("\n\n");
     return {
       scope: law.jurisdictionCode,
@@ -53,7 +53,7 @@ export function searchDocument(
     };
   }
   if (type === "article") {
-    const article = snapshot as ArticleSnapshot;
+    const article = parseArticleSnapshot(snapshot);
     const text = plainText(article.body);
     return {
       scope: "",
@@ -73,7 +73,7 @@ export function searchDocument(
     };
   }
   if (type === "agent") {
-    const agent = snapshot as AgentSnapshot;
+    const agent = parseAgentSnapshot(snapshot);
     const text = plainText(agent.description);
     return {
       scope: "",
@@ -99,7 +99,7 @@ export async function projectSearch(
   snapshot: Snapshot,
   publishedAt: Date,
 ): Promise<void> {
-  const agents = type === "article" ? await liveAgents(tx, agentIdsOf(snapshot as ArticleSnapshot)) : undefined;
+  const agents = type === "article" ? await liveAgents(tx, agentIdsOf(parseArticleSnapshot(snapshot))) : undefined;
   const doc = searchDocument(type, snapshot, agents);
   if (doc) await writeSearchRow(tx, type, itemId, revisionId, doc, publishedAt);
 }

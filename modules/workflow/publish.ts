@@ -2,12 +2,13 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { editorialItems, publications, publishedRevisions, revisions } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
-import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { projectLaw, unprojectLaw } from "./project-law";
 import { tickPublicationClock } from "./publication-clock";
 import { projectSearch, reprojectArticlesNaming, unprojectSearch } from "./project-search";
 import { projectAnnotation, projectAnnotationsOn } from "./project-annotations";
 import type { EditorialRow, Snapshot } from "./revise";
+import { parseSnapshot } from "./snapshots";
 
 /** Where a published item lives: laws by jurisdiction and slug, everything else by slug. */
 export function addressOf(type: ContentType, snapshot: Snapshot): { scope: string; slug: string; title: string } {
@@ -26,7 +27,7 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .select({ snapshot: revisions.snapshot, number: revisions.number })
     .from(revisions)
     .where(eq(revisions.id, revisionId));
-  const address = addressOf(row.itemType, revision!.snapshot);
+  const address = addressOf(row.itemType, parseSnapshot(row.itemType, revision!.snapshot));
   await tx
     .insert(publications)
     .values({
@@ -49,7 +50,7 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .insert(publishedRevisions)
     .values({ itemType: row.itemType, itemId: row.itemId, number: revision!.number, revisionId, publishedAt: now })
     .onConflictDoNothing();
-  if (row.itemType === "law") await projectLaw(tx, row.itemId, revisionId, revision!.snapshot as LawSnapshot, now);
+  if (row.itemType === "law") await projectLaw(tx, row.itemId, revisionId, parseLawSnapshot(revision!.snapshot), now);
   await projectSearch(tx, row.itemType, row.itemId, revisionId, revision!.snapshot, now);
   if (row.itemType === "agent") await reprojectArticlesNaming(tx, row.itemId);
   await projectNotes(tx, row);

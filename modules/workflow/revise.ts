@@ -20,6 +20,17 @@ export function snapshotHash(snapshot: Snapshot): string {
   return createHash("sha256").update(canonicalJson(snapshot)).digest("hex");
 }
 
+/**
+ * Whether a new snapshot records what the one hashed `previousHash` did. Snapshots written before
+ * they carried their version were hashed without it, and read as version 1: saving such an item
+ * unchanged is no change either.
+ */
+function sameSnapshot(previousHash: string, hash: string, snapshot: Snapshot): boolean {
+  if (previousHash === hash) return true;
+  const { schemaVersion, ...unversioned } = snapshot;
+  return schemaVersion === 1 && previousHash === snapshotHash(unversioned);
+}
+
 /** Locks an item's editorial row for the rest of the transaction: edits and moves take turns. */
 export async function lockItem(tx: Tx, item: ItemRef): Promise<EditorialRow> {
   const [row] = await tx
@@ -71,7 +82,8 @@ export async function recordRevision(
     .where(and(eq(revisions.itemType, row.itemType), eq(revisions.itemId, row.itemId)))
     .orderBy(desc(revisions.number))
     .limit(1);
-  if (previous && previous.hash === hash && previous.id === row.workingRevisionId) return previous.id;
+  if (previous && previous.id === row.workingRevisionId && sameSnapshot(previous.hash, hash, snapshot))
+    return previous.id;
   const [created] = await tx
     .insert(revisions)
     .values({

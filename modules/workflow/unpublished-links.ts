@@ -3,11 +3,11 @@ import { editorialItems, revisions } from "@/db/schema";
 import type { ContentType, ReviewState, Visibility } from "@/db/schema/vocabulary";
 import { NotFoundError } from "@/lib/errors";
 import { linkedNames } from "@/modules/annotations/links";
-import type { AnnotationSnapshot } from "@/modules/annotations/snapshot";
-import type { ArticleSnapshot } from "@/modules/articles/snapshot";
+import { parseAnnotationSnapshot } from "@/modules/annotations/snapshot-schema";
+import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import type { LawSnapshot } from "@/modules/laws/snapshot";
+import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { agentIdsOf } from "@/modules/public/live-agents";
 import { workflowLabel } from "./labels";
 import type { Snapshot } from "./revise";
@@ -68,21 +68,21 @@ function isPublishedAsItStands(state: { review: ReviewState; visibility: Visibil
 /** The records with a workflow of their own that a revision links to (vocabularies and sources have none). */
 function linksOf(type: ContentType, snapshot: Snapshot): Ref[] {
   if (type === "law") {
-    const law = snapshot as LawSnapshot;
+    const law = parseLawSnapshot(snapshot);
     return [
       ...law.events.flatMap((e) => (e.agentId === null ? [] : [{ type: "agent" as const, id: e.agentId }])),
       ...law.relations.map((r) => ({ type: "law" as const, id: r.toLawId })),
     ];
   }
   if (type === "article") {
-    const article = snapshot as ArticleSnapshot;
+    const article = parseArticleSnapshot(snapshot);
     return [
       ...agentIdsOf(article).map((agentId) => ({ type: "agent" as const, id: agentId })),
       ...article.laws.map((l) => ({ type: "law" as const, id: l.id })),
     ];
   }
   if (type === "annotation") {
-    const note = snapshot as AnnotationSnapshot;
+    const note = parseAnnotationSnapshot(snapshot);
     return [{ type: note.target.type, id: note.target.id }, ...note.links.map((l) => ({ type: l.type, id: l.id }))];
   }
   return [];

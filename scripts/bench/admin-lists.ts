@@ -2,7 +2,7 @@
  * How long the admin list of laws takes with 100,000 laws (issue 3; DESIGN.md's target: an admin
  * list page p95 under 200 ms). A benchmark, never a test: it is not part of `npm test` or CI.
  *
- *   DATABASE_URL=postgres://… node --import tsx scripts/bench/admin-lists.ts [--laws 100000]
+ *   DATABASE_URL=postgres://… node --conditions=react-server --import tsx scripts/bench/admin-lists.ts [--laws 100000]
  *
  * On the PostgreSQL server named by DATABASE_URL it creates a scratch database, migrates it, loads
  * a synthetic archive, then measures listLaws directly (the query alone) and the /admin/laws page
@@ -36,7 +36,7 @@ import {
 } from "./next-server";
 import { facetJurisdictions, probe, seedSyntheticArchive } from "./synthetic-archive";
 
-const usage = `Usage: DATABASE_URL=postgres://… node --import tsx scripts/bench/admin-lists.ts [options]
+const usage = `Usage: DATABASE_URL=postgres://… node --conditions=react-server --import tsx scripts/bench/admin-lists.ts [options]
   --laws N          laws in the synthetic archive (default 100000)
   --runs N          timed runs per listLaws case (default 30, after 3 untimed)
   --duration S      seconds per autocannon run (default 10)
@@ -76,7 +76,7 @@ const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl || !/^postgres(ql)?:\/\//.test(serverUrl)) {
   console.error(
     "DATABASE_URL must name a PostgreSQL server (postgres://…): this benchmark loads a database, which the embedded PGlite is not for.\n" +
-      "For a throwaway server: source .ci/postgres.sh && pg_throwaway_start && DATABASE_URL=$PG_THROWAWAY_URL node --import tsx scripts/bench/admin-lists.ts; pg_throwaway_stop",
+      "For a throwaway server: source .ci/postgres.sh && pg_throwaway_start && DATABASE_URL=$PG_THROWAWAY_URL node --conditions=react-server --import tsx scripts/bench/admin-lists.ts; pg_throwaway_stop",
   );
   process.exit(2);
 }

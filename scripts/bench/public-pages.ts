@@ -2,7 +2,7 @@
  * How fast readers are served (issue 5): requests/s and p50/p95/p99 latency of public pages — a
  * law, the laws index, search — from a production build. A benchmark, never a test.
  *
- *   node --import tsx scripts/bench/public-pages.ts [--laws 10000] [--target name=/path …]
+ *   node --conditions=react-server --import tsx scripts/bench/public-pages.ts [--laws 10000] [--target name=/path …]
  *
  * It prepares a database of its own (a temporary PGlite data folder, or a scratch database when
  * DATABASE_URL names a PostgreSQL server) with the demo content and a synthetic archive, starts
@@ -100,7 +100,7 @@ const defaultTargets: Target[] = [
   { name: "search, a new query each request", path: "/search?q={q}", vary: searchWords },
 ];
 
-const usage = `Usage: node --import tsx scripts/bench/public-pages.ts [options]
+const usage = `Usage: node --conditions=react-server --import tsx scripts/bench/public-pages.ts [options]
   --laws N          synthetic laws added to the demo content, about 65% published (default 10000; 0 = demo only)
   --target T        a page to measure, as name=/path or /path; repeatable (default: ${defaultTargets.map((t) => t.path).join(", ")})
   --duration S      seconds per autocannon run (default 10)

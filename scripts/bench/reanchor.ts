@@ -4,7 +4,7 @@
  * prints the time and, since it makes the new text itself and knows where every passage went (or
  * that it is gone), how many were found where they should be, and how many were attached wrongly.
  *
- *   node --import tsx scripts/bench/reanchor.ts [--annotations 1000] [--articles 1500]
+ *   node --conditions=react-server --import tsx scripts/bench/reanchor.ts [--annotations 1000] [--articles 1500]
  */
 import { parseArgs } from "node:util";
 import { anchor, prepareText, type Anchoring } from "@/lib/anchoring/anchor";
