@@ -47,7 +47,10 @@ test("no canary on any public page, payload, feed, sitemap, API answer or search
     planted.map((c) => /^CANARY-[a-z]+-[a-z_]+/.exec(c.text)?.[0]).filter((p) => p !== undefined),
   );
   searches.push(
-    ...[...partial, "CANARY", "Канарейка"].map((q) => ({ q, c: { text: q, where: "any canary with this prefix" } })),
+    ...[...partial, "CANARY", "Канарейка"].map((q) => ({
+      q,
+      c: { text: q, where: "a partial form: matches any canary that starts so" },
+    })),
   );
   const probed = seconds();
   await pool(searches, 6, ({ q, c }) => crawler.search(q, c));
