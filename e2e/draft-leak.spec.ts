@@ -82,7 +82,13 @@ test("no canary in what Chromium renders, or in the payloads its router prefetch
     );
   });
   for (const path of ["/", "/articles", "/laws", "/jurisdictions/XC", ...hosts]) {
-    await page.goto(path, { waitUntil: "networkidle" });
+    // Followed as a reader would where the page before links to it: the router then fetches its payload.
+    const link = page.locator(`a[href="${path}"]:visible`).first();
+    if (page.url() !== "about:blank" && (await link.count()) > 0) {
+      await link.click();
+      await page.waitForURL((url) => url.pathname === path);
+      await page.waitForLoadState("networkidle");
+    } else await page.goto(path, { waitUntil: "networkidle" });
     findings.push(...scanner.scan(await page.content(), path, "rendered DOM"));
     findings.push(...scanner.scan(await page.title(), path, "title"));
   }
