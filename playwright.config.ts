@@ -1,9 +1,13 @@
 import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 // One random admin password per run, shared with the workers through the environment.
 process.env.E2E_ADMIN_PASSWORD ??= randomBytes(18).toString("base64url");
+// Where the server writes the draft-leak canaries it seeds, for e2e/draft-leak.spec.ts to read.
+process.env.E2E_CANARY_FILE ??= path.join(os.tmpdir(), `marginalia-canaries-${randomBytes(6).toString("hex")}.json`);
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,7 +37,7 @@ export default defineConfig({
   },
   projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } }],
   webServer: {
-    command: "node_modules/.bin/tsx e2e/server.ts",
+    command: "node_modules/.bin/tsx --conditions=react-server e2e/server.ts",
     // A page that reads the database, so "ready" includes opening and migrating it.
     url: `http://localhost:${port}/`,
     timeout: 300_000,
@@ -42,6 +46,10 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port), E2E_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD },
+    env: {
+      E2E_PORT: String(port),
+      E2E_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+      E2E_CANARY_FILE: process.env.E2E_CANARY_FILE,
+    },
   },
 });

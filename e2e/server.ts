@@ -1,7 +1,8 @@
 /**
  * Starts the production server for the e2e suite on a database of its own: a temporary embedded
  * data folder, or a fresh database on the PostgreSQL server named by DATABASE_URL. It builds first
- * unless E2E_NO_BUILD=1 (CI builds once before). Everything it made is removed when it stops.
+ * unless E2E_NO_BUILD=1 (CI builds once before), then seeds the demo and the draft-leak canaries
+ * (their list goes to E2E_CANARY_FILE). Everything it made is removed when it stops.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -10,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { createScratchDatabase } from "../tests/scratch";
 import { serverLogPath } from "./server-log";
+import { prepareCanaryDatabase } from "./canaries/prepare";
 
 const port = process.env.E2E_PORT ?? "3210";
 const serverUrl = process.env.DATABASE_URL;
@@ -48,10 +50,31 @@ if (process.env.E2E_NO_BUILD !== "1") {
   }
 }
 
-const seeded = spawnSync("node_modules/.bin/tsx", ["e2e/seed.ts"], { stdio: "inherit", env });
-if (seeded.status !== 0) {
+const canaryFile = process.env.E2E_CANARY_FILE;
+if (canaryFile) {
+  const removeDatabase = cleanup;
+  cleanup = async () => {
+    fs.rmSync(canaryFile, { force: true });
+    await removeDatabase();
+  };
+  const seeded = await prepareCanaryDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    adminEmail: env.ADMIN_EMAIL ?? "admin@marginalia.local",
+    adminPassword: env.SEED_ADMIN_PASSWORD,
+    canaryFile,
+  }).catch(async (error: unknown) => {
+    console.error("Seeding the draft-leak canaries failed:", error);
+    await cleanup();
+    process.exit(1);
+  });
+  console.log(`e2e: ${seeded} draft-leak canaries seeded`);
+}
+
+const hostileSeeded = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "e2e/seed.ts"], { stdio: "inherit", env });
+if (hostileSeeded.status !== 0) {
   await cleanup();
-  process.exit(seeded.status ?? 1);
+  process.exit(hostileSeeded.status ?? 1);
 }
 
 const server = spawn("node_modules/.bin/next", ["start", "-p", port], { stdio: ["inherit", "pipe", "pipe"], env });
