@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { serverDoors } from "@/e2e/authorization/inventory";
-import { matrix } from "@/e2e/authorization/matrix";
+import { calls, routeCalls } from "@/e2e/authorization/calls";
+import { columns, matrix } from "@/e2e/authorization/matrix";
 
 const doors = serverDoors();
 
@@ -13,6 +14,12 @@ test("every row of the authorization matrix names a server action or route handl
   const keys = new Set(doors.map((door) => door.key));
   const stale = Object.keys(matrix).filter((key) => !keys.has(key));
   expect(stale, "these rows name nothing in the code any more").toEqual([]);
+});
+
+test("every row with a cell to check has a call in e2e/authorization/calls.ts", () => {
+  const checked = Object.entries(matrix).filter(([, row]) => columns.some((c) => typeof row.cells[c] === "string"));
+  const uncalled = checked.map(([key]) => key).filter((key) => !(key in calls) && !(key in routeCalls));
+  expect(uncalled, "the spec would skip these").toEqual([]);
 });
 
 test("the inventory finds the doors the app has", () => {

@@ -19,7 +19,12 @@ const httpMethods = new Set(["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "O
 export function serverDoors(): Door[] {
   const doors: Door[] = [];
   for (const file of sourceFolders.flatMap((folder) => sourceFiles(folder))) {
-    const source = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), "utf8"), ts.ScriptTarget.Latest);
+    const source = ts.createSourceFile(
+      file,
+      fs.readFileSync(path.join(root, file), "utf8"),
+      ts.ScriptTarget.Latest,
+      true,
+    );
     if (hasUseServer(source.statements)) {
       for (const name of exportedValues(source)) doors.push({ kind: "action", key: `${file}#${name}`, file, name });
     } else {
