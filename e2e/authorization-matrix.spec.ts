@@ -93,7 +93,8 @@ test("every route handler answers each column as the matrix says", async () => {
 });
 
 test("every server action answers each column as the matrix says", async () => {
-  test.setTimeout(300_000);
+  // About a minute on a quiet machine; the margin is for a busy shared one.
+  test.setTimeout(600_000);
   for (const [key, row] of actionRows) await test.step(key, () => softly(key, () => checkAction(key, row)));
 });
 
@@ -124,15 +125,15 @@ async function checkAction(key: string, row: Row) {
   expect.soft(untouched, `${key}: the refused calls changed nothing`).toBe(true);
 
   // The first allowed call acts on what the refused ones were aimed at: it is still there, unchanged.
+  // An action that returns nothing shows its work only in the audit log: one call at a time.
+  const returnsNothing = Object.values(row.cells).includes("silent");
   const allowedCall = async (column: Column, index: number) => {
     const call = index === 0 && untouched ? shared : await make(maker);
-    const head = await auditHead();
+    const head = returnsNothing ? await auditHead() : 0;
     const answer = await callAction(as[column], id!, call.page, call.args);
     await checkAllowed(answer, call, row, head, `${key} as ${column}`);
   };
-  // An action that returns nothing shows its work only in the audit log: one call at a time.
-  if (Object.values(row.cells).includes("silent"))
-    for (const [index, column] of allowed.entries()) await allowedCall(column, index);
+  if (returnsNothing) for (const [index, column] of allowed.entries()) await allowedCall(column, index);
   else await Promise.all(allowed.map(allowedCall));
 }
 

@@ -40,15 +40,18 @@ export async function callAction(
   args: unknown[],
 ): Promise<ActionAnswer> {
   const headers = { "Next-Action": id, Accept: "text/x-component" };
+  // A kept-alive connection the busy server closed just as it was reused resets before the request
+  // is read: that one is sent again (Playwright retries only ECONNRESET).
+  const transport = { maxRedirects: 0, maxRetries: 1 };
   const sent = usedArgs(id, args);
   const form = sent.find((arg): arg is Form => arg instanceof Form);
   const encoded = JSON.stringify(sent.map((arg) => (arg === form ? "$K1" : escape(arg))));
   const response = form
-    ? await request.post(page, { headers, multipart: multipartOf(form, encoded), maxRedirects: 0 })
+    ? await request.post(page, { headers, multipart: multipartOf(form, encoded), ...transport })
     : await request.post(page, {
         headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" },
         data: encoded,
-        maxRedirects: 0,
+        ...transport,
       });
   const redirect = response.headers()["location"] ?? response.headers()["x-action-redirect"]?.split(";")[0] ?? null;
   const isPayload = (response.headers()["content-type"] ?? "").startsWith("text/x-component");

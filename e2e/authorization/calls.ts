@@ -288,10 +288,13 @@ export const calls: Record<string, (m: Maker) => Promise<Call>> = {
     await m.event(lawId);
     const id = await m.event(lawId);
     const page = `/admin/laws/${lawId}`;
-    // moveEventAction is a plain form action (no previous state): the form is its only argument.
+    // The first event on the page, moved below its twin of the same date. moveEventAction is a plain
+    // form action (no previous state): the form is its only argument.
     return {
       page,
-      args: [new Form({ id: String(id), direction: "up", lawId: String(lawId), baseRevision: await m.revision(page) })],
+      args: [
+        new Form({ id: String(id), direction: "down", lawId: String(lawId), baseRevision: await m.revision(page) }),
+      ],
     };
   },
   "app/admin/laws/relation-actions.ts#addRelationAction": async (m) => {
