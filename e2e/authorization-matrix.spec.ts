@@ -6,7 +6,8 @@
  */
 import type { APIRequestContext } from "@playwright/test";
 import { actionIds, callAction, Form, type ActionAnswer } from "./authorization/caller";
-import { calls, Maker, routeCalls, type Call } from "./authorization/calls";
+import { calls, routeCalls } from "./authorization/calls";
+import { Maker, type Call } from "./authorization/maker";
 import { columns, matrix, type Cell, type Column, type Row } from "./authorization/matrix";
 import { expect, seededAdmin, test } from "./fixtures";
 
