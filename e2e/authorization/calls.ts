@@ -1,0 +1,367 @@
+/**
+ * For each server action, a call with arguments that would really do something: the page the
+ * browser posts from and the arguments it sends, on records the admin makes first where the call
+ * changes or removes one. For each route handler, the address to fetch.
+ */
+import { Form } from "./caller";
+import { Maker, articleBody, eventFields, laws, noteFields, textFields, unique, workflow, type Call } from "./maker";
+
+/** A form post from a page, as `useActionState` sends it: the previous state, then the form. */
+const formCall = (page: string, fields: Record<string, string | string[]>): Call => ({
+  page,
+  args: [null, new Form(fields)],
+});
+
+export const calls: Record<string, (m: Maker) => Promise<Call>> = {
+  "app/admin/agents/actions.ts#saveAgentAction": async () =>
+    formCall("/admin/agents/new", { kind: "person", preferredName: unique("agent"), description: "" }),
+  "app/admin/agents/actions.ts#deleteAgentAction": async (m) => {
+    const { value } = await m.data<{ value: string }>(
+      "app/admin/agents/actions.ts#createAgentInlineAction",
+      "/admin/articles/new",
+      [unique("agent"), "person"],
+    );
+    return formCall(`/admin/agents/${value}`, { id: value });
+  },
+  "app/admin/agents/actions.ts#searchAgentsAction": async () => ({ page: "/admin/articles/new", args: ["Japarov"] }),
+  "app/admin/agents/actions.ts#createAgentInlineAction": async () => ({
+    page: "/admin/articles/new",
+    args: [unique("agent"), "person"],
+  }),
+
+  "app/admin/annotations/actions.ts#createAnnotationAction": async (m) => {
+    const articleId = await m.article();
+    return formCall(`/admin/articles/${articleId}/annotations`, {
+      targetType: "article",
+      targetId: String(articleId),
+      ...noteFields,
+      ...(await m.passage(articleId)),
+    });
+  },
+  "app/admin/annotations/actions.ts#updateAnnotationAction": async (m) => {
+    const id = await m.annotation(await m.article());
+    const page = `/admin/annotations/${id}`;
+    return formCall(page, {
+      annotationId: String(id),
+      ...noteFields,
+      body: "Edited.",
+      baseRevision: await m.revision(page),
+    });
+  },
+  "app/admin/annotations/actions.ts#reattachAnnotationAction": async (m) => {
+    const articleId = await m.article();
+    const id = await m.annotation(articleId);
+    const page = `/admin/annotations/${id}`;
+    const passage = {
+      ...(await m.passage(articleId)),
+      "passage.exact": "sentence",
+      "passage.prefix": "The matrix annotates this ",
+      "passage.suffix": ".",
+      "passage.start": "26",
+      "passage.end": "34",
+    };
+    return formCall(page, { annotationId: String(id), baseRevision: await m.revision(page), ...passage });
+  },
+  "app/admin/annotations/actions.ts#deleteAnnotationAction": async (m) => {
+    const id = await m.annotation(await m.article());
+    return formCall(`/admin/annotations/${id}`, { id: String(id) });
+  },
+  "app/admin/annotations/actions.ts#confirmPlacementAction": async (m) => {
+    const articleId = await m.article();
+    const id = await m.annotation(articleId);
+    const page = `/admin/annotations/${id}`;
+    return formCall(page, {
+      annotationId: String(id),
+      annotationRevision: await m.revision(page),
+      targetRevision: await m.revision(`/admin/articles/${articleId}`),
+      returnTo: page,
+    });
+  },
+  "app/admin/annotations/actions.ts#searchArticlesAction": async () => ({
+    page: "/admin/annotations",
+    args: ["Kyrgyz"],
+  }),
+  "app/admin/annotations/actions.ts#searchPassagesAction": async () => ({
+    page: "/admin/annotations",
+    args: ["rehabilitat"],
+  }),
+
+  "app/admin/articles/actions.ts#saveArticleAction": async () =>
+    formCall("/admin/articles/new", { kind: "news", title: unique("article"), lang: "en", body: articleBody }),
+  "app/admin/articles/actions.ts#deleteArticleAction": async (m) => {
+    const id = await m.article();
+    return formCall(`/admin/articles/${id}`, { id: String(id) });
+  },
+  "app/admin/articles/actions.ts#searchLawsAction": async () => ({
+    page: "/admin/articles/new",
+    args: ["rehabilitation"],
+  }),
+
+  "app/admin/figures/actions.ts#saveFigureAction": async () => formCall("/admin/figures/new", figureFields()),
+  "app/admin/figures/actions.ts#deleteFigureAction": async (m) => {
+    const { id } = await m.data<{ id: number }>("app/admin/figures/actions.ts#saveFigureAction", "/admin/figures/new", [
+      null,
+      new Form(figureFields()),
+    ]);
+    return formCall(`/admin/figures/${id}`, { id: String(id) });
+  },
+
+  "app/admin/history/actions.ts#restoreRevisionAction": async (m) => {
+    const id = await m.law();
+    await m.data(laws.save, `/admin/laws/${id}`, [
+      null,
+      new Form(lawFields({ lawId: String(id), baseRevision: await m.revision(`/admin/laws/${id}`) })),
+    ]);
+    return formCall(`/admin/history/law/${id}`, {
+      type: "law",
+      id: String(id),
+      number: "1",
+      baseRevision: await m.revision(`/admin/laws/${id}`),
+    });
+  },
+
+  "app/admin/jurisdictions/actions.ts#saveJurisdictionAction": async () =>
+    formCall("/admin/jurisdictions/new", jurisdictionFields()),
+  "app/admin/jurisdictions/actions.ts#deleteJurisdictionAction": async (m) => {
+    const { code } = await m.data<{ code: string }>(
+      "app/admin/jurisdictions/actions.ts#saveJurisdictionAction",
+      "/admin/jurisdictions/new",
+      [null, new Form(jurisdictionFields())],
+    );
+    return formCall(`/admin/jurisdictions/${code.toLowerCase()}`, { id: code });
+  },
+
+  "app/admin/laws/actions.ts#saveLawAction": async () => formCall("/admin/laws/new", lawFields()),
+  "app/admin/laws/actions.ts#deleteLawAction": async (m) => {
+    const id = await m.law();
+    return formCall(`/admin/laws/${id}`, { id: String(id) });
+  },
+  "app/admin/laws/actions.ts#createLawInlineAction": async () => ({
+    page: "/admin/articles/new",
+    args: [unique("law"), { jurisdictionCode: "KG", status: "bill" }],
+  }),
+  "app/admin/laws/event-actions.ts#saveEventAction": async (m) => {
+    const id = await m.law();
+    const page = `/admin/laws/${id}`;
+    return formCall(page, { lawId: String(id), ...eventFields, baseRevision: await m.revision(page) });
+  },
+  "app/admin/laws/event-actions.ts#removeEventAction": async (m) => {
+    const lawId = await m.law();
+    const id = await m.event(lawId);
+    const page = `/admin/laws/${lawId}`;
+    return formCall(page, { id: String(id), lawId: String(lawId), baseRevision: await m.revision(page) });
+  },
+  "app/admin/laws/event-actions.ts#moveEventAction": async (m) => {
+    const lawId = await m.law();
+    await m.event(lawId);
+    const id = await m.event(lawId);
+    const page = `/admin/laws/${lawId}`;
+    // The first event on the page, moved below its twin of the same date. moveEventAction is a plain
+    // form action (no previous state): the form is its only argument.
+    return {
+      page,
+      args: [
+        new Form({ id: String(id), direction: "down", lawId: String(lawId), baseRevision: await m.revision(page) }),
+      ],
+    };
+  },
+  "app/admin/laws/relation-actions.ts#addRelationAction": async (m) => {
+    const [id, to] = [await m.law(), await m.law()];
+    const page = `/admin/laws/${id}`;
+    return formCall(page, {
+      lawId: String(id),
+      toLawId: String(to),
+      kind: "cites",
+      note: "",
+      baseRevision: await m.revision(page),
+    });
+  },
+  "app/admin/laws/relation-actions.ts#removeRelationAction": async (m) => {
+    const [lawId, to] = [await m.law(), await m.law()];
+    const page = `/admin/laws/${lawId}`;
+    const fields = { lawId: String(lawId), toLawId: String(to), kind: "cites", note: "" };
+    await m.data(laws.addRelation, page, [null, new Form({ ...fields, baseRevision: await m.revision(page) })]);
+    const id = await m.field(page, "id", 'data-testid="law-relation"');
+    return formCall(page, { id, baseRevision: await m.revision(page) });
+  },
+  "app/admin/laws/relation-actions.ts#searchRelatedLawsAction": async (m) => {
+    const id = await m.law();
+    return { page: `/admin/laws/${id}`, args: ["rehabilitation", id] };
+  },
+  "app/admin/laws/text-actions.ts#addTextVersionAction": async (m) => {
+    const id = await m.law();
+    const page = `/admin/laws/${id}`;
+    return formCall(page, { lawId: String(id), ...textFields, baseRevision: await m.revision(page) });
+  },
+  "app/admin/laws/text-actions.ts#updateTextVersionAction": async (m) => {
+    const lawId = await m.law();
+    const versionId = await m.textVersion(lawId);
+    const page = `/admin/laws/${lawId}`;
+    return formCall(page, {
+      versionId: String(versionId),
+      ...textFields,
+      body: "Article 1. Amended.",
+      baseRevision: await m.revision(page),
+    });
+  },
+  "app/admin/laws/text-actions.ts#removeTextVersionAction": async (m) => {
+    const lawId = await m.law();
+    const id = await m.textVersion(lawId);
+    const page = `/admin/laws/${lawId}`;
+    return formCall(page, { id: String(id), baseRevision: await m.revision(page) });
+  },
+  "app/admin/laws/text-actions.ts#loadTextVersionAction": async (m) => {
+    const lawId = await m.law();
+    return { page: `/admin/laws/${lawId}`, args: [await m.textVersion(lawId)] };
+  },
+
+  "app/admin/sources/actions.ts#saveSourceAction": async () =>
+    formCall("/admin/sources/new", { title: unique("source"), url: "", note: "" }),
+  "app/admin/sources/actions.ts#deleteSourceAction": async (m) => {
+    const { value } = await m.data<{ value: string }>(
+      "app/admin/sources/actions.ts#createSourceInlineAction",
+      "/admin/articles/new",
+      [unique("source")],
+    );
+    return formCall(`/admin/sources/${value}`, { id: value });
+  },
+  "app/admin/sources/actions.ts#searchSourcesAction": async () => ({
+    page: "/admin/articles/new",
+    args: ["rehabilitation"],
+  }),
+  "app/admin/sources/actions.ts#createSourceInlineAction": async () => ({
+    page: "/admin/articles/new",
+    args: [unique("source")],
+  }),
+
+  "app/admin/topics/actions.ts#saveTopicAction": async () =>
+    formCall("/admin/topics/new", { name: unique("topic"), parentId: "", description: "" }),
+  "app/admin/topics/actions.ts#deleteTopicAction": async (m) => {
+    const { value } = await m.data<{ value: string }>(
+      "app/admin/topics/actions.ts#createTopicInlineAction",
+      "/admin/articles/new",
+      [unique("topic")],
+    );
+    return formCall(`/admin/topics/${value}`, { id: value });
+  },
+  "app/admin/topics/actions.ts#searchTopicsAction": async () => ({ page: "/admin/articles/new", args: ["repression"] }),
+  "app/admin/topics/actions.ts#createTopicInlineAction": async () => ({
+    page: "/admin/articles/new",
+    args: [unique("topic")],
+  }),
+
+  "app/admin/users/actions.ts#createUserAction": async () =>
+    formCall("/admin/users", {
+      email: `${unique("user").replace(/\W+/g, "-").toLowerCase()}@e2e.example`,
+      name: unique("user"),
+      role: "admin",
+    }),
+  "app/admin/users/actions.ts#changeRoleAction": async (m) =>
+    formCall("/admin/users", { userId: await m.userId((await m.account("contributor")).email), role: "admin" }),
+  "app/admin/users/actions.ts#setActiveAction": async (m) =>
+    formCall("/admin/users", { userId: await m.userId((await m.account("admin")).email), active: "false" }),
+  "app/admin/users/actions.ts#resetPasswordAction": async (m) =>
+    formCall("/admin/users", { userId: await m.userId((await m.account("admin")).email) }),
+
+  "app/admin/workflow/actions.ts#moveItemAction": async (m) => {
+    const id = await m.law();
+    const page = `/admin/laws/${id}`;
+    await m.data(workflow.move, page, [
+      null,
+      new Form({ type: "law", id: String(id), action: "submit", baseRevision: await m.revision(page) }),
+    ]);
+    return formCall(page, {
+      type: "law",
+      id: String(id),
+      action: "approve",
+      baseRevision: await m.revision(page),
+      overrideReason: "The authorization matrix approves its own test law.",
+    });
+  },
+  "app/admin/workflow/actions.ts#addCommentAction": async (m) => {
+    const id = await m.law();
+    return formCall(`/admin/laws/${id}`, {
+      type: "law",
+      id: String(id),
+      body: "A comment of the authorization matrix.",
+    });
+  },
+  "app/admin/workflow/actions.ts#resolveCommentAction": async (m) => {
+    const id = await m.law();
+    const page = `/admin/laws/${id}`;
+    await m.data(workflow.comment, page, [null, new Form({ type: "law", id: String(id), body: "To resolve." })]);
+    return formCall(page, { commentId: await m.field(page, "commentId") });
+  },
+  "app/admin/workflow/actions.ts#searchMergeTargetsAction": async (m) => {
+    const id = await m.law();
+    return { page: `/admin/laws/${id}`, args: ["law", "rehabilitation", id] };
+  },
+
+  "app/login/actions.ts#signInAction": async (m) => {
+    const account = await m.account("contributor");
+    return {
+      ...formCall("/login", { email: account.email, password: account.password, next: "/admin" }),
+      redirectsTo: "/admin",
+    };
+  },
+  "app/admin/sign-out.ts#signOutAction": async () => ({ page: "/admin", args: [], redirectsTo: "/login" }),
+};
+
+function lawFields(extra: Record<string, string> = {}) {
+  return {
+    jurisdictionCode: "KG",
+    type: "law",
+    status: "bill",
+    summary: "",
+    slug: "",
+    "titles.0.lang": "en",
+    "titles.0.title": unique("law"),
+    preferredTitle: "0",
+    ...extra,
+  };
+}
+
+function figureFields() {
+  return {
+    label: unique("figure"),
+    jurisdictionCode: "KG",
+    unit: "people",
+    note: "",
+    "accounts.0.value": "856",
+    "accounts.0.asOf": "2020",
+    "accounts.0.sourceId": "",
+    "accounts.0.keep": "1",
+    preferredAccount: "0",
+  };
+}
+
+function jurisdictionFields() {
+  const code = `MX-${unique("").split(" ").pop()!.slice(-8).toUpperCase()}`;
+  return { code, name: unique("jurisdiction"), kind: "historical", startYear: "", endYear: "" };
+}
+
+/** For each route handler, the address to GET; public ones on real published records. */
+export const routeCalls: Record<string, (m: Maker) => Promise<string>> = {
+  "GET /api/auth/[...nextauth]": async () => "/api/auth/session",
+  "GET /api/preview": async (m) => `/api/preview?type=law&id=${await m.law()}`,
+  "GET /api/preview/exit": async () => "/api/preview/exit?to=/laws",
+  "GET /api/v1/annotations": async (m) => (await publishedAnnotation(m)).collection,
+  "GET /api/v1/annotations/[id]": async (m) => (await publishedAnnotation(m)).annotation,
+  "GET /feed.xml": async () => "/feed.xml",
+  "GET /robots.txt": async () => "/robots.txt",
+  "GET /sitemap.xml": async () => "/sitemap.xml",
+};
+
+/** A published public annotation of the demo content, and the collection of its page. */
+async function publishedAnnotation(m: Maker): Promise<{ collection: string; annotation: string }> {
+  const sitemap = await (await m.request.get("/sitemap.xml")).text();
+  const pages = [...sitemap.matchAll(/<loc>https?:\/\/[^/<]+(\/(?:laws|articles)\/[^<]+)<\/loc>/g)].map(
+    (match) => match[1]!,
+  );
+  for (const page of pages) {
+    const collection = `/api/v1/annotations?target=${encodeURIComponent(page)}`;
+    const id = /\/api\/v1\/annotations\/(\d+)/.exec(await (await m.request.get(collection)).text())?.[1];
+    if (id) return { collection, annotation: `/api/v1/annotations/${id}` };
+  }
+  throw new Error("No published annotation in the demo content");
+}
