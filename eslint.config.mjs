@@ -85,6 +85,11 @@ export default defineConfig([
             // Draft-mode preview: authorized inside, for signed-in users only.
             "modules/auth/session",
             "modules/workflow/preview",
+            // The proxy guards the admin too: the role table, and whether an admin page's record exists.
+            "modules/auth/permissions",
+            "modules/system/admin-records",
+            // The typefaces the root layout loads.
+            "app/fonts",
             // Other public code and styles.
             ...publicSurfaces.filter((glob) => glob.startsWith("app/")).map((glob) => glob.replace(/\.tsx$/, "")),
             "**/*.css",

@@ -45,7 +45,10 @@ test("an annotation's permalink opens the page at its highlighted passage, on a 
   await page.goto(lawPath);
   // On a narrow screen the note is folded under the passage: the reader opens it.
   const note = page.getByRole("note", { name: /Context note 1/ });
-  await note.getByText(/Context note 1/).first().click();
+  await note
+    .getByText(/Context note 1/)
+    .first()
+    .click();
   const link = note.getByRole("link", { name: "Link to this annotation" });
   const href = await link.getAttribute("href");
   expect(href).toMatch(/#annotation-\d+$/);

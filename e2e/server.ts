@@ -71,7 +71,10 @@ if (canaryFile) {
   console.log(`e2e: ${seeded} draft-leak canaries seeded`);
 }
 
-const hostileSeeded = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "e2e/seed.ts"], { stdio: "inherit", env });
+const hostileSeeded = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "e2e/seed.ts"], {
+  stdio: "inherit",
+  env,
+});
 if (hostileSeeded.status !== 0) {
   await cleanup();
   process.exit(hostileSeeded.status ?? 1);

@@ -68,9 +68,9 @@ const templates: string[] = [
   '<meta http-equiv="refresh" content="0;url=javascript:__xss($)">',
   '<base href="javascript:__xss($)//">',
   // SVG
-  '<svg><script>__xss($)</script></svg>',
+  "<svg><script>__xss($)</script></svg>",
   '<svg><a href="javascript:__xss($)"><text y="20">s $</text></a></svg>',
-  '<svg><animate onbegin=__xss($) attributeName=x dur=1s>',
+  "<svg><animate onbegin=__xss($) attributeName=x dur=1s>",
   '<svg><use href="data:image/svg+xml,<svg id=x xmlns=http://www.w3.org/2000/svg><image href=1 onerror=__xss($) /></svg>#x" />',
   // Entity and encoding tricks
   "&lt;script&gt;__xss($)&lt;/script&gt;",
@@ -96,7 +96,10 @@ const templates: string[] = [
 
 export type Payload = { n: number; text: string };
 
-export const xssPayloads: Payload[] = templates.map((template, i) => ({ n: i + 1, text: template.replaceAll("$", String(i + 1)) }));
+export const xssPayloads: Payload[] = templates.map((template, i) => ({
+  n: i + 1,
+  text: template.replaceAll("$", String(i + 1)),
+}));
 
 /** Web addresses that pass the archive's URL check yet try to break out of the attribute they land in. */
 export const urlPayloads: Payload[] = [
