@@ -50,6 +50,17 @@ if (process.env.E2E_NO_BUILD !== "1") {
   }
 }
 
+// The hostile content goes in first, the demo after it (below, or at boot): the demo stays the
+// latest published, as the reader journeys expect.
+const hostileSeeded = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "e2e/seed.ts"], {
+  stdio: "inherit",
+  env,
+});
+if (hostileSeeded.status !== 0) {
+  await cleanup();
+  process.exit(hostileSeeded.status ?? 1);
+}
+
 const canaryFile = process.env.E2E_CANARY_FILE;
 if (canaryFile) {
   const removeDatabase = cleanup;
@@ -69,15 +80,6 @@ if (canaryFile) {
     process.exit(1);
   });
   console.log(`e2e: ${seeded} draft-leak canaries seeded`);
-}
-
-const hostileSeeded = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "e2e/seed.ts"], {
-  stdio: "inherit",
-  env,
-});
-if (hostileSeeded.status !== 0) {
-  await cleanup();
-  process.exit(hostileSeeded.status ?? 1);
 }
 
 const server = spawn("node_modules/.bin/next", ["start", "-p", port], { stdio: ["inherit", "pipe", "pipe"], env });

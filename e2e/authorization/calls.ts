@@ -77,12 +77,14 @@ export const calls: Record<string, (m: Maker) => Promise<Call>> = {
       returnTo: page,
     });
   },
-  "app/admin/annotations/actions.ts#searchArticlesAction": async () => ({
-    page: "/admin/annotations",
+  // Posted from a page that uses it (the annotating page of an article): Next runs an action only there.
+  "app/admin/annotations/actions.ts#searchArticlesAction": async (m) => ({
+    page: `/admin/articles/${await m.article()}/annotations`,
     args: ["Kyrgyz"],
   }),
-  "app/admin/annotations/actions.ts#searchPassagesAction": async () => ({
-    page: "/admin/annotations",
+  // Posted from a page that uses it (the annotating page of an article): Next runs an action only there.
+  "app/admin/annotations/actions.ts#searchPassagesAction": async (m) => ({
+    page: `/admin/articles/${await m.article()}/annotations`,
     args: ["rehabilitat"],
   }),
 

@@ -133,6 +133,8 @@ export class Crawler {
           maxRedirects: 0,
           failOnStatusCode: false,
         });
+        // A link written with a trailing slash (/x/) is redirected to its page, crawled as such.
+        if (payload.status() >= 300 && payload.status() < 400) continue;
         if (!(payload.headers()["content-type"] ?? "").includes("text/x-component"))
           throw new Error(`No RSC payload for ${rsc.url}: ${payload.status()} ${payload.headers()["content-type"]}`);
         this.stats.payloads++;
