@@ -187,11 +187,15 @@ test("the Withdraw dialog's picker lists its matches inside the dialog, and Esca
     await openDialog();
     await picker.click();
     await expect(list.getByRole("option", { name: new RegExp(kazakhTitle) })).toBeVisible();
-    const listBox = (await list.boundingBox())!;
-    for (const control of [dialog.getByRole("textbox", { name: /^Reason/ }), withdraw]) {
-      const box = (await control.boundingBox())!;
-      expect(listBox.y + listBox.height).toBeLessThanOrEqual(box.y);
-    }
+    // The list is drawn again when a search answers: measure it once it stands.
+    await expect(async () => {
+      const listBox = await list.boundingBox();
+      expect(listBox).not.toBeNull();
+      for (const control of [dialog.getByRole("textbox", { name: /^Reason/ }), withdraw]) {
+        const box = (await control.boundingBox())!;
+        expect(listBox!.y + listBox!.height).toBeLessThanOrEqual(box.y);
+      }
+    }).toPass({ timeout: 5_000 });
     // A pointer aimed at the button reaches the button, not an option over it.
     await withdraw.click({ trial: true, timeout: 5_000 });
     await picker.press("Escape");
