@@ -187,8 +187,11 @@ test("the Withdraw dialog's picker lists its matches inside the dialog, and Esca
     await openDialog();
     await picker.click();
     await expect(list.getByRole("option", { name: new RegExp(kazakhTitle) })).toBeVisible();
-    // The list is drawn again when a search answers: measure it once it stands.
+    // The list is drawn again (or closed by the page refreshing) when a search answers: measure it
+    // once it stands open.
     await expect(async () => {
+      if (!(await list.isVisible())) await picker.click();
+      await expect(list.getByRole("option").first()).toBeVisible({ timeout: 1_000 });
       const listBox = await list.boundingBox();
       expect(listBox).not.toBeNull();
       for (const control of [dialog.getByRole("textbox", { name: /^Reason/ }), withdraw]) {
