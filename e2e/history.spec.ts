@@ -185,12 +185,11 @@ test("the Withdraw dialog's picker lists its matches inside the dialog, and Esca
 
   await test.step("the open list covers none of the dialog's controls; Withdraw is reached by keyboard", async () => {
     await openDialog();
-    await picker.click();
-    await expect(list.getByRole("option", { name: new RegExp(kazakhTitle) })).toBeVisible();
+    await picker.press("ArrowDown");
     // The list is drawn again (or closed by the page refreshing) when a search answers: measure it
     // once it stands open.
     await expect(async () => {
-      if (!(await list.isVisible())) await picker.click();
+      if (!(await list.isVisible())) await picker.press("ArrowDown");
       await expect(list.getByRole("option").first()).toBeVisible({ timeout: 1_000 });
       const listBox = await list.boundingBox();
       expect(listBox).not.toBeNull();
