@@ -4,10 +4,11 @@ import { annotations, publicAnnotations, publications, revisions } from "@/db/sc
 import { plainText } from "@/lib/search/plain-text";
 import { annotationKindLabels } from "@/modules/annotations/labels";
 import { placeAnnotation, type TextCache } from "@/modules/annotations/placement";
-import { parseAnnotationSnapshot } from "@/modules/annotations/snapshot-schema";
+import type { Passage } from "@/modules/annotations/passage";
+import { parseAnnotationSnapshot, type AnnotationSnapshot } from "@/modules/annotations/snapshot-schema";
 import { publicArticlePath } from "@/modules/public/addresses";
 import { publicLawPath } from "@/modules/public/law-view";
-import { unprojectSearch, writeSearchRow } from "./project-search";
+import { unprojectSearch, writeSearchRow, type SearchDocument } from "./project-search";
 
 type Target = { type: "law" | "article"; id: number };
 
@@ -57,7 +58,30 @@ export async function projectAnnotation(tx: Tx, annotationId: number, cache: Cac
     { store: true, texts: cache.texts },
   );
   if (placed.state !== "anchored" || !placed.passage) return unprojectAnnotation(tx, annotationId);
-  const values = {
+  const { row, search } = publicAnnotationValues(
+    { revisionId: live.revisionId, firstPublishedAt: live.firstPublishedAt, publishedAt: live.publishedAt, snapshot },
+    target,
+    { textId: placed.textId, passage: placed.passage },
+  );
+  await tx
+    .insert(publicAnnotations)
+    .values({ annotationId, ...row })
+    .onConflictDoUpdate({ target: publicAnnotations.annotationId, set: row });
+  await writeSearchRow(tx, "annotation", annotationId, live.revisionId, search, live.publishedAt);
+}
+
+/**
+ * A live public annotation's public row and search document, placed on its target's live text.
+ * Pure: bulk loaders (scripts/synthetic) write the same. The search row's scope names the
+ * target's type and its slug the target's page: a hit links to the passage there.
+ */
+export function publicAnnotationValues(
+  live: { revisionId: number; firstPublishedAt: Date; publishedAt: Date; snapshot: AnnotationSnapshot },
+  target: Pick<Publication, "itemType" | "revisionId" | "scope" | "slug" | "title">,
+  placed: { textId: number | null; passage: Passage },
+): { row: Omit<typeof publicAnnotations.$inferInsert, "annotationId">; search: SearchDocument } {
+  const { snapshot } = live;
+  const row = {
     revisionId: live.revisionId,
     targetType: snapshot.target.type,
     targetId: snapshot.target.id,
@@ -71,33 +95,22 @@ export async function projectAnnotation(tx: Tx, annotationId: number, cache: Cac
     firstPublishedAt: live.firstPublishedAt,
     publishedAt: live.publishedAt,
   };
-  await tx
-    .insert(publicAnnotations)
-    .values({ annotationId, ...values })
-    .onConflictDoUpdate({ target: publicAnnotations.annotationId, set: values });
   const targetPath =
     target.itemType === "law"
       ? `${publicLawPath({ jurisdictionCode: target.scope, slug: target.slug })}?text=${placed.textId}`
       : publicArticlePath(target);
-  // The row's scope names the target's type and its slug the target's page: a hit links to the passage there.
-  await writeSearchRow(
-    tx,
-    "annotation",
-    annotationId,
-    live.revisionId,
-    {
-      scope: target.itemType,
-      slug: targetPath,
-      title: `${annotationKindLabels[snapshot.kind]} on ${target.title}`,
-      kind: snapshot.kind,
-      jurisdictionCodes: target.itemType === "law" ? [target.scope] : [],
-      names: [],
-      summary: placed.passage.exact,
-      text: plainText(snapshot.body),
-      excerpt: `${plainText(snapshot.body)}\n\n“${placed.passage.exact}”`,
-    },
-    live.publishedAt,
-  );
+  const search = {
+    scope: target.itemType,
+    slug: targetPath,
+    title: `${annotationKindLabels[snapshot.kind]} on ${target.title}`,
+    kind: snapshot.kind,
+    jurisdictionCodes: target.itemType === "law" ? [target.scope] : [],
+    names: [],
+    summary: placed.passage.exact,
+    text: plainText(snapshot.body),
+    excerpt: `${plainText(snapshot.body)}\n\n“${placed.passage.exact}”`,
+  };
+  return { row, search };
 }
 
 /** Re-places every live annotation of a target that was just published, withdrawn or archived. */

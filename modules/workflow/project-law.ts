@@ -4,15 +4,9 @@ import { publicLaws } from "@/db/schema";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { lawYear } from "@/modules/laws/year";
 
-/** Writes a law's row of the public index from the revision that just went live. */
-export async function projectLaw(
-  tx: Db | Tx,
-  lawId: number,
-  revisionId: number,
-  revision: LawSnapshot,
-  publishedAt: Date,
-): Promise<void> {
-  const values = {
+/** A law's row of the public index, from the revision that went live. Pure: bulk loaders write the same. */
+export function publicLawValues(revisionId: number, revision: LawSnapshot, publishedAt: Date) {
+  return {
     revisionId,
     jurisdictionCode: revision.jurisdictionCode,
     slug: revision.slug,
@@ -24,6 +18,17 @@ export async function projectLaw(
     topicIds: revision.topics.map((t) => t.id),
     publishedAt,
   };
+}
+
+/** Writes a law's row of the public index from the revision that just went live. */
+export async function projectLaw(
+  tx: Db | Tx,
+  lawId: number,
+  revisionId: number,
+  revision: LawSnapshot,
+  publishedAt: Date,
+): Promise<void> {
+  const values = publicLawValues(revisionId, revision, publishedAt);
   await tx
     .insert(publicLaws)
     .values({ lawId, ...values })

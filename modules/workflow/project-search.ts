@@ -123,6 +123,25 @@ export async function reprojectArticlesNaming(tx: Db | Tx, agentId: number): Pro
   for (const row of rows) await projectSearch(tx, "article", row.itemId, row.revisionId, row.snapshot, row.publishedAt);
 }
 
+/**
+ * A search document as its public_search row stores it, folded and cut to size, and the words it
+ * adds to the vocabulary; `document` is built from the folded parts in SQL. Pure, so that bulk
+ * loaders (scripts/synthetic) write exactly what publishing writes.
+ */
+export function searchRowValues(doc: SearchDocument) {
+  const names = foldForSearch(doc.names.join(" "));
+  // Short words (of, on, 12) are left out: corrections aim at names, and two letters are no clue.
+  const words = [...new Set(names.split(" ").filter((w) => w.length >= 3))];
+  return {
+    names,
+    summary: foldForSearch(doc.summary),
+    text: foldForSearch(doc.text.slice(0, maxIndexedText)),
+    aliases: [...new Set(doc.names.filter((n) => n && n !== doc.title))],
+    body: doc.excerpt.slice(0, maxExcerpt),
+    words,
+  };
+}
+
 /** Writes one row of the public search index; annotations call it with a document of their own. */
 export async function writeSearchRow(
   tx: Db | Tx,
@@ -132,9 +151,7 @@ export async function writeSearchRow(
   doc: SearchDocument,
   publishedAt: Date,
 ): Promise<void> {
-  const names = foldForSearch(doc.names.join(" "));
-  const summary = foldForSearch(doc.summary);
-  const text = foldForSearch(doc.text.slice(0, maxIndexedText));
+  const { names, summary, text, aliases, body, words } = searchRowValues(doc);
   const values = {
     revisionId,
     scope: doc.scope,
@@ -142,9 +159,9 @@ export async function writeSearchRow(
     title: doc.title,
     kind: doc.kind,
     jurisdictionCodes: doc.jurisdictionCodes,
-    aliases: [...new Set(doc.names.filter((n) => n && n !== doc.title))],
+    aliases,
     names,
-    body: doc.excerpt.slice(0, maxExcerpt),
+    body,
     document: sql`setweight(to_tsvector('simple', ${names}), 'A') || setweight(to_tsvector('simple', ${summary}), 'B') || setweight(to_tsvector('simple', ${text}), 'C')`,
     publishedAt,
   };
@@ -152,8 +169,6 @@ export async function writeSearchRow(
     .insert(publicSearch)
     .values({ itemType: type, itemId, ...values })
     .onConflictDoUpdate({ target: [publicSearch.itemType, publicSearch.itemId], set: values });
-  // Short words (of, on, 12) are left out: corrections aim at names, and two letters are no clue.
-  const words = [...new Set(names.split(" ").filter((w) => w.length >= 3))];
   if (words.length)
     await tx
       .insert(searchWords)

@@ -22,11 +22,11 @@ export const probe = {
   none: "quokka",
 } as const;
 
-type Lang = "en" | "ru" | "ky" | "kk" | "uz" | "tg" | "uk";
-type Script = "en" | "ru" | "uz";
+export type Lang = "en" | "ru" | "ky" | "kk" | "uz" | "tg" | "uk";
+export type Script = "en" | "ru" | "uz";
 
 // Code, name, kind, share of the archive (weights), the language of its preferred titles.
-const jurisdictionTable: [string, string, "country" | "historical", number, Lang][] = [
+export const jurisdictionTable: [string, string, "country" | "historical", number, Lang][] = [
   ["KG", "Kyrgyzstan", "country", 14, "ky"],
   ["KZ", "Kazakhstan", "country", 14, "kk"],
   ["UZ", "Uzbekistan", "country", 12, "uz"],
@@ -65,10 +65,10 @@ const jurisdictionTable: [string, string, "country" | "historical", number, Lang
   ["VA", "Holy See", "country", 0, "en"],
 ];
 
-const scriptOf: Record<Lang, Script> = { en: "en", ru: "ru", ky: "ru", kk: "ru", tg: "ru", uk: "ru", uz: "uz" };
+export const scriptOf: Record<Lang, Script> = { en: "en", ru: "ru", ky: "ru", kk: "ru", tg: "ru", uk: "ru", uz: "uz" };
 
 // Topics in three scripts: English (Latin), Russian (Cyrillic, prepositional case), Uzbek (Latin).
-const topicTable: [number, string, string, string][] = [
+export const topicTable: [number, string, string, string][] = [
   [
     1,
     "the rehabilitation of victims of political repression",
@@ -153,7 +153,7 @@ const months = {
   uz: ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avgust", "sentyabr", "oktyabr", "noyabr", "dekabr"],
 };
 
-const sentences = [
+export const sentences = [
   "Sets out who is entitled to the measure and how an application is examined.",
   "Amends the procedure after the Constitutional Court's decision on the matter.",
   "Replaces the Soviet-era act on the same subject and repeals its implementing regulations.",
@@ -166,7 +166,7 @@ const sentences = [
   "Provides compensation, payable within six months of the decision.",
 ];
 
-const registries = [
+export const registries = [
   "Ministry of Justice register",
   "Official gazette",
   "Parliament's register",
@@ -174,7 +174,7 @@ const registries = [
 ];
 
 /** A small deterministic PRNG (mulberry32), so every run builds the same archive. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -197,9 +197,15 @@ function prng(seed: number) {
   return { next, int, pick, weighted };
 }
 
-type Shape = "plain" | "amendments" | "dated";
+export type Shape = "plain" | "amendments" | "dated";
 
-function title(script: Script, type: LawType, shape: Shape, topic: (typeof topicTable)[number], date: Date): string {
+export function title(
+  script: Script,
+  type: LawType,
+  shape: Shape,
+  topic: (typeof topicTable)[number],
+  date: Date,
+): string {
   const [, en, ru, uz] = topic;
   const d = date.getUTCDate();
   const m = date.getUTCMonth();
