@@ -4,7 +4,12 @@ import type { Database } from "@/db/client";
 import type { ContentType } from "@/db/schema/vocabulary";
 import { toCodePoints } from "@/lib/anchoring/selectors";
 import { markdownText } from "@/lib/markdown";
+import { agentSnapshot } from "@/modules/agents/snapshot";
+import { annotationSnapshot } from "@/modules/annotations/snapshot";
+import { articleSnapshot } from "@/modules/articles/snapshot";
 import { verifyAuditChain } from "@/modules/audit/verify";
+import { commandLineActor } from "@/modules/auth/context";
+import { lawSnapshot } from "@/modules/laws/snapshot";
 import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { readAgent } from "@/modules/public/agent";
 import { readAnnotationsOn } from "@/modules/public/annotations";
@@ -78,6 +83,22 @@ describe("seed:synthetic", () => {
       expect(r.snapshot.schemaVersion).toBe(1);
       expect(() => parseSnapshot(r.item_type, r.snapshot)).not.toThrow();
       expect(snapshotHash(r.snapshot)).toBe(r.hash);
+    }
+  });
+
+  it("keeps each item's working copy as its working revision records it, so saving it unchanged changes nothing", async () => {
+    const ctx = { db: database.db, actor: commandLineActor };
+    const snapshotters: Record<ContentType, (id: number) => Promise<Record<string, unknown>>> = {
+      law: (id) => lawSnapshot(ctx, id),
+      article: (id) => articleSnapshot(ctx, id),
+      agent: (id) => agentSnapshot(ctx, id),
+      annotation: (id) => annotationSnapshot(database.db, id),
+    };
+    for (const item of items) {
+      const stored = await snapshotOf(item.working);
+      expect(snapshotHash(await snapshotters[item.item_type](item.item_id)), `${item.item_type} ${item.item_id}`).toBe(
+        snapshotHash(stored),
+      );
     }
   });
 

@@ -43,7 +43,7 @@ const topicRows = t("law_topics", "law_id int, topic_id int", false);
 const sourceRows = t("law_sources", "law_id int, source_id int", false);
 const textRows = t(
   "law_text_versions",
-  "id int, law_id int, lang text, official boolean, effective_date date, effective_precision date_precision, source_id int, body text, created_at timestamptz, updated_at timestamptz",
+  "id int, law_id int, lang text, official boolean, effective_date date, effective_precision date_precision, effective_approximate boolean, source_id int, body text, created_at timestamptz, updated_at timestamptz",
 );
 const eventRows = t("law_events", "id int, law_id int, kind law_event_kind, agent_id int, note text, position int");
 const accountRows = t(
@@ -311,6 +311,7 @@ export async function writeLaws(
         official: d.official,
         effective_date: d.effectiveDate?.date ?? null,
         effective_precision: d.effectiveDate?.precision ?? null,
+        effective_approximate: d.effectiveDate?.approximate ?? false,
         source_id: d.source?.id ?? null,
         body: d.markdown,
         created_at: createdAt,
