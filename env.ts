@@ -43,6 +43,11 @@ const schema = z.object({
   ADMIN_EMAIL: z.string().email().default("admin@marginalia.local"),
   // For unattended setups (the e2e suite): the first admin's password instead of a generated one.
   SEED_ADMIN_PASSWORD: z.string().min(12).optional(),
+  // Tests only (e2e/query-counts.spec.ts): a file that receives every database query, by request.
+  MARGINALIA_QUERY_LOG: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined),
 });
 
 export type Env = z.infer<typeof schema>;

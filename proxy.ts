@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
 import { refuseActionRequest } from "@/lib/action-requests";
+import { inProxyPhase } from "@/lib/query-log";
 import { maxRecordId } from "@/lib/validation";
 import { contentSecurityPolicy, cspNonce, securityHeaders } from "@/lib/security-headers";
 import { sessionCookieName } from "@/modules/auth/cookie";
@@ -29,7 +30,8 @@ export async function proxy(request: NextRequest) {
   });
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", policy);
-  const response = (await answer(request, forwarded)) ?? NextResponse.next({ request: { headers: forwarded } });
+  const response =
+    (await inProxyPhase(() => answer(request, forwarded))) ?? NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("content-security-policy", policy);
   for (const { key, value } of securityHeaders(NODE_ENV === "production")) response.headers.set(key, value);
   return response;

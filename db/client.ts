@@ -6,6 +6,7 @@ import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-post
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { dataDir, env } from "@/env";
+import { queryLogger } from "@/lib/query-log";
 import { acquireDataDirLock } from "./lock";
 import { describeConnectionError } from "./errors";
 import * as schema from "./schema";
@@ -42,7 +43,7 @@ async function openPostgres(url: string): Promise<Database> {
     throw new Error(describeConnectionError(error, host, port, database));
   }
   return {
-    db: drizzlePg(pool, { schema, casing: "snake_case" }),
+    db: drizzlePg(pool, { schema, casing: "snake_case", logger: queryLogger() }),
     driver: "pg",
     pool,
     location: `${host}:${port}/${database}`,
@@ -67,7 +68,7 @@ async function openEmbedded(dir: string): Promise<Database> {
 /** Wraps an already open PGlite (tests open one from a migrated snapshot). */
 export function wrapPglite(client: PGlite, location: string, close?: () => Promise<void>): Database {
   return {
-    db: drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db,
+    db: drizzlePglite(client, { schema, casing: "snake_case", logger: queryLogger() }) as unknown as Db,
     driver: "pglite",
     location,
     close: close ?? (() => client.close()),
