@@ -91,7 +91,7 @@ export function renderReport(report: Report): string {
     "",
     `Data: ${report.data}.`,
     "",
-    `Anonymous reader, autocannon ${s.duration} s per run, no compression; p50/p95/p99 exact, from every response time. Pages are warmed for ${s.warmup} s before their runs. "× nginx" and "× minimal" divide a page's req/s by the mean of the ceilings measured just before and just after it (same connections). "bad" counts non-2xx answers / errors and timeouts / answers that were not the expected page: all must be 0. ${cpuColumns}.`,
+    `Anonymous reader, autocannon ${s.duration} s per run, no compression; p50/p95/p99 exact, from every response time. Pages are warmed for ${s.warmup} s before their runs. "× nginx" and "× minimal" divide a page's req/s by the mean of the ceilings measured just before and just after it (same connections). "bad" counts non-2xx answers / errors and timeouts / answers that were not the expected page: all must be 0. A run's requests still unanswered when it ends are not counted: "0" req/s and "–" percentiles mean no answer came within the run (lengthen --duration). ${cpuColumns}.`,
     "",
     "### Ceilings, measured between the page runs",
     "",
