@@ -29,3 +29,13 @@ export async function measure(
 }
 
 export const failed = (run: LoadResult) => run.non2xx + run.errors + run.timeouts + run.mismatches > 0;
+
+export function logRun(label: string, r: Run): void {
+  console.log(
+    `[bench]   ${label} ×${r.connections}: ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}, mismatches ${r.mismatches}, CPU ${cpuText(r.cpu)}`,
+  );
+}
+
+export function cpuText(cpu: Record<string, number>): string {
+  return [cpu.server, cpu.database, cpu.client, cpu.others].map((n) => `${(n ?? NaN).toFixed(0)}%`).join(" / ");
+}

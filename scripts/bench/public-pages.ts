@@ -15,26 +15,24 @@ import { parseArgs } from "node:util";
 import { describeError } from "@/lib/describe-error";
 import { syntheticLawsLoader } from "./archive-loader";
 import { benchDatabase } from "./bench-database";
+import { startCeilings } from "./ceilings";
 import { cleanup, cleanupOnSignals, onCleanup } from "./cleanup";
 import { coldRequests } from "./cold-requests";
 import { machineLine } from "./machine";
-import { failed, measure, type Run } from "./measure";
-import { ensureMinimalBuild, startMinimalNext } from "./minimal-next";
+import { failed, logRun, measure, type Run } from "./measure";
 import { buildId, ensureBuild, load, sourcesNewerThanBuild, startServer, type Server } from "./next-server";
-import { startNginx, type StaticServer } from "./nginx";
 import {
   addresses,
+  checkTargets,
   defaultTargets,
-  notFoundIn,
-  resolveTargets,
   targetFromOption,
   verifier,
-  type Target,
+  type CheckedTarget,
 } from "./public-targets";
 import { startPublishLoop } from "./publish-loop";
 import { publishToVisible } from "./publish-visible";
 import { httpPublisher, setUpPublisher } from "./publisher";
-import { cpuText, renderReport, type Ceilings, type PageRun, type Report } from "./report";
+import { renderReport, type Ceilings, type PageRun, type Report } from "./report";
 import { sampleRss } from "./rss";
 
 const usage = `Usage: node --conditions=react-server --import tsx scripts/bench/public-pages.ts [options]
@@ -108,11 +106,6 @@ if (serverUrl && !/^postgres(ql)?:\/\//.test(serverUrl))
   fail("DATABASE_URL must be a postgres:// URL, or unset for PGlite.");
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-const runLine = (label: string, r: Run) =>
-  log(
-    `  ${label} ×${r.connections}: ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}, mismatches ${r.mismatches}, CPU ${cpuText(r.cpu)}`,
-  );
-
 cleanupOnSignals();
 try {
   await main();
@@ -150,55 +143,18 @@ async function main() {
   const publisher = await httpPublisher(server.base, prepared.also);
 
   // 3. The pages this build and archive have, each checked once.
-  const resolved = await resolveTargets(server.base, settings.targets);
-  const missing = [...resolved.missing];
-  const targets: (Target & { bytes: number; body: string })[] = [];
-  for (const target of resolved.targets) {
-    const response = await fetch(new URL(addresses(target, server.base).first, server.base), { redirect: "manual" });
-    const body = await response.text();
-    if (response.status === 404 || (response.status === 200 && notFoundIn(body))) {
-      log(`  ${target.path}: not on this build or archive (${response.status}), skipped`);
-      missing.push({ name: target.name, why: `${target.path} answered ${response.status}` });
-    } else if (response.status !== 200 || !verifier(target)(body)) {
-      throw new Error(
-        `${target.path} answered ${response.status} without the expected page:\n${body.slice(0, 400)}\n${server.log()}`,
-      );
-    } else targets.push({ ...target, bytes: Buffer.byteLength(body), body });
-  }
+  const { targets, missing } = await checkTargets(server.base, settings.targets);
   if (!targets.length) throw new Error("None of the targets exists on this build");
 
   // 4. The ceilings: nginx with the law page's HTML, the minimal Next.js page of about its size.
   const lawPage = targets.find((t) => t.name === "law page") ?? targets.find((t) => t.html) ?? targets[0]!;
-  const nginx: StaticServer = await startNginx(lawPage.body);
-  onCleanup("stop nginx", () => nginx.stop());
-  const minimalBuild = ensureMinimalBuild(lawPage.bytes);
-  const minimal = await startMinimalNext();
-  onCleanup("stop the minimal Next.js server", () => minimal.stop());
-  const minimalBytes = Buffer.byteLength(await (await fetch(minimal.base)).text());
-  log(
-    `nginx ${nginx.version} (pid ${nginx.pid}) at ${nginx.base}; minimal Next.js page (pid ${minimal.pid}, ${(minimalBytes / 1024).toFixed(0)} KB${minimalBuild.built ? ", built now" : ""}) at ${minimal.base}`,
-  );
+  const ceilingServers = await startCeilings(lawPage.body);
+  log(ceilingServers.describe);
   const beforeRuns = machineLine(prepared.dbName);
   log(beforeRuns);
 
   const ceilings: Ceilings[] = [];
-  const measureCeilings = async () => {
-    const options = { connections: settings.connections, duration: settings.duration };
-    const nginxRun = await measure(`${nginx.base}${nginx.path}`, {
-      ...options,
-      verifyBody: (body) => body.length === lawPage.body.length,
-      serverPid: nginx.pid,
-    });
-    runLine("nginx", nginxRun);
-    const minimalRun = await measure(`${minimal.base}/`, {
-      ...options,
-      verifyBody: (body) => body.includes('data-testid="minimal-page"'),
-      serverPid: minimal.pid,
-    });
-    runLine("minimal Next.js", minimalRun);
-    ceilings.push({ nginx: nginxRun, minimal: minimalRun });
-  };
-  const pageRun = async (target: (typeof targets)[number], connections: number): Promise<Run> => {
+  const pageRun = async (target: CheckedTarget, connections: number): Promise<Run> => {
     const address = addresses(target, server.base);
     const run = await measure(new URL(address.first, server.base).href, {
       connections,
@@ -208,12 +164,14 @@ async function main() {
       serverPid: server.pid,
       dbName: prepared.dbName,
     });
-    runLine(target.path.slice(0, 60), run);
+    logRun(target.path.slice(0, 60), run);
     return run;
   };
   // A, B, A, B: the ceilings again after every few pages, so that each page's ratio compares runs
   // made minutes apart at most, whatever else the machine did meanwhile.
-  const interleaved = async (each: (target: (typeof targets)[number], ceilingsBefore: number) => Promise<void>) => {
+  const interleaved = async (each: (target: CheckedTarget, ceilingsBefore: number) => Promise<void>) => {
+    const measureCeilings = async () =>
+      ceilings.push(await ceilingServers.measure({ connections: settings.connections, duration: settings.duration }));
     await measureCeilings();
     for (const [i, target] of targets.entries()) {
       await each(target, ceilings.length - 1);
@@ -223,12 +181,7 @@ async function main() {
 
   // 5. Cached: warmed up, then loaded and at one connection.
   log("Cached pages:");
-  const warmup = async (url: string) => {
-    await fetch(url).then((r) => r.arrayBuffer());
-    if (settings.warmup) await load(url, { connections: 8, duration: settings.warmup, verifyBody: () => true });
-  };
-  await warmup(`${nginx.base}${nginx.path}`);
-  await warmup(`${minimal.base}/`);
+  await ceilingServers.warm(settings.warmup);
   const cached: PageRun[] = [];
   await interleaved(async (target, ceilingsBefore) => {
     const address = addresses(target, server.base);
@@ -272,8 +225,8 @@ async function main() {
     machine: { atStart, beforeRuns, atEnd: machineLine(prepared.dbName) },
     data: prepared.description,
     settings,
-    nginx: { version: nginx.version, bytes: lawPage.bytes },
-    minimalBytes,
+    nginx: { version: ceilingServers.nginxVersion, bytes: lawPage.bytes },
+    minimalBytes: ceilingServers.minimalBytes,
     dbName: prepared.dbName,
     ceilings,
     cached,

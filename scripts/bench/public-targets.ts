@@ -50,15 +50,20 @@ export const defaultTargets: (Target | Found)[] = [
   doc("annotations API", `/api/v1/annotations?target=${encodeURIComponent(demoLaw)}`, '"AnnotationCollection"'),
 ];
 
-/** `--target name=/path` or `--target /path`: an HTML page of the public layout. */
+/**
+ * `--target name=/path` or `--target /path`: checked as the default target of that path is (the
+ * feed, the sitemap, the API), else as an HTML page of the public layout.
+ */
 export function targetFromOption(value: string): Target | null {
   const eq = value.indexOf("=");
   const [name, path] = eq > 0 && !value.startsWith("/") ? [value.slice(0, eq), value.slice(eq + 1)] : [value, value];
-  return path.startsWith("/") ? page(name, path) : null;
+  if (!path.startsWith("/")) return null;
+  const known = defaultTargets.find((t): t is Target => "path" in t && t.path === path);
+  return known ? { ...known, name } : page(name, path);
 }
 
 /** Resolves the found targets against the running server; those without an example come back as missing. */
-export async function resolveTargets(
+async function resolveTargets(
   base: string,
   targets: (Target | Found)[],
 ): Promise<{ targets: Target[]; missing: { name: string; why: string }[] }> {
@@ -77,6 +82,32 @@ export async function resolveTargets(
   return { targets: resolved, missing };
 }
 
+export type CheckedTarget = Target & { bytes: number; body: string };
+
+/**
+ * Finds the examples, then asks for each target once: those this build or archive lacks (404, or
+ * a not-found that kept 200 while streaming) come back as missing; a wrong page stops the run.
+ */
+export async function checkTargets(
+  base: string,
+  targets: (Target | Found)[],
+): Promise<{ targets: CheckedTarget[]; missing: { name: string; why: string }[] }> {
+  const resolved = await resolveTargets(base, targets);
+  const checked: CheckedTarget[] = [];
+  const missing = [...resolved.missing];
+  for (const target of resolved.targets) {
+    const response = await fetch(new URL(addresses(target, base).first, base), { redirect: "manual" });
+    const body = await response.text();
+    if (response.status === 404 || (response.status === 200 && notFoundIn(body))) {
+      console.log(`[bench]   ${target.path}: not on this build or archive (${response.status}), skipped`);
+      missing.push({ name: target.name, why: `${target.path} answered ${response.status}` });
+    } else if (response.status !== 200 || !verifier(target)(body)) {
+      throw new Error(`${target.path} answered ${response.status} without the expected page:\n${body.slice(0, 400)}`);
+    } else checked.push({ ...target, bytes: Buffer.byteLength(body), body });
+  }
+  return { targets: checked, missing };
+}
+
 /** Whether a body is the target's page. */
 export function verifier(target: Target): (body: string) => boolean {
   return (body) =>
@@ -85,7 +116,7 @@ export function verifier(target: Target): (body: string) => boolean {
 }
 
 /** A not-found answer that kept status 200 because the page had begun streaming (notFound() under Suspense). */
-export function notFoundIn(body: string): boolean {
+function notFoundIn(body: string): boolean {
   return body.includes("NEXT_HTTP_ERROR_FALLBACK;404");
 }
 

@@ -5,7 +5,7 @@
  */
 import os from "node:os";
 import { percentile } from "./next-server";
-import type { Run } from "./measure";
+import { cpuText, type Run } from "./measure";
 import type { Visibility } from "./publish-visible";
 
 /** nginx and the minimal Next.js page, measured together between page runs. */
@@ -49,10 +49,6 @@ const median = (values: number[]) =>
     [...values].sort((a, b) => a - b),
     50,
   );
-
-export function cpuText(cpu: Record<string, number>): string {
-  return [cpu.server, cpu.database, cpu.client, cpu.others].map((n) => `${(n ?? NaN).toFixed(0)}%`).join(" / ");
-}
 
 const bad = (r: Run) => `${r.non2xx} / ${r.errors + r.timeouts} / ${r.mismatches}`;
 
