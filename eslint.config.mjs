@@ -34,6 +34,8 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "next-env.d.ts",
+    // The benchmark's minimal Next.js app: a project of its own, built and checked by its own `next build`.
+    "scripts/bench/minimal-next/**",
   ]),
   {
     // Pages and components reach data only through the domain modules.

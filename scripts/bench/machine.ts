@@ -75,7 +75,7 @@ function processes(): Proc[] {
     .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), cpu: Number(m[3]), args: m[4]! }));
 }
 
-function descendants(root: number, list = processes()): number[] {
+export function descendants(root: number, list = processes()): number[] {
   const found = [root];
   for (let i = 0; i < found.length; i++) {
     for (const p of list) if (p.ppid === found[i]) found.push(p.pid);

@@ -10,7 +10,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 
 const root = process.cwd();
-const nextBin = path.join(root, "node_modules/.bin/next");
+export const nextBin = path.join(root, "node_modules/.bin/next");
 const buildIdFile = path.join(root, ".next/BUILD_ID");
 
 export function buildId(): string | null {
@@ -105,13 +105,9 @@ async function waitForBuild(timeoutMs: number) {
 }
 
 async function startOnce(database: ServerDatabase): Promise<Server> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const lines: string[] = [];
-  const child: ChildProcess = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
+  return startNext({
+    cwd: root,
+    env: (base) => ({
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       // An undefined variable is left out of the child's environment.
       ...(typeof database === "string"
@@ -121,7 +117,24 @@ async function startOnce(database: ServerDatabase): Promise<Server> {
       SEED_DEMO: "never",
       // The app closes its database pool on SIGTERM itself.
       NEXT_MANUAL_SIG_HANDLE: "1",
-    },
+    }),
+    // The sign-in page: it renders, so "ready" includes the server's boot (database opened, migrated).
+    readyPath: "/login",
+  });
+}
+
+/** `next start` of the Next.js app in `cwd` on a free port, once `readyPath` answers 200. */
+export async function startNext(options: {
+  cwd: string;
+  env: (base: string) => Record<string, string | undefined>;
+  readyPath: string;
+}): Promise<Server> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const lines: string[] = [];
+  const child: ChildProcess = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: options.cwd,
+    env: { ...process.env, NODE_ENV: "production", ...options.env(base) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (chunk: Buffer) => {
@@ -152,8 +165,7 @@ async function startOnce(database: ServerDatabase): Promise<Server> {
   while (Date.now() < deadline) {
     if (exited) throw new Error(`next start exited before it answered:\n${log()}`);
     try {
-      // The sign-in page: it renders, so "ready" includes the server's boot (database opened, migrated).
-      const response = await fetch(`${base}/login`, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(`${base}${options.readyPath}`, { signal: AbortSignal.timeout(5_000) });
       await response.arrayBuffer();
       if (response.ok) return { base, pid: child.pid!, stop, log };
     } catch {
