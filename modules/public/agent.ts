@@ -51,7 +51,7 @@ export async function readAgent(db: Db, slug: string) {
   const [doc] = await db
     .select({ id: liveDocuments.itemId, snapshot: liveDocuments.snapshot })
     .from(liveDocuments)
-    .where(and(eq(liveDocuments.itemType, "agent"), eq(liveDocuments.slug, slug)));
+    .where(and(eq(liveDocuments.itemType, "agent"), eq(liveDocuments.scope, ""), eq(liveDocuments.slug, slug)));
   if (!doc) return agentElsewhere(db, slug);
   const agent = parseAgentSnapshot(doc.snapshot);
   const id = doc.id;

@@ -26,7 +26,7 @@ export async function publishedArticle(slug: string, version: number) {
   const [doc] = await db
     .select({ itemId: liveDocuments.itemId, snapshot: liveDocuments.snapshot, publishedAt: liveDocuments.publishedAt })
     .from(liveDocuments)
-    .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.slug, slug)));
+    .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.scope, ""), eq(liveDocuments.slug, slug)));
   if (!doc) return addressRule({ type: "article", slug }, version);
   return articleView(db, doc.itemId, parseArticleSnapshot(doc.snapshot), doc.publishedAt);
 }
