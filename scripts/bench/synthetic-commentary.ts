@@ -49,6 +49,7 @@ export async function seedCommentary(
               now() - interval '400 days', now() - interval '400 days'
        from editorial_items e where e.item_type = 'agent' and e.live_revision_id is not null`,
     );
+    await q("analyze");
     // Laws: a second revision, live for the published ones, with topics, a timeline, relations and a text.
     await q(
       `insert into revisions (item_type, item_id, number, snapshot, hash, author_id)
@@ -74,6 +75,7 @@ export async function seedCommentary(
        where r.item_type = 'law' and r.number = 1`,
       [topicIds, options.agents, options.createdById],
     );
+    await q("analyze revisions");
     await q(
       `update editorial_items e set live_revision_id = r.id, working_revision_id = r.id
        from revisions r where r.item_type = 'law' and r.item_id = e.item_id and r.number = 2
@@ -107,6 +109,7 @@ export async function seedCommentary(
        where n < 3 or i % 10 < 3`,
       [options.articles, options.agents, topicIds, options.createdById, await maxLaw(client), await hotLaw(client)],
     );
+    await q("analyze revisions");
     await q(
       `insert into editorial_items (item_type, item_id, review, visibility, working_revision_id, live_revision_id)
        select 'article', i, case when i % 20 = 0 then 'draft' when i % 10 < 3 then 'draft' else 'published' end::review_state,
@@ -125,6 +128,7 @@ export async function seedCommentary(
        from editorial_items e join revisions r on r.id = e.live_revision_id
        where e.item_type = 'article' and e.live_revision_id is not null`,
     );
+    await q("analyze");
     await q(
       `update editorial_items e set visibility = 'withdrawn'
        from publications p where p.item_type = 'article' and p.item_id = e.item_id and e.item_type = 'article' and p.gone_at is not null`,
