@@ -69,7 +69,11 @@ export async function isKnownVocabulary(kind: "topic" | "jurisdiction", key: str
     const { db } = await getDatabase();
     const rows =
       kind === "topic"
-        ? await db.select({ one: sql`1` }).from(topics).where(eq(topics.slug, key)).limit(1)
+        ? await db
+            .select({ one: sql`1` })
+            .from(topics)
+            .where(eq(topics.slug, key))
+            .limit(1)
         : await db
             .select({ one: sql`1` })
             .from(jurisdictions)
@@ -138,17 +142,13 @@ export async function lookUpAddress(db: Db, address: PublicAddress): Promise<Ans
   const [live] = await db
     .select({ one: sql`1` })
     .from(liveAddresses)
-    .where(
-      and(eq(liveAddresses.itemType, type), eq(liveAddresses.scope, scope), eq(liveAddresses.slug, address.slug)),
-    )
+    .where(and(eq(liveAddresses.itemType, type), eq(liveAddresses.scope, scope), eq(liveAddresses.slug, address.slug)))
     .limit(1);
   if (live) return { live: true, rule: null };
   const [gone] = await db
     .select({ mergedIntoId: goneAddresses.mergedIntoId })
     .from(goneAddresses)
-    .where(
-      and(eq(goneAddresses.itemType, type), eq(goneAddresses.scope, scope), eq(goneAddresses.slug, address.slug)),
-    )
+    .where(and(eq(goneAddresses.itemType, type), eq(goneAddresses.scope, scope), eq(goneAddresses.slug, address.slug)))
     .limit(1);
   if (gone) {
     const path = gone.mergedIntoId === null ? undefined : await livePathOf(db, type, gone.mergedIntoId);

@@ -64,9 +64,9 @@ export async function liveLawsInOrder(db: Db, where: SQL): Promise<LawOnTimeline
   const topicIds = [...new Set(rows.flatMap((r) => r.topicIds))];
   const names = new Map(
     topicIds.length
-      ? (
-          await db.select({ id: topics.id, name: topics.name }).from(topics).where(inArray(topics.id, topicIds))
-        ).map((t) => [t.id, t.name])
+      ? (await db.select({ id: topics.id, name: topics.name }).from(topics).where(inArray(topics.id, topicIds))).map(
+          (t) => [t.id, t.name],
+        )
       : [],
   );
   return rows

@@ -75,14 +75,12 @@ function lawLinks(revision: LawSnapshot): Link[] {
           },
         ],
   );
-  const relations = revision.relations.map(
-    (relation): Link => ({
-      kind: "relates",
-      toType: "law",
-      toId: relation.toLawId,
-      detail: { kind: relation.kind, note: relation.note },
-    }),
-  );
+  const relations = revision.relations.map((relation): Link => ({
+    kind: "relates",
+    toType: "law",
+    toId: relation.toLawId,
+    detail: { kind: relation.kind, note: relation.note },
+  }));
   return [...acts, ...relations];
 }
 

@@ -53,7 +53,8 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .insert(publishedRevisions)
     .values({ itemType: row.itemType, itemId: row.itemId, number: revision!.number, revisionId, publishedAt: now })
     .onConflictDoNothing();
-  if (row.itemType === "law") await projectLaw(tx, row.itemId, revisionId, parseLawSnapshot(revision!.snapshot), dates!);
+  if (row.itemType === "law")
+    await projectLaw(tx, row.itemId, revisionId, parseLawSnapshot(revision!.snapshot), dates!);
   if (row.itemType === "article")
     await projectArticle(tx, row.itemId, revisionId, parseArticleSnapshot(revision!.snapshot), dates!);
   await projectSearch(tx, row.itemType, row.itemId, revisionId, revision!.snapshot, now);

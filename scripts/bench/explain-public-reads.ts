@@ -147,9 +147,9 @@ async function explain(pool: pg.Pool, statement: Statement): Promise<Explained> 
     `explain (analyze, buffers, format json) ${statement.text}`,
     statement.values,
   );
-  const plan = (rows as { "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number; "Planning Time": number }] }[])[0]![
-    "QUERY PLAN"
-  ][0];
+  const plan = (
+    rows as { "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number; "Planning Time": number }] }[]
+  )[0]!["QUERY PLAN"][0];
   const nodes: string[] = [];
   const seqScans: string[] = [];
   const walk = (node: PlanNode) => {
@@ -204,8 +204,7 @@ async function publicReads(db: import("@/db").Db, pool: pg.Pool): Promise<[strin
   );
   const busyTopic = await one(`select slug from topics order by id limit 1`);
   const latest = (law as Record<string, unknown>).readLatestLaws as
-    | ((db: unknown, limit?: number) => Promise<unknown>)
-    | undefined;
+    ((db: unknown, limit?: number) => Promise<unknown>) | undefined;
   return [
     ["law page (most discussed law)", () => law.readLaw(db, hot.scope, hot.slug)],
     [

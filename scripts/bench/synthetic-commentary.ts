@@ -166,7 +166,12 @@ export async function seedCommentary(
     const counts = await q(
       `select (select count(*)::int from publications where item_type = 'article' and gone_at is null) as live`,
     );
-    return { agents: options.agents, topics: topicIds.length, articles: options.articles, liveArticles: counts.rows[0].live };
+    return {
+      agents: options.agents,
+      topics: topicIds.length,
+      articles: options.articles,
+      liveArticles: counts.rows[0].live,
+    };
   } finally {
     client.release();
   }
@@ -174,8 +179,9 @@ export async function seedCommentary(
 
 /** The law one article in fifty discusses: the first published one. */
 export async function hotLaw(client: pg.PoolClient | pg.Pool): Promise<number> {
-  return (await client.query(`select min(item_id)::int as n from publications where item_type = 'law' and gone_at is null`))
-    .rows[0].n;
+  return (
+    await client.query(`select min(item_id)::int as n from publications where item_type = 'law' and gone_at is null`)
+  ).rows[0].n;
 }
 
 async function maxLaw(client: pg.PoolClient): Promise<number> {
