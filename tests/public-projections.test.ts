@@ -7,6 +7,7 @@ import { createArticle, updateArticle } from "@/modules/articles/save";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { createLaw } from "@/modules/laws/save";
 import { readTopic } from "@/modules/public/topic";
+import { backfillPublicIndex } from "@/modules/system/backfill";
 import { createTopic } from "@/modules/topics/save";
 import { makeLive } from "@/modules/workflow/publish";
 import { moveItem } from "@/modules/workflow/transitions";
@@ -170,4 +171,21 @@ test("a publication that fails leaves no projection behind: it is written in the
     }),
   ).rejects.toThrow("the publication fails");
   expect(await readModel(piece)).toEqual({ row: undefined, links: [], tags: [] });
+});
+
+test("after the upgrade (migration 0020 empties the laws' rows) the start writes the read model again from what is live", async () => {
+  const discussed = (await law("A law from before the upgrade", [topicId])).id;
+  await publishItem(database.db, "law", discussed);
+  const piece = (await article("A report from before the upgrade", [discussed])).id;
+  await publishItem(database.db, "article", piece);
+  const before = await readModel(piece);
+  // What an archive published before migration 0020 has: no article rows, links or tags, no law rows.
+  await database.db.delete(publicTags).where(and(eq(publicTags.itemType, "article"), eq(publicTags.itemId, piece)));
+  await database.db.delete(publicLinks).where(and(eq(publicLinks.fromType, "article"), eq(publicLinks.fromId, piece)));
+  await database.db.delete(publicArticles).where(eq(publicArticles.articleId, piece));
+  await database.db.delete(publicLaws).where(eq(publicLaws.lawId, discussed));
+
+  await backfillPublicIndex(database.db);
+  expect(await readModel(piece)).toEqual(before);
+  expect(await database.db.select().from(publicLaws).where(eq(publicLaws.lawId, discussed))).toHaveLength(1);
 });

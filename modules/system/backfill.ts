@@ -66,7 +66,8 @@ export async function backfillPublicIndex(db: Db): Promise<number> {
     .leftJoin(publicLaws, eq(publicLaws.lawId, liveDocuments.itemId))
     .where(and(eq(liveDocuments.itemType, "law"), isNull(publicLaws.lawId)));
   for (const law of missing) {
-    await projectLaw(db, law.lawId, law.revisionId, parseLawSnapshot(law.snapshot), law);
+    // Each item whole or not at all: the next start looks for items without their row.
+    await db.transaction((tx) => projectLaw(tx, law.lawId, law.revisionId, parseLawSnapshot(law.snapshot), law));
   }
   const unlisted = await db
     .select({
@@ -80,7 +81,9 @@ export async function backfillPublicIndex(db: Db): Promise<number> {
     .leftJoin(publicArticles, eq(publicArticles.articleId, liveDocuments.itemId))
     .where(and(eq(liveDocuments.itemType, "article"), isNull(publicArticles.articleId)));
   for (const article of unlisted) {
-    await projectArticle(db, article.articleId, article.revisionId, parseArticleSnapshot(article.snapshot), article);
+    await db.transaction((tx) =>
+      projectArticle(tx, article.articleId, article.revisionId, parseArticleSnapshot(article.snapshot), article),
+    );
   }
   const unsearchable = await db
     .select({

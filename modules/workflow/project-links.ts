@@ -20,7 +20,8 @@ export async function writeLinks(tx: Db | Tx, fromType: ContentType, fromId: num
     positions.set(link.kind, position + 1);
     return { fromType, fromId, position, ...link, detail: link.detail ?? null };
   });
-  if (rows.length) await tx.insert(publicLinks).values(rows);
+  // Two instances starting at once may both backfill an item: the same rows, so nothing to add.
+  if (rows.length) await tx.insert(publicLinks).values(rows).onConflictDoNothing();
 }
 
 export async function removeLinks(tx: Db | Tx, fromType: ContentType, fromId: number): Promise<void> {
@@ -45,7 +46,7 @@ export async function writeDirectTags(
     const [vocabulary, value] = key.split(/:(.*)/) as ["topic" | "jurisdiction", string];
     return { vocabulary, value, itemType, itemId, direct: true, publishedAt };
   });
-  if (rows.length) await tx.insert(publicTags).values(rows);
+  if (rows.length) await tx.insert(publicTags).values(rows).onConflictDoNothing();
 }
 
 export async function removeTags(tx: Db | Tx, itemType: ContentType, itemId: number): Promise<void> {
