@@ -136,7 +136,7 @@ async function livePathOf(db: Db, type: AddressedType, id: number): Promise<stri
  * live item: a withdrawal is the newer fact about an address); else an old slug of a live item
  * (moved); else nothing. The same answers readAddressRules gives for the whole archive.
  */
-export async function lookUpAddress(db: Db, address: PublicAddress): Promise<Answer> {
+async function lookUpAddress(db: Db, address: PublicAddress): Promise<Answer> {
   const type = address.type;
   const scope = type === "law" ? address.jurisdictionCode.toUpperCase() : "";
   const [live] = await db
