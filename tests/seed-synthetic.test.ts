@@ -208,7 +208,10 @@ describe("seed:synthetic", () => {
         for (const doc of live.rows) {
           const at = new Date(doc.published_at);
           if (doc.item_type === "law")
-            await projectLaw(tx, doc.item_id, doc.revision_id, parseLawSnapshot(doc.snapshot), at);
+            await projectLaw(tx, doc.item_id, doc.revision_id, parseLawSnapshot(doc.snapshot), {
+              firstPublishedAt: at,
+              publishedAt: at,
+            });
           if (doc.item_type === "annotation") await projectAnnotation(tx, doc.item_id);
           else await projectSearch(tx, doc.item_type, doc.item_id, doc.revision_id, doc.snapshot, at);
         }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
-export type FacetOption = { value: string; label: string; count: number };
+/** `atLeast`: the count is of the first matches found, and there are more (search past its cap). */
+export type FacetOption = { value: string; label: string; count: number; atLeast?: boolean };
 
 /** One facet of a list: its options with their counts, and the value the reader chose, if any. */
 export type FacetGroup<F extends string> = {
@@ -43,7 +44,10 @@ export function FacetLinks<F extends string>({
                       {option.label}
                       {selected && <span className="sr-only"> (selected; choose to remove this filter)</span>}
                     </Link>{" "}
-                    <span className="text-muted">({option.count})</span>
+                    <span className="text-muted">
+                      ({option.count.toLocaleString("en")}
+                      {option.atLeast && "+"})
+                    </span>
                   </li>
                 );
               })}

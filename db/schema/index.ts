@@ -12,4 +12,5 @@ export * from "./audit";
 export * from "./editorial";
 export * from "./public-index";
 export * from "./public-search";
+export * from "./public-projections";
 export * from "./annotations";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { revisions } from "./editorial";
-import { lawStatusEnum, lawTypeEnum } from "./enums";
+import { datePrecisionEnum, lawEventKindEnum, lawStatusEnum, lawTypeEnum } from "./enums";
 
 /**
  * Published laws as the public index filters, counts and sorts them: one row per live law, made
@@ -27,6 +27,12 @@ export const publicLaws = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::integer[]`),
+    // The step of its history that places it on a timeline (modules/public/law-chronology.ts lawMilestone).
+    milestoneKind: lawEventKindEnum(),
+    milestoneDate: text(),
+    milestonePrecision: datePrecisionEnum(),
+    milestoneApproximate: boolean().notNull().default(false),
+    firstPublishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     publishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
   },
   (t) => [
@@ -35,5 +41,6 @@ export const publicLaws = pgTable(
     index("public_laws_topics_idx").using("gin", t.topicIds),
     index("public_laws_title_idx").on(t.title, t.lawId),
     index("public_laws_published_idx").on(t.publishedAt, t.lawId),
+    index("public_laws_first_published_idx").on(t.firstPublishedAt, t.lawId),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { customType, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { contentTypeEnum } from "./enums";
 import { revisions } from "./editorial";
@@ -33,11 +34,16 @@ export const publicSearch = pgTable(
     body: text().notNull(),
     // Names weigh A, summary B, body C; built in SQL from folded text at projection.
     document: tsvector().notNull(),
+    // The names alone, so that a broad query finds the items it names without visiting every match.
+    namesDocument: tsvector()
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('simple', names)`),
     publishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.itemType, t.itemId] }),
     index("public_search_document_idx").using("gin", t.document),
+    index("public_search_names_document_idx").using("gin", t.namesDocument),
     index("public_search_names_trgm_idx").using("gin", t.names.op("gin_trgm_ops")),
   ],
 );

@@ -67,15 +67,7 @@ export const lawSnapshotSchema = z.object({
 });
 
 export type LawSnapshot = z.output<typeof lawSnapshotSchema>;
-export type LawOutline = Omit<LawSnapshot, "texts">;
-
-const lawOutlineSchema = lawSnapshotSchema.omit({ texts: true });
 
 export function parseLawSnapshot(raw: unknown): LawSnapshot {
   return lawSnapshotSchema.parse(raw);
-}
-
-/** A law's snapshot without its texts, as public lists read it (modules/public/law-outline.ts). */
-export function parseLawOutline(raw: unknown): LawOutline {
-  return lawOutlineSchema.parse(raw);
 }

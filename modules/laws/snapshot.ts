@@ -6,7 +6,7 @@ import { getLaw } from "./read";
 import { lawSnapshotVersion, type LawSnapshot } from "./snapshot-schema";
 import { readTimeline } from "./timeline";
 
-export type { LawOutline, LawSnapshot } from "./snapshot-schema";
+export type { LawSnapshot } from "./snapshot-schema";
 
 /**
  * Everything an editor can change about a law, as one revision records it: what the public page

@@ -1,13 +1,20 @@
-import { lawOutline } from "./law-outline";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { goneAddresses, jurisdictions, liveDocuments, slugRedirects } from "@/db/schema";
-import type { LawEventKind } from "@/db/schema/vocabulary";
-import type { PartialDate } from "@/lib/partial-date";
+import {
+  goneAddresses,
+  jurisdictions,
+  liveAddresses,
+  liveDocuments,
+  publicArticles,
+  publicLaws,
+  publicLinks,
+  slugRedirects,
+} from "@/db/schema";
+import { lawEventKinds, type LawEventKind } from "@/db/schema/vocabulary";
+import { storedPartialDate, type PartialDate } from "@/lib/partial-date";
 import { parseAgentSnapshot } from "@/modules/agents/snapshot-schema";
-import { parseLawOutline } from "@/modules/laws/snapshot-schema";
-import { placeOnTimeline } from "@/modules/laws/timeline-order";
 import { publicAgentPath } from "./addresses";
 import { liveArticleRows, type ArticleRow } from "./article-rows";
 import { publicCacheTag } from "./clock";
@@ -44,7 +51,7 @@ export async function readAgent(db: Db, slug: string) {
   const [doc] = await db
     .select({ id: liveDocuments.itemId, snapshot: liveDocuments.snapshot })
     .from(liveDocuments)
-    .where(and(eq(liveDocuments.itemType, "agent"), eq(liveDocuments.slug, slug)));
+    .where(and(eq(liveDocuments.itemType, "agent"), eq(liveDocuments.scope, ""), eq(liveDocuments.slug, slug)));
   if (!doc) return agentElsewhere(db, slug);
   const agent = parseAgentSnapshot(doc.snapshot);
   const id = doc.id;
@@ -67,44 +74,50 @@ export type PublicAgent = Extract<Awaited<ReturnType<typeof readAgent>>, { kind:
 
 /** Every step of a published law's history taken by the agent, oldest first (undated last). */
 async function actsOf(db: Db, agentId: number): Promise<AgentAct[]> {
-  const laws = await db
+  const rows = await db
     .select({
-      scope: liveDocuments.scope,
-      slug: liveDocuments.slug,
-      title: liveDocuments.title,
-      snapshot: lawOutline,
+      scope: publicLaws.jurisdictionCode,
+      slug: publicLaws.slug,
+      title: publicLaws.title,
+      step: publicLinks.detail,
       jurisdictionName: jurisdictions.name,
     })
-    .from(liveDocuments)
-    .innerJoin(jurisdictions, eq(jurisdictions.code, liveDocuments.scope))
+    .from(publicLinks)
+    .innerJoin(publicLaws, eq(publicLaws.lawId, publicLinks.fromId))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, publicLaws.jurisdictionCode))
     .where(
       and(
-        eq(liveDocuments.itemType, "law"),
-        sql`${liveDocuments.snapshot}->'events' @> ${JSON.stringify([{ agentId }])}::jsonb`,
+        eq(publicLinks.toType, "agent"),
+        eq(publicLinks.toId, agentId),
+        eq(publicLinks.kind, "actor"),
+        eq(publicLinks.fromType, "law"),
       ),
-    );
-  const acts = laws.flatMap((law) =>
-    placeOnTimeline(parseLawOutline(law.snapshot).events)
-      .filter((e) => e.agentId === agentId)
-      .map((e) => ({
-        kind: e.kind,
-        date: e.date,
-        note: e.note,
-        law: {
-          title: law.title,
-          path: publicLawPath({ jurisdictionCode: law.scope, slug: law.slug }),
-          jurisdictionName: law.jurisdictionName,
-        },
-      })),
-  );
+    )
+    .orderBy(asc(publicLinks.fromId), asc(publicLinks.position));
+  const acts = rows.map((row) => {
+    const step = actDetail.parse(row.step);
+    return {
+      kind: step.kind,
+      date: step.date,
+      note: step.note,
+      law: {
+        title: row.title,
+        path: publicLawPath({ jurisdictionCode: row.scope, slug: row.slug }),
+        jurisdictionName: row.jurisdictionName,
+      },
+    };
+  });
   return acts.sort(
     (a, b) => (a.date?.date ?? "9999").localeCompare(b.date?.date ?? "9999") || a.law.title.localeCompare(b.law.title),
   );
 }
 
+/** A step of a law's history as public_links records it (modules/workflow/project-law.ts). */
+const actDetail = z.object({ kind: z.enum(lawEventKinds), date: storedPartialDate.nullable(), note: z.string() });
+
 /** Published articles the agent wrote, published or is credited on, newest first, each with its roles. */
 async function articlesOf(db: Db, agentId: number): Promise<(ArticleRow & { roles: AgentRole[] })[]> {
-  const rows = await liveArticleRows(db, namesAgent(agentId));
+  const rows = await liveArticleRows(db, namesAgent(agentId, publicArticles.articleId));
   return rows.map((row) => ({
     ...row,
     roles: [
@@ -132,9 +145,9 @@ async function agentElsewhere(db: Db, slug: string) {
         )[0]?.itemId);
   if (movedId) {
     const [moved] = await db
-      .select({ slug: liveDocuments.slug })
-      .from(liveDocuments)
-      .where(and(eq(liveDocuments.itemType, "agent"), eq(liveDocuments.itemId, movedId)));
+      .select({ slug: liveAddresses.slug })
+      .from(liveAddresses)
+      .where(and(eq(liveAddresses.itemType, "agent"), eq(liveAddresses.itemId, movedId)));
     if (moved && moved.slug !== slug) return { kind: "moved" as const, path: publicAgentPath(moved) };
   }
   if (gone) return { kind: "gone" as const };

@@ -1,7 +1,7 @@
 import { and, asc, eq, getTableColumns, inArray, or } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { liveDocuments, publicAnnotations } from "@/db/schema";
+import { liveAddresses, publicAnnotations } from "@/db/schema";
 import type { PublicAnnotationLink } from "@/db/schema/annotations";
 import type { AnnotationKind } from "@/db/schema/vocabulary";
 import { parseRecordId } from "@/lib/validation";
@@ -44,13 +44,13 @@ type Row = typeof publicAnnotations.$inferSelect & { scope: string; slug: string
 
 const columns = {
   ...getTableColumns(publicAnnotations),
-  scope: liveDocuments.scope,
-  slug: liveDocuments.slug,
-  pageTitle: liveDocuments.title,
+  scope: liveAddresses.scope,
+  slug: liveAddresses.slug,
+  pageTitle: liveAddresses.title,
 };
 const onLiveTarget = and(
-  eq(liveDocuments.itemType, publicAnnotations.targetType),
-  eq(liveDocuments.itemId, publicAnnotations.targetId),
+  eq(liveAddresses.itemType, publicAnnotations.targetType),
+  eq(liveAddresses.itemId, publicAnnotations.targetId),
 );
 
 /** A law or article page, with the law text named so the passage is on the page that opens. */
@@ -84,14 +84,14 @@ async function liveLinks(db: Db, rows: Row[]): Promise<Map<string, PublicLink>> 
   if (items.length) {
     const docs = await db
       .select({
-        type: liveDocuments.itemType,
-        id: liveDocuments.itemId,
-        scope: liveDocuments.scope,
-        slug: liveDocuments.slug,
-        title: liveDocuments.title,
+        type: liveAddresses.itemType,
+        id: liveAddresses.itemId,
+        scope: liveAddresses.scope,
+        slug: liveAddresses.slug,
+        title: liveAddresses.title,
       })
-      .from(liveDocuments)
-      .where(or(...items.map((r) => and(eq(liveDocuments.itemType, r.type), eq(liveDocuments.itemId, r.id)))));
+      .from(liveAddresses)
+      .where(or(...items.map((r) => and(eq(liveAddresses.itemType, r.type), eq(liveAddresses.itemId, r.id)))));
     for (const doc of docs)
       links.set(`${doc.type}:${doc.id}`, {
         type: doc.type as PublicLink["type"],
@@ -104,7 +104,7 @@ async function liveLinks(db: Db, rows: Row[]): Promise<Map<string, PublicLink>> 
     const passages = await db
       .select(columns)
       .from(publicAnnotations)
-      .innerJoin(liveDocuments, onLiveTarget)
+      .innerJoin(liveAddresses, onLiveTarget)
       .where(inArray(publicAnnotations.annotationId, passageIds));
     for (const p of passages) {
       const page = targetPath(p);
@@ -165,7 +165,7 @@ export async function readAnnotationsOn(db: Db, target: { type: "law" | "article
   const rows = await db
     .select(columns)
     .from(publicAnnotations)
-    .innerJoin(liveDocuments, onLiveTarget)
+    .innerJoin(liveAddresses, onLiveTarget)
     .where(and(eq(publicAnnotations.targetType, target.type), eq(publicAnnotations.targetId, target.id)))
     .orderBy(asc(publicAnnotations.start), asc(publicAnnotations.annotationId));
   const links = await liveLinks(db, rows);
@@ -186,7 +186,7 @@ export async function readAnnotationsById(db: Db, ids: number[]): Promise<Public
   const rows = await db
     .select(columns)
     .from(publicAnnotations)
-    .innerJoin(liveDocuments, onLiveTarget)
+    .innerJoin(liveAddresses, onLiveTarget)
     .where(inArray(publicAnnotations.annotationId, ids));
   const links = await liveLinks(db, rows);
   return rows.map((row) => toPublic(row, links));
@@ -214,17 +214,17 @@ export async function readTarget(db: Db, address: string): Promise<AnnotationTar
   const article = /^\/articles\/([a-z0-9-]{1,200})\/?$/i.exec(url.pathname);
   const where = law
     ? and(
-        eq(liveDocuments.itemType, "law"),
-        eq(liveDocuments.scope, law[1]!.toUpperCase()),
-        eq(liveDocuments.slug, law[2]!),
+        eq(liveAddresses.itemType, "law"),
+        eq(liveAddresses.scope, law[1]!.toUpperCase()),
+        eq(liveAddresses.slug, law[2]!),
       )
     : article
-      ? and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.slug, article[1]!))
+      ? and(eq(liveAddresses.itemType, "article"), eq(liveAddresses.slug, article[1]!))
       : null;
   if (!where) return null;
   const [doc] = await db
-    .select({ type: liveDocuments.itemType, id: liveDocuments.itemId, title: liveDocuments.title })
-    .from(liveDocuments)
+    .select({ type: liveAddresses.itemType, id: liveAddresses.itemId, title: liveAddresses.title })
+    .from(liveAddresses)
     .where(where);
   if (!doc) return null;
   const text = parseRecordId(url.searchParams.get("text"));

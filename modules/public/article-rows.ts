@@ -1,11 +1,10 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { liveDocuments } from "@/db/schema";
+import { publicArticles, publicTags } from "@/db/schema";
 import type { ArticleKind } from "@/db/schema/vocabulary";
-import type { PartialDate } from "@/lib/partial-date";
-import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
-import { publicArticlePath } from "./article";
-import { agentIdsOf, creditsOf, liveAgents, type Credit } from "./live-agents";
+import { fromColumns, type DatePrecision, type PartialDate } from "@/lib/partial-date";
+import { publicArticlePath } from "./addresses";
+import { creditsOf, liveAgents, type Credit } from "./live-agents";
 
 export type { Credit };
 
@@ -22,49 +21,84 @@ export type ArticleRow = {
   originalDate: PartialDate | null;
 };
 
-/** Newest first by the date the piece first appeared (undated last), then by when it was published here. */
+/**
+ * Newest first by the date the piece first appeared (undated last), then by when it was published
+ * here: in the order of public_articles_order_idx, so that a page of a list reads only its rows.
+ */
 export const articleOrder = [
-  sql`${liveDocuments.snapshot}->'originalDate'->>'date' desc nulls last`,
-  desc(liveDocuments.firstPublishedAt),
-  desc(liveDocuments.itemId),
+  sql`${publicArticles.originalDate} desc nulls last`,
+  sql`${publicArticles.firstPublishedAt} desc nulls last`,
+  sql`${publicArticles.articleId} desc nulls last`,
 ];
 
-/** Published articles matching a condition, newest first; reads live revisions only. */
+/** What a list reads of each published article (public_articles, no snapshot). */
+export const articleRowColumns = {
+  id: publicArticles.articleId,
+  kind: publicArticles.kind,
+  title: publicArticles.title,
+  lang: publicArticles.lang,
+  slug: publicArticles.slug,
+  originalDate: publicArticles.originalDate,
+  originalPrecision: publicArticles.originalPrecision,
+  originalApproximate: publicArticles.originalApproximate,
+  authorIds: publicArticles.authorIds,
+  publisherId: publicArticles.publisherId,
+  creditedAgentId: publicArticles.creditedAgentId,
+};
+
+/** A row of public_articles as articleRowColumns selects it. */
+export type ArticleRecord = {
+  id: number;
+  kind: ArticleKind;
+  title: string;
+  lang: string;
+  slug: string;
+  originalDate: string | null;
+  originalPrecision: DatePrecision | null;
+  originalApproximate: boolean;
+  authorIds: number[];
+  publisherId: number | null;
+  creditedAgentId: number | null;
+};
+
+/** Published articles matching a condition on public_articles, newest first. */
 export async function liveArticleRows(db: Db, where: SQL | undefined, limit?: number): Promise<ArticleRow[]> {
   const query = db
-    .select({ id: liveDocuments.itemId, slug: liveDocuments.slug, snapshot: liveDocuments.snapshot })
-    .from(liveDocuments)
-    .where(and(eq(liveDocuments.itemType, "article"), where))
+    .select(articleRowColumns)
+    .from(publicArticles)
+    .where(and(where))
     .orderBy(...articleOrder);
   const rows = limit === undefined ? await query : await query.limit(limit);
   return toArticleRows(db, rows);
 }
 
-export async function toArticleRows(
-  db: Db,
-  rows: { id: number; slug: string; snapshot: Record<string, unknown> }[],
-): Promise<ArticleRow[]> {
+/** Rows of public_articles as lists show them, each name that of a published agent. */
+export async function toArticleRows(db: Db, rows: ArticleRecord[]): Promise<ArticleRow[]> {
   if (rows.length === 0) return [];
-  const articles = rows.map((row) => ({ ...row, article: parseArticleSnapshot(row.snapshot) }));
   const agents = await liveAgents(
     db,
-    articles.flatMap(({ article }) => agentIdsOf(article)),
+    rows.flatMap((r) => [...r.authorIds, r.publisherId, r.creditedAgentId].filter((id) => id !== null)),
   );
-  const credit = (ref: { id: number } | null) => creditsOf(agents, [ref])[0] ?? null;
-  return articles.map(({ id, slug, article }) => ({
-    id,
-    kind: article.kind,
-    title: article.title,
-    lang: article.lang,
-    path: publicArticlePath({ slug }),
-    authors: creditsOf(agents, article.authors),
-    publisher: credit(article.publisher),
-    creditedAgent: credit(article.creditedAgent),
-    originalDate: article.originalDate,
+  const credit = (id: number | null) => (id === null ? null : (creditsOf(agents, [{ id }])[0] ?? null));
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    lang: row.lang,
+    path: publicArticlePath(row),
+    authors: creditsOf(
+      agents,
+      row.authorIds.map((id) => ({ id })),
+    ),
+    publisher: credit(row.publisherId),
+    creditedAgent: credit(row.creditedAgentId),
+    originalDate: fromColumns(row.originalDate, row.originalPrecision, row.originalApproximate),
   }));
 }
 
-/** Articles that discuss any of the published laws a subquery of law ids names. */
-export function discussesAnyOf(lawIds: SQL): SQL {
-  return sql`exists (select 1 from jsonb_array_elements(${liveDocuments.snapshot}->'laws') as l(v) where (l.v->>'id')::integer in (${lawIds}))`;
+/** Articles about a topic or a jurisdiction: tagged with it, or discussing a published law that is. */
+export function taggedWith(vocabulary: "topic" | "jurisdiction", value: string | number): SQL {
+  return sql`${publicArticles.articleId} in (select ${publicTags.itemId} from ${publicTags}
+    where ${publicTags.vocabulary} = ${vocabulary} and ${publicTags.value} = ${String(value)}
+      and ${publicTags.itemType} = 'article')`;
 }

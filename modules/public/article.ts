@@ -1,13 +1,14 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { liveDocuments } from "@/db/schema";
+import { liveDocuments, publicArticles, publicLaws, publicLinks } from "@/db/schema";
 import type { ArticleKind } from "@/db/schema/vocabulary";
 import type { ArticleSnapshot } from "@/modules/articles/snapshot";
 import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
 import { addressRule, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
 import { publicLawPath } from "./law-view";
+import { liveArticleRows } from "./article-rows";
 import { agentIdsOf, creditsOf, liveAgents, type Credit } from "./live-agents";
 
 export { publicArticlePath };
@@ -25,7 +26,7 @@ export async function publishedArticle(slug: string, version: number) {
   const [doc] = await db
     .select({ itemId: liveDocuments.itemId, snapshot: liveDocuments.snapshot, publishedAt: liveDocuments.publishedAt })
     .from(liveDocuments)
-    .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.slug, slug)));
+    .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.scope, ""), eq(liveDocuments.slug, slug)));
   if (!doc) return addressRule({ type: "article", slug }, version);
   return articleView(db, doc.itemId, parseArticleSnapshot(doc.snapshot), doc.publishedAt);
 }
@@ -40,13 +41,13 @@ export async function articleView(db: Db, id: number, revision: ArticleSnapshot,
   const laws = lawIds.length
     ? await db
         .select({
-          itemId: liveDocuments.itemId,
-          scope: liveDocuments.scope,
-          slug: liveDocuments.slug,
-          title: liveDocuments.title,
+          itemId: publicLaws.lawId,
+          scope: publicLaws.jurisdictionCode,
+          slug: publicLaws.slug,
+          title: publicLaws.title,
         })
-        .from(liveDocuments)
-        .where(and(eq(liveDocuments.itemType, "law"), sql`${liveDocuments.itemId} in ${lawIds}`))
+        .from(publicLaws)
+        .where(inArray(publicLaws.lawId, lawIds))
     : [];
   return {
     kind: "article" as const,
@@ -83,27 +84,22 @@ export type Discussion = {
   publisher: Credit | null;
 };
 
-/** The published articles that discuss a law, for its page: news, commentary, analysis, statements. */
+/**
+ * The published articles that discuss a law, for its page: news, commentary, analysis, statements,
+ * newest first, found through public_links.
+ */
 export async function articlesDiscussing(db: Db, lawId: number): Promise<Discussion[]> {
-  const rows = await db
-    .select({ slug: liveDocuments.slug, snapshot: liveDocuments.snapshot })
-    .from(liveDocuments)
-    .where(
-      and(
-        eq(liveDocuments.itemType, "article"),
-        sql`${liveDocuments.snapshot}->'laws' @> ${JSON.stringify([{ id: lawId }])}::jsonb`,
-      ),
-    );
-  const articles = rows.map(({ slug, snapshot }) => ({ slug, article: parseArticleSnapshot(snapshot) }));
-  const agents = await liveAgents(
+  const rows = await liveArticleRows(
     db,
-    articles.flatMap(({ article }) => agentIdsOf(article)),
+    sql`${publicArticles.articleId} in (select ${publicLinks.fromId} from ${publicLinks}
+      where ${publicLinks.toType} = 'law' and ${publicLinks.toId} = ${lawId}
+        and ${publicLinks.kind} = 'discusses' and ${publicLinks.fromType} = 'article')`,
   );
-  return articles.map(({ slug, article }) => ({
-    kind: article.kind,
-    title: article.title,
-    path: publicArticlePath({ slug }),
-    authors: creditsOf(agents, article.authors),
-    publisher: creditsOf(agents, [article.publisher])[0] ?? null,
+  return rows.map((row) => ({
+    kind: row.kind,
+    title: row.title,
+    path: row.path,
+    authors: row.authors,
+    publisher: row.publisher,
   }));
 }

@@ -1,10 +1,10 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { z } from "zod";
 import { getDatabase, type Db } from "@/db";
-import { liveDocuments } from "@/db/schema";
+import { publicArticles } from "@/db/schema";
 import { articleKinds, type ArticleKind } from "@/db/schema/vocabulary";
-import { articleOrder, toArticleRows } from "./article-rows";
+import { articleOrder, articleRowColumns, toArticleRows } from "./article-rows";
 import { publicCacheTag } from "./clock";
 
 export const articlesIndexPageSize = 20;
@@ -40,22 +40,17 @@ export async function publishedArticlesIndex(query: ArticlesIndexQuery, version:
 
 /** publishedArticlesIndex's reading, uncached, on a given database (the tests call it directly). */
 export async function readArticlesIndex(db: Db, query: ArticlesIndexQuery) {
-  const kindOf = sql<string>`${liveDocuments.snapshot}->>'kind'`;
-  const where = and(eq(liveDocuments.itemType, "article"), query.kind ? sql`${kindOf} = ${query.kind}` : undefined);
+  const where = query.kind ? eq(publicArticles.kind, query.kind) : undefined;
   const [rows, [total], byKind] = await Promise.all([
     db
-      .select({ id: liveDocuments.itemId, slug: liveDocuments.slug, snapshot: liveDocuments.snapshot })
-      .from(liveDocuments)
+      .select(articleRowColumns)
+      .from(publicArticles)
       .where(where)
       .orderBy(...articleOrder)
       .limit(articlesIndexPageSize)
       .offset((query.page - 1) * articlesIndexPageSize),
-    db.select({ n: count() }).from(liveDocuments).where(where),
-    db
-      .select({ kind: kindOf, n: count() })
-      .from(liveDocuments)
-      .where(eq(liveDocuments.itemType, "article"))
-      .groupBy(kindOf),
+    db.select({ n: count() }).from(publicArticles).where(where),
+    db.select({ kind: publicArticles.kind, n: count() }).from(publicArticles).groupBy(publicArticles.kind),
   ]);
   const n = total?.n ?? 0;
   return {

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDatabase } from "@/db";
-import { citableRevisions, liveDocuments } from "@/db/schema";
+import { citableRevisions, liveAddresses } from "@/db/schema";
 
 /**
  * Whether a live law was ever published as version `number` (what ?version=N cites). Asked by
@@ -12,14 +12,14 @@ export async function isCitableLawVersion(jurisdictionCode: string, slug: string
     .select({ number: citableRevisions.number })
     .from(citableRevisions)
     .innerJoin(
-      liveDocuments,
-      and(eq(liveDocuments.itemType, citableRevisions.itemType), eq(liveDocuments.itemId, citableRevisions.itemId)),
+      liveAddresses,
+      and(eq(liveAddresses.itemType, citableRevisions.itemType), eq(liveAddresses.itemId, citableRevisions.itemId)),
     )
     .where(
       and(
-        eq(liveDocuments.itemType, "law"),
-        eq(liveDocuments.scope, jurisdictionCode.toUpperCase()),
-        eq(liveDocuments.slug, slug),
+        eq(liveAddresses.itemType, "law"),
+        eq(liveAddresses.scope, jurisdictionCode.toUpperCase()),
+        eq(liveAddresses.slug, slug),
         eq(citableRevisions.number, number),
       ),
     )

@@ -1,8 +1,8 @@
 import { asc, count, eq, sql } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { jurisdictions, liveDocuments, publicLaws, topics } from "@/db/schema";
-import { discussesAnyOf, liveArticleRows } from "./article-rows";
+import { jurisdictions, publicLaws, topics } from "@/db/schema";
+import { liveArticleRows, taggedWith } from "./article-rows";
 import { publicCacheTag } from "./clock";
 import { liveLawsInOrder } from "./law-chronology";
 import { publicTopicPath } from "./topic";
@@ -69,13 +69,8 @@ export async function readJurisdiction(db: Db, code: string) {
     .from(jurisdictions)
     .where(eq(jurisdictions.code, code.toUpperCase()));
   if (!jurisdiction) return null;
-  const laws = await liveLawsInOrder(db, eq(liveDocuments.scope, jurisdiction.code));
-  const articles = await liveArticleRows(
-    db,
-    sql`(${liveDocuments.snapshot}->'jurisdictions' @> ${JSON.stringify([{ code: jurisdiction.code }])}::jsonb
-      or ${discussesAnyOf(sql`select ${publicLaws.lawId} from ${publicLaws} where ${publicLaws.jurisdictionCode} = ${jurisdiction.code}`)})`,
-    recentArticlesShown,
-  );
+  const laws = await liveLawsInOrder(db, eq(publicLaws.jurisdictionCode, jurisdiction.code));
+  const articles = await liveArticleRows(db, taggedWith("jurisdiction", jurisdiction.code), recentArticlesShown);
   return {
     ...jurisdiction,
     path: publicJurisdictionPath(jurisdiction),

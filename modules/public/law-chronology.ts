@@ -1,11 +1,9 @@
-import { lawOutline } from "./law-outline";
-import { and, eq, type SQL } from "drizzle-orm";
+import { eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { jurisdictions, liveDocuments } from "@/db/schema";
+import { jurisdictions, publicLaws, topics } from "@/db/schema";
 import type { LawEventKind, LawStatus, LawType } from "@/db/schema/vocabulary";
-import type { PartialDate } from "@/lib/partial-date";
+import { fromColumns, type PartialDate } from "@/lib/partial-date";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
-import { parseLawOutline } from "@/modules/laws/snapshot-schema";
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
 import { publicLawPath } from "./law-view";
 
@@ -42,33 +40,48 @@ export function byMilestone(a: LawOnTimeline, b: LawOnTimeline): number {
   return x.localeCompare(y) || a.title.localeCompare(b.title);
 }
 
-/** Published laws matching a condition on live_documents, in the order of their history. */
+/** Published laws matching a condition on public_laws, in the order of their history. */
 export async function liveLawsInOrder(db: Db, where: SQL): Promise<LawOnTimeline[]> {
   const rows = await db
     .select({
-      id: liveDocuments.itemId,
-      scope: liveDocuments.scope,
-      slug: liveDocuments.slug,
-      title: liveDocuments.title,
-      snapshot: lawOutline,
+      id: publicLaws.lawId,
+      scope: publicLaws.jurisdictionCode,
+      slug: publicLaws.slug,
+      title: publicLaws.title,
+      type: publicLaws.type,
+      status: publicLaws.status,
+      topicIds: publicLaws.topicIds,
+      milestoneKind: publicLaws.milestoneKind,
+      milestoneDate: publicLaws.milestoneDate,
+      milestonePrecision: publicLaws.milestonePrecision,
+      milestoneApproximate: publicLaws.milestoneApproximate,
       jurisdictionName: jurisdictions.name,
     })
-    .from(liveDocuments)
-    .innerJoin(jurisdictions, eq(jurisdictions.code, liveDocuments.scope))
-    .where(and(eq(liveDocuments.itemType, "law"), where));
+    .from(publicLaws)
+    .innerJoin(jurisdictions, eq(jurisdictions.code, publicLaws.jurisdictionCode))
+    .where(where);
+  // Topics named as the vocabulary has them now, in each law's own order.
+  const topicIds = [...new Set(rows.flatMap((r) => r.topicIds))];
+  const names = new Map(
+    topicIds.length
+      ? (await db.select({ id: topics.id, name: topics.name }).from(topics).where(inArray(topics.id, topicIds))).map(
+          (t) => [t.id, t.name],
+        )
+      : [],
+  );
   return rows
     .map((row) => {
-      const law = parseLawOutline(row.snapshot);
+      const date = fromColumns(row.milestoneDate, row.milestonePrecision, row.milestoneApproximate);
       return {
         id: row.id,
         title: row.title,
         path: publicLawPath({ jurisdictionCode: row.scope, slug: row.slug }),
         jurisdictionCode: row.scope,
         jurisdictionName: row.jurisdictionName,
-        type: law.type,
-        status: law.status,
-        milestone: lawMilestone(law),
-        topics: law.topics,
+        type: row.type,
+        status: row.status,
+        milestone: row.milestoneKind && date ? { kind: row.milestoneKind, date } : null,
+        topics: row.topicIds.flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : [])),
       };
     })
     .sort(byMilestone);

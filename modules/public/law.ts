@@ -1,13 +1,23 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { citableRevisions, goneAddresses, jurisdictions, liveDocuments, slugRedirects } from "@/db/schema";
+import {
+  citableRevisions,
+  goneAddresses,
+  jurisdictions,
+  liveAddresses,
+  liveDocuments,
+  publicLaws,
+  publicLinks,
+  slugRedirects,
+} from "@/db/schema";
+import { lawRelationKinds } from "@/db/schema/vocabulary";
 import { lawRelationLabels } from "@/modules/laws/labels";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
-import { parseLawOutline, parseLawSnapshot } from "@/modules/laws/snapshot-schema";
+import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { articlesDiscussing } from "./article";
 import { publicCacheTag } from "./clock";
-import { lawOutline } from "./law-outline";
 import { eventAgentIds, lawView, publicLawPath, type RelatedLaw } from "./law-view";
 import { liveAgents } from "./live-agents";
 
@@ -79,46 +89,53 @@ export async function relatedLiveLaws(db: Db, id: number, revision: LawSnapshot)
   const outgoing = targets.length
     ? await db
         .select({
-          itemId: liveDocuments.itemId,
-          scope: liveDocuments.scope,
-          slug: liveDocuments.slug,
-          title: liveDocuments.title,
+          itemId: publicLaws.lawId,
+          scope: publicLaws.jurisdictionCode,
+          slug: publicLaws.slug,
+          title: publicLaws.title,
         })
-        .from(liveDocuments)
-        .where(and(eq(liveDocuments.itemType, "law"), sql`${liveDocuments.itemId} in ${targets}`))
+        .from(publicLaws)
+        .where(inArray(publicLaws.lawId, targets))
     : [];
+  // Relations other published laws make to this one, in each law's own order.
   const incoming = await db
     .select({
-      scope: liveDocuments.scope,
-      slug: liveDocuments.slug,
-      title: liveDocuments.title,
-      snapshot: lawOutline,
+      scope: publicLaws.jurisdictionCode,
+      slug: publicLaws.slug,
+      title: publicLaws.title,
+      relation: publicLinks.detail,
     })
-    .from(liveDocuments)
+    .from(publicLinks)
+    .innerJoin(publicLaws, eq(publicLaws.lawId, publicLinks.fromId))
     .where(
       and(
-        eq(liveDocuments.itemType, "law"),
-        sql`${liveDocuments.snapshot}->'relations' @> ${JSON.stringify([{ toLawId: id }])}::jsonb`,
+        eq(publicLinks.toType, "law"),
+        eq(publicLinks.toId, id),
+        eq(publicLinks.kind, "relates"),
+        eq(publicLinks.fromType, "law"),
       ),
-    );
+    )
+    .orderBy(asc(publicLinks.fromId), asc(publicLinks.position));
   return [
     ...revision.relations.flatMap((r) => {
       const other = outgoing.find((o) => o.itemId === r.toLawId);
       if (!other) return [];
       return [{ label: lawRelationLabels[r.kind].outgoing, note: r.note, path: pathOf(other), title: other.title }];
     }),
-    ...incoming.flatMap((other) =>
-      parseLawOutline(other.snapshot)
-        .relations.filter((r) => r.toLawId === id)
-        .map((r) => ({
-          label: lawRelationLabels[r.kind].incoming,
-          note: r.note,
-          path: pathOf(other),
-          title: other.title,
-        })),
-    ),
+    ...incoming.map((other) => {
+      const relation = relationDetail.parse(other.relation);
+      return {
+        label: lawRelationLabels[relation.kind].incoming,
+        note: relation.note,
+        path: pathOf(other),
+        title: other.title,
+      };
+    }),
   ];
 }
+
+/** A relation as public_links records it (modules/workflow/project-law.ts). */
+const relationDetail = z.object({ kind: z.enum(lawRelationKinds), note: z.string() });
 
 const pathOf = (doc: { scope: string; slug: string }) => publicLawPath({ jurisdictionCode: doc.scope, slug: doc.slug });
 
@@ -142,9 +159,9 @@ async function elsewhere(db: Db, code: string, slug: string) {
         )[0]?.itemId);
   if (movedId) {
     const [moved] = await db
-      .select({ scope: liveDocuments.scope, slug: liveDocuments.slug })
-      .from(liveDocuments)
-      .where(and(eq(liveDocuments.itemType, "law"), eq(liveDocuments.itemId, movedId)));
+      .select({ scope: liveAddresses.scope, slug: liveAddresses.slug })
+      .from(liveAddresses)
+      .where(and(eq(liveAddresses.itemType, "law"), eq(liveAddresses.itemId, movedId)));
     if (moved) return { kind: "moved" as const, path: pathOf(moved) };
   }
   if (gone) return { kind: "gone" as const, goneAt: gone.goneAt! };
@@ -167,26 +184,21 @@ export async function latestPublishedLaws(version: number, limit = 10): Promise<
   cacheLife("days");
   void version;
   const { db } = await getDatabase();
-  const rows = await db
+  return readLatestLaws(db, limit);
+}
+
+/** latestPublishedLaws' reading, uncached: public_laws by first publication, through its index. */
+export async function readLatestLaws(db: Db, limit = 10): Promise<PublicLawSummary[]> {
+  return db
     .select({
-      scope: liveDocuments.scope,
-      slug: liveDocuments.slug,
-      snapshot: lawOutline,
-      publishedAt: liveDocuments.publishedAt,
+      slug: publicLaws.slug,
+      jurisdictionCode: publicLaws.jurisdictionCode,
+      title: publicLaws.title,
+      summary: publicLaws.summary,
+      status: publicLaws.status,
+      publishedAt: publicLaws.publishedAt,
     })
-    .from(liveDocuments)
-    .where(eq(liveDocuments.itemType, "law"))
-    .orderBy(desc(liveDocuments.firstPublishedAt), desc(liveDocuments.itemId))
+    .from(publicLaws)
+    .orderBy(desc(publicLaws.firstPublishedAt), desc(publicLaws.lawId))
     .limit(limit);
-  return rows.map((row) => {
-    const revision = parseLawOutline(row.snapshot);
-    return {
-      slug: row.slug,
-      jurisdictionCode: row.scope,
-      title: revision.title,
-      summary: revision.summary,
-      status: revision.status,
-      publishedAt: row.publishedAt,
-    };
-  });
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db";
-import { liveDocuments } from "@/db/schema";
+import { liveAddresses, publicLinks } from "@/db/schema";
 import type { ArticleSnapshot } from "@/modules/articles/snapshot";
 import { publicAgentPath } from "./addresses";
 
@@ -17,10 +18,10 @@ export type Credit = { id: number; name: string; path: string };
 export async function liveAgents(db: Db | Tx, ids?: readonly number[]): Promise<Map<number, Credit>> {
   if (ids?.length === 0) return new Map();
   const rows = await db
-    .select({ id: liveDocuments.itemId, name: liveDocuments.title, slug: liveDocuments.slug })
-    .from(liveDocuments)
+    .select({ id: liveAddresses.itemId, name: liveAddresses.title, slug: liveAddresses.slug })
+    .from(liveAddresses)
     .where(
-      and(eq(liveDocuments.itemType, "agent"), ids ? inArray(liveDocuments.itemId, [...new Set(ids)]) : undefined),
+      and(eq(liveAddresses.itemType, "agent"), ids ? inArray(liveAddresses.itemId, [...new Set(ids)]) : undefined),
     );
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, path: publicAgentPath(r) }]));
 }
@@ -40,9 +41,12 @@ export function agentIdsOf(article: Pick<ArticleSnapshot, "authors" | "publisher
   return [...article.authors, article.publisher, article.creditedAgent].flatMap((a) => (a ? [a.id] : []));
 }
 
-/** Live articles (rows of live_documents) that name the agent as author, publisher or credited agency. */
-export function namesAgent(agentId: number): SQL {
-  const has = (path: string, value: unknown) =>
-    sql`${liveDocuments.snapshot}->${path} @> ${JSON.stringify(value)}::jsonb`;
-  return sql`(${has("authors", [{ id: agentId }])} or ${has("publisher", { id: agentId })} or ${has("creditedAgent", { id: agentId })})`;
+/**
+ * The live articles that name the agent as author, publisher or credited agency: a condition on
+ * an article id column, answered from public_links (written at publication) and its index.
+ */
+export function namesAgent(agentId: number, articleId: SQL | AnyPgColumn): SQL {
+  return sql`${articleId} in (select ${publicLinks.fromId} from ${publicLinks}
+    where ${publicLinks.toType} = 'agent' and ${publicLinks.toId} = ${agentId}
+      and ${publicLinks.kind} in ('author', 'publisher', 'credited') and ${publicLinks.fromType} = 'article')`;
 }

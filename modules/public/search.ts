@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { z } from "zod";
 import { text } from "@/lib/validation";
@@ -30,6 +30,22 @@ export const searchQuery = z.object({
 });
 export type SearchQuery = z.output<typeof searchQuery>;
 type SearchFacet = "type" | "jurisdiction";
+
+/** How many matches a search counts, ranks and pages through before it says "more than". */
+export const searchCap = 1000;
+
+type HitRow = {
+  item_type: SearchType;
+  item_id: number;
+  kind: string;
+  scope: string;
+  slug: string;
+  title: string;
+  aliases: string[];
+  body: string;
+  jurisdiction_codes: string[];
+  total: number;
+};
 
 export type SearchHit = {
   type: SearchType;
@@ -64,6 +80,7 @@ export async function readSearch(db: Db, query: SearchQuery) {
     correctedTo: null as string | null,
     hits: [] as SearchHit[],
     total: 0,
+    capped: false,
     page: query.page,
     pageCount: 1,
   };
@@ -82,47 +99,50 @@ export async function readSearch(db: Db, query: SearchQuery) {
   const correction = (await found(asTyped)) ? null : await correctWords(db, terms.folded);
   const tsquery = correction ? sql`to_tsquery('simple', ${correction.tsquery})` : asTyped;
   const stems = correction ? correction.words : terms.stems;
-  const matches = sql`${publicSearch.document} @@ ${tsquery}`;
-  const rank = sql`ts_rank(${publicSearch.document}, ${tsquery})`;
   const filters: Partial<Record<SearchFacet, SQL>> = {
     ...(query.type && { type: eq(publicSearch.itemType, query.type) }),
     ...(query.jurisdiction && {
       jurisdiction: sql`${publicSearch.jurisdictionCodes} @> array[${query.jurisdiction}]::text[]`,
     }),
   };
-  const where = (except?: SearchFacet) =>
-    and(matches, ...Object.entries(filters).flatMap(([facet, condition]) => (facet === except ? [] : [condition])));
 
-  const [rows, [total], byType, byJurisdiction] = await Promise.all([
-    db
-      .select({
-        type: publicSearch.itemType,
-        itemId: publicSearch.itemId,
-        kind: publicSearch.kind,
-        scope: publicSearch.scope,
-        slug: publicSearch.slug,
-        title: publicSearch.title,
-        aliases: publicSearch.aliases,
-        body: publicSearch.body,
-        jurisdictionCodes: publicSearch.jurisdictionCodes,
-      })
-      .from(publicSearch)
-      .where(where())
-      .orderBy(desc(rank), desc(publicSearch.publishedAt), asc(publicSearch.itemId))
-      .limit(searchPageSize)
-      .offset((query.page - 1) * searchPageSize),
-    db.select({ n: count() }).from(publicSearch).where(where()),
-    db
-      .select({ value: publicSearch.itemType, n: count() })
-      .from(publicSearch)
-      .where(where("type"))
-      .groupBy(publicSearch.itemType),
-    db
-      .select({ value: sql<string>`j.code`, n: sql<number>`count(*)::int` })
-      .from(sql`${publicSearch} cross join lateral unnest(${publicSearch.jurisdictionCodes}) as j(code)`)
-      .where(where("jurisdiction"))
-      .groupBy(sql`j.code`),
-  ]);
+  const filtered = (except?: SearchFacet) =>
+    and(...Object.entries(filters).flatMap(([facet, condition]) => (facet === except ? [] : [condition])));
+  // Each query visits at most searchCap + 1 matches: enough to know that there are more than the cap.
+  const firstMatches = (condition: SQL | undefined, document: SQL = sql`${publicSearch.document}`) =>
+    sql`(select ${publicSearch.itemType} as item_type, ${publicSearch.itemId} as item_id,
+      ${publicSearch.jurisdictionCodes} as jurisdiction_codes
+      from ${publicSearch} where ${document} @@ ${tsquery} and ${condition ?? sql`true`} limit ${searchCap + 1})`;
+  // Ranked among the first matches and every item whose names match (names weigh most, so the
+  // best hits are among them): the same ranking as over every match whenever they are within the cap.
+  const { rows } = await db.execute<HitRow>(sql`with matched as ${firstMatches(filtered())},
+    named as ${firstMatches(filtered(), sql`${publicSearch.namesDocument}`)},
+    candidates as (select item_type, item_id from matched union select item_type, item_id from named)
+    select s.item_type, s.item_id, s.kind, s.scope, s.slug, s.title, s.aliases, s.body, s.jurisdiction_codes,
+      (select count(*)::int from matched) as total
+    from candidates c join ${publicSearch} s on s.item_type = c.item_type and s.item_id = c.item_id
+    order by ts_rank(s.document, ${tsquery}) desc, s.published_at desc, s.item_id asc
+    limit ${searchPageSize} offset ${(query.page - 1) * searchPageSize}`);
+  // Facet counts, each under the other facet's choice; `seen` says whether the cap was reached.
+  const { rows: byType } = await db.execute<{ value: SearchType; n: number; seen: number }>(
+    sql`with m as ${firstMatches(filtered("type"))}
+      select item_type as value, count(*)::int as n, (select count(*)::int from m) as seen from m group by item_type`,
+  );
+  const { rows: byJurisdiction } = await db.execute<{ value: string; n: number; seen: number }>(
+    sql`with m as ${firstMatches(filtered("jurisdiction"))}
+      select j.code as value, count(*)::int as n, (select count(*)::int from m) as seen
+      from m cross join lateral unnest(m.jurisdiction_codes) as j(code) group by j.code`,
+  );
+  // Past the last page no row says how many there are: counted apart, in that rare case only.
+  const matched =
+    rows[0]?.total ??
+    (query.page > 1
+      ? ((await db.execute<{ n: number }>(sql`select count(*)::int as n from ${firstMatches(filtered())} m`)).rows[0]
+          ?.n ?? 0)
+      : 0);
+  // Counts of a facet whose matches passed the cap are of the first ones found: at least that many.
+  const typeAtLeast = (byType[0]?.seen ?? 0) > searchCap;
+  const jurisdictionAtLeast = (byJurisdiction[0]?.seen ?? 0) > searchCap;
   const names = byJurisdiction.length
     ? await db
         .select({ code: jurisdictions.code, name: jurisdictions.name })
@@ -134,28 +154,35 @@ export async function readSearch(db: Db, query: SearchQuery) {
           ),
         )
     : [];
-  const n = total?.n ?? 0;
+  const n = Math.min(matched, searchCap);
   return {
     ...empty,
+    // More matches than searchCap: `total` says "more than" it, and facet counts are lower bounds.
+    capped: matched > searchCap,
     correctedTo: correction && n > 0 ? correction.best : null,
     hits: rows.map((row): SearchHit => ({
-      type: row.type as SearchType,
+      type: row.item_type,
       kind: row.kind,
-      path: pathOf(row),
+      path: pathOf({ type: row.item_type, itemId: row.item_id, scope: row.scope, slug: row.slug }),
       title: highlight(row.title, stems),
       alsoKnownAs: alias(row.title, row.aliases, stems, query.q),
       snippet: snippet(row.body, stems),
-      jurisdictionCodes: row.jurisdictionCodes,
+      jurisdictionCodes: row.jurisdiction_codes,
     })),
     total: n,
     pageCount: Math.max(1, Math.ceil(n / searchPageSize)),
     facets: {
       type: searchTypes.flatMap((value) => {
         const found = byType.find((t) => t.value === value);
-        return found ? [{ value, count: found.n }] : [];
+        return found ? [{ value, count: found.n, atLeast: typeAtLeast }] : [];
       }),
       jurisdiction: names
-        .map((j) => ({ value: j.code, label: j.name, count: byJurisdiction.find((b) => b.value === j.code)?.n ?? 0 }))
+        .map((j) => ({
+          value: j.code,
+          label: j.name,
+          count: byJurisdiction.find((b) => b.value === j.code)?.n ?? 0,
+          atLeast: jurisdictionAtLeast,
+        }))
         .sort((a, b) => a.label.localeCompare(b.label)),
     },
   };

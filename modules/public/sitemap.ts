@@ -1,7 +1,7 @@
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { liveDocuments, topics } from "@/db/schema";
+import { liveAddresses, publicLaws, publicTags, topics } from "@/db/schema";
 import { publicAgentPath, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
 import { publicJurisdictionPath } from "./jurisdiction";
@@ -25,44 +25,40 @@ export async function publicPages(version: number): Promise<SitemapUrl[]> {
 
 /** publicPages' reading, uncached, on a given database (the tests call it directly). */
 export async function readPublicPages(db: Db): Promise<SitemapUrl[]> {
-  // Addresses and dates only: snapshots (a law's full texts among them) stay in the database.
+  // Addresses and dates only, from the publications themselves: no snapshot is read.
   const items = await db
     .select({
-      type: liveDocuments.itemType,
-      scope: liveDocuments.scope,
-      slug: liveDocuments.slug,
-      lastmod: liveDocuments.publishedAt,
+      type: liveAddresses.itemType,
+      scope: liveAddresses.scope,
+      slug: liveAddresses.slug,
+      lastmod: liveAddresses.publishedAt,
     })
-    .from(liveDocuments)
-    .where(inArray(liveDocuments.itemType, ["law", "article", "agent"]))
-    .orderBy(desc(liveDocuments.publishedAt), desc(liveDocuments.itemId));
+    .from(liveAddresses)
+    .where(inArray(liveAddresses.itemType, ["law", "article", "agent"]))
+    .orderBy(desc(liveAddresses.publishedAt), desc(liveAddresses.itemId));
   const newestOf = (type: string) => items.find((i) => i.type === type)?.lastmod;
   const lastLaw = newestOf("law");
   const lastArticle = newestOf("article");
-  const newest = sql<Date>`max(${liveDocuments.publishedAt})`.mapWith(liveDocuments.publishedAt);
   const jurisdictions = await db
-    .select({ code: liveDocuments.scope, lastmod: newest })
-    .from(liveDocuments)
-    .where(eq(liveDocuments.itemType, "law"))
-    .groupBy(liveDocuments.scope)
-    .orderBy(liveDocuments.scope);
-  // A topic's id in each live law's and article's snapshot: topics renamed since keep their id.
-  const topicIds = await db
-    .select({ id: sql<number>`(tag.topic->>'id')::int`.mapWith(Number), lastmod: newest })
-    .from(
-      sql`${liveDocuments} cross join lateral jsonb_array_elements(${liveDocuments.snapshot}->'topics') as tag(topic)`,
-    )
-    .where(inArray(liveDocuments.itemType, ["law", "article"]))
-    .groupBy(sql`1`);
-  const lastmodOf = new Map(topicIds.map((t) => [t.id, t.lastmod]));
-  const topicRows = topicIds.length
-    ? await db
-        .select({ id: topics.id, slug: topics.slug })
-        .from(topics)
-        .where(inArray(topics.id, [...lastmodOf.keys()]))
-        .orderBy(topics.slug)
-    : [];
-  const lastTopic = topicIds.reduce<Date | undefined>((a, t) => (a && a > t.lastmod ? a : t.lastmod), undefined);
+    .select({
+      code: publicLaws.jurisdictionCode,
+      lastmod: sql<Date>`max(${publicLaws.publishedAt})`.mapWith(publicLaws.publishedAt),
+    })
+    .from(publicLaws)
+    .groupBy(publicLaws.jurisdictionCode)
+    .orderBy(publicLaws.jurisdictionCode);
+  // The topics live laws and articles are tagged with (by id: topics renamed since keep it).
+  const topicRows = await db
+    .select({
+      slug: topics.slug,
+      lastmod: sql<Date>`max(${publicTags.publishedAt})`.mapWith(publicTags.publishedAt),
+    })
+    .from(publicTags)
+    .innerJoin(topics, sql`${topics.id}::text = ${publicTags.value}`)
+    .where(and(eq(publicTags.vocabulary, "topic"), eq(publicTags.direct, true)))
+    .groupBy(topics.id, topics.slug)
+    .orderBy(topics.slug);
+  const lastTopic = topicRows.reduce<Date | undefined>((a, t) => (a && a > t.lastmod ? a : t.lastmod), undefined);
   return [
     { path: "/", lastmod: lastLaw && lastArticle && lastArticle > lastLaw ? lastArticle : (lastLaw ?? lastArticle) },
     { path: "/laws", lastmod: lastLaw },
@@ -70,7 +66,7 @@ export async function readPublicPages(db: Db): Promise<SitemapUrl[]> {
     { path: "/jurisdictions", lastmod: lastLaw },
     { path: "/topics", lastmod: lastTopic },
     ...jurisdictions.map((j) => ({ path: publicJurisdictionPath(j), lastmod: j.lastmod })),
-    ...topicRows.map((t) => ({ path: `/topics/${t.slug}`, lastmod: lastmodOf.get(t.id) })),
+    ...topicRows.map((t) => ({ path: `/topics/${t.slug}`, lastmod: t.lastmod })),
     ...items.map((i) => ({ path: pathOf(i), lastmod: i.lastmod })),
   ];
 }

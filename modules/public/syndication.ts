@@ -1,13 +1,12 @@
-import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { z } from "zod";
 import { text } from "@/lib/validation";
 import { getDatabase, type Db } from "@/db";
-import { jurisdictions, liveDocuments, topics } from "@/db/schema";
+import { jurisdictions, publicArticles, publicLaws, topics } from "@/db/schema";
 import { articleKinds, type ArticleKind } from "@/db/schema/vocabulary";
-import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
-import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { publicArticlePath } from "./addresses";
+import { taggedWith } from "./article-rows";
 import { publicCacheTag } from "./clock";
 import { publicJurisdictionPath } from "./jurisdiction";
 import { publicLawPath } from "./law-view";
@@ -103,13 +102,24 @@ export async function readFeed(db: Db, filter: FeedFilter, limit = 50): Promise<
     : [];
   if ((filter.jurisdiction && !jurisdiction) || (filter.topic && !topic)) return null;
 
-  const conditions: SQL[] = [];
-  if (filter.kind === "law") conditions.push(eq(liveDocuments.itemType, "law"));
-  else if (filter.kind)
-    conditions.push(eq(liveDocuments.itemType, "article"), sql`${liveDocuments.snapshot}->>'kind' = ${filter.kind}`);
-  if (jurisdiction) conditions.push(aboutJurisdiction(jurisdiction.code));
-  if (topic) conditions.push(aboutTopic(topic.id));
-  const entries = await readEntries(db, conditions, limit);
+  const laws: SQL[] = [];
+  const articles: SQL[] = [];
+  if (filter.kind === "law") articles.push(sql`false`);
+  else if (filter.kind) {
+    laws.push(sql`false`);
+    articles.push(eq(publicArticles.kind, filter.kind));
+  }
+  // Its laws, and the articles tagged with it or discussing one of them.
+  if (jurisdiction) {
+    laws.push(eq(publicLaws.jurisdictionCode, jurisdiction.code));
+    articles.push(taggedWith("jurisdiction", jurisdiction.code));
+  }
+  // The laws with the topic, and the articles tagged with it or discussing one of those laws.
+  if (topic) {
+    laws.push(sql`${publicLaws.topicIds} @> array[${topic.id}]::integer[]`);
+    articles.push(taggedWith("topic", topic.id));
+  }
+  const entries = await readEntries(db, { laws, articles }, limit);
 
   const what = filter.kind ? kindTitles[filter.kind] : "laws and what is written about them";
   const title = ["Marginalia: " + what, jurisdiction?.name, topic && `topic: ${topic.name}`]
@@ -127,68 +137,70 @@ export async function readFeed(db: Db, filter: FeedFilter, limit = 50): Promise<
   return { title, path: feedPath({ ...filter, topic: topic?.slug }), pagePath, entries };
 }
 
-const isLaw = eq(liveDocuments.itemType, "law");
-const isArticle = eq(liveDocuments.itemType, "article");
-const containing = (key: string, value: unknown) =>
-  sql`${liveDocuments.snapshot}->${key} @> ${JSON.stringify([value])}::jsonb`;
-
-/** An article that discusses a published law matching `condition` (on the law's row, aliased "l"). */
-const discussing = (condition: SQL) =>
-  sql`exists (select 1 from jsonb_array_elements(${liveDocuments.snapshot}->'laws') as discussed(law)
-    join live_documents as l on l.item_type = 'law' and l.item_id = (discussed.law->>'id')::int
-    where ${condition})`;
-
-/** Its laws, and the articles tagged with it or discussing one of them. */
-function aboutJurisdiction(code: string): SQL {
-  return or(
-    and(isLaw, eq(liveDocuments.scope, code)),
-    and(isArticle, or(containing("jurisdictions", { code }), discussing(sql`l.scope = ${code}`))),
-  )!;
-}
-
-/** The laws with the topic, and the articles tagged with it or discussing one of those laws. */
-function aboutTopic(id: number): SQL {
-  const tagged = containing("topics", { id });
-  const lawTagged = sql`l.snapshot->'topics' @> ${JSON.stringify([{ id }])}::jsonb`;
-  return or(and(isLaw, tagged), and(isArticle, or(tagged, discussing(lawTagged))))!;
-}
-
-/** Published laws and articles under the given conditions, newest publication first. */
-export async function readEntries(db: Db, conditions: SQL[], limit?: number): Promise<PublicEntry[]> {
-  const query = db
+/**
+ * Published laws and articles under the given conditions (on public_laws and public_articles),
+ * newest publication first.
+ */
+export async function readEntries(
+  db: Db,
+  conditions: { laws: SQL[]; articles: SQL[] },
+  limit?: number,
+): Promise<PublicEntry[]> {
+  // Each side newest first through its own index, at most `limit` of each, then merged.
+  const laws = db
     .select({
-      itemType: liveDocuments.itemType,
-      scope: liveDocuments.scope,
-      slug: liveDocuments.slug,
-      title: liveDocuments.title,
-      snapshot: liveDocuments.snapshot,
-      publishedAt: liveDocuments.publishedAt,
-      firstPublishedAt: liveDocuments.firstPublishedAt,
+      id: publicLaws.lawId,
+      scope: publicLaws.jurisdictionCode,
+      slug: publicLaws.slug,
+      title: publicLaws.title,
+      summary: publicLaws.summary,
+      publishedAt: publicLaws.publishedAt,
+      firstPublishedAt: publicLaws.firstPublishedAt,
     })
-    .from(liveDocuments)
-    .where(and(inArray(liveDocuments.itemType, ["law", "article"]), ...conditions))
-    .orderBy(desc(liveDocuments.publishedAt), desc(liveDocuments.itemId));
-  const rows = limit ? await query.limit(limit) : await query;
-  return rows.map((row) => {
-    if (row.itemType === "law")
-      return {
-        kind: "law",
-        category: "law",
+    .from(publicLaws)
+    .where(and(...conditions.laws))
+    .orderBy(desc(publicLaws.publishedAt), desc(publicLaws.lawId));
+  const articles = db
+    .select({
+      id: publicArticles.articleId,
+      kind: publicArticles.kind,
+      slug: publicArticles.slug,
+      title: publicArticles.title,
+      excerpt: publicArticles.excerpt,
+      publishedAt: publicArticles.publishedAt,
+      firstPublishedAt: publicArticles.firstPublishedAt,
+    })
+    .from(publicArticles)
+    .where(and(...conditions.articles))
+    .orderBy(desc(publicArticles.publishedAt), desc(publicArticles.articleId));
+  const [lawRows, articleRows] = limit
+    ? [await laws.limit(limit), await articles.limit(limit)]
+    : [await laws, await articles];
+  const entries = [
+    ...lawRows.map((row) => ({
+      id: row.id,
+      entry: {
+        kind: "law" as const,
+        category: "law" as const,
         path: publicLawPath({ jurisdictionCode: row.scope, slug: row.slug }),
         title: row.title,
-        summary: parseLawSnapshot(row.snapshot).summary,
+        summary: row.summary,
         updated: row.publishedAt,
         published: row.firstPublishedAt,
-      };
-    const article = parseArticleSnapshot(row.snapshot);
-    return {
-      kind: "article",
-      category: article.kind,
-      path: publicArticlePath(row),
-      title: row.title,
-      summary: article.body.slice(0, 2000),
-      updated: row.publishedAt,
-      published: row.firstPublishedAt,
-    };
-  });
+      },
+    })),
+    ...articleRows.map((row) => ({
+      id: row.id,
+      entry: {
+        kind: "article" as const,
+        category: row.kind,
+        path: publicArticlePath(row),
+        title: row.title,
+        summary: row.excerpt,
+        updated: row.publishedAt,
+        published: row.firstPublishedAt,
+      },
+    })),
+  ].sort((a, b) => b.entry.updated.getTime() - a.entry.updated.getTime() || b.id - a.id);
+  return (limit ? entries.slice(0, limit) : entries).map((e) => e.entry);
 }

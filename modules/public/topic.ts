@@ -1,8 +1,8 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { liveDocuments, publicLaws, topics } from "@/db/schema";
-import { discussesAnyOf, liveArticleRows } from "./article-rows";
+import { publicLaws, publicTags, topics } from "@/db/schema";
+import { liveArticleRows, taggedWith } from "./article-rows";
 import { publicCacheTag } from "./clock";
 import { liveLawsInOrder } from "./law-chronology";
 
@@ -22,36 +22,23 @@ export async function publishedTopics(version: number) {
 }
 
 export async function readTopics(db: Db) {
-  const [vocabulary, laws, articles] = await Promise.all([
+  const [vocabulary, counts] = await Promise.all([
     db.select({ id: topics.id, slug: topics.slug, name: topics.name }).from(topics).orderBy(asc(topics.name)),
-    db.select({ id: publicLaws.lawId, topicIds: publicLaws.topicIds }).from(publicLaws),
-    // Only the two lists an article's count needs, not its body.
+    // An article counts for a topic it is tagged with or one of the published laws it discusses covers, once.
     db
-      .select({
-        topics: sql<{ id: number }[]>`${liveDocuments.snapshot}->'topics'`,
-        laws: sql<{ id: number }[]>`${liveDocuments.snapshot}->'laws'`,
-      })
-      .from(liveDocuments)
-      .where(eq(liveDocuments.itemType, "article")),
+      .select({ value: publicTags.value, type: publicTags.itemType, n: count() })
+      .from(publicTags)
+      .where(eq(publicTags.vocabulary, "topic"))
+      .groupBy(publicTags.value, publicTags.itemType),
   ]);
-  const lawTopics = new Map(laws.map((l) => [l.id, l.topicIds]));
-  const lawCount = new Map<number, number>();
-  for (const law of laws) for (const id of law.topicIds) lawCount.set(id, (lawCount.get(id) ?? 0) + 1);
-  // An article counts for a topic it is tagged with or one of the published laws it discusses covers, once.
-  const articleCount = new Map<number, number>();
-  for (const article of articles) {
-    const ids = new Set([
-      ...article.topics.map((t) => t.id),
-      ...article.laws.flatMap((l) => lawTopics.get(l.id) ?? []),
-    ]);
-    for (const id of ids) articleCount.set(id, (articleCount.get(id) ?? 0) + 1);
-  }
+  const countOf = (id: number, type: "law" | "article") =>
+    counts.find((c) => c.value === String(id) && c.type === type)?.n ?? 0;
   return vocabulary
     .map((t) => ({
       name: t.name,
       path: publicTopicPath(t),
-      laws: lawCount.get(t.id) ?? 0,
-      articles: articleCount.get(t.id) ?? 0,
+      laws: countOf(t.id, "law"),
+      articles: countOf(t.id, "article"),
     }))
     .filter((t) => t.laws + t.articles > 0);
 }
@@ -90,13 +77,8 @@ export async function readTopic(db: Db, slug: string) {
     .from(topics)
     .where(eq(topics.parentId, topic.id))
     .orderBy(asc(topics.name));
-  const tagged = JSON.stringify([{ id: topic.id }]);
-  const laws = await liveLawsInOrder(db, sql`${liveDocuments.snapshot}->'topics' @> ${tagged}::jsonb`);
-  const articles = await liveArticleRows(
-    db,
-    sql`(${liveDocuments.snapshot}->'topics' @> ${tagged}::jsonb
-      or ${discussesAnyOf(sql`select ${publicLaws.lawId} from ${publicLaws} where ${publicLaws.topicIds} @> array[${topic.id}]::integer[]`)})`,
-  );
+  const laws = await liveLawsInOrder(db, sql`${publicLaws.topicIds} @> array[${topic.id}]::integer[]`);
+  const articles = await liveArticleRows(db, taggedWith("topic", topic.id));
   return {
     name: topic.name,
     slug: topic.slug,

@@ -1,12 +1,14 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
-import { editorialItems, liveDocuments, publicLaws, publicSearch } from "@/db/schema";
+import { editorialItems, liveDocuments, publicArticles, publicLaws, publicSearch } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import { agentSnapshot } from "@/modules/agents/snapshot";
 import { articleSnapshot } from "@/modules/articles/snapshot";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { lawSnapshot } from "@/modules/laws/snapshot";
 import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
+import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
+import { projectArticle } from "@/modules/workflow/project-article";
 import { projectLaw } from "@/modules/workflow/project-law";
 import { projectSearch } from "@/modules/workflow/project-search";
 import { makeLive } from "@/modules/workflow/publish";
@@ -47,8 +49,8 @@ export async function backfillRevisions(db: Db): Promise<number> {
 }
 
 /**
- * Fills the public index (migration 0012) for laws, and the search index (migration 0014) for
- * every item, that were live before they existed. Runs at every start; does nothing once done,
+ * Fills the public index (migrations 0012 and 0020) for laws and articles, and the search index
+ * (migration 0014) for every item, that were live before they existed. Runs at every start; does nothing once done,
  * since publishing keeps them up to date.
  */
 export async function backfillPublicIndex(db: Db): Promise<number> {
@@ -57,13 +59,31 @@ export async function backfillPublicIndex(db: Db): Promise<number> {
       lawId: liveDocuments.itemId,
       revisionId: liveDocuments.revisionId,
       snapshot: liveDocuments.snapshot,
+      firstPublishedAt: liveDocuments.firstPublishedAt,
       publishedAt: liveDocuments.publishedAt,
     })
     .from(liveDocuments)
     .leftJoin(publicLaws, eq(publicLaws.lawId, liveDocuments.itemId))
     .where(and(eq(liveDocuments.itemType, "law"), isNull(publicLaws.lawId)));
   for (const law of missing) {
-    await projectLaw(db, law.lawId, law.revisionId, parseLawSnapshot(law.snapshot), law.publishedAt);
+    // Each item whole or not at all: the next start looks for items without their row.
+    await db.transaction((tx) => projectLaw(tx, law.lawId, law.revisionId, parseLawSnapshot(law.snapshot), law));
+  }
+  const unlisted = await db
+    .select({
+      articleId: liveDocuments.itemId,
+      revisionId: liveDocuments.revisionId,
+      snapshot: liveDocuments.snapshot,
+      firstPublishedAt: liveDocuments.firstPublishedAt,
+      publishedAt: liveDocuments.publishedAt,
+    })
+    .from(liveDocuments)
+    .leftJoin(publicArticles, eq(publicArticles.articleId, liveDocuments.itemId))
+    .where(and(eq(liveDocuments.itemType, "article"), isNull(publicArticles.articleId)));
+  for (const article of unlisted) {
+    await db.transaction((tx) =>
+      projectArticle(tx, article.articleId, article.revisionId, parseArticleSnapshot(article.snapshot), article),
+    );
   }
   const unsearchable = await db
     .select({
@@ -82,5 +102,5 @@ export async function backfillPublicIndex(db: Db): Promise<number> {
   for (const item of unsearchable) {
     await projectSearch(db, item.itemType, item.itemId, item.revisionId, item.snapshot, item.publishedAt);
   }
-  return missing.length + unsearchable.length;
+  return missing.length + unlisted.length + unsearchable.length;
 }

@@ -118,7 +118,7 @@ export async function reprojectArticlesNaming(tx: Db | Tx, agentId: number): Pro
       publishedAt: liveDocuments.publishedAt,
     })
     .from(liveDocuments)
-    .where(and(eq(liveDocuments.itemType, "article"), namesAgent(agentId)));
+    .where(and(eq(liveDocuments.itemType, "article"), namesAgent(agentId, liveDocuments.itemId)));
   // One after another: a transaction's connection runs one query at a time.
   for (const row of rows) await projectSearch(tx, "article", row.itemId, row.revisionId, row.snapshot, row.publishedAt);
 }

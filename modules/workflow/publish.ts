@@ -3,6 +3,8 @@ import type { Tx } from "@/db";
 import { editorialItems, publications, publishedRevisions, revisions } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
+import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
+import { projectArticle, unprojectArticle } from "./project-article";
 import { projectLaw, unprojectLaw } from "./project-law";
 import { tickPublicationClock } from "./publication-clock";
 import { projectSearch, reprojectArticlesNaming, unprojectSearch } from "./project-search";
@@ -28,7 +30,7 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .from(revisions)
     .where(eq(revisions.id, revisionId));
   const address = addressOf(row.itemType, parseSnapshot(row.itemType, revision!.snapshot));
-  await tx
+  const [dates] = await tx
     .insert(publications)
     .values({
       itemType: row.itemType,
@@ -41,7 +43,8 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .onConflictDoUpdate({
       target: [publications.itemType, publications.itemId],
       set: { revisionId, ...address, publishedAt: now, goneAt: null, mergedIntoId: null },
-    });
+    })
+    .returning({ firstPublishedAt: publications.firstPublishedAt, publishedAt: publications.publishedAt });
   await tx
     .update(editorialItems)
     .set({ review: "published", visibility: "live", liveRevisionId: revisionId, publishAt: null, changedAt: now })
@@ -50,7 +53,10 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .insert(publishedRevisions)
     .values({ itemType: row.itemType, itemId: row.itemId, number: revision!.number, revisionId, publishedAt: now })
     .onConflictDoNothing();
-  if (row.itemType === "law") await projectLaw(tx, row.itemId, revisionId, parseLawSnapshot(revision!.snapshot), now);
+  if (row.itemType === "law")
+    await projectLaw(tx, row.itemId, revisionId, parseLawSnapshot(revision!.snapshot), dates!);
+  if (row.itemType === "article")
+    await projectArticle(tx, row.itemId, revisionId, parseArticleSnapshot(revision!.snapshot), dates!);
   await projectSearch(tx, row.itemType, row.itemId, revisionId, revision!.snapshot, now);
   if (row.itemType === "agent") await reprojectArticlesNaming(tx, row.itemId);
   await projectNotes(tx, row);
@@ -65,6 +71,7 @@ export async function takeDown(tx: Tx, row: EditorialRow, now: Date, mergedIntoI
     .set({ goneAt: now, mergedIntoId })
     .where(and(eq(publications.itemType, row.itemType), eq(publications.itemId, row.itemId)));
   if (row.itemType === "law") await unprojectLaw(tx, row.itemId);
+  if (row.itemType === "article") await unprojectArticle(tx, row.itemId);
   await unprojectSearch(tx, row.itemType, row.itemId);
   if (row.itemType === "agent") await reprojectArticlesNaming(tx, row.itemId);
   await projectNotes(tx, row);

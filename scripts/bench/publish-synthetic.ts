@@ -16,9 +16,10 @@ export async function publishSynthetic(pool: pg.Pool): Promise<number> {
     );
     const { rows } = await client.query<{ n: number }>(
       `with inserted as (
-         insert into public_laws (law_id, revision_id, jurisdiction_code, slug, title, summary, type, status, year, published_at)
+         insert into public_laws (law_id, revision_id, jurisdiction_code, slug, title, summary, type, status, year,
+                                  first_published_at, published_at)
          select l.id, p.revision_id, l.jurisdiction_code, l.slug, l.title, l.summary, l.type, l.status,
-                extract(year from l.created_at)::int, p.published_at
+                extract(year from l.created_at)::int, p.first_published_at, p.published_at
          from publications p join laws l on l.id = p.item_id
          where p.item_type = 'law' and p.gone_at is null
          on conflict do nothing returning 1)

@@ -348,7 +348,8 @@ export async function writeLaws(
       "Summary revised",
     );
     if (published) {
-      const row = publicLawValues(published.revisionId, live, new Date(published.publishedAt));
+      const at = new Date(published.publishedAt);
+      const row = publicLawValues(published.revisionId, live, { firstPublishedAt: at, publishedAt: at });
       await out.add(publicLawRows, {
         law_id: id,
         revision_id: row.revisionId,

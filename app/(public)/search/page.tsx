@@ -73,7 +73,12 @@ async function Results({ query }: { query: SearchQuery }) {
       <div className="hidden lg:block">{filters}</div>
       <section aria-labelledby="results-heading" className="min-w-0">
         <h2 id="results-heading" className="border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
-          {results.total === 1 ? "1 result" : `${results.total.toLocaleString("en")} results`} for “{query.q}”
+          {results.capped
+            ? `More than ${results.total.toLocaleString("en")} results`
+            : results.total === 1
+              ? "1 result"
+              : `${results.total.toLocaleString("en")} results`}{" "}
+          for “{query.q}”
         </h2>
         {results.correctedTo && (
           <p className="mt-4 text-sm">

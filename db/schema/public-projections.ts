@@ -1,0 +1,118 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, pgView, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { revisions } from "./editorial";
+import { articleKindEnum, contentTypeEnum, datePrecisionEnum } from "./enums";
+
+/**
+ * The public read model beside public_laws and public_search: rows written from live revisions in
+ * the publishing transaction (modules/workflow/project-*.ts) and removed by withdrawing,
+ * archiving and merging, so that no public read scans revision snapshots. Like the views, these
+ * tables hold nothing that is not public.
+ */
+
+/** Published articles as lists sort, filter, count and show them: one row per live article. */
+export const publicArticles = pgTable(
+  "public_articles",
+  {
+    articleId: integer().primaryKey(),
+    revisionId: integer()
+      .notNull()
+      .references(() => revisions.id),
+    slug: text().notNull(),
+    kind: articleKindEnum().notNull(),
+    title: text().notNull(),
+    lang: text().notNull(),
+    // The date the piece first appeared, as recorded ("2023", "2023-01", "2023-01-15"): lists sort on it.
+    originalDate: text(),
+    originalPrecision: datePrecisionEnum(),
+    originalApproximate: boolean().notNull().default(false),
+    // The opening of its body: what feeds carry as the entry's summary.
+    excerpt: text().notNull(),
+    // Agents as the revision names them, live or not: reads keep only the published ones.
+    authorIds: integer()
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    publisherId: integer(),
+    creditedAgentId: integer(),
+    firstPublishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    publishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    index("public_articles_slug_idx").on(t.slug),
+    index("public_articles_order_idx").on(
+      t.originalDate.desc().nullsLast(),
+      t.firstPublishedAt.desc(),
+      t.articleId.desc(),
+    ),
+    index("public_articles_kind_order_idx").on(
+      t.kind,
+      t.originalDate.desc().nullsLast(),
+      t.firstPublishedAt.desc(),
+      t.articleId.desc(),
+    ),
+    index("public_articles_published_idx").on(t.publishedAt, t.articleId),
+  ],
+);
+
+/**
+ * Who refers to whom among live items, for the reverse lookups: an article discusses a law or
+ * names an agent (author, publisher, credited agency), a law's timeline names an agent (actor),
+ * a law relates to another. Written with the item that refers; the item referred to may be
+ * unpublished, so reads join it to what is live.
+ */
+export const publicLinks = pgTable(
+  "public_links",
+  {
+    fromType: contentTypeEnum().notNull(),
+    fromId: integer().notNull(),
+    kind: text().$type<PublicLinkKind>().notNull(),
+    // Its place in the referring item's list (the editor's order).
+    position: integer().notNull(),
+    toType: contentTypeEnum().notNull(),
+    toId: integer().notNull(),
+    // What readers see of the link itself: an actor's step (kind, date, note), a relation's kind and note.
+    detail: jsonb().$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.fromType, t.fromId, t.kind, t.position] }),
+    index("public_links_to_idx").on(t.toType, t.toId, t.kind),
+  ],
+);
+
+export type PublicLinkKind = "discusses" | "author" | "publisher" | "credited" | "actor" | "relates";
+
+/**
+ * What each live law and article is about: its topics and jurisdictions, those it is tagged with
+ * (direct) and, for an article, those of the live laws it discusses. Re-derived for the articles
+ * discussing a law whenever the law's publication changes.
+ */
+export const publicTags = pgTable(
+  "public_tags",
+  {
+    vocabulary: text().$type<"topic" | "jurisdiction">().notNull(),
+    // A topic's id or a jurisdiction's code, as text.
+    value: text().notNull(),
+    itemType: contentTypeEnum().notNull(),
+    itemId: integer().notNull(),
+    direct: boolean().notNull(),
+    publishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vocabulary, t.value, t.itemType, t.itemId] }),
+    index("public_tags_item_idx").on(t.itemType, t.itemId),
+  ],
+);
+
+/** Live items' addresses without their snapshots: what the proxy, the sitemap and link lists look up. */
+export const liveAddresses = pgView("live_addresses", {
+  itemType: contentTypeEnum().notNull(),
+  itemId: integer().notNull(),
+  scope: text().notNull(),
+  slug: text().notNull(),
+  title: text().notNull(),
+  firstPublishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+  publishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+}).as(
+  sql`select item_type, item_id, scope, slug, title, first_published_at, published_at from publications where gone_at is null`,
+);

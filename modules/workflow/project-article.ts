@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { publicArticles } from "@/db/schema";
+import type { ArticleSnapshot } from "@/modules/articles/snapshot";
+import { deriveArticleTags, removeLinks, removeTags, writeDirectTags, writeLinks, type Link } from "./project-links";
+import type { PublicationDates } from "./project-law";
+
+// Feeds carry the opening of an article's body as the entry's summary.
+const excerptLength = 2000;
+
+/**
+ * Writes a live article's row of the public read model: what lists sort, count and show, the laws
+ * it discusses, the agents it names, and its tags (its own and those of the laws it discusses).
+ */
+export async function projectArticle(
+  tx: Db | Tx,
+  articleId: number,
+  revisionId: number,
+  article: ArticleSnapshot,
+  dates: PublicationDates,
+): Promise<void> {
+  const values = {
+    revisionId,
+    slug: article.slug,
+    kind: article.kind,
+    title: article.title,
+    lang: article.lang,
+    originalDate: article.originalDate?.date ?? null,
+    originalPrecision: article.originalDate?.precision ?? null,
+    originalApproximate: article.originalDate?.approximate ?? false,
+    excerpt: article.body.slice(0, excerptLength),
+    authorIds: article.authors.map((a) => a.id),
+    publisherId: article.publisher?.id ?? null,
+    creditedAgentId: article.creditedAgent?.id ?? null,
+    ...dates,
+  };
+  await tx
+    .insert(publicArticles)
+    .values({ articleId, ...values })
+    .onConflictDoUpdate({ target: publicArticles.articleId, set: values });
+  const agent = (kind: "author" | "publisher" | "credited", ref: { id: number } | null): Link[] =>
+    ref ? [{ kind, toType: "agent", toId: ref.id }] : [];
+  await writeLinks(tx, "article", articleId, [
+    ...article.laws.map((law): Link => ({ kind: "discusses", toType: "law", toId: law.id })),
+    ...article.authors.flatMap((a) => agent("author", a)),
+    ...agent("publisher", article.publisher),
+    ...agent("credited", article.creditedAgent),
+  ]);
+  await writeDirectTags(
+    tx,
+    "article",
+    articleId,
+    { topicIds: article.topics.map((t) => t.id), jurisdictionCodes: article.jurisdictions.map((j) => j.code) },
+    dates.publishedAt,
+  );
+  await deriveArticleTags(tx, [articleId]);
+}
+
+/** Takes a withdrawn or archived article out of the public read model. */
+export async function unprojectArticle(tx: Db | Tx, articleId: number): Promise<void> {
+  await tx.delete(publicArticles).where(eq(publicArticles.articleId, articleId));
+  await removeLinks(tx, "article", articleId);
+  await removeTags(tx, "article", articleId);
+}

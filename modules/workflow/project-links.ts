@@ -1,0 +1,102 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { publicLinks, publicTags } from "@/db/schema";
+import type { PublicLinkKind } from "@/db/schema/public-projections";
+import type { ContentType } from "@/db/schema/vocabulary";
+
+export type Link = {
+  kind: PublicLinkKind;
+  toType: ContentType;
+  toId: number;
+  detail?: Record<string, unknown> | null;
+};
+
+/** Replaces what a live item refers to; positions keep the editor's order within each kind. */
+export async function writeLinks(tx: Db | Tx, fromType: ContentType, fromId: number, links: Link[]): Promise<void> {
+  await removeLinks(tx, fromType, fromId);
+  const positions = new Map<string, number>();
+  const rows = links.map((link) => {
+    const position = positions.get(link.kind) ?? 0;
+    positions.set(link.kind, position + 1);
+    return { fromType, fromId, position, ...link, detail: link.detail ?? null };
+  });
+  // Two instances starting at once may both backfill an item: the same rows, so nothing to add.
+  if (rows.length) await tx.insert(publicLinks).values(rows).onConflictDoNothing();
+}
+
+export async function removeLinks(tx: Db | Tx, fromType: ContentType, fromId: number): Promise<void> {
+  await tx.delete(publicLinks).where(and(eq(publicLinks.fromType, fromType), eq(publicLinks.fromId, fromId)));
+}
+
+type Tags = { topicIds: number[]; jurisdictionCodes: string[] };
+
+/** Replaces the topics and jurisdictions a live item is tagged with. */
+export async function writeDirectTags(
+  tx: Db | Tx,
+  itemType: ContentType,
+  itemId: number,
+  tags: Tags,
+  publishedAt: Date,
+): Promise<void> {
+  await removeTags(tx, itemType, itemId);
+  const rows = [
+    ...new Set(tags.topicIds.map((id) => `topic:${id}`)),
+    ...new Set(tags.jurisdictionCodes.map((code) => `jurisdiction:${code}`)),
+  ].map((key) => {
+    const [vocabulary, value] = key.split(/:(.*)/) as ["topic" | "jurisdiction", string];
+    return { vocabulary, value, itemType, itemId, direct: true, publishedAt };
+  });
+  if (rows.length) await tx.insert(publicTags).values(rows).onConflictDoNothing();
+}
+
+export async function removeTags(tx: Db | Tx, itemType: ContentType, itemId: number): Promise<void> {
+  await tx.delete(publicTags).where(and(eq(publicTags.itemType, itemType), eq(publicTags.itemId, itemId)));
+}
+
+/**
+ * Gives live articles the topics and jurisdictions of the live laws they discuss, as of now: run
+ * after an article is projected and after a law it discusses is published, withdrawn or archived.
+ */
+export async function deriveArticleTags(tx: Db | Tx, articleIds: number[]): Promise<void> {
+  if (articleIds.length === 0) return;
+  await tx
+    .delete(publicTags)
+    .where(
+      and(eq(publicTags.itemType, "article"), inArray(publicTags.itemId, articleIds), eq(publicTags.direct, false)),
+    );
+  const ids = sql`array[${sql.join(
+    articleIds.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::integer[]`;
+  // Plain SQL: the projection tables' columns by name, each law's topics unnested.
+  await tx.execute(sql`insert into public_tags (vocabulary, value, item_type, item_id, direct, published_at)
+    select 'topic', t.id::text, 'article'::content_type, l.from_id, false, a.published_at
+      from public_links l
+      join public_laws pl on pl.law_id = l.to_id
+      join public_articles a on a.article_id = l.from_id
+      cross join unnest(pl.topic_ids) as t(id)
+      where l.from_type = 'article' and l.kind = 'discusses' and l.from_id = any(${ids})
+    union
+    select 'jurisdiction', pl.jurisdiction_code, 'article'::content_type, l.from_id, false, a.published_at
+      from public_links l
+      join public_laws pl on pl.law_id = l.to_id
+      join public_articles a on a.article_id = l.from_id
+      where l.from_type = 'article' and l.kind = 'discusses' and l.from_id = any(${ids})
+    on conflict do nothing`);
+}
+
+/** The live articles that discuss a law. */
+export async function articlesDiscussingLaw(tx: Db | Tx, lawId: number): Promise<number[]> {
+  const rows = await tx
+    .select({ id: publicLinks.fromId })
+    .from(publicLinks)
+    .where(
+      and(
+        eq(publicLinks.toType, "law"),
+        eq(publicLinks.toId, lawId),
+        eq(publicLinks.kind, "discusses"),
+        eq(publicLinks.fromType, "article"),
+      ),
+    );
+  return [...new Set(rows.map((r) => r.id))];
+}
