@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { actionBodyLimitMb } from "./lib/action-requests";
 import { securityHeaders } from "./lib/security-headers";
@@ -5,6 +6,10 @@ import { securityHeaders } from "./lib/security-headers";
 const nextConfig: NextConfig = {
   // Public pages render on demand and are cached by tag ("use cache"), so the build needs no database.
   cacheComponents: true,
+  // Public pages are stored whole, each with a policy naming its own inline scripts (lib/cache/page-cache.mjs).
+  cacheHandler: path.join(import.meta.dirname, "lib/cache/page-cache.mjs"),
+  // Cached reads, with their tags expired by publications on any instance (lib/cache/data-cache.mjs).
+  cacheHandlers: { default: path.join(import.meta.dirname, "lib/cache/data-cache.mjs") },
   partialPrefetching: true,
   // PGlite loads its WebAssembly and extension bundles from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite"],

@@ -10,6 +10,7 @@ import { roleHas } from "@/modules/auth/permissions";
 import { requestContext } from "@/modules/auth/session";
 import { adminRecordExists } from "@/modules/system/admin-records";
 import { isCitableLawVersion } from "@/modules/public/citable-version";
+import { lawViewSegment } from "@/modules/public/law-page-view";
 import { addressRule, isKnownVocabulary, isLiveAddress, type PublicAddress } from "@/modules/public/addresses";
 
 /**
@@ -24,14 +25,27 @@ import { addressRule, isKnownVocabulary, isLiveAddress, type PublicAddress } fro
  */
 export async function proxy(request: NextRequest) {
   const { NODE_ENV } = env();
-  const policy = contentSecurityPolicy(cspNonce(), {
+  const policy = contentSecurityPolicy({
+    nonce: cspNonce(),
     development: NODE_ENV === "development",
     https: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
   });
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", policy);
-  const response =
-    (await inProxyPhase(() => answer(request, forwarded))) ?? NextResponse.next({ request: { headers: forwarded } });
+  const answered = await inProxyPhase(() => answer(request, forwarded));
+  // The not-found page and the pages served whole bring their own policy, by their scripts' hashes
+  // (lib/cache/page-cache.mjs); a nonce policy beside it would block those scripts.
+  const rendered = !answered || answered.headers.has("x-middleware-rewrite");
+  const wholePage =
+    NODE_ENV === "production" && (answered?.status === 404 || (rendered && !renderedPerRequest(request)));
+  if (wholePage) {
+    const stored = answered ?? NextResponse.next();
+    // Next would advertise the page's own lifetime (days) to caches in front; they must ask again
+    // within a second to keep publish → visible honest, and may serve the old copy while they do.
+    stored.headers.set("cache-control", sharedCacheControl);
+    return stored;
+  }
+  const response = answered ?? NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("content-security-policy", policy);
   for (const { key, value } of securityHeaders(NODE_ENV === "production")) response.headers.set(key, value);
   return response;
@@ -67,19 +81,49 @@ async function answer(request: NextRequest, forwarded: Headers): Promise<NextRes
     ))
   )
     return notFound();
+  // A law's views are addressed by its query string; their internal path is not an address.
+  if (/^\/laws\/[^/]+\/[^/]+\/[^/]+/.test(pathname)) return notFound();
   const address = publicAddress(pathname);
-  if (!address || (await previewing(request, address))) return null;
+  if (!address) return null;
+  if (await previewing(request, address)) return rewrite(request, `/preview${pathname}`, forwarded);
   const rule = await addressRule(address);
   if (!rule) {
     // Unknown or never published: a real 404, since the streamed page could only say it with a 200.
     if (!(await isLiveAddress(address))) return notFound();
-    return (await unpublishedVersion(address, request.nextUrl.searchParams)) ? notFound() : null;
+    if (await unpublishedVersion(address, request.nextUrl.searchParams)) return notFound();
+    const view = address.type === "law" ? lawViewSegment(request.nextUrl.searchParams) : null;
+    return view ? rewrite(request, `${pathname.replace(/\/$/, "")}/${view}`, forwarded) : null;
   }
   if (rule.kind === "moved") return NextResponse.redirect(new URL(rule.path, request.url), 308);
   return new NextResponse(goneHtml(nouns[address.type]), {
     status: 410,
     headers: { "content-type": "text/html; charset=utf-8", "x-robots-tag": "noindex" },
   });
+}
+
+/**
+ * Pages rendered per request get a nonce: the admin, sign-in, an editor's preview, and the public
+ * pages not yet stored whole. Every other page (a law's, a not-found answer) is rendered once,
+ * stored whole with a policy naming its own scripts' hashes, and served to every reader.
+ */
+function renderedPerRequest(request: NextRequest): boolean {
+  if (request.cookies.has("__prerender_bypass")) return true;
+  return perRequestPaths.some((pattern) => pattern.test(request.nextUrl.pathname));
+}
+
+const sharedCacheControl = "public, max-age=0, s-maxage=1, stale-while-revalidate=59";
+
+const perRequestPaths = [
+  /^\/(admin|login|api|preview)(\/|$)/,
+  /^\/(feed\.xml|sitemap\.xml|robots\.txt)$/,
+  /^\/(laws|articles|search|topics|jurisdictions)?\/?$/,
+];
+
+/** Renders another route at the same address, keeping the query string (the page ignores it). */
+function rewrite(request: NextRequest, pathname: string, forwarded: Headers): NextResponse {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  return NextResponse.rewrite(url, { request: { headers: forwarded } });
 }
 
 function decodable(pathname: string): boolean {

@@ -1,6 +1,4 @@
 import Link from "next/link";
-import { connection } from "next/server";
-import { Suspense } from "react";
 import { SearchForm } from "@/components/public/search-form";
 
 export default function NotFound() {
@@ -12,11 +10,7 @@ export default function NotFound() {
         so at its address.
       </p>
       <div className="mt-6">
-        <Suspense>
-          <PerRequest>
-            <SearchForm />
-          </PerRequest>
-        </Suspense>
+        <SearchForm />
       </div>
       <ul className="mt-6 space-y-2">
         <li>
@@ -33,14 +27,4 @@ export default function NotFound() {
       </ul>
     </main>
   );
-}
-
-/**
- * Rendered on each request, so that this page's scripts carry the request's CSP nonce: a page
- * prerendered whole at build time would have inline scripts the policy blocks
- * (docs/adr/0006-content-security-policy.md).
- */
-async function PerRequest({ children }: { children: React.ReactNode }) {
-  await connection();
-  return children;
 }

@@ -1,11 +1,23 @@
-import { CopyButton } from "@/components/ui/copy-button";
+"use client";
 
-/** "Cite this": the same reference in three forms, each with a copy button. */
-export function CiteThis({ plain, bibtex, csl }: { plain: string; bibtex: string; csl: string }) {
+import { useSyncExternalStore } from "react";
+import { CopyButton } from "@/components/ui/copy-button";
+import { bibtexCitation, cslJsonCitation, plainCitation, type CitedLaw } from "@/modules/public/citation";
+
+const unchanging = () => () => {};
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * "Cite this": the same reference in three forms, each with a copy button. The page is stored once
+ * for every reader, so the access date is the reader's own, filled in by their browser.
+ */
+export function CiteThis({ cited }: { cited: Omit<CitedLaw, "accessed"> }) {
+  const day = useSyncExternalStore(unchanging, today, () => null);
+  const law = { ...cited, accessed: day ? new Date(day) : null };
   const forms = [
-    ["Plain text", plain],
-    ["BibTeX", bibtex],
-    ["CSL-JSON", csl],
+    ["Plain text", plainCitation(law)],
+    ["BibTeX", bibtexCitation(law)],
+    ["CSL-JSON", cslJsonCitation(law)],
   ] as const;
   return (
     <section aria-labelledby="cite" className="print:hidden">

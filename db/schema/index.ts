@@ -14,3 +14,4 @@ export * from "./public-index";
 export * from "./public-search";
 export * from "./public-projections";
 export * from "./annotations";
+export * from "./page-cache";

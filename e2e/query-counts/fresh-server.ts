@@ -5,15 +5,13 @@
  * which a copy made before any page was served does not hold either), so its first request is a
  * cold render.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 
-export type Server = { origin: string; stop(): Promise<void> };
+import { startServer, type Server } from "../production-server";
 
 type Place = { env: Record<string, string>; remove(): Promise<void> };
 
@@ -31,7 +29,7 @@ export async function seededArchive(log: string, explore: (origin: string) => Pr
   const serverUrl = process.env.DATABASE_URL;
   const template = serverUrl ? await newPostgres(serverUrl) : newEmbedded();
   try {
-    const seeding = await startServer(template, log, "always");
+    const seeding = await startServer(template.env, { seed: "always", queryLog: log });
     try {
       await explore(seeding.origin);
     } finally {
@@ -44,7 +42,7 @@ export async function seededArchive(log: string, explore: (origin: string) => Pr
   return {
     async fresh() {
       const copy = serverUrl ? await copyPostgres(serverUrl, template) : copyEmbedded(template);
-      const server = await startServer(copy, log, "never").catch(async (error: unknown) => {
+      const server = await startServer(copy.env, { seed: "never", queryLog: log }).catch(async (error: unknown) => {
         await copy.remove();
         throw error;
       });
@@ -90,68 +88,4 @@ async function adminQuery(url: string, statement: string) {
   } finally {
     await client.end();
   }
-}
-
-async function startServer(place: Place, log: string, seed: "always" | "never"): Promise<Server> {
-  const port = await freePort();
-  const origin = `http://localhost:${port}`;
-  const { DATABASE_URL: _url, DATA_DIR: _dir, EMBEDDED_DATABASE: _embedded, ...inherited } = process.env;
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...inherited,
-      ...place.env,
-      NODE_ENV: "production",
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      SITE_URL: origin,
-      SEED_DEMO: seed,
-      SEED_ADMIN_PASSWORD: randomBytes(18).toString("base64url"),
-      NEXT_MANUAL_SIG_HANDLE: "1",
-      MARGINALIA_QUERY_LOG: log,
-    },
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    await exited;
-  };
-  try {
-    await ready(origin, () => child.exitCode !== null);
-  } catch (error) {
-    await stop();
-    throw new Error(`${(error as Error).message}\n${output}`);
-  }
-  return { origin, stop };
-}
-
-/**
- * Waits until the server answers a request the proxy answers alone (a visitor sent from /admin to
- * sign in): that reads no database and renders nothing, so it warms nothing a page uses.
- */
-async function ready(origin: string, exited: () => boolean) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (exited()) throw new Error("The server stopped before it was ready.");
-    const status = await fetch(`${origin}/admin`, { redirect: "manual" }).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status >= 300 && status < 400) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("The server was not ready within two minutes.");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -7,7 +7,7 @@ import { parseInput, recordId } from "@/lib/validation";
 import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { forgetPublicationVersion } from "@/modules/public/clock";
+import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { projectAnnotation } from "@/modules/workflow/project-annotations";
 import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 import { lockItem } from "@/modules/workflow/revise";
@@ -162,7 +162,7 @@ export async function confirmPlacement(ctx: Ctx, input: unknown): Promise<Placem
     await tickPublicationClock(tx);
     return { ...placement, state: "anchored" as const, method: "confirmed", confirmedAt: now };
   });
-  forgetPublicationVersion();
+  publicationCommitted();
   return confirmed;
 }
 

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { forgetPublicationVersion } from "@/modules/public/clock";
+import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 import { getJurisdiction } from "./read";
 
@@ -41,5 +41,5 @@ export async function deleteJurisdiction(ctx: Ctx, code: string): Promise<void> 
     await audit(tx, { actor, action: "jurisdiction.delete", targetType: "jurisdiction", targetId: key, ip: ctx.ip });
     await tickPublicationClock(tx);
   });
-  forgetPublicationVersion();
+  publicationCommitted();
 }

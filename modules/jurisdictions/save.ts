@@ -7,7 +7,7 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { jurisdictionInput, type JurisdictionInput } from "./schemas";
 import { getJurisdiction, type Jurisdiction } from "./read";
-import { forgetPublicationVersion } from "@/modules/public/clock";
+import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 
 export async function createJurisdiction(ctx: Ctx, input: Unvalidated<JurisdictionInput>): Promise<Jurisdiction> {
@@ -31,7 +31,7 @@ export async function createJurisdiction(ctx: Ctx, input: Unvalidated<Jurisdicti
     await tickPublicationClock(tx);
     return row.code;
   });
-  forgetPublicationVersion();
+  publicationCommitted();
   return getJurisdiction(ctx, code);
 }
 
@@ -53,6 +53,6 @@ export async function updateJurisdiction(
     // Public pages show jurisdictions' names.
     await tickPublicationClock(tx);
   });
-  forgetPublicationVersion();
+  publicationCommitted();
   return getJurisdiction(ctx, code);
 }

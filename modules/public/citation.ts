@@ -9,7 +9,8 @@ export type CitedLaw = {
   version: number;
   versionDate: Date;
   permalink: string;
-  accessed: Date;
+  // The reader's own day; null where it is not known (a page stored for every reader).
+  accessed: Date | null;
 };
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -23,7 +24,7 @@ export function plainCitation(law: CitedLaw): string {
     `${law.title} (${where}).`,
     law.identifier ? `${law.identifier}.` : "",
     `Marginalia, version ${law.version} of ${longDay(law.versionDate)}.`,
-    `${law.permalink} (accessed ${longDay(law.accessed)}).`,
+    law.accessed ? `${law.permalink} (accessed ${longDay(law.accessed)}).` : `${law.permalink}.`,
   ]
     .filter(Boolean)
     .join(" ");
@@ -47,7 +48,7 @@ export function bibtexCitation(law: CitedLaw): string {
     ...(law.identifier ? ([["number", bibEscape(law.identifier)]] as [string, string][]) : []),
     ["note", `Version ${law.version}, published in Marginalia on ${isoDay(law.versionDate)}`],
     ["howpublished", `\\url{${law.permalink}}`],
-    ["urldate", isoDay(law.accessed)],
+    ...(law.accessed ? ([["urldate", isoDay(law.accessed)]] as [string, string][]) : []),
   ];
   return `@misc{${key},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(",\n")}\n}`;
 }
@@ -67,7 +68,7 @@ export function cslJsonCitation(law: CitedLaw): string {
     version: String(law.version),
     "container-title": "Marginalia",
     URL: law.permalink,
-    accessed: { "date-parts": dateParts(law.accessed) },
+    ...(law.accessed ? { accessed: { "date-parts": dateParts(law.accessed) } } : {}),
   };
   return JSON.stringify([item], null, 2);
 }

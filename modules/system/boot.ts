@@ -4,6 +4,7 @@ import { describeError } from "@/lib/describe-error";
 import { authSecret } from "@/modules/auth/secret";
 import { stampSocketAddresses } from "@/modules/auth/socket-address";
 import { startScheduler } from "@/modules/workflow/scheduler";
+import { startPageCacheSync } from "./page-cache-sync";
 import { backfillPublicIndex, backfillRevisions } from "./backfill";
 import { firstAdminBanner, hasAccounts, seed } from "./seed";
 
@@ -18,6 +19,7 @@ export async function boot(): Promise<void> {
   await backfillRevisions(database.db);
   await backfillPublicIndex(database.db);
   startScheduler(database.db);
+  startPageCacheSync();
 }
 
 async function prepare() {

@@ -6,7 +6,7 @@ import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { forgetSlugs } from "@/modules/content/slugs";
-import { forgetPublicationVersion } from "@/modules/public/clock";
+import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
@@ -35,5 +35,5 @@ export async function deleteTopic(ctx: Ctx, id: number): Promise<void> {
     await audit(tx, { actor, action: "topic.delete", targetType: "topic", targetId: id, ip: ctx.ip, details });
     await tickPublicationClock(tx);
   });
-  forgetPublicationVersion();
+  publicationCommitted();
 }

@@ -16,7 +16,7 @@ import {
 import { getTopic, type Topic } from "./read";
 import { topicInput, type TopicInput } from "./schemas";
 import { ancestorIds } from "./tree";
-import { forgetPublicationVersion } from "@/modules/public/clock";
+import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 
 // Tree and slug checks read, then write: one change to the vocabulary at a time keeps them true.
@@ -49,7 +49,7 @@ export async function createTopic(ctx: Ctx, input: Unvalidated<TopicInput>): Pro
     await tickPublicationClock(tx);
     return id;
   });
-  forgetPublicationVersion();
+  publicationCommitted();
   return getTopic(ctx, id);
 }
 
@@ -80,7 +80,7 @@ export async function updateTopic(ctx: Ctx, id: number, input: Unvalidated<Topic
     if (isSlugClash(error, topicSlugs)) throw new ValidationError({ slug: [slugTakenMessage] });
     throw error;
   });
-  forgetPublicationVersion();
+  publicationCommitted();
   return getTopic(ctx, id);
 }
 

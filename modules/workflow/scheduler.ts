@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { editorialItems } from "@/db/schema";
 import { audit } from "@/modules/audit/record";
 import { loggable } from "@/lib/describe-error";
-import { forgetPublicationVersion } from "@/modules/public/clock";
+import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { makeLive } from "./publish";
 
 /**
@@ -42,7 +42,7 @@ export async function publishDue(db: Db, now = new Date()): Promise<number> {
     });
     if (done) published++;
   }
-  if (published > 0) forgetPublicationVersion();
+  if (published > 0) publicationCommitted();
   return published;
 }
 

@@ -8,7 +8,7 @@ import { parseInput, recordId, text } from "@/lib/validation";
 import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Actor, Ctx } from "@/modules/auth/context";
-import { forgetPublicationVersion } from "@/modules/public/clock";
+import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { decide, next, workflowActions, type ItemState, type WorkflowAction } from "./machine";
 import { itemIs, makeLive, takeDown } from "./publish";
 import { lockItem, type EditorialRow } from "./revise";
@@ -97,7 +97,7 @@ export async function moveItem(ctx: Ctx, input: unknown, now = new Date()): Prom
   });
   // Committed: readers on this instance see it at once, not within the clock's second.
   if (values.action === "publish" || values.action === "withdraw" || values.action === "archive")
-    forgetPublicationVersion();
+    publicationCommitted();
   return moved;
 }
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath, updateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
 import type { PickerOption } from "@/components/admin/entity-picker";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one } from "@/lib/form-data";
@@ -13,7 +13,6 @@ import { createAnnotation, updateAnnotation } from "@/modules/annotations/save";
 import type { TargetRef } from "@/modules/annotations/target";
 import { listArticles } from "@/modules/articles/list";
 import { requestContext } from "@/modules/auth/session";
-import { publicCacheTag } from "@/modules/public/clock";
 import { annotationInputFrom, passageFrom } from "./form-input";
 import { annotatePath, annotationPath } from "./paths";
 
@@ -117,7 +116,6 @@ export async function confirmPlacementAction(_previous: ActionResult | null, for
     const path = one(values, "returnTo");
     if (path?.startsWith("/admin/")) revalidatePath(path);
     revalidatePath(annotationPath(requestId(one(values, "annotationId"))));
-    updateTag(publicCacheTag);
   }
   return result;
 }

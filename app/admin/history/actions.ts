@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath, updateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { requestId } from "@/lib/validation";
 import { restoreAgentRevision } from "@/modules/agents/restore";
@@ -8,7 +8,6 @@ import { restoreArticleRevision } from "@/modules/articles/restore";
 import type { Ctx } from "@/modules/auth/context";
 import { requestContext } from "@/modules/auth/session";
 import { restoreLawRevision } from "@/modules/laws/restore";
-import { publicCacheTag } from "@/modules/public/clock";
 
 type Restorer = (ctx: Ctx, id: number, number: number, baseRevision: unknown) => Promise<unknown>;
 
@@ -31,7 +30,6 @@ export async function restoreRevisionAction(_previous: ActionResult | null, form
   if (result.ok) {
     revalidatePath(`${restorer.adminPath}/${id}`);
     revalidatePath(`/admin/history/${type}/${id}`);
-    updateTag(publicCacheTag);
   }
   return result;
 }

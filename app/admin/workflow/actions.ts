@@ -1,11 +1,10 @@
 "use server";
 
-import { revalidatePath, updateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one } from "@/lib/form-data";
 import { requestId, searchText } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
-import { publicCacheTag } from "@/modules/public/clock";
 import { addComment, resolveComment } from "@/modules/workflow/comments";
 import { searchMergeTargets } from "@/modules/workflow/merge-targets";
 import { moveItem } from "@/modules/workflow/transitions";
@@ -25,7 +24,6 @@ function refreshItem(type: ContentType, id: number) {
   revalidatePath(adminPaths[type]);
   revalidatePath("/admin");
   revalidatePath("/admin/review");
-  updateTag(publicCacheTag);
 }
 
 export async function moveItemAction(_previous: WorkflowFormState, form: FormData): Promise<WorkflowFormState> {

@@ -1,27 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
-import { connection } from "next/server";
-import { Suspense } from "react";
 import { ArticleList } from "@/components/articles/article-list";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { formatPartialDate } from "@/lib/partial-date";
 import { agentKindLabels } from "@/modules/agents/labels";
 import { lawEventKindLabels } from "@/modules/laws/labels";
 import { publishedAgent, type AgentRole, type PublicAgent } from "@/modules/public/agent";
-import { publicationVersion } from "@/modules/public/clock";
 import { publishedMetadata, unpublishedMetadata } from "@/modules/public/page-metadata";
+
+// Rendered on its first request and stored whole for every reader (lib/cache/page-cache.mjs);
+// the build has no database, and Next checks the route with a parameter that names nothing.
+export const ensureStatic = "navigation";
+export const unnamed = "-";
+export function generateStaticParams() {
+  return [{ slug: unnamed }];
+}
 
 type Params = Promise<{ slug: string }>;
 
 async function find(params: Params) {
   const { slug } = await params;
+  if (slug === unnamed) return null;
   if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;
-  return publishedAgent(slug, await publicationVersion());
+  return publishedAgent(slug, 0);
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  await connection();
   const agent = await find(params);
   if (agent?.kind !== "agent") return unpublishedMetadata("Person or organization");
   const description =
@@ -31,15 +36,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default function AgentPage({ params }: { params: Params }) {
-  return (
-    <Suspense fallback={<p className="text-muted">Loading…</p>}>
-      <Agent params={params} />
-    </Suspense>
-  );
+  return <Agent params={params} />;
 }
 
 async function Agent({ params }: { params: Params }) {
-  await connection();
   const found = await find(params);
   if (!found) notFound();
   if (found.kind === "moved") permanentRedirect(found.path);

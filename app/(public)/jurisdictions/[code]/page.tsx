@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { Suspense } from "react";
 import { ArticleList } from "@/components/articles/article-list";
 import { LawChronology } from "@/components/laws/law-chronology";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { jurisdictionKindLabels } from "@/modules/jurisdictions/labels";
 import { publicArticlesIndexPath } from "@/modules/public/articles-index";
-import { publicationVersion } from "@/modules/public/clock";
 import { publishedJurisdiction } from "@/modules/public/jurisdiction";
 import { lawIndexHref } from "@/modules/public/law-index-url";
 import { lawIndexQuery } from "@/modules/public/law-index";
 import { siteMetadataBase } from "@/modules/public/site";
 import { pageAlternates } from "@/modules/public/syndication";
+
+// Rendered on its first request and stored whole for every reader (lib/cache/page-cache.mjs);
+// the build has no database, and Next checks the route with a parameter that names nothing.
+export const ensureStatic = "navigation";
+export const unnamed = "-";
+export function generateStaticParams() {
+  return [{ code: unnamed }];
+}
 
 type Params = Promise<{ code: string }>;
 
@@ -22,12 +27,11 @@ const readable = (code: string) => /^[A-Za-z0-9-]{1,12}$/.test(code);
 
 async function find(params: Params) {
   const { code } = await params;
-  if (!readable(code)) return { code, jurisdiction: null };
-  return { code, jurisdiction: await publishedJurisdiction(code, await publicationVersion()) };
+  if (code === unnamed || !readable(code)) return { code, jurisdiction: null };
+  return { code, jurisdiction: await publishedJurisdiction(code, 0) };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  await connection();
   const { jurisdiction } = await find(params);
   if (!jurisdiction) return { title: "Jurisdiction", robots: { index: false } };
   const description = `Published laws of ${jurisdiction.name} in the order of their history, the topics they cover, and the news and commentary about them.`;
@@ -41,15 +45,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default function JurisdictionPage({ params }: { params: Params }) {
-  return (
-    <Suspense fallback={<p className="text-muted">Loading…</p>}>
-      <Jurisdiction params={params} />
-    </Suspense>
-  );
+  return <Jurisdiction params={params} />;
 }
 
 async function Jurisdiction({ params }: { params: Params }) {
-  await connection();
   // An upper-case code was redirected by proxy.ts already.
   const { jurisdiction } = await find(params);
   if (!jurisdiction) notFound();

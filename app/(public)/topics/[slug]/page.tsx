@@ -1,29 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { Suspense } from "react";
 import { ArticleList } from "@/components/articles/article-list";
 import { LawChronology } from "@/components/laws/law-chronology";
 import { SectionHeading } from "@/components/ui/section-heading";
-import { publicationVersion } from "@/modules/public/clock";
 import { lawIndexHref } from "@/modules/public/law-index-url";
 import { lawIndexQuery } from "@/modules/public/law-index";
 import { publishedTopic } from "@/modules/public/topic";
 import { siteMetadataBase } from "@/modules/public/site";
 import { pageAlternates } from "@/modules/public/syndication";
 
+// Rendered on its first request and stored whole for every reader (lib/cache/page-cache.mjs);
+// the build has no database, and Next checks the route with a parameter that names nothing.
+export const ensureStatic = "navigation";
+export const unnamed = "-";
+export function generateStaticParams() {
+  return [{ slug: unnamed }];
+}
+
 type Params = Promise<{ slug: string }>;
 
 async function find(params: Params) {
   const { slug } = await params;
+  if (slug === unnamed) return null;
   // Slugs are lower-case letters, digits and hyphens: anything else is no topic.
   if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;
-  return publishedTopic(slug, await publicationVersion());
+  return publishedTopic(slug, 0);
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  await connection();
   const topic = await find(params);
   if (!topic) return { title: "Topic", robots: { index: false } };
   const description =
@@ -39,15 +44,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default function TopicPage({ params }: { params: Params }) {
-  return (
-    <Suspense fallback={<p className="text-muted">Loading…</p>}>
-      <Topic params={params} />
-    </Suspense>
-  );
+  return <Topic params={params} />;
 }
 
 async function Topic({ params }: { params: Params }) {
-  await connection();
   const topic = await find(params);
   if (!topic) notFound();
   return (

@@ -1,0 +1,7 @@
+export function contentSecurityPolicy(options: {
+  nonce?: string;
+  hashes?: string[];
+  development: boolean;
+  https: boolean;
+}): string;
+export function inlineScriptHashes(html: string): string[];
