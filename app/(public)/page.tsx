@@ -106,14 +106,14 @@ async function LatestLaws() {
 async function LatestArticles() {
   await connection();
   // The first page of the articles index, which that page caches too.
-  const index = await publishedArticlesIndex(articlesIndexQuery.parse({}), await publicationVersion());
+  const index = await publishedArticlesIndex(articlesIndexQuery.parse({}));
   if (index.articles.length === 0) return <p className="text-muted">No article has been published yet.</p>;
   return <ArticleList articles={index.articles.slice(0, 5)} />;
 }
 
 async function Jurisdictions() {
   await connection();
-  const list = await publishedJurisdictions(await publicationVersion());
+  const list = await publishedJurisdictions();
   if (list.length === 0) return <p className="text-muted">No law has been published yet.</p>;
   return (
     <>
@@ -134,7 +134,7 @@ async function Jurisdictions() {
 
 async function Topics() {
   await connection();
-  const list = await publishedTopics(await publicationVersion());
+  const list = await publishedTopics();
   if (list.length === 0) return <p className="text-muted">Nothing filed under a topic has been published yet.</p>;
   return (
     <>

@@ -38,11 +38,10 @@ export type AgentRole = "author" | "publisher" | "credited";
  * histories it took and the published articles it wrote, published or is credited on; where its
  * old address now points; that it was withdrawn; or null when there is no such published agent.
  */
-export async function publishedAgent(slug: string, version: number) {
+export async function publishedAgent(slug: string) {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   const { db } = await getDatabase();
   return readAgent(db, slug);
 }

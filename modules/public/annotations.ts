@@ -152,12 +152,10 @@ function toPublic(row: Row, links: Map<string, PublicLink>): PublicAnnotation {
  */
 export async function publishedAnnotationsOn(
   target: { type: "law" | "article"; id: number },
-  version: number,
 ): Promise<PublicAnnotation[]> {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   return readAnnotationsOn((await getDatabase()).db, target);
 }
 
@@ -173,11 +171,10 @@ export async function readAnnotationsOn(db: Db, target: { type: "law" | "article
 }
 
 /** Published annotations by id (for the API); ids that are not public are simply absent. */
-export async function publishedAnnotationsById(ids: number[], version: number): Promise<PublicAnnotation[]> {
+export async function publishedAnnotationsById(ids: number[]): Promise<PublicAnnotation[]> {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   return readAnnotationsById((await getDatabase()).db, ids);
 }
 
@@ -195,11 +192,10 @@ export async function readAnnotationsById(db: Db, ids: number[]): Promise<Public
 /** A published law or article named by its public address (`/laws/kg/slug?text=3`, `/articles/slug`, or a full URL). */
 export type AnnotationTarget = { type: "law" | "article"; id: number; title: string; textId: number | null };
 
-export async function publishedTarget(address: string, version: number): Promise<AnnotationTarget | null> {
+export async function publishedTarget(address: string): Promise<AnnotationTarget | null> {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   return readTarget((await getDatabase()).db, address);
 }
 

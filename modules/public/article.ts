@@ -17,17 +17,16 @@ export { publicArticlePath };
  * A published article as readers see it (its live revision), where its old address now points, or
  * that it was withdrawn. The laws it discusses are linked only when they are published too.
  */
-export async function publishedArticle(slug: string, version: number) {
+export async function publishedArticle(slug: string) {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   const { db } = await getDatabase();
   const [doc] = await db
     .select({ itemId: liveDocuments.itemId, snapshot: liveDocuments.snapshot, publishedAt: liveDocuments.publishedAt })
     .from(liveDocuments)
     .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.scope, ""), eq(liveDocuments.slug, slug)));
-  if (!doc) return addressRule({ type: "article", slug }, version);
+  if (!doc) return addressRule({ type: "article", slug });
   return articleView(db, doc.itemId, parseArticleSnapshot(doc.snapshot), doc.publishedAt);
 }
 

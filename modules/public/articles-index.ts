@@ -29,11 +29,10 @@ export function publicArticlesIndexPath(query: { kind?: ArticleKind; page?: numb
 }
 
 /** One page of published articles, newest first, of one kind or all, with how many there are of each kind. */
-export async function publishedArticlesIndex(query: ArticlesIndexQuery, version: number) {
+export async function publishedArticlesIndex(query: ArticlesIndexQuery) {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   const { db } = await getDatabase();
   return readArticlesIndex(db, query);
 }

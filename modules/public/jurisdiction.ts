@@ -16,11 +16,10 @@ export function publicJurisdictionPath(jurisdiction: { code: string }): string {
 export const recentArticlesShown = 10;
 
 /** Jurisdictions with at least one published law, by name, with how many. */
-export async function publishedJurisdictions(version: number) {
+export async function publishedJurisdictions() {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   const { db } = await getDatabase();
   return readJurisdictions(db);
 }
@@ -47,11 +46,10 @@ export async function readJurisdictions(db: Db) {
  * history, the topics they cover, and the latest articles about it or its laws. Null for a code
  * no jurisdiction has. `code` is matched whatever its case; the page redirects to the stored one.
  */
-export async function publishedJurisdiction(code: string, version: number) {
+export async function publishedJurisdiction(code: string) {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   const { db } = await getDatabase();
   return readJurisdiction(db, code);
 }

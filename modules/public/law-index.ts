@@ -39,11 +39,10 @@ export type LawFacet = "jurisdiction" | "status" | "type" | "year" | "topic";
  * facets (so each count says what choosing it would show). Reads only public_laws, the index of
  * live revisions, and the vocabularies. `version` (publicationVersion) keys the cache.
  */
-export async function publishedLawIndex(query: LawIndexQuery, version: number) {
+export async function publishedLawIndex(query: LawIndexQuery) {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   const { db } = await getDatabase();
   return readLawIndex(db, query);
 }

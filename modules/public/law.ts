@@ -28,11 +28,10 @@ export { publicLawPath };
  * that it was withdrawn. Reads only the live_documents and gone_addresses views: no draft can
  * come out of here. `version` (publicationVersion) keys the cache.
  */
-export async function publishedLaw(jurisdictionCode: string, slug: string, version: number, asOf?: number) {
+export async function publishedLaw(jurisdictionCode: string, slug: string, asOf?: number) {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   const { db } = await getDatabase();
   return readLaw(db, jurisdictionCode, slug, asOf);
 }
@@ -178,11 +177,10 @@ export type PublicLawSummary = {
 };
 
 /** The most recently published laws, newest first. */
-export async function latestPublishedLaws(version: number, limit = 10): Promise<PublicLawSummary[]> {
+export async function latestPublishedLaws(limit = 10): Promise<PublicLawSummary[]> {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   const { db } = await getDatabase();
   return readLatestLaws(db, limit);
 }

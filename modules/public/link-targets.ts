@@ -8,11 +8,10 @@ import { publicTopicPath } from "./topic";
 /** Pages a law's page may link names to, by id: published agents, and every topic of the vocabulary. */
 export type LinkTargets = { agents: Record<number, string>; topics: Record<number, string> };
 
-export async function publicLinkTargets(version: number): Promise<LinkTargets> {
+export async function publicLinkTargets(): Promise<LinkTargets> {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   const { db } = await getDatabase();
   const topicRows = await db.select({ id: topics.id, slug: topics.slug }).from(topics);
   return {

@@ -59,11 +59,10 @@ export type SearchHit = {
 };
 
 /** One page of published items matching the query, cached per publication like every public read. */
-export async function publishedSearch(query: SearchQuery, version: number) {
+export async function publishedSearch(query: SearchQuery) {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("hours");
-  void version;
   const { db } = await getDatabase();
   return readSearch(db, query);
 }

@@ -14,11 +14,10 @@ export type SitemapUrl = { path: string; lastmod?: Date };
  * each topic of a published law or article, and every published law, article and agent. Search
  * results are left out: they are pages of other pages.
  */
-export async function publicPages(version: number): Promise<SitemapUrl[]> {
+export async function publicPages(): Promise<SitemapUrl[]> {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   const { db } = await getDatabase();
   return readPublicPages(db);
 }

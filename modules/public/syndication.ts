@@ -77,11 +77,10 @@ const kindTitles: Record<FeedKind, string> = {
 export type Feed = { title: string; path: string; pagePath: string; entries: PublicEntry[] };
 
 /** A feed's title, addresses and latest entries, or null when it names a jurisdiction or topic that does not exist. */
-export async function publishedFeed(filter: FeedFilter, version: number, limit = 50): Promise<Feed | null> {
+export async function publishedFeed(filter: FeedFilter, limit = 50): Promise<Feed | null> {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   const { db } = await getDatabase();
   return readFeed(db, filter, limit);
 }

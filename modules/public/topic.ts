@@ -12,11 +12,10 @@ export function publicTopicPath(topic: { slug: string }): string {
 }
 
 /** Topics that published laws or articles are about, by name, with how many of each. */
-export async function publishedTopics(version: number) {
+export async function publishedTopics() {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   const { db } = await getDatabase();
   return readTopics(db);
 }
@@ -48,11 +47,10 @@ export async function readTopics(db: Db) {
  * in the order of their history, and the articles tagged with it or discussing those laws. Null
  * for a slug no topic has.
  */
-export async function publishedTopic(slug: string, version: number) {
+export async function publishedTopic(slug: string) {
   "use cache";
   cacheTag(publicCacheTag);
   cacheLife("days");
-  void version;
   const { db } = await getDatabase();
   return readTopic(db, slug);
 }

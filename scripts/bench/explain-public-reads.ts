@@ -225,7 +225,7 @@ async function publicReads(db: import("@/db").Db, pool: pg.Pool): Promise<[strin
     ["/laws", () => lawIndex.readLawIndex(db, lawIndex.lawIndexQuery.parse({}))],
     ["/laws?jurisdiction=KG", () => lawIndex.readLawIndex(db, lawIndex.lawIndexQuery.parse({ jurisdiction: "KG" }))],
     // Before readLatestLaws existed, the cached function itself (its directives do nothing outside Next).
-    ["home: latest laws", () => (latest ? latest(db, 12) : law.latestPublishedLaws(0, 12))],
+    ["home: latest laws", () => (latest ? latest(db, 12) : law.latestPublishedLaws(12))],
     ["/agents/[slug] (busiest agent)", () => agent.readAgent(db, busyAgent.slug)],
     ["/topics (and home)", () => topic.readTopics(db)],
     ["/topics/[slug]", () => topic.readTopic(db, busyTopic.slug)],

@@ -13,7 +13,6 @@ import {
   type ArticlesIndex,
   type ArticlesIndexQuery,
 } from "@/modules/public/articles-index";
-import { publicationVersion } from "@/modules/public/clock";
 import { pageAlternates } from "@/modules/public/syndication";
 
 // What a list of one kind is called, in the plural.
@@ -56,7 +55,7 @@ export default function ArticlesIndexPage({ searchParams }: { searchParams: Sear
 async function ArticlesIndexView({ searchParams }: { searchParams: SearchParams }) {
   await connection();
   const query = parseSearchParams(articlesIndexQuery, await searchParams);
-  const index = await publishedArticlesIndex(query, await publicationVersion());
+  const index = await publishedArticlesIndex(query);
   const noun = query.kind ? kindTitles[query.kind].toLowerCase() : "articles";
   return (
     <div className="space-y-6">

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { jurisdictionKindLabels } from "@/modules/jurisdictions/labels";
-import { publicationVersion } from "@/modules/public/clock";
 import { publishedJurisdictions } from "@/modules/public/jurisdiction";
 import { pageAlternates } from "@/modules/public/syndication";
 
@@ -32,7 +31,7 @@ export default function JurisdictionsPage() {
 
 async function JurisdictionList() {
   await connection();
-  const list = await publishedJurisdictions(await publicationVersion());
+  const list = await publishedJurisdictions();
   if (list.length === 0) return <p>No law has been published yet.</p>;
   return (
     <ul className="max-w-3xl divide-y divide-rule border-y border-rule">

@@ -6,7 +6,6 @@ import { Suspense } from "react";
 import { FacetLinks, type FacetGroup } from "@/components/public/facet-links";
 import { parseSearchParams, type SearchParams } from "@/lib/search-params";
 import { lawStatusLabels, lawTypeLabels } from "@/modules/laws/labels";
-import { publicationVersion } from "@/modules/public/clock";
 import {
   lawIndexQuery,
   publishedLawIndex,
@@ -41,7 +40,7 @@ export default function LawsIndexPage({ searchParams }: { searchParams: SearchPa
 async function LawsIndex({ searchParams }: { searchParams: SearchParams }) {
   await connection();
   const query = parseSearchParams(lawIndexQuery, await searchParams);
-  const index = await publishedLawIndex(query, await publicationVersion());
+  const index = await publishedLawIndex(query);
   const filters = (
     <FacetLinks groups={facetGroups(query, index)} href={(facet, value) => lawIndexHref(query, { [facet]: value })} />
   );

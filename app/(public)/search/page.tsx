@@ -11,7 +11,6 @@ import { parseSearchParams, type SearchParams } from "@/lib/search-params";
 import { agentKindLabels } from "@/modules/agents/labels";
 import { articleKindLabels, type ArticleKind } from "@/modules/articles/labels";
 import { lawTypeLabels } from "@/modules/laws/labels";
-import { publicationVersion } from "@/modules/public/clock";
 import {
   publishedSearch,
   searchQuery,
@@ -54,7 +53,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
 async function Results({ query }: { query: SearchQuery }) {
   await connection();
   if (!query.q) return <p className="text-muted">Type a word or a name to search what the archive has published.</p>;
-  const results = await publishedSearch(query, await publicationVersion());
+  const results = await publishedSearch(query);
   if (results.terms.length === 0)
     return <p>Search looks for words and names; “{query.q}” has neither. Try a word, a name or a number.</p>;
   const filters = (

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { publicationVersion } from "@/modules/public/clock";
 import { publishedTopics } from "@/modules/public/topic";
 import { pageAlternates } from "@/modules/public/syndication";
 
@@ -33,7 +32,7 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` :
 
 async function TopicList() {
   await connection();
-  const list = await publishedTopics(await publicationVersion());
+  const list = await publishedTopics();
   if (list.length === 0) return <p>Nothing filed under a topic has been published yet.</p>;
   return (
     <ul className="max-w-3xl divide-y divide-rule border-y border-rule">

@@ -23,7 +23,7 @@ async function find(params: Params) {
   const { slug } = await params;
   if (slug === unnamed) return null;
   if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;
-  return publishedAgent(slug, 0);
+  return publishedAgent(slug);
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

@@ -21,7 +21,7 @@ type Params = { slug: string };
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { slug } = await params;
   if (slug === unnamed) return {};
-  const found = await publishedArticle(slug, 0);
+  const found = await publishedArticle(slug);
   if (found?.kind !== "article") return unpublishedMetadata("Article");
   const description = found.body.replace(/[*_`#>[\]]|\(https?:[^)]*\)/g, "").slice(0, 300);
   return publishedMetadata({ title: found.title, description, path: publicArticlePath(found), type: "article" });
@@ -34,7 +34,7 @@ export default function ArticlePage({ params }: { params: Promise<Params> }) {
 async function Article({ params }: { params: Promise<Params> }) {
   const { slug } = await params;
   if (slug === unnamed) notFound();
-  const found = await publishedArticle(slug, 0);
+  const found = await publishedArticle(slug);
   if (!found) notFound();
   if (found.kind === "moved") permanentRedirect(found.path);
   if (found.kind === "gone")
@@ -49,7 +49,6 @@ async function Article({ params }: { params: Promise<Params> }) {
     );
   const origin = siteUrl();
   const url = `${origin}${publicArticlePath(found)}`;
-  const version = 0;
   return (
     <>
       <script
@@ -58,7 +57,7 @@ async function Article({ params }: { params: Promise<Params> }) {
       />
       <PublicArticleView
         article={found}
-        annotations={await publishedAnnotationsOn({ type: "article", id: found.id }, version)}
+        annotations={await publishedAnnotationsOn({ type: "article", id: found.id })}
       />
     </>
   );

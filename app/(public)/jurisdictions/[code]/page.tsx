@@ -28,7 +28,7 @@ const readable = (code: string) => /^[A-Za-z0-9-]{1,12}$/.test(code);
 async function find(params: Params) {
   const { code } = await params;
   if (code === unnamed || !readable(code)) return { code, jurisdiction: null };
-  return { code, jurisdiction: await publishedJurisdiction(code, 0) };
+  return { code, jurisdiction: await publishedJurisdiction(code) };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

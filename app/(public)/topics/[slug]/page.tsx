@@ -25,7 +25,7 @@ async function find(params: Params) {
   if (slug === unnamed) return null;
   // Slugs are lower-case letters, digits and hyphens: anything else is no topic.
   if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;
-  return publishedTopic(slug, 0);
+  return publishedTopic(slug);
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

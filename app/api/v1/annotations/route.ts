@@ -1,5 +1,4 @@
 import { connection, type NextRequest } from "next/server";
-import { publicationVersion } from "@/modules/public/clock";
 import { publishedAnnotationsOn, publishedTarget } from "@/modules/public/annotations";
 import { siteOrigin } from "@/modules/public/site";
 import { annotationCollection, webAnnotationType } from "@/modules/public/web-annotation";
@@ -14,10 +13,9 @@ export async function GET(request: NextRequest) {
   const address = request.nextUrl.searchParams.get("target")?.trim() ?? "";
   if (!address || address.length > 2000)
     return apiError(400, "Name the page whose annotations you want: ?target=/laws/kg/its-slug (or a full URL).");
-  const version = await publicationVersion();
-  const target = await publishedTarget(address, version);
+  const target = await publishedTarget(address);
   if (!target) return apiError(404, "No published law or article has this address.");
-  const all = await publishedAnnotationsOn({ type: target.type, id: target.id }, version);
+  const all = await publishedAnnotationsOn({ type: target.type, id: target.id });
   const items = target.textId === null ? all : all.filter((a) => a.target.textId === target.textId);
   const origin = await siteOrigin();
   const self = `${origin}/api/v1/annotations?target=${encodeURIComponent(address)}`;

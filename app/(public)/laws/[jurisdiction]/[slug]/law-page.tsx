@@ -46,7 +46,7 @@ export async function LawPageBody({ params }: { params: Promise<LawParams> }) {
   const view: LawView | null = viewParam === undefined ? {} : lawView(viewParam);
   if (!view) notFound();
   const { version: asOf, text: chosenText } = view;
-  const found = await publishedLaw(jurisdiction, slug, 0, asOf);
+  const found = await publishedLaw(jurisdiction, slug, asOf);
   if (!found) notFound();
   if (found.kind === "moved") permanentRedirect(found.path);
   // proxy.ts answers 410 before this renders; this is what a client-side navigation shows.
@@ -72,10 +72,10 @@ export async function LawPageBody({ params }: { params: Promise<LawParams> }) {
         textHref={(id) => here(id)}
         currentPath={path}
         cite={<Citation law={found} permalinkBase={origin} path={path} />}
-        links={await publicLinkTargets(0)}
+        links={await publicLinkTargets()}
         annotations={
           found.shown === found.versions[0]?.number
-            ? await publishedAnnotationsOn({ type: "law", id: found.id }, 0)
+            ? await publishedAnnotationsOn({ type: "law", id: found.id })
             : []
         }
       />

@@ -1,6 +1,5 @@
 import { connection } from "next/server";
 import { parseRecordId } from "@/lib/validation";
-import { publicationVersion } from "@/modules/public/clock";
 import { publishedAnnotationsById } from "@/modules/public/annotations";
 import { siteOrigin } from "@/modules/public/site";
 import { webAnnotation, webAnnotationType } from "@/modules/public/web-annotation";
@@ -12,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const number = parseRecordId(id);
   // Drafts, internal notes and withdrawn ones answer exactly like ids that never existed.
-  const [found] = number !== null ? await publishedAnnotationsById([number], await publicationVersion()) : [];
+  const [found] = number !== null ? await publishedAnnotationsById([number]) : [];
   if (!found) return apiError(404, "No published annotation has this id.");
   return Response.json(webAnnotation(found, await siteOrigin()), {
     headers: { "content-type": webAnnotationType, "access-control-allow-origin": "*" },
