@@ -6,6 +6,7 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { tickPublicationClock } from "@/modules/workflow/publication-clock";
+import { vocabularyTags } from "@/modules/workflow/publication-tags";
 import { getJurisdiction } from "./read";
 
 /**
@@ -39,7 +40,7 @@ export async function deleteJurisdiction(ctx: Ctx, code: string): Promise<void> 
     if (inUse.length > 0) throw new ConflictError(`${key} is still used by ${inUse.join(", ")}.`);
     await tx.delete(jurisdictions).where(eq(jurisdictions.code, key));
     await audit(tx, { actor, action: "jurisdiction.delete", targetType: "jurisdiction", targetId: key, ip: ctx.ip });
-    await tickPublicationClock(tx);
+    await tickPublicationClock(tx, vocabularyTags);
   });
   publicationCommitted();
 }

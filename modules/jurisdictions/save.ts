@@ -9,6 +9,7 @@ import { jurisdictionInput, type JurisdictionInput } from "./schemas";
 import { getJurisdiction, type Jurisdiction } from "./read";
 import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { tickPublicationClock } from "@/modules/workflow/publication-clock";
+import { vocabularyTags } from "@/modules/workflow/publication-tags";
 
 export async function createJurisdiction(ctx: Ctx, input: Unvalidated<JurisdictionInput>): Promise<Jurisdiction> {
   const actor = authorize(ctx, "vocabulary.manage");
@@ -28,7 +29,7 @@ export async function createJurisdiction(ctx: Ctx, input: Unvalidated<Jurisdicti
       ip: ctx.ip,
     });
     // Its page exists from now on (proxy.ts answers 404 for jurisdictions it does not know).
-    await tickPublicationClock(tx);
+    await tickPublicationClock(tx, vocabularyTags);
     return row.code;
   });
   publicationCommitted();
@@ -51,7 +52,7 @@ export async function updateJurisdiction(
       .where(eq(jurisdictions.code, key));
     await audit(tx, { actor, action: "jurisdiction.update", targetType: "jurisdiction", targetId: key, ip: ctx.ip });
     // Public pages show jurisdictions' names.
-    await tickPublicationClock(tx);
+    await tickPublicationClock(tx, vocabularyTags);
   });
   publicationCommitted();
   return getJurisdiction(ctx, code);

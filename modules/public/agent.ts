@@ -18,6 +18,7 @@ import { parseAgentSnapshot } from "@/modules/agents/snapshot-schema";
 import { publicAgentPath } from "./addresses";
 import { liveArticleRows, type ArticleRow } from "./article-rows";
 import { publicCacheTag } from "./clock";
+import { addressTag, itemTag } from "./cache-tags";
 import { publicLawPath } from "./law-view";
 import { namesAgent } from "./live-agents";
 
@@ -40,10 +41,12 @@ export type AgentRole = "author" | "publisher" | "credited";
  */
 export async function publishedAgent(slug: string) {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, addressTag("agent", "", slug));
   cacheLife("days");
   const { db } = await getDatabase();
-  return readAgent(db, slug);
+  const found = await readAgent(db, slug);
+  if (found?.kind === "agent") cacheTag(itemTag("agent", found.id));
+  return found;
 }
 
 export async function readAgent(db: Db, slug: string) {
@@ -57,6 +60,7 @@ export async function readAgent(db: Db, slug: string) {
   const [acts, articles] = [await actsOf(db, id), await articlesOf(db, id)];
   return {
     kind: "agent" as const,
+    id,
     agentKind: agent.kind,
     slug: agent.slug,
     path: publicAgentPath(agent),

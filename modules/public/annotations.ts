@@ -7,6 +7,7 @@ import type { AnnotationKind } from "@/db/schema/vocabulary";
 import { parseRecordId } from "@/lib/validation";
 import { publicAgentPath, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
+import { addressesTag, itemTag, listTag } from "./cache-tags";
 import { publicLawPath } from "./law-view";
 
 /** A published, public annotation anchored on its target's live text: all a reader may see of it. */
@@ -150,11 +151,12 @@ function toPublic(row: Row, links: Map<string, PublicLink>): PublicAnnotation {
  * which publishing writes for public notes anchored on live texts: no draft, internal, drifted or
  * orphaned note is in it. `version` (publicationVersion) keys the cache.
  */
-export async function publishedAnnotationsOn(
-  target: { type: "law" | "article"; id: number },
-): Promise<PublicAnnotation[]> {
+export async function publishedAnnotationsOn(target: {
+  type: "law" | "article";
+  id: number;
+}): Promise<PublicAnnotation[]> {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, itemTag(target.type, target.id));
   cacheLife("days");
   return readAnnotationsOn((await getDatabase()).db, target);
 }
@@ -173,7 +175,7 @@ export async function readAnnotationsOn(db: Db, target: { type: "law" | "article
 /** Published annotations by id (for the API); ids that are not public are simply absent. */
 export async function publishedAnnotationsById(ids: number[]): Promise<PublicAnnotation[]> {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, listTag("annotation"));
   cacheLife("days");
   return readAnnotationsById((await getDatabase()).db, ids);
 }
@@ -194,7 +196,7 @@ export type AnnotationTarget = { type: "law" | "article"; id: number; title: str
 
 export async function publishedTarget(address: string): Promise<AnnotationTarget | null> {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, listTag("annotation"), addressesTag);
   cacheLife("days");
   return readTarget((await getDatabase()).db, address);
 }

@@ -7,6 +7,7 @@ import type { ArticleSnapshot } from "@/modules/articles/snapshot";
 import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
 import { addressRule, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
+import { addressTag, itemTag, vocabularyTag } from "./cache-tags";
 import { publicLawPath } from "./law-view";
 import { liveArticleRows } from "./article-rows";
 import { agentIdsOf, creditsOf, liveAgents, type Credit } from "./live-agents";
@@ -19,7 +20,7 @@ export { publicArticlePath };
  */
 export async function publishedArticle(slug: string) {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, addressTag("article", "", slug), vocabularyTag);
   cacheLife("days");
   const { db } = await getDatabase();
   const [doc] = await db
@@ -27,6 +28,7 @@ export async function publishedArticle(slug: string) {
     .from(liveDocuments)
     .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.scope, ""), eq(liveDocuments.slug, slug)));
   if (!doc) return addressRule({ type: "article", slug });
+  cacheTag(itemTag("article", doc.itemId));
   return articleView(db, doc.itemId, parseArticleSnapshot(doc.snapshot), doc.publishedAt);
 }
 

@@ -6,6 +6,7 @@ import { publicArticles } from "@/db/schema";
 import { articleKinds, type ArticleKind } from "@/db/schema/vocabulary";
 import { articleOrder, articleRowColumns, toArticleRows } from "./article-rows";
 import { publicCacheTag } from "./clock";
+import { listTag } from "./cache-tags";
 
 export const articlesIndexPageSize = 20;
 
@@ -31,7 +32,7 @@ export function publicArticlesIndexPath(query: { kind?: ArticleKind; page?: numb
 /** One page of published articles, newest first, of one kind or all, with how many there are of each kind. */
 export async function publishedArticlesIndex(query: ArticlesIndexQuery) {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, listTag("article"));
   cacheLife("days");
   const { db } = await getDatabase();
   return readArticlesIndex(db, query);

@@ -4,6 +4,7 @@ import { getDatabase, type Db } from "@/db";
 import { jurisdictions, publicLaws, topics } from "@/db/schema";
 import { liveArticleRows, taggedWith } from "./article-rows";
 import { publicCacheTag } from "./clock";
+import { listTag, vocabularyTag } from "./cache-tags";
 import { liveLawsInOrder } from "./law-chronology";
 import { publicTopicPath } from "./topic";
 
@@ -18,7 +19,7 @@ export const recentArticlesShown = 10;
 /** Jurisdictions with at least one published law, by name, with how many. */
 export async function publishedJurisdictions() {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, listTag("law"), listTag("article"), vocabularyTag);
   cacheLife("days");
   const { db } = await getDatabase();
   return readJurisdictions(db);
@@ -48,7 +49,7 @@ export async function readJurisdictions(db: Db) {
  */
 export async function publishedJurisdiction(code: string) {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, listTag("law"), listTag("article"), vocabularyTag);
   cacheLife("days");
   const { db } = await getDatabase();
   return readJurisdiction(db, code);

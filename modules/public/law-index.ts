@@ -6,6 +6,7 @@ import { getDatabase, type Db } from "@/db";
 import { jurisdictions, publicLaws, topics } from "@/db/schema";
 import { lawStatuses, lawTypes } from "@/db/schema/vocabulary";
 import { publicCacheTag } from "./clock";
+import { listTag, vocabularyTag } from "./cache-tags";
 
 export const lawIndexPageSize = 20;
 
@@ -41,7 +42,7 @@ export type LawFacet = "jurisdiction" | "status" | "type" | "year" | "topic";
  */
 export async function publishedLawIndex(query: LawIndexQuery) {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, listTag("law"), vocabularyTag);
   cacheLife("days");
   const { db } = await getDatabase();
   return readLawIndex(db, query);

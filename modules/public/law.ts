@@ -18,6 +18,7 @@ import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { articlesDiscussing } from "./article";
 import { publicCacheTag } from "./clock";
+import { addressTag, itemTag, listTag, vocabularyTag } from "./cache-tags";
 import { eventAgentIds, lawView, publicLawPath, type RelatedLaw } from "./law-view";
 import { liveAgents } from "./live-agents";
 
@@ -30,10 +31,12 @@ export { publicLawPath };
  */
 export async function publishedLaw(jurisdictionCode: string, slug: string, asOf?: number) {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, addressTag("law", jurisdictionCode, slug), vocabularyTag);
   cacheLife("days");
   const { db } = await getDatabase();
-  return readLaw(db, jurisdictionCode, slug, asOf);
+  const found = await readLaw(db, jurisdictionCode, slug, asOf);
+  if (found?.kind === "law") cacheTag(itemTag("law", found.id));
+  return found;
 }
 
 export async function readLaw(db: Db, jurisdictionCode: string, slug: string, asOf?: number) {
@@ -179,7 +182,7 @@ export type PublicLawSummary = {
 /** The most recently published laws, newest first. */
 export async function latestPublishedLaws(limit = 10): Promise<PublicLawSummary[]> {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, listTag("law"));
   cacheLife("days");
   const { db } = await getDatabase();
   return readLatestLaws(db, limit);

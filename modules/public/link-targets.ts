@@ -3,6 +3,7 @@ import { getDatabase } from "@/db";
 import { topics } from "@/db/schema";
 import { liveAgentPaths } from "./live-agents";
 import { publicCacheTag } from "./clock";
+import { addressesTag, vocabularyTag } from "./cache-tags";
 import { publicTopicPath } from "./topic";
 
 /** Pages a law's page may link names to, by id: published agents, and every topic of the vocabulary. */
@@ -10,7 +11,7 @@ export type LinkTargets = { agents: Record<number, string>; topics: Record<numbe
 
 export async function publicLinkTargets(): Promise<LinkTargets> {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, addressesTag, vocabularyTag);
   cacheLife("days");
   const { db } = await getDatabase();
   const topicRows = await db.select({ id: topics.id, slug: topics.slug }).from(topics);

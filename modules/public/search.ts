@@ -8,6 +8,7 @@ import { highlight, snippet, type SnippetPart } from "@/lib/search/snippet";
 import { prefixQuery, searchTerms } from "@/lib/search/terms";
 import { publicAgentPath, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
+import { listTag } from "./cache-tags";
 import { publicLawPath } from "./law-view";
 
 export const searchPageSize = 20;
@@ -61,7 +62,7 @@ export type SearchHit = {
 /** One page of published items matching the query, cached per publication like every public read. */
 export async function publishedSearch(query: SearchQuery) {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, listTag("law"), listTag("article"), listTag("agent"));
   cacheLife("hours");
   const { db } = await getDatabase();
   return readSearch(db, query);

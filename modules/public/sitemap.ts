@@ -4,6 +4,7 @@ import { getDatabase, type Db } from "@/db";
 import { liveAddresses, publicLaws, publicTags, topics } from "@/db/schema";
 import { publicAgentPath, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
+import { addressesTag, listTag, vocabularyTag } from "./cache-tags";
 import { publicJurisdictionPath } from "./jurisdiction";
 import { publicLawPath } from "./law-view";
 
@@ -16,7 +17,7 @@ export type SitemapUrl = { path: string; lastmod?: Date };
  */
 export async function publicPages(): Promise<SitemapUrl[]> {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, listTag("law"), listTag("article"), listTag("agent"), addressesTag, vocabularyTag);
   cacheLife("days");
   const { db } = await getDatabase();
   return readPublicPages(db);

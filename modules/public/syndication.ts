@@ -8,6 +8,7 @@ import { articleKinds, type ArticleKind } from "@/db/schema/vocabulary";
 import { publicArticlePath } from "./addresses";
 import { taggedWith } from "./article-rows";
 import { publicCacheTag } from "./clock";
+import { listTag, vocabularyTag } from "./cache-tags";
 import { publicJurisdictionPath } from "./jurisdiction";
 import { publicLawPath } from "./law-view";
 
@@ -79,7 +80,7 @@ export type Feed = { title: string; path: string; pagePath: string; entries: Pub
 /** A feed's title, addresses and latest entries, or null when it names a jurisdiction or topic that does not exist. */
 export async function publishedFeed(filter: FeedFilter, limit = 50): Promise<Feed | null> {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, listTag("law"), listTag("article"), vocabularyTag);
   cacheLife("days");
   const { db } = await getDatabase();
   return readFeed(db, filter, limit);

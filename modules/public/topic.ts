@@ -4,6 +4,7 @@ import { getDatabase, type Db } from "@/db";
 import { publicLaws, publicTags, topics } from "@/db/schema";
 import { liveArticleRows, taggedWith } from "./article-rows";
 import { publicCacheTag } from "./clock";
+import { listTag, vocabularyTag } from "./cache-tags";
 import { liveLawsInOrder } from "./law-chronology";
 
 /** Where a topic's page lives: /topics/its-slug. */
@@ -14,7 +15,7 @@ export function publicTopicPath(topic: { slug: string }): string {
 /** Topics that published laws or articles are about, by name, with how many of each. */
 export async function publishedTopics() {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, listTag("law"), listTag("article"), vocabularyTag);
   cacheLife("days");
   const { db } = await getDatabase();
   return readTopics(db);
@@ -49,7 +50,7 @@ export async function readTopics(db: Db) {
  */
 export async function publishedTopic(slug: string) {
   "use cache";
-  cacheTag(publicCacheTag);
+  cacheTag(publicCacheTag, listTag("law"), listTag("article"), vocabularyTag);
   cacheLife("days");
   const { db } = await getDatabase();
   return readTopic(db, slug);

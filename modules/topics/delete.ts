@@ -8,6 +8,7 @@ import type { Ctx } from "@/modules/auth/context";
 import { forgetSlugs } from "@/modules/content/slugs";
 import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { tickPublicationClock } from "@/modules/workflow/publication-clock";
+import { vocabularyTags } from "@/modules/workflow/publication-tags";
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
@@ -33,7 +34,7 @@ export async function deleteTopic(ctx: Ctx, id: number): Promise<void> {
     await forgetSlugs(tx, "topic", id);
     const details = { name: topic.name };
     await audit(tx, { actor, action: "topic.delete", targetType: "topic", targetId: id, ip: ctx.ip, details });
-    await tickPublicationClock(tx);
+    await tickPublicationClock(tx, vocabularyTags);
   });
   publicationCommitted();
 }

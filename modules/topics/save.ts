@@ -18,6 +18,7 @@ import { topicInput, type TopicInput } from "./schemas";
 import { ancestorIds } from "./tree";
 import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { tickPublicationClock } from "@/modules/workflow/publication-clock";
+import { vocabularyTags } from "@/modules/workflow/publication-tags";
 
 // Tree and slug checks read, then write: one change to the vocabulary at a time keeps them true.
 const vocabularyLock = sql`select pg_advisory_xact_lock(727274101)`;
@@ -46,7 +47,7 @@ export async function createTopic(ctx: Ctx, input: Unvalidated<TopicInput>): Pro
     );
     await audit(tx, { actor, action: "topic.create", targetType: "topic", targetId: id, ip: ctx.ip });
     // Its page exists from now on (proxy.ts answers 404 for topics it does not know).
-    await tickPublicationClock(tx);
+    await tickPublicationClock(tx, vocabularyTags);
     return id;
   });
   publicationCommitted();
@@ -74,7 +75,7 @@ export async function updateTopic(ctx: Ctx, id: number, input: Unvalidated<Topic
       .where(eq(topics.id, id));
     await audit(tx, { actor, action: "topic.update", targetType: "topic", targetId: id, ip: ctx.ip });
     // Public pages show topics' names and link their slugs.
-    await tickPublicationClock(tx);
+    await tickPublicationClock(tx, vocabularyTags);
   });
   await saving.catch((error: unknown) => {
     if (isSlugClash(error, topicSlugs)) throw new ValidationError({ slug: [slugTakenMessage] });

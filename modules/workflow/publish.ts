@@ -7,6 +7,7 @@ import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
 import { projectArticle, unprojectArticle } from "./project-article";
 import { projectLaw, unprojectLaw } from "./project-law";
 import { tickPublicationClock } from "./publication-clock";
+import { publicationTags } from "./publication-tags";
 import { projectSearch, reprojectArticlesNaming, unprojectSearch } from "./project-search";
 import { projectAnnotation, projectAnnotationsOn } from "./project-annotations";
 import type { EditorialRow, Snapshot } from "./revise";
@@ -30,6 +31,7 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .from(revisions)
     .where(eq(revisions.id, revisionId));
   const address = addressOf(row.itemType, parseSnapshot(row.itemType, revision!.snapshot));
+  const stale = await publicationTags(tx, row, { snapshot: revision!.snapshot as Snapshot, address });
   const [dates] = await tx
     .insert(publications)
     .values({
@@ -60,12 +62,13 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
   await projectSearch(tx, row.itemType, row.itemId, revisionId, revision!.snapshot, now);
   if (row.itemType === "agent") await reprojectArticlesNaming(tx, row.itemId);
   await projectNotes(tx, row);
-  await tickPublicationClock(tx);
+  await tickPublicationClock(tx, stale);
   return revisionId;
 }
 
 /** Takes an item off the public site: its address answers 410, or redirects to what it merged into. */
 export async function takeDown(tx: Tx, row: EditorialRow, now: Date, mergedIntoId: number | null = null) {
+  const stale = await publicationTags(tx, row, null);
   await tx
     .update(publications)
     .set({ goneAt: now, mergedIntoId })
@@ -75,7 +78,7 @@ export async function takeDown(tx: Tx, row: EditorialRow, now: Date, mergedIntoI
   await unprojectSearch(tx, row.itemType, row.itemId);
   if (row.itemType === "agent") await reprojectArticlesNaming(tx, row.itemId);
   await projectNotes(tx, row);
-  await tickPublicationClock(tx);
+  await tickPublicationClock(tx, stale);
 }
 
 /** Annotations follow their own publication and their target's: each move re-places what readers see. */

@@ -66,7 +66,7 @@ function isPublishedAsItStands(state: { review: ReviewState; visibility: Visibil
 }
 
 /** The records with a workflow of their own that a revision links to (vocabularies and sources have none). */
-function linksOf(type: ContentType, snapshot: Snapshot): Ref[] {
+export function linksOf(type: ContentType, snapshot: Snapshot): Ref[] {
   if (type === "law") {
     const law = parseLawSnapshot(snapshot);
     return [

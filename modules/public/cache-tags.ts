@@ -1,0 +1,22 @@
+import type { ContentType } from "@/db/schema/vocabulary";
+
+/**
+ * The tags cached public pages and reads carry, and publications expire
+ * (modules/workflow/publication-tags.ts): an item's own pages, the lists of a type, an address,
+ * the set of addresses links resolve against, the vocabularies. Every public read also carries
+ * publicCacheTag, which a change that cannot say more expires with everything.
+ */
+export const itemTag = (type: ContentType, id: number) => `${type}:${id}`;
+
+/** Every list, count, feed and search over items of a type. */
+export const listTag = (type: ContentType) => `list:${type}`;
+
+/** What an address answers (a page, a redirect, gone, not found), whatever is published there. */
+export const addressTag = (type: ContentType, scope: string, slug: string) =>
+  `address:${type}:${scope.toUpperCase()}/${slug}`.slice(0, 256);
+
+/** The live addresses links on pages resolve against: changes when an item comes, goes or moves. */
+export const addressesTag = "addresses";
+
+/** Topic and jurisdiction names, which admins edit outside the workflow. */
+export const vocabularyTag = "vocabulary";
