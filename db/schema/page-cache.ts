@@ -3,7 +3,7 @@ import { bigserial, index, pgTable, text, timestamp } from "drizzle-orm/pg-core"
 
 /**
  * What a publication made stale, for every app instance: each polls this table and expires the
- * cached pages and reads tagged so (modules/public/page-cache.ts). Written in the transaction that
+ * cached pages and reads tagged so (modules/system/page-cache-sync.ts). Written in the transaction that
  * changed what readers see, so an instance never expires a change that did not commit.
  */
 export const cacheInvalidations = pgTable(

@@ -7,7 +7,7 @@ const { createDefaultCacheHandler } = defaultHandlerModule;
 const handler = createDefaultCacheHandler(64 * 1024 * 1024);
 
 /**
- * Next's in-memory "use cache" store, reachable from the app: modules/public/page-cache.ts expires
+ * Next's in-memory "use cache" store, reachable from the app: modules/system/page-cache-sync.ts expires
  * its tags when a publication (on this instance or another) says so. Expiring a tag here also
  * expires every stored page that carries it, since pages and reads share Next's tag manifest.
  */
