@@ -7,6 +7,7 @@ import { markdownText } from "@/lib/markdown";
 import { agentSnapshot } from "@/modules/agents/snapshot";
 import { annotationSnapshot } from "@/modules/annotations/snapshot";
 import { articleSnapshot } from "@/modules/articles/snapshot";
+import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
 import { verifyAuditChain } from "@/modules/audit/verify";
 import { commandLineActor } from "@/modules/auth/context";
 import { lawSnapshot } from "@/modules/laws/snapshot";
@@ -18,6 +19,7 @@ import { readLaw } from "@/modules/public/law";
 import { readLawIndex, lawIndexQuery } from "@/modules/public/law-index";
 import { readSearch, searchQuery } from "@/modules/public/search";
 import { projectAnnotation } from "@/modules/workflow/project-annotations";
+import { projectArticle } from "@/modules/workflow/project-article";
 import { projectLaw } from "@/modules/workflow/project-law";
 import { projectSearch } from "@/modules/workflow/project-search";
 import { snapshotHash } from "@/modules/workflow/revise";
@@ -192,9 +194,25 @@ describe("seed:synthetic", () => {
                    (select json_agg(json_build_array(s.item_type, s.item_id, s.revision_id, s.scope, s.slug, s.title, s.kind,
                       s.jurisdiction_codes, s.aliases, s.names, s.body, s.document::text, s.published_at) order by s.item_type, s.item_id)::text from public_search s) ||
                    (select json_agg(a order by annotation_id)::text from public_annotations a) ||
+                   (select json_agg(a order by article_id)::text from public_articles a) ||
+                   (select json_agg(l order by from_type, from_id, kind, position)::text from public_links l) ||
+                   (select json_agg(t order by vocabulary, value, item_type, item_id)::text from public_tags t) ||
                    (select json_agg(x order by annotation_revision_id)::text from (select annotation_revision_id, target_revision_id, annotation_id, state, method, text_id, start, "end", exact, prefix, suffix from annotation_anchors) x) as t`,
         )
       ).rows;
+    // The read model is there to compare: articles, what laws and articles refer to, and tags of both kinds.
+    const [model] = await rows<Record<string, number>>(
+      sql`select (select count(*)::int from public_articles) as articles,
+                 (select count(distinct kind)::int from public_links) as link_kinds,
+                 (select count(*)::int from public_tags where direct) as direct_tags,
+                 (select count(*)::int from public_tags where not direct) as derived_tags,
+                 (select count(*)::int from public_laws where milestone_kind is not null) as milestones`,
+    );
+    expect(model!.articles).toBe(of("article", (i) => i.live !== null).length);
+    expect(model!.link_kinds).toBe(6);
+    expect(model!.direct_tags).toBeGreaterThan(0);
+    expect(model!.derived_tags).toBeGreaterThan(0);
+    expect(model!.milestones).toBeGreaterThan(0);
     const before = await snapshotTables();
     await database.db
       .transaction(async (tx) => {
@@ -203,17 +221,17 @@ describe("seed:synthetic", () => {
           item_id: number;
           revision_id: number;
           snapshot: Record<string, unknown>;
+          first_published_at: string;
           published_at: string;
-        }>(sql`select item_type, item_id, revision_id, snapshot, published_at from live_documents`);
+        }>(sql`select item_type, item_id, revision_id, snapshot, first_published_at, published_at from live_documents`);
         for (const doc of live.rows) {
-          const at = new Date(doc.published_at);
+          const dates = { firstPublishedAt: new Date(doc.first_published_at), publishedAt: new Date(doc.published_at) };
           if (doc.item_type === "law")
-            await projectLaw(tx, doc.item_id, doc.revision_id, parseLawSnapshot(doc.snapshot), {
-              firstPublishedAt: at,
-              publishedAt: at,
-            });
+            await projectLaw(tx, doc.item_id, doc.revision_id, parseLawSnapshot(doc.snapshot), dates);
+          if (doc.item_type === "article")
+            await projectArticle(tx, doc.item_id, doc.revision_id, parseArticleSnapshot(doc.snapshot), dates);
           if (doc.item_type === "annotation") await projectAnnotation(tx, doc.item_id);
-          else await projectSearch(tx, doc.item_type, doc.item_id, doc.revision_id, doc.snapshot, at);
+          else await projectSearch(tx, doc.item_type, doc.item_id, doc.revision_id, doc.snapshot, dates.publishedAt);
         }
         expect(await snapshotTables(tx)).toEqual(before);
         throw new Rollback();

@@ -13,6 +13,7 @@ import {
   writeDirectTags,
   writeLinks,
   type Link,
+  type Tags,
 } from "./project-links";
 
 /** When an item first went live and when its live revision did. */
@@ -56,18 +57,12 @@ export async function projectLaw(
     .values({ lawId, ...values })
     .onConflictDoUpdate({ target: publicLaws.lawId, set: values });
   await writeLinks(tx, "law", lawId, lawLinks(revision));
-  await writeDirectTags(
-    tx,
-    "law",
-    lawId,
-    { topicIds: values.topicIds, jurisdictionCodes: [revision.jurisdictionCode] },
-    dates.publishedAt,
-  );
+  await writeDirectTags(tx, "law", lawId, lawTags(revision), dates.publishedAt);
   await deriveArticleTags(tx, await articlesDiscussingLaw(tx, lawId));
 }
 
-/** The steps its agents took, in the timeline's order, and the laws it relates to. */
-function lawLinks(revision: LawSnapshot): Link[] {
+/** The steps its agents took, in the timeline's order, and the laws it relates to. Pure: bulk loaders write the same. */
+export function lawLinks(revision: LawSnapshot): Link[] {
   const acts = placeOnTimeline(revision.events).flatMap((event): Link[] =>
     event.agentId === null
       ? []
@@ -87,6 +82,11 @@ function lawLinks(revision: LawSnapshot): Link[] {
     detail: { kind: relation.kind, note: relation.note },
   }));
   return [...acts, ...relations];
+}
+
+/** What a law is tagged with: its topics and its jurisdiction. */
+export function lawTags(revision: LawSnapshot): Tags {
+  return { topicIds: revision.topics.map((t) => t.id), jurisdictionCodes: [revision.jurisdictionCode] };
 }
 
 /** Takes a withdrawn or archived law out of the public index, and out of the articles' tags. */

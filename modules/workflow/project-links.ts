@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { publicLinks, publicTags } from "@/db/schema";
 import type { PublicLinkKind } from "@/db/schema/public-projections";
@@ -11,15 +11,20 @@ export type Link = {
   detail?: Record<string, unknown> | null;
 };
 
-/** Replaces what a live item refers to; positions keep the editor's order within each kind. */
-export async function writeLinks(tx: Db | Tx, fromType: ContentType, fromId: number, links: Link[]): Promise<void> {
-  await removeLinks(tx, fromType, fromId);
+/** A live item's public_links rows: positions keep the editor's order within each kind. Pure: bulk loaders write the same. */
+export function linkRows(fromType: ContentType, fromId: number, links: Link[]): (typeof publicLinks.$inferInsert)[] {
   const positions = new Map<string, number>();
-  const rows = links.map((link) => {
+  return links.map((link) => {
     const position = positions.get(link.kind) ?? 0;
     positions.set(link.kind, position + 1);
     return { fromType, fromId, position, ...link, detail: link.detail ?? null };
   });
+}
+
+/** Replaces what a live item refers to. */
+export async function writeLinks(tx: Db | Tx, fromType: ContentType, fromId: number, links: Link[]): Promise<void> {
+  await removeLinks(tx, fromType, fromId);
+  const rows = linkRows(fromType, fromId, links);
   // Two instances starting at once may both backfill an item: the same rows, so nothing to add.
   if (rows.length) await tx.insert(publicLinks).values(rows).onConflictDoNothing();
 }
@@ -28,7 +33,23 @@ export async function removeLinks(tx: Db | Tx, fromType: ContentType, fromId: nu
   await tx.delete(publicLinks).where(and(eq(publicLinks.fromType, fromType), eq(publicLinks.fromId, fromId)));
 }
 
-type Tags = { topicIds: number[]; jurisdictionCodes: string[] };
+export type Tags = { topicIds: number[]; jurisdictionCodes: string[] };
+
+/** The public_tags rows of the topics and jurisdictions a live item is tagged with. Pure: bulk loaders write the same. */
+export function directTagRows(
+  itemType: ContentType,
+  itemId: number,
+  tags: Tags,
+  publishedAt: Date,
+): (typeof publicTags.$inferInsert)[] {
+  return [
+    ...new Set(tags.topicIds.map((id) => `topic:${id}`)),
+    ...new Set(tags.jurisdictionCodes.map((code) => `jurisdiction:${code}`)),
+  ].map((key) => {
+    const [vocabulary, value] = key.split(/:(.*)/) as ["topic" | "jurisdiction", string];
+    return { vocabulary, value, itemType, itemId, direct: true, publishedAt };
+  });
+}
 
 /** Replaces the topics and jurisdictions a live item is tagged with. */
 export async function writeDirectTags(
@@ -39,13 +60,7 @@ export async function writeDirectTags(
   publishedAt: Date,
 ): Promise<void> {
   await removeTags(tx, itemType, itemId);
-  const rows = [
-    ...new Set(tags.topicIds.map((id) => `topic:${id}`)),
-    ...new Set(tags.jurisdictionCodes.map((code) => `jurisdiction:${code}`)),
-  ].map((key) => {
-    const [vocabulary, value] = key.split(/:(.*)/) as ["topic" | "jurisdiction", string];
-    return { vocabulary, value, itemType, itemId, direct: true, publishedAt };
-  });
+  const rows = directTagRows(itemType, itemId, tags, publishedAt);
   if (rows.length) await tx.insert(publicTags).values(rows).onConflictDoNothing();
 }
 
@@ -55,19 +70,18 @@ export async function removeTags(tx: Db | Tx, itemType: ContentType, itemId: num
 
 /**
  * Gives live articles the topics and jurisdictions of the live laws they discuss, as of now: run
- * after an article is projected and after a law it discusses is published, withdrawn or archived.
+ * after an article is projected and after a law it discusses is published, withdrawn or archived,
+ * and by bulk loaders (scripts/synthetic) once over all the articles they load.
  */
 export async function deriveArticleTags(tx: Db | Tx, articleIds: number[]): Promise<void> {
   if (articleIds.length === 0) return;
+  // One parameter however many articles: a bulk load passes tens of thousands.
+  const ids = sql`${`{${articleIds.join(",")}}`}::integer[]`;
   await tx
     .delete(publicTags)
     .where(
-      and(eq(publicTags.itemType, "article"), inArray(publicTags.itemId, articleIds), eq(publicTags.direct, false)),
+      and(eq(publicTags.itemType, "article"), sql`${publicTags.itemId} = any(${ids})`, eq(publicTags.direct, false)),
     );
-  const ids = sql`array[${sql.join(
-    articleIds.map((id) => sql`${id}`),
-    sql`, `,
-  )}]::integer[]`;
   // Plain SQL: the projection tables' columns by name, each law's topics unnested.
   await tx.execute(sql`insert into public_tags (vocabulary, value, item_type, item_id, direct, published_at)
     select 'topic', t.id::text, 'article'::content_type, l.from_id, false, a.published_at

@@ -10,6 +10,7 @@ import type { Ids } from "./ids";
 import type { Law, TextTarget } from "./laws";
 import { articleDocument } from "./markdown";
 import { pickState, type Publisher } from "./publication";
+import { writeArticleReadModel } from "./read-model";
 import { instant, type Random } from "./random";
 import { FROM, TO } from "./time";
 import type { Vocabulary } from "./vocabulary";
@@ -44,7 +45,8 @@ const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(
 /**
  * News, commentary, analyses and statements, each discussing one to three laws (some laws far
  * more discussed than others), with authors, a publisher, sometimes a credited agency, topics,
- * the laws' jurisdictions and sources.
+ * the laws' jurisdictions and sources; the live ones' rows of the public read model and search.
+ * Returns the live articles' ids.
  */
 export async function writeArticles(
   out: BulkWriter,
@@ -59,7 +61,7 @@ export async function writeArticles(
     laws: Law[];
     onText: (t: TextTarget) => void;
   },
-): Promise<number> {
+): Promise<number[]> {
   const { topics, sources, jurisdictions } = options.vocabulary;
   const people = options.agents.filter((a) => a.kind === "person");
   const outlets = options.agents.filter((a) => a.kind === "media_outlet" || a.kind === "publisher");
@@ -69,7 +71,7 @@ export async function writeArticles(
       .map((a) => [a.id, { id: a.id, name: a.name, path: publicAgentPath({ slug: "" }) }]),
   );
   const jurisdictionName = new Map(jurisdictions.map((j) => [j.code, j.name]));
-  let live = 0;
+  const live: number[] = [];
   for (let n = 0; n < options.count; n++) {
     const id = ids.next("articles");
     const kind = rng.weighted(kinds);
@@ -160,7 +162,8 @@ export async function writeArticles(
       "Headline updated",
     );
     if (published) {
-      live++;
+      live.push(id);
+      await writeArticleReadModel(out, id, published, snapshot);
       await publisher.search("article", id, published, searchDocument("article", snapshot, liveAgents)!);
     }
     if (rng.chance(0.25))

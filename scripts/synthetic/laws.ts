@@ -3,7 +3,6 @@ import type { DatePrecision, PartialDate } from "@/lib/partial-date";
 import { lawSnapshotVersion, type LawSnapshot } from "@/modules/laws/snapshot-schema";
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
 import { searchDocument } from "@/modules/workflow/project-search";
-import { publicLawValues } from "@/modules/workflow/project-law";
 import { foldForSearch, slugify } from "@/lib/text";
 import { registries, scriptOf, sentences, title, topicTable, type Shape } from "../bench/synthetic-archive";
 import type { Agent } from "./agents";
@@ -11,6 +10,7 @@ import type { BulkWriter, Table } from "./bulk";
 import type { Ids } from "./ids";
 import { lawDocument, type Document } from "./markdown";
 import { pickState, type Live, type Publisher } from "./publication";
+import { writeLawReadModel } from "./read-model";
 import type { Random } from "./random";
 import { FROM, TO } from "./time";
 import type { Vocabulary } from "./vocabulary";
@@ -51,11 +51,6 @@ const accountRows = t(
   "id int, event_id int, date date, precision date_precision, approximate boolean, source_id int, preferred boolean, note text",
 );
 const relationRows = t("law_relations", "id int, from_law_id int, to_law_id int, kind law_relation_kind, note text");
-const publicLawRows = t(
-  "public_laws",
-  "law_id int, revision_id int, jurisdiction_code text, slug text, title text, summary text, type law_type, status law_status, year int, topic_ids int[], published_at timestamptz",
-  false,
-);
 
 const statusWeights: [number, LawStatus][] = [
   [10, "bill"],
@@ -109,7 +104,7 @@ function textLength(rng: Random): number {
 /**
  * Laws with titles, identifiers, periods, topics, sources, texts, a dated timeline whose steps
  * name agents, and relations to earlier laws; revisions as lawSnapshot records them; for the live
- * ones their public index row and search row.
+ * ones their rows of the public read model and search row.
  */
 export async function writeLaws(
   out: BulkWriter,
@@ -348,21 +343,7 @@ export async function writeLaws(
       "Summary revised",
     );
     if (published) {
-      const at = new Date(published.publishedAt);
-      const row = publicLawValues(published.revisionId, live, { firstPublishedAt: at, publishedAt: at });
-      await out.add(publicLawRows, {
-        law_id: id,
-        revision_id: row.revisionId,
-        jurisdiction_code: row.jurisdictionCode,
-        slug: row.slug,
-        title: row.title,
-        summary: row.summary,
-        type: row.type,
-        status: row.status,
-        year: row.year,
-        topic_ids: row.topicIds,
-        published_at: published.publishedAt,
-      });
+      await writeLawReadModel(out, id, published, live);
       await publisher.search("law", id, published, searchDocument("law", live)!);
     }
     for (const d of documents)

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { audit } from "@/modules/audit/record";
 import { commandLineActor } from "@/modules/auth/context";
+import { deriveArticleTags } from "@/modules/workflow/project-links";
 import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 import { writeAgents } from "./agents";
 import { writeAnnotations } from "./annotations";
@@ -103,7 +104,15 @@ export async function seedSynthetic(
       onText: (t) => targets.push(t),
     });
     await out.flush();
-    phase("articles", `${options.articles} (${liveArticles} live)`);
+    // As publishing does after an article's own rows: the topics and jurisdictions of the live laws it discusses.
+    await deriveArticleTags(tx, liveArticles);
+    // This load's articles have the highest ids: an appended load counts only its own.
+    const [derived] = (
+      await tx.execute<{ n: number }>(
+        sql`select count(*)::int as n from public_tags where item_type = 'article' and not direct and item_id >= ${liveArticles[0] ?? 0}`,
+      )
+    ).rows;
+    phase("articles", `${options.articles} (${liveArticles.length} live), ${derived!.n} tags from the laws discussed`);
 
     const notes = await writeAnnotations(out, publisher, ids, rng, {
       count: options.annotations,
@@ -123,6 +132,7 @@ export async function seedSynthetic(
     await tickPublicationClock(tx);
     await ids.commit(tx);
     for (const [table, n] of out.counts) counts[table] = n;
+    counts.public_tags = (counts.public_tags ?? 0) + Number(derived!.n);
     await audit(tx, {
       actor: commandLineActor,
       action: "archive.synthetic_seed",
