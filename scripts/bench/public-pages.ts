@@ -106,12 +106,15 @@ if (serverUrl && !/^postgres(ql)?:\/\//.test(serverUrl))
   fail("DATABASE_URL must be a postgres:// URL, or unset for PGlite.");
 
 const log = (line: string) => console.log(`[bench] ${line}`);
+// What the server said last, for a failure that is the server's.
+let serverLog: (() => string) | undefined;
 cleanupOnSignals();
 try {
   await main();
 } catch (error) {
   console.error(`Benchmark failed: ${describeError(error)}`);
   if (error instanceof Error && error.stack) console.error(error.stack);
+  if (serverLog) console.error(`The server's last lines:\n${serverLog().split("\n").slice(-40).join("\n")}`);
   process.exitCode = 1;
 } finally {
   await cleanup();
@@ -137,6 +140,7 @@ async function main() {
   const staleSources = sourcesNewerThanBuild();
   if (staleSources.length) log(`WARNING: ${staleSources.length} source file(s) changed after this build`);
   const server: Server = await startServer(prepared.server);
+  serverLog = server.log;
   onCleanup("stop the server", () => server.stop());
   const rss = sampleRss(server.pid, 500);
   log(`next start (pid ${server.pid}) at ${server.base}, build ${buildUsed}`);
