@@ -80,7 +80,7 @@ export default function HomePage() {
 }
 
 async function LatestLaws() {
-  // Rendered per request (so the build needs no database); the query is cached per publication.
+  // Rendered per request (so the build needs no database); the query is cached until a publication expires it.
   await connection();
   const laws = await latestPublishedLaws(await publicationVersion());
   if (laws.length === 0) return <p className="mt-6 text-muted">Nothing has been published yet.</p>;

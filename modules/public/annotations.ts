@@ -149,7 +149,7 @@ function toPublic(row: Row, links: Map<string, PublicLink>): PublicAnnotation {
 /**
  * The published annotations on a live law or article, in text order. Reads only public_annotations,
  * which publishing writes for public notes anchored on live texts: no draft, internal, drifted or
- * orphaned note is in it. `version` (publicationVersion) keys the cache.
+ * orphaned note is in it. Tagged so that publications expire it.
  */
 export async function publishedAnnotationsOn(target: {
   type: "law" | "article";

@@ -38,7 +38,7 @@ export type LawFacet = "jurisdiction" | "status" | "type" | "year" | "topic";
 /**
  * One page of published laws under the chosen facets, with every facet's counts under the other
  * facets (so each count says what choosing it would show). Reads only public_laws, the index of
- * live revisions, and the vocabularies. `version` (publicationVersion) keys the cache.
+ * live revisions, and the vocabularies. Tagged so that publications expire it.
  */
 export async function publishedLawIndex(query: LawIndexQuery) {
   "use cache";

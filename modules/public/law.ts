@@ -27,7 +27,7 @@ export { publicLawPath };
 /**
  * A published law as readers see it (its live revision), where its old address now points, or
  * that it was withdrawn. Reads only the live_documents and gone_addresses views: no draft can
- * come out of here. `version` (publicationVersion) keys the cache.
+ * come out of here. Tagged with its address and its law, which publications expire.
  */
 export async function publishedLaw(jurisdictionCode: string, slug: string, asOf?: number) {
   "use cache";

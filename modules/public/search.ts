@@ -59,7 +59,7 @@ export type SearchHit = {
   jurisdictionCodes: string[];
 };
 
-/** One page of published items matching the query, cached per publication like every public read. */
+/** One page of published items matching the query, cached until a publication expires it, like every public read. */
 export async function publishedSearch(query: SearchQuery) {
   "use cache";
   cacheTag(publicCacheTag, listTag("law"), listTag("article"), listTag("agent"));

@@ -22,7 +22,7 @@ export const unnamedLaw = { jurisdiction: "-", slug: "-", view: "-" };
 export async function lawMetadata(params: Promise<LawParams>): Promise<Metadata> {
   const { jurisdiction, slug } = await params;
   if (jurisdiction === unnamedLaw.jurisdiction) return {};
-  const law = await publishedLaw(jurisdiction, slug, 0);
+  const law = await publishedLaw(jurisdiction, slug);
   if (law?.kind !== "law") return { title: "Law", robots: { index: false } };
   // Every version's canonical address is the current one.
   const description = law.summary.replace(/[*_`#>[\]]|\(https?:[^)]*\)/g, "").slice(0, 300);
@@ -74,9 +74,7 @@ export async function LawPageBody({ params }: { params: Promise<LawParams> }) {
         cite={<Citation law={found} permalinkBase={origin} path={path} />}
         links={await publicLinkTargets()}
         annotations={
-          found.shown === found.versions[0]?.number
-            ? await publishedAnnotationsOn({ type: "law", id: found.id })
-            : []
+          found.shown === found.versions[0]?.number ? await publishedAnnotationsOn({ type: "law", id: found.id }) : []
         }
       />
     </>
