@@ -128,8 +128,8 @@ function rewrite(request: NextRequest, pathname: string, forwarded: Headers): Ne
 
 function decodable(pathname: string): boolean {
   try {
-    decodeURIComponent(pathname);
-    return true;
+    // No address has a control character (a NUL would also fail the database's text): 404.
+    return !/[\u0000-\u001f\u007f]/.test(decodeURIComponent(pathname));
   } catch {
     return false;
   }
