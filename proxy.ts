@@ -87,18 +87,13 @@ async function answer(request: NextRequest, forwarded: Headers): Promise<NextRes
   if (!address) return null;
   if (await previewing(request, address)) return rewrite(request, `/preview${pathname}`, forwarded);
   const rule = await addressRule(address);
-  if (!rule) {
-    // Unknown or never published: a real 404, since the streamed page could only say it with a 200.
-    if (!(await isLiveAddress(address))) return notFound();
-    if (await unpublishedVersion(address, request.nextUrl.searchParams)) return notFound();
-    const view = address.type === "law" ? lawViewSegment(request.nextUrl.searchParams) : null;
-    return view ? rewrite(request, `${pathname.replace(/\/$/, "")}/${view}`, forwarded) : null;
-  }
-  if (rule.kind === "moved") return NextResponse.redirect(new URL(rule.path, request.url), 308);
-  return new NextResponse(goneHtml(nouns[address.type]), {
-    status: 410,
-    headers: { "content-type": "text/html; charset=utf-8", "x-robots-tag": "noindex" },
-  });
+  if (rule?.kind === "moved") return NextResponse.redirect(new URL(rule.path, request.url), 308);
+  // Unknown or never published: a real 404, since the streamed page could only say it with a 200.
+  // A withdrawn item's page says 410 itself: it is stored with that status (lib/cache/page-cache.mjs).
+  if (!rule && !(await isLiveAddress(address))) return notFound();
+  if (!rule && (await unpublishedVersion(address, request.nextUrl.searchParams))) return notFound();
+  const view = address.type === "law" ? lawViewSegment(request.nextUrl.searchParams) : null;
+  return view ? rewrite(request, `${pathname.replace(/\/$/, "")}/${view}`, forwarded) : null;
 }
 
 /**
@@ -171,21 +166,24 @@ async function unpublishedVersion(address: PublicAddress, query: URLSearchParams
   return !(await isCitableLawVersion(address.jurisdictionCode, address.slug, version));
 }
 
-const nouns: Record<PublicAddress["type"], string> = { law: "law", article: "article", agent: "entry" };
-
-// A page of its own, not the site's layout: this answer is chosen before anything renders. It
-// follows the reader's colour scheme like the rest of the site, and has no script.
-const goneHtml = (
-  noun: string,
-) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="color-scheme" content="light dark"><title>Withdrawn · Marginalia</title>
-<style>body{font-family:Georgia,serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.6;background:#fbfaf7;color:#1c1b19}a{color:#7a2418}@media (prefers-color-scheme:dark){body{background:#161513;color:#ebe7df}a{color:#ee9c88}}</style></head>
-<body>
-<h1>This ${noun} was withdrawn</h1>
-<p>The editors withdrew this page from the archive. It is no longer published.</p>
-<p><a href="/">Back to the archive</a></p>
-</body></html>`;
-
 export const config = {
-  // Every page and route; not Next's build output, which is the same for everyone.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    // Every page and route but two kinds. Next's build output is the same for everyone. An item's
+    // page at its own address (lower-case slug, no query that names a view) is stored whole, with
+    // its status and headers (lib/cache/page-cache.mjs): Next serves it from the page cache without
+    // the proxy, whose run alone costs a third of such a request.
+    "/((?!_next/static|_next/image|favicon.ico|(?:laws/[a-z0-9-]+|articles|agents|topics|jurisdictions)/[a-z0-9-]+$).*)",
+    // Those pages still pass through it to be rewritten to a law's view, previewed by an editor (or
+    // rendered per request in draft mode, which needs a nonce), or posted to by an action.
+    { source: "/laws/:jurisdiction/:slug", has: [{ type: "query", key: "version" }] },
+    { source: "/laws/:jurisdiction/:slug", has: [{ type: "query", key: "text" }] },
+    {
+      source: "/:type(laws|articles|agents|topics|jurisdictions)/:path+",
+      has: [{ type: "cookie", key: "__prerender_bypass" }],
+    },
+    {
+      source: "/:type(laws|articles|agents|topics|jurisdictions)/:path+",
+      has: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };

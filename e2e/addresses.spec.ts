@@ -1,6 +1,6 @@
 /**
  * An article's address keeps answering honestly: renamed, its old address is a real permanent
- * redirect to the new one; withdrawn, it answers 410 Gone with a short notice, not a page.
+ * redirect to the new one; withdrawn, it answers 410 Gone with a short notice.
  */
 import { expect, test } from "./fixtures";
 import { move, publishAsAdmin } from "./workflow-steps";
@@ -34,7 +34,8 @@ test("a renamed article's old address redirects with 308, and a withdrawn one an
   const gone = await request.get(`/articles/${slug}-renamed`);
   expect(gone.status()).toBe(410);
   expect(gone.headers()["x-robots-tag"]).toBe("noindex");
-  // Written by the proxy itself, it carries the same headers as every page, and still shows.
+  // A page stored whole with its status (lib/http/stored-page.mjs): it carries the same headers as
+  // every page, and still shows.
   expect(gone.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(gone.headers()["x-content-type-options"]).toBe("nosniff");
   const shown = await admin.context().newPage();

@@ -1,14 +1,19 @@
 // Loaded by `next start` itself (next.config.ts `cacheHandler`), outside the compiled bundles.
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { contentSecurityPolicy, inlineScriptHashes } from "../content-security-policy.mjs";
+import { sharedCacheControl, storedPageStatus } from "../http/stored-page.mjs";
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
 
 /**
- * Next's own page cache (in memory, and on disk under .next), with one addition: a page stored
- * whole carries its Content-Security-Policy, which allows exactly its own inline scripts by their
- * hashes. A page served byte for byte from the cache cannot carry a per-request nonce
- * (docs/adr/0006-content-security-policy.md); Next sends the stored headers with every copy.
+ * Next's own page cache (in memory, and on disk under .next), with what a page stored whole needs,
+ * since most are served without the proxy (proxy.ts `config.matcher`); Next sends the stored
+ * status and headers with every copy, the first one included:
+ * - its Content-Security-Policy, which allows exactly its own inline scripts by their hashes (a
+ *   page served byte for byte cannot carry a per-request nonce: docs/adr/0006-content-security-policy.md);
+ * - a Cache-Control for shared caches in front;
+ * - 410 Gone for a withdrawn item's page.
+ * A 404 is not stored: anyone can ask for any address, and each would take a file on disk.
  */
 export default class PageCache extends FileSystemCache {
   async get(...args) {
@@ -20,8 +25,9 @@ export default class PageCache extends FileSystemCache {
 
   async set(key, data, ctx) {
     if (process.env.DEBUG_PAGE_CACHE) console.log("page-cache set", key, data?.headers?.["x-next-cache-tags"]);
-    // The same object becomes the first reader's response: the policy goes out with it too.
+    // The same object becomes the first reader's response: what is added goes out with it too.
     if (data) withPolicy(data);
+    if (data?.kind === "APP_PAGE" && data.status === 404) return;
     return super.set(key, data, ctx);
   }
 }
@@ -36,4 +42,10 @@ function withPolicy(value) {
     development: false,
     https: (process.env.SITE_URL ?? "").startsWith("https:"),
   });
+  value.headers["cache-control"] = sharedCacheControl;
+  const stored = storedPageStatus(value.html);
+  if (stored) {
+    value.status = stored.status;
+    Object.assign(value.headers, stored.headers);
+  }
 }

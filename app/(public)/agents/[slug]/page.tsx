@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { Moved } from "@/components/public/moved";
+import { Withdrawn } from "@/components/public/withdrawn";
 import { ArticleList } from "@/components/articles/article-list";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { formatPartialDate } from "@/lib/partial-date";
@@ -42,17 +44,9 @@ export default function AgentPage({ params }: { params: Params }) {
 async function Agent({ params }: { params: Params }) {
   const found = await find(params);
   if (!found) notFound();
-  if (found.kind === "moved") permanentRedirect(found.path);
+  if (found.kind === "moved") return <Moved to={found.path} />;
   if (found.kind === "gone")
-    return (
-      <div className="max-w-2xl space-y-3">
-        <h1 className="font-serif text-3xl">This page was withdrawn</h1>
-        <p className="text-muted">The editors withdrew it from the archive. It is no longer published.</p>
-        <p>
-          <Link href="/">Back to the archive</Link>
-        </p>
-      </div>
-    );
+    return <Withdrawn noun="page" detail="The editors withdrew it from the archive. It is no longer published." />;
   return <AgentView agent={found} />;
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { Moved } from "@/components/public/moved";
+import { Withdrawn } from "@/components/public/withdrawn";
 import { PublicArticleView } from "@/components/articles/public-article";
 import { publishedArticle, publicArticlePath } from "@/modules/public/article";
 import { publishedAnnotationsOn } from "@/modules/public/annotations";
@@ -36,17 +37,9 @@ async function Article({ params }: { params: Promise<Params> }) {
   if (slug === unnamed) notFound();
   const found = await publishedArticle(slug);
   if (!found) notFound();
-  if (found.kind === "moved") permanentRedirect(found.path);
+  if (found.kind === "moved") return <Moved to={found.path} />;
   if (found.kind === "gone")
-    return (
-      <div className="max-w-2xl space-y-3">
-        <h1 className="font-serif text-3xl">This article was withdrawn</h1>
-        <p className="text-muted">The editors withdrew it from the archive. It is no longer published.</p>
-        <p>
-          <Link href="/">Back to the archive</Link>
-        </p>
-      </div>
-    );
+    return <Withdrawn noun="article" detail="The editors withdrew it from the archive. It is no longer published." />;
   const origin = siteUrl();
   const url = `${origin}${publicArticlePath(found)}`;
   return (

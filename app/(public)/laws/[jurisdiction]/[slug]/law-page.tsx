@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { Moved } from "@/components/public/moved";
 import { siteUrl } from "@/env";
 import { CiteThis } from "@/components/laws/cite-this";
+import { Withdrawn } from "@/components/public/withdrawn";
 import { LawArticle } from "@/components/laws/law-article";
 import { publishedAnnotationsOn } from "@/modules/public/annotations";
 import { jsonLdScript, lawJsonLd } from "@/modules/public/json-ld";
@@ -48,9 +49,14 @@ export async function LawPageBody({ params }: { params: Promise<LawParams> }) {
   const { version: asOf, text: chosenText } = view;
   const found = await publishedLaw(jurisdiction, slug, asOf);
   if (!found) notFound();
-  if (found.kind === "moved") permanentRedirect(found.path);
-  // proxy.ts answers 410 before this renders; this is what a client-side navigation shows.
-  if (found.kind === "gone") return <Withdrawn />;
+  if (found.kind === "moved") return <Moved to={found.path} />;
+  if (found.kind === "gone")
+    return (
+      <Withdrawn
+        noun="law"
+        detail="The editors withdrew this page from the archive. It is no longer published; citations of it remain on record."
+      />
+    );
   const path = publicLawPath(found);
   const here = (text?: number) => {
     const search = new URLSearchParams({
@@ -95,18 +101,4 @@ function Citation({ law, permalinkBase, path }: { law: PublicLaw; permalinkBase:
     permalink: `${permalinkBase}${path}?version=${law.shown}`,
   };
   return <CiteThis cited={cited} />;
-}
-
-function Withdrawn() {
-  return (
-    <div className="max-w-2xl space-y-3">
-      <h1 className="font-serif text-3xl">This law was withdrawn</h1>
-      <p className="text-muted">
-        The editors withdrew this page from the archive. It is no longer published; citations of it remain on record.
-      </p>
-      <p>
-        <Link href="/">Back to the archive</Link>
-      </p>
-    </div>
-  );
 }

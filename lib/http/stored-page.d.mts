@@ -1,0 +1,3 @@
+export const sharedCacheControl: string;
+export const statusMarker: string;
+export function storedPageStatus(html: string): { status: number; headers: Record<string, string> } | null;
