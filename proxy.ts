@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
 import { refuseActionRequest } from "@/lib/action-requests";
+import { sharedCacheControl } from "@/lib/http/stored-page.mjs";
 import { inProxyPhase } from "@/lib/query-log";
 import { maxRecordId } from "@/lib/validation";
 import { contentSecurityPolicy, cspNonce, securityHeaders } from "@/lib/security-headers";
@@ -14,14 +15,15 @@ import { lawViewSegment } from "@/modules/public/law-page-view";
 import { addressRule, isKnownVocabulary, isLiveAddress, type PublicAddress } from "@/modules/public/addresses";
 
 /**
- * Runs before every page and route. It writes the security headers, with a fresh nonce for the
+ * Runs before every page and route but an item's stored page at its own address (`config.matcher`
+ * below, docs/adr/0007-pages-stored-whole.md). It writes the security headers, with a fresh nonce for the
  * Content-Security-Policy, and passes the policy on to the render, which puts the nonce on Next's
  * scripts. It refuses what no page could answer sensibly: an address with a malformed escape
  * (404) and a server-action request that is too large or not in the shape the browser sends
  * (4xx). And it chooses status codes that pages cannot, since pages stream: a visitor without a
  * session cookie is sent to sign in (every admin page and action checks the session and role
- * itself); a withdrawn law's, article's or agent's address answers 410 Gone, a merged item's or an
- * old one a permanent redirect, and one that was never published 404.
+ * itself); a merged item's or an old address is a permanent redirect, and one that was never
+ * published 404 (a withdrawn item's page is stored as 410 Gone: lib/http/stored-page.mjs).
  */
 export async function proxy(request: NextRequest) {
   const { NODE_ENV } = env();
@@ -105,8 +107,6 @@ function renderedPerRequest(request: NextRequest): boolean {
   if (request.cookies.has("__prerender_bypass")) return true;
   return perRequestPaths.some((pattern) => pattern.test(request.nextUrl.pathname));
 }
-
-const sharedCacheControl = "public, max-age=0, s-maxage=1, stale-while-revalidate=59";
 
 const perRequestPaths = [
   /^\/(admin|login|api|preview)(\/|$)/,
