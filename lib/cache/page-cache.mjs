@@ -2,6 +2,7 @@
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { contentSecurityPolicy, inlineScriptHashes } from "../content-security-policy.mjs";
 import { sharedCacheControl, storedPageStatus } from "../http/stored-page.mjs";
+import { oneByteHtml } from "./one-byte-html.mjs";
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
 
@@ -12,31 +13,33 @@ const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
  * - its Content-Security-Policy, which allows exactly its own inline scripts by their hashes (a
  *   page served byte for byte cannot carry a per-request nonce: docs/adr/0006-content-security-policy.md);
  * - a Cache-Control for shared caches in front;
- * - 410 Gone for a withdrawn item's page.
+ * - 410 Gone for a withdrawn item's page;
+ * - its HTML as a one-byte string where that is cheap (lib/cache/one-byte-html.mjs).
  * A 404 is not stored: anyone can ask for any address, and each would take a file on disk.
  */
 export default class PageCache extends FileSystemCache {
   async get(...args) {
     const entry = await super.get(...args);
     // Pages written by `next build` were stored before this handler saw them.
-    if (entry?.value) withPolicy(entry.value);
+    if (entry?.value) prepareStoredPage(entry.value);
     return entry;
   }
 
   async set(key, data, ctx) {
     if (process.env.DEBUG_PAGE_CACHE) console.log("page-cache set", key, data?.headers?.["x-next-cache-tags"]);
     // The same object becomes the first reader's response: what is added goes out with it too.
-    if (data) withPolicy(data);
+    if (data) prepareStoredPage(data);
     if (data?.kind === "APP_PAGE" && data.status === 404) return;
     return super.set(key, data, ctx);
   }
 }
 
-function withPolicy(value) {
+function prepareStoredPage(value) {
   // A prerendered shell whose rest streams per request takes the request's nonce instead (proxy.ts).
   if (value.kind !== "APP_PAGE" || typeof value.html !== "string" || value.postponed) return;
   value.headers ??= {};
   if (value.headers["content-security-policy"]) return;
+  value.html = oneByteHtml(value.html);
   value.headers["content-security-policy"] = contentSecurityPolicy({
     hashes: inlineScriptHashes(value.html),
     development: false,

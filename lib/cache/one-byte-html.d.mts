@@ -1,0 +1,1 @@
+export function oneByteHtml(html: string): string;
