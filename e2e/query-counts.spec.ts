@@ -67,7 +67,7 @@ const pageTypes: PageType[] = [
     server: 1,
     storedWhole: true,
     path: () => "/",
-    cold: { proxy: 0, page: 12 },
+    cold: { proxy: 0, page: 9 },
     warm: { proxy: 0, page: 0 },
   },
   {
