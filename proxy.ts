@@ -11,6 +11,7 @@ import { roleHas } from "@/modules/auth/permissions";
 import { requestContext } from "@/modules/auth/session";
 import { adminRecordExists } from "@/modules/system/admin-records";
 import { isCitableLawVersion } from "@/modules/public/citable-version";
+import { indexViewRewrite } from "@/modules/public/index-page-view";
 import { lawViewSegment } from "@/modules/public/law-page-view";
 import { addressRule, isKnownVocabulary, isLiveAddress, type PublicAddress } from "@/modules/public/addresses";
 
@@ -70,6 +71,9 @@ async function answer(request: NextRequest, forwarded: Headers): Promise<NextRes
     login.searchParams.set("next", pathname + request.nextUrl.search);
     return NextResponse.redirect(login);
   }
+  // The index pages' query strings are path segments of internal paths, stored whole like laws' views.
+  const indexView = indexViewRewrite(decodeURIComponent(pathname), request.nextUrl.searchParams);
+  if (indexView) return indexView === "not-found" ? notFound() : rewrite(request, indexView, forwarded);
   // Jurisdiction codes are lower case in addresses, like a law's: /jurisdictions/KG is moved.
   const jurisdiction = /^\/jurisdictions\/([A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\/?$/.exec(pathname);
   if (jurisdiction)
@@ -99,20 +103,16 @@ async function answer(request: NextRequest, forwarded: Headers): Promise<NextRes
 }
 
 /**
- * Pages rendered per request get a nonce: the admin, sign-in, an editor's preview, and the public
- * pages not yet stored whole. Every other page (a law's, a not-found answer) is rendered once,
- * stored whole with a policy naming its own scripts' hashes, and served to every reader.
+ * Pages rendered per request get a nonce: the admin, sign-in, an editor's preview. Every other
+ * page (a law's, an index's, a not-found answer) is rendered once, stored whole with a policy
+ * naming its own scripts' hashes, and served to every reader.
  */
 function renderedPerRequest(request: NextRequest): boolean {
   if (request.cookies.has("__prerender_bypass")) return true;
   return perRequestPaths.some((pattern) => pattern.test(request.nextUrl.pathname));
 }
 
-const perRequestPaths = [
-  /^\/(admin|login|api|preview)(\/|$)/,
-  /^\/(feed\.xml|sitemap\.xml|robots\.txt)$/,
-  /^\/(laws|articles|search|topics|jurisdictions)?\/?$/,
-];
+const perRequestPaths = [/^\/(admin|login|api|preview)(\/|$)/, /^\/(feed\.xml|sitemap\.xml|robots\.txt)$/];
 
 /** Renders another route at the same address, keeping the query string (the page ignores it). */
 function rewrite(request: NextRequest, pathname: string, forwarded: Headers): NextResponse {

@@ -1,10 +1,12 @@
 /**
  * A law's page is rendered once and stored whole for every reader: a draft save leaves the stored
  * page as it is; a publication replaces it. Caches in front (nginx, a CDN) may keep it a second,
- * and ask again with the page's ETag.
+ * and ask again with the page's ETag. The index pages are stored the same way, one page per view
+ * of their query string, and a publication or a withdrawal replaces those that show it.
  */
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { publishAsAdmin } from "./workflow-steps";
+import { move, publishAsAdmin } from "./workflow-steps";
 
 const path = "/laws/kz/on-the-rehabilitation-of-victims-of-mass-political-repression-1993";
 
@@ -14,16 +16,7 @@ test("a law's page is stored whole: a draft save leaves it, a publication replac
 }) => {
   // A publication expires what it made stale twice, the second time 1.5 s later (for a page being
   // rendered from older data as it committed): an earlier test's publication must be past both.
-  await expect
-    .poll(
-      async () => {
-        await request.get(path);
-        await new Promise((resolve) => setTimeout(resolve, 1600));
-        return (await request.get(path)).headers()["x-nextjs-cache"];
-      },
-      { timeout: 20_000 },
-    )
-    .toBe("HIT");
+  await expect.poll(() => storedAfterTwoRequests(request, path), { timeout: 20_000 }).toBe("HIT");
   const stored = await request.get(path);
   expect(stored.status()).toBe(200);
   expect(stored.headers()["x-nextjs-cache"]).toBe("HIT");
@@ -62,3 +55,63 @@ test("a law's page is stored whole: a draft save leaves it, a publication replac
     expect(old.status()).toBe(200);
   });
 });
+
+test("the index pages are stored whole, one page per view, and a publication or withdrawal shows on them", async ({
+  request,
+  adminPage: admin,
+}) => {
+  const stamp = Date.now();
+  const title = `Stored index check ${stamp}`;
+  await admin.goto("/admin/laws/new");
+  await admin
+    .getByRole("group", { name: "Titles", exact: true })
+    .getByLabel(/^Title, row \d+ of/)
+    .fill(title);
+  await admin.getByRole("combobox", { name: "Jurisdiction", exact: true }).selectOption({ label: "Uzbekistan (UZ)" });
+  await admin.getByRole("button", { name: "Create law" }).click();
+  await expect(admin.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  const slug = await admin.getByRole("textbox", { name: "Address (slug)" }).inputValue();
+  const link = `/laws/uz/${slug}"`;
+  const indexes = ["/", "/laws?jurisdiction=uz", `/search?q=${stamp}`];
+
+  await test.step("each index view is stored after its first request; the draft is on none", async () => {
+    for (const path of indexes) {
+      await expect.poll(() => storedAfterTwoRequests(request, path), { timeout: 20_000 }).toBe("HIT");
+      const stored = await request.get(path);
+      expect(stored.headers()["x-nextjs-cache"], path).toBe("HIT");
+      expect(stored.headers()["cache-control"], path).toBe("public, max-age=0, s-maxage=1, stale-while-revalidate=59");
+      expect(await stored.text(), path).not.toContain(link);
+    }
+    // The same view however its query string is written: the stored page, not another render.
+    const etag = (await request.get("/laws?jurisdiction=uz")).headers()["etag"];
+    const spelt = await request.get("/laws?page=1&jurisdiction=UZ&sort=recent&utm_source=feed");
+    expect(spelt.headers()["x-nextjs-cache"]).toBe("HIT");
+    expect(spelt.headers()["etag"]).toBe(etag);
+    // React separates the words of a sentence from the query in it with empty comments.
+    const search = (await (await request.get(`/search?q=${stamp}`)).text()).replaceAll("<!-- -->", "");
+    expect(search).toContain(`Nothing published matches “${stamp}”`);
+  });
+
+  await test.step("the publication shows on every one of them", async () => {
+    await publishAsAdmin(admin);
+    for (const path of indexes) expect(await (await request.get(path)).text(), path).toContain(link);
+    for (const path of indexes)
+      await expect.poll(() => storedAfterTwoRequests(request, path), { timeout: 20_000 }).toBe("HIT");
+  });
+
+  await test.step("the withdrawal takes it off every one of them", async () => {
+    await move(admin, "Withdraw");
+    await expect(admin.getByTestId("workflow-state")).toContainText("Withdrawn");
+    for (const path of indexes) expect(await (await request.get(path)).text(), path).not.toContain(link);
+  });
+});
+
+/**
+ * Whether a page is served from the page cache: asked twice, 1.6 s apart, so that the second
+ * expiry of an earlier publication (1.5 s after the first) is past.
+ */
+async function storedAfterTwoRequests(request: APIRequestContext, path: string) {
+  await request.get(path);
+  await new Promise((resolve) => setTimeout(resolve, 1600));
+  return (await request.get(path)).headers()["x-nextjs-cache"];
+}

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Database } from "@/db";
 import { createLaw } from "@/modules/laws/save";
-import { readSearch, searchCap, searchPageSize, searchQuery } from "@/modules/public/search";
+import { readSearch, searchCap, searchPageSize } from "@/modules/public/search";
+import { searchQuery } from "@/modules/public/search-url";
 import { createTestDatabase } from "./db";
 import { makeJurisdiction, makeUser, publishItem } from "./factories";
 

@@ -2,9 +2,27 @@
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { contentSecurityPolicy, inlineScriptHashes } from "../content-security-policy.mjs";
 import { sharedCacheControl, storedPageStatus } from "../http/stored-page.mjs";
+import { BoundedPageStore } from "./bounded-page-store.mjs";
 import { oneByteHtml } from "./one-byte-html.mjs";
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
+
+const megabytes = 1024 * 1024;
+
+/**
+ * The index views that readers can make up without end (modules/public/index-page-view.ts: the
+ * internal paths of /search, /laws and /articles, whose words, filters and page numbers are free)
+ * are kept in memory only, each kind within a budget of its own, so that made-up searches never
+ * push out the laws index's views (docs/adr/0007-pages-stored-whole.md). On globalThis: one store
+ * per process, however often this file is loaded.
+ */
+const memoryOnly = (globalThis[Symbol.for("marginalia.boundedPages")] ??= [
+  { path: /\/\$\/index-views\/search\//, store: new BoundedPageStore(16 * megabytes) },
+  { path: /\/\$\/index-views\/(laws|articles)\//, store: new BoundedPageStore(16 * megabytes) },
+]);
+
+/** The bounded store a page's cache key belongs to, or undefined for a page stored like any other. */
+export const boundedStoreOf = (key) => memoryOnly.find(({ path }) => path.test(key))?.store;
 
 /**
  * Next's own page cache (in memory, and on disk under .next), with what a page stored whole needs,
@@ -19,7 +37,8 @@ const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
  */
 export default class PageCache extends FileSystemCache {
   async get(...args) {
-    const entry = await super.get(...args);
+    const bounded = boundedStoreOf(args[0]);
+    const entry = bounded ? bounded.get(args[0]) : await super.get(...args);
     // Pages written by `next build` were stored before this handler saw them.
     if (entry?.value) prepareStoredPage(entry.value);
     return entry;
@@ -30,7 +49,10 @@ export default class PageCache extends FileSystemCache {
     // The same object becomes the first reader's response: what is added goes out with it too.
     if (data) prepareStoredPage(data);
     if (data?.kind === "APP_PAGE" && data.status === 404) return;
-    return super.set(key, data, ctx);
+    const bounded = boundedStoreOf(key);
+    if (!bounded) return super.set(key, data, ctx);
+    if (data) bounded.set(key, { value: data, lastModified: Date.now(), cacheControl: ctx.cacheControl });
+    else bounded.delete(key);
   }
 }
 

@@ -1,33 +1,14 @@
 import { count, eq } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
-import { z } from "zod";
 import { getDatabase, type Db } from "@/db";
 import { publicArticles } from "@/db/schema";
-import { articleKinds, type ArticleKind } from "@/db/schema/vocabulary";
+import { articleKinds } from "@/db/schema/vocabulary";
 import { articleOrder, articleRowColumns, toArticleRows } from "./article-rows";
 import { publicCacheTag } from "./clock";
 import { listTag } from "./cache-tags";
+import type { ArticlesIndexQuery } from "./articles-index-url";
 
 export const articlesIndexPageSize = 20;
-
-/**
- * The articles index's query string. Anything unreadable is dropped rather than refused: a shared
- * or hand-edited address still shows the index.
- */
-export const articlesIndexQuery = z.object({
-  kind: z.enum(articleKinds).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-});
-export type ArticlesIndexQuery = z.output<typeof articlesIndexQuery>;
-
-/** The index's address: /articles, /articles?kind=news, /articles?kind=news&page=2. */
-export function publicArticlesIndexPath(query: { kind?: ArticleKind; page?: number } = {}): string {
-  const params = new URLSearchParams();
-  if (query.kind) params.set("kind", query.kind);
-  if (query.page && query.page > 1) params.set("page", String(query.page));
-  const search = params.toString();
-  return search ? `/articles?${search}` : "/articles";
-}
 
 /** One page of published articles, newest first, of one kind or all, with how many there are of each kind. */
 export async function publishedArticlesIndex(query: ArticlesIndexQuery) {

@@ -1,4 +1,31 @@
-import type { LawFacet, LawIndexQuery } from "./law-index";
+import { z } from "zod";
+import { lawStatuses, lawTypes } from "@/db/schema/vocabulary";
+import { text } from "@/lib/validation";
+
+/**
+ * The public laws index's query string. Anything unreadable is dropped rather than refused: a
+ * shared or hand-edited address still shows the index.
+ */
+export const lawIndexQuery = z.object({
+  jurisdiction: text()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{1,12}$/)
+    .optional()
+    .catch(undefined),
+  status: z.enum(lawStatuses).optional().catch(undefined),
+  type: z.enum(lawTypes).optional().catch(undefined),
+  year: z.coerce.number().int().min(1000).max(2200).optional().catch(undefined),
+  topic: text()
+    .trim()
+    .regex(/^[a-z0-9-]{1,200}$/)
+    .optional()
+    .catch(undefined),
+  sort: z.enum(["recent", "title", "year"]).default("recent").catch("recent"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export type LawIndexQuery = z.output<typeof lawIndexQuery>;
+export type LawFacet = "jurisdiction" | "status" | "type" | "year" | "topic";
 
 /**
  * The index's address with some choices changed: filters and sort in the query string, so any

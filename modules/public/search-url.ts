@@ -1,4 +1,27 @@
-import type { SearchQuery } from "./search";
+import { z } from "zod";
+import { text } from "@/lib/validation";
+
+export const searchTypes = ["law", "article", "agent", "annotation"] as const;
+export type SearchType = (typeof searchTypes)[number];
+
+/**
+ * The search page's query string. Anything unreadable is dropped, and a long query shortened; runs
+ * of spaces are one space, which finds the same, so that spacing alone makes no other stored page.
+ */
+export const searchQuery = z.object({
+  q: text()
+    .transform((q) => q.trim().replace(/\s+/g, " ").slice(0, 200))
+    .catch(""),
+  type: z.enum(searchTypes).optional().catch(undefined),
+  jurisdiction: text()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{1,12}$/)
+    .optional()
+    .catch(undefined),
+  page: z.coerce.number().int().min(1).max(1_000).default(1).catch(1),
+});
+export type SearchQuery = z.output<typeof searchQuery>;
 
 /** The search page's address with some choices changed; changing a filter goes back to page 1. */
 export function searchHref(

@@ -1,35 +1,16 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
-import { z } from "zod";
-import { text } from "@/lib/validation";
 import { getDatabase, type Db } from "@/db";
 import { jurisdictions, publicSearch, searchWords } from "@/db/schema";
 import { highlight, snippet, type SnippetPart } from "@/lib/search/snippet";
 import { prefixQuery, searchTerms } from "@/lib/search/terms";
 import { publicAgentPath, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
-import { listTag } from "./cache-tags";
+import { listTag, vocabularyTag } from "./cache-tags";
 import { publicLawPath } from "./law-view";
+import { searchTypes, type SearchQuery, type SearchType } from "./search-url";
 
 export const searchPageSize = 20;
-export const searchTypes = ["law", "article", "agent", "annotation"] as const;
-export type SearchType = (typeof searchTypes)[number];
-
-/** The search page's query string. Anything unreadable is dropped, and a long query shortened. */
-export const searchQuery = z.object({
-  q: text()
-    .transform((q) => q.trim().slice(0, 200))
-    .catch(""),
-  type: z.enum(searchTypes).optional().catch(undefined),
-  jurisdiction: text()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9-]{1,12}$/)
-    .optional()
-    .catch(undefined),
-  page: z.coerce.number().int().min(1).max(1_000).default(1).catch(1),
-});
-export type SearchQuery = z.output<typeof searchQuery>;
 type SearchFacet = "type" | "jurisdiction";
 
 /** How many matches a search counts, ranks and pages through before it says "more than". */
@@ -59,10 +40,13 @@ export type SearchHit = {
   jurisdictionCodes: string[];
 };
 
-/** One page of published items matching the query, cached until a publication expires it, like every public read. */
+/**
+ * One page of published items matching the query, cached until a publication expires it, like
+ * every public read: of any type it finds (annotations too), or a jurisdiction's name it shows.
+ */
 export async function publishedSearch(query: SearchQuery) {
   "use cache";
-  cacheTag(publicCacheTag, listTag("law"), listTag("article"), listTag("agent"));
+  cacheTag(publicCacheTag, listTag("law"), listTag("article"), listTag("agent"), listTag("annotation"), vocabularyTag);
   cacheLife("hours");
   const { db } = await getDatabase();
   return readSearch(db, query);

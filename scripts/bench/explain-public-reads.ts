@@ -184,12 +184,14 @@ async function publicReads(db: import("@/db").Db, pool: pg.Pool): Promise<[strin
   const article = await import("@/modules/public/article");
   const articlesIndex = await import("@/modules/public/articles-index");
   const lawIndex = await import("@/modules/public/law-index");
+  const { lawIndexQuery } = await import("@/modules/public/law-index-url");
   const agent = await import("@/modules/public/agent");
   const topic = await import("@/modules/public/topic");
   const jurisdiction = await import("@/modules/public/jurisdiction");
   const sitemap = await import("@/modules/public/sitemap");
   const syndication = await import("@/modules/public/syndication");
   const search = await import("@/modules/public/search");
+  const { searchQuery } = await import("@/modules/public/search-url");
   const addresses = await import("@/modules/public/addresses");
   const { parseArticleSnapshot } = await import("@/modules/articles/snapshot-schema");
   const one = async (text: string, values: unknown[] = []) => (await pool.query(text, values)).rows[0];
@@ -222,8 +224,8 @@ async function publicReads(db: import("@/db").Db, pool: pg.Pool): Promise<[strin
     ["articles discussing a law", () => article.articlesDiscussing(db, hotId)],
     ["/articles (page 1 and kind counts)", () => articlesIndex.readArticlesIndex(db, { page: 1 })],
     ["/articles?kind=news&page=50", () => articlesIndex.readArticlesIndex(db, { kind: "news", page: 50 })],
-    ["/laws", () => lawIndex.readLawIndex(db, lawIndex.lawIndexQuery.parse({}))],
-    ["/laws?jurisdiction=KG", () => lawIndex.readLawIndex(db, lawIndex.lawIndexQuery.parse({ jurisdiction: "KG" }))],
+    ["/laws", () => lawIndex.readLawIndex(db, lawIndexQuery.parse({}))],
+    ["/laws?jurisdiction=KG", () => lawIndex.readLawIndex(db, lawIndexQuery.parse({ jurisdiction: "KG" }))],
     // Before readLatestLaws existed, the cached function itself (its directives do nothing outside Next).
     ["home: latest laws", () => (latest ? latest(db, 12) : law.latestPublishedLaws(12))],
     ["/agents/[slug] (busiest agent)", () => agent.readAgent(db, busyAgent.slug)],
@@ -235,12 +237,9 @@ async function publicReads(db: import("@/db").Db, pool: pg.Pool): Promise<[strin
     ["/feed.xml", () => syndication.readFeed(db, {})],
     ["/feed.xml?jurisdiction=KG", () => syndication.readFeed(db, { jurisdiction: "KG" })],
     ["/feed.xml?topic=…", () => syndication.readFeed(db, { topic: busyTopic.slug })],
-    [`/search?q=${broadWord}`, () => search.readSearch(db, search.searchQuery.parse({ q: broadWord }))],
-    [
-      `/search?q=${broadWord}&type=law`,
-      () => search.readSearch(db, search.searchQuery.parse({ q: broadWord, type: "law" })),
-    ],
-    ["/search?q=agent 12", () => search.readSearch(db, search.searchQuery.parse({ q: "agent 12" }))],
+    [`/search?q=${broadWord}`, () => search.readSearch(db, searchQuery.parse({ q: broadWord }))],
+    [`/search?q=${broadWord}&type=law`, () => search.readSearch(db, searchQuery.parse({ q: broadWord, type: "law" }))],
+    ["/search?q=agent 12", () => search.readSearch(db, searchQuery.parse({ q: "agent 12" }))],
     [
       "proxy: a live article's address",
       () => addresses.isLiveAddress({ type: "article", slug: busyArticle.slug }).then(() => undefined),

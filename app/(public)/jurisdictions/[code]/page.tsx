@@ -5,10 +5,9 @@ import { ArticleList } from "@/components/articles/article-list";
 import { LawChronology } from "@/components/laws/law-chronology";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { jurisdictionKindLabels } from "@/modules/jurisdictions/labels";
-import { publicArticlesIndexPath } from "@/modules/public/articles-index";
+import { publicArticlesIndexPath } from "@/modules/public/articles-index-url";
 import { publishedJurisdiction } from "@/modules/public/jurisdiction";
-import { lawIndexHref } from "@/modules/public/law-index-url";
-import { lawIndexQuery } from "@/modules/public/law-index";
+import { lawIndexHref, lawIndexQuery } from "@/modules/public/law-index-url";
 import { siteMetadataBase } from "@/modules/public/site";
 import { pageAlternates } from "@/modules/public/syndication";
 

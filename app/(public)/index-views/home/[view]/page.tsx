@@ -1,15 +1,22 @@
 import Link from "next/link";
-import { connection } from "next/server";
-import { Suspense } from "react";
+import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/articles/article-list";
 import { SearchForm } from "@/components/public/search-form";
 import { Markdown } from "@/components/ui/markdown";
 import { lawStatusLabels } from "@/modules/laws/labels";
-import { articlesIndexQuery, publishedArticlesIndex } from "@/modules/public/articles-index";
-import { publicationVersion } from "@/modules/public/clock";
+import { publishedArticlesIndex } from "@/modules/public/articles-index";
+import { articlesIndexQuery } from "@/modules/public/articles-index-url";
+import { indexView, unnamedView } from "@/modules/public/index-page-view";
 import { publishedJurisdictions } from "@/modules/public/jurisdiction";
 import { latestPublishedLaws, publicLawPath } from "@/modules/public/law";
 import { publishedTopics } from "@/modules/public/topic";
+
+// The home page, stored whole: proxy.ts rewrites / here whatever its query string
+// (modules/public/index-page-view.ts). The build renders only the placeholder.
+export const ensureStatic = "navigation";
+export function generateStaticParams() {
+  return [{ view: unnamedView }];
+}
 
 // The home page shows the first few of each list; their own pages have them all.
 const homeListLength = 12;
@@ -17,7 +24,8 @@ const plural = (n: number, noun: string) => (n === 0 ? "" : n === 1 ? `1 ${noun}
 
 const sectionHeading = "border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest";
 
-export default function HomePage() {
+export default async function HomePage({ params }: { params: Promise<{ view: string }> }) {
+  if (!indexView("home", (await params).view)) notFound();
   return (
     <div className="space-y-12">
       <section className="max-w-2xl">
@@ -37,9 +45,7 @@ export default function HomePage() {
             <h2 id="latest-laws" className={sectionHeading}>
               Latest laws
             </h2>
-            <Suspense fallback={<p className="mt-6 text-muted">Loading the latest laws…</p>}>
-              <LatestLaws />
-            </Suspense>
+            <LatestLaws />
             <p className="mt-4 text-sm font-semibold">
               <Link href="/laws">All laws, by jurisdiction, year and topic →</Link>
             </p>
@@ -48,9 +54,7 @@ export default function HomePage() {
             <h2 id="latest-articles" className={`${sectionHeading} mb-5`}>
               Latest news and commentary
             </h2>
-            <Suspense fallback={<p className="text-muted">Loading the latest articles…</p>}>
-              <LatestArticles />
-            </Suspense>
+            <LatestArticles />
             <p className="mt-4 text-sm font-semibold">
               <Link href="/articles">All articles, by kind →</Link>
             </p>
@@ -61,17 +65,13 @@ export default function HomePage() {
             <h2 id="jurisdictions" className={`${sectionHeading} mb-4`}>
               Jurisdictions
             </h2>
-            <Suspense fallback={<p className="text-muted">Loading…</p>}>
-              <Jurisdictions />
-            </Suspense>
+            <Jurisdictions />
           </section>
           <section aria-labelledby="topics">
             <h2 id="topics" className={`${sectionHeading} mb-4`}>
               Topics
             </h2>
-            <Suspense fallback={<p className="text-muted">Loading…</p>}>
-              <Topics />
-            </Suspense>
+            <Topics />
           </section>
         </div>
       </div>
@@ -80,9 +80,7 @@ export default function HomePage() {
 }
 
 async function LatestLaws() {
-  // Rendered per request (so the build needs no database); the query is cached until a publication expires it.
-  await connection();
-  const laws = await latestPublishedLaws(await publicationVersion());
+  const laws = await latestPublishedLaws();
   if (laws.length === 0) return <p className="mt-6 text-muted">Nothing has been published yet.</p>;
   return (
     <ul className="divide-y divide-rule">
@@ -104,7 +102,6 @@ async function LatestLaws() {
 }
 
 async function LatestArticles() {
-  await connection();
   // The first page of the articles index, which that page caches too.
   const index = await publishedArticlesIndex(articlesIndexQuery.parse({}));
   if (index.articles.length === 0) return <p className="text-muted">No article has been published yet.</p>;
@@ -112,7 +109,6 @@ async function LatestArticles() {
 }
 
 async function Jurisdictions() {
-  await connection();
   const list = await publishedJurisdictions();
   if (list.length === 0) return <p className="text-muted">No law has been published yet.</p>;
   return (
@@ -133,7 +129,6 @@ async function Jurisdictions() {
 }
 
 async function Topics() {
-  await connection();
   const list = await publishedTopics();
   if (list.length === 0) return <p className="text-muted">Nothing filed under a topic has been published yet.</p>;
   return (

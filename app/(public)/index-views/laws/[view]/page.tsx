@@ -1,21 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageLinks } from "@/components/ui/page-links";
-import { connection } from "next/server";
-import { Suspense } from "react";
+import { notFound } from "next/navigation";
 import { FacetLinks, type FacetGroup } from "@/components/public/facet-links";
-import { parseSearchParams, type SearchParams } from "@/lib/search-params";
+import { PageLinks } from "@/components/ui/page-links";
 import { lawStatusLabels, lawTypeLabels } from "@/modules/laws/labels";
-import {
-  lawIndexQuery,
-  publishedLawIndex,
-  type LawFacet,
-  type LawIndex,
-  type LawIndexQuery,
-} from "@/modules/public/law-index";
-import { lawIndexHref } from "@/modules/public/law-index-url";
+import { indexView, unnamedView } from "@/modules/public/index-page-view";
+import { publishedLawIndex, type LawIndex } from "@/modules/public/law-index";
+import { lawIndexHref, type LawFacet, type LawIndexQuery } from "@/modules/public/law-index-url";
 import { publicLawPath } from "@/modules/public/law-view";
 import { pageAlternates } from "@/modules/public/syndication";
+
+// /laws, each view (filters, sort, page) stored whole: proxy.ts rewrites its query string to the
+// view segment (modules/public/index-page-view.ts). The build renders only the placeholder.
+export const ensureStatic = "navigation";
+export function generateStaticParams() {
+  return [{ view: unnamedView }];
+}
+
+type Params = Promise<{ view: string }>;
 
 export const metadata: Metadata = {
   title: "Laws",
@@ -23,23 +25,21 @@ export const metadata: Metadata = {
   alternates: pageAlternates("/laws", { kind: "law" }),
 };
 
-export default function LawsIndexPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function LawsIndexPage({ params }: { params: Params }) {
+  const query = indexView("laws", (await params).view);
+  if (!query) notFound();
   return (
     <div className="space-y-8">
       <header className="max-w-2xl">
         <h1 className="font-serif text-4xl leading-tight">Laws</h1>
         <p className="mt-2 text-muted">Every published law in the archive. Narrow the list with the filters.</p>
       </header>
-      <Suspense fallback={<p className="text-muted">Loading the laws…</p>}>
-        <LawsIndex searchParams={searchParams} />
-      </Suspense>
+      <LawsIndex query={query} />
     </div>
   );
 }
 
-async function LawsIndex({ searchParams }: { searchParams: SearchParams }) {
-  await connection();
-  const query = parseSearchParams(lawIndexQuery, await searchParams);
+async function LawsIndex({ query }: { query: LawIndexQuery }) {
   const index = await publishedLawIndex(query);
   const filters = (
     <FacetLinks groups={facetGroups(query, index)} href={(facet, value) => lawIndexHref(query, { [facet]: value })} />

@@ -1,10 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
-import { Suspense } from "react";
+import { notFound } from "next/navigation";
 import { jurisdictionKindLabels } from "@/modules/jurisdictions/labels";
 import { publishedJurisdictions } from "@/modules/public/jurisdiction";
+import { indexView, unnamedView } from "@/modules/public/index-page-view";
 import { pageAlternates } from "@/modules/public/syndication";
+
+// /jurisdictions, stored whole: proxy.ts rewrites it here whatever its query string
+// (modules/public/index-page-view.ts). The build renders only the placeholder.
+export const ensureStatic = "navigation";
+export function generateStaticParams() {
+  return [{ view: unnamedView }];
+}
 
 export const metadata: Metadata = {
   title: "Jurisdictions",
@@ -12,7 +19,8 @@ export const metadata: Metadata = {
   alternates: pageAlternates("/jurisdictions"),
 };
 
-export default function JurisdictionsPage() {
+export default async function JurisdictionsPage({ params }: { params: Promise<{ view: string }> }) {
+  if (!indexView("jurisdictions", (await params).view)) notFound();
   return (
     <div className="space-y-8">
       <header className="max-w-2xl">
@@ -22,15 +30,12 @@ export default function JurisdictionsPage() {
           their history.
         </p>
       </header>
-      <Suspense fallback={<p className="text-muted">Loading the jurisdictions…</p>}>
-        <JurisdictionList />
-      </Suspense>
+      <JurisdictionList />
     </div>
   );
 }
 
 async function JurisdictionList() {
-  await connection();
   const list = await publishedJurisdictions();
   if (list.length === 0) return <p>No law has been published yet.</p>;
   return (

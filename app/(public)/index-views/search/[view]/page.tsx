@@ -1,25 +1,17 @@
-import { annotationKindLabels, type AnnotationKind } from "@/modules/annotations/labels";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
-import { Suspense } from "react";
+import { notFound } from "next/navigation";
 import { FacetLinks, type FacetGroup } from "@/components/public/facet-links";
 import { MarkedText } from "@/components/public/marked-text";
 import { SearchForm } from "@/components/public/search-form";
 import { PageLinks } from "@/components/ui/page-links";
-import { parseSearchParams, type SearchParams } from "@/lib/search-params";
 import { agentKindLabels } from "@/modules/agents/labels";
+import { annotationKindLabels, type AnnotationKind } from "@/modules/annotations/labels";
 import { articleKindLabels, type ArticleKind } from "@/modules/articles/labels";
 import { lawTypeLabels } from "@/modules/laws/labels";
-import {
-  publishedSearch,
-  searchQuery,
-  type SearchHit,
-  type SearchQuery,
-  type SearchResults,
-  type SearchType,
-} from "@/modules/public/search";
-import { searchHref } from "@/modules/public/search-url";
+import { indexView, unnamedView } from "@/modules/public/index-page-view";
+import { publishedSearch, type SearchHit, type SearchResults } from "@/modules/public/search";
+import { searchHref, type SearchQuery, type SearchType } from "@/modules/public/search-url";
 import { pageAlternates } from "@/modules/public/syndication";
 
 export const metadata: Metadata = {
@@ -30,10 +22,19 @@ export const metadata: Metadata = {
   robots: { index: false, follow: true },
 };
 
-// The page waits for its query under loading.tsx, so the search box is never a placeholder that
-// is swapped for the real one while the reader types.
-export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
-  const query = parseSearchParams(searchQuery, await searchParams);
+// Each search (words, filters, page) is stored whole once asked: proxy.ts rewrites its query
+// string to the view segment (modules/public/index-page-view.ts), and lib/cache/page-cache.mjs
+// keeps these pages in memory only, within a bound, since anyone can ask for endless new ones.
+// The first reader of a search waits for the whole page; loading.tsx shows while a link within
+// the results (a filter, a page) loads. The build renders only the placeholder.
+export const ensureStatic = "navigation";
+export function generateStaticParams() {
+  return [{ view: unnamedView }];
+}
+
+export default async function SearchPage({ params }: { params: Promise<{ view: string }> }) {
+  const query = indexView("search", (await params).view);
+  if (!query) notFound();
   return (
     <div className="space-y-8">
       <header className="max-w-2xl space-y-4">
@@ -43,15 +44,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           Names and titles are found in any script and spelling: Жапаров, Japarov and Zhaparov find the same person.
         </p>
       </header>
-      <Suspense key={JSON.stringify(query)} fallback={<p className="text-muted">Searching…</p>}>
-        <Results query={query} />
-      </Suspense>
+      <Results query={query} />
     </div>
   );
 }
 
 async function Results({ query }: { query: SearchQuery }) {
-  await connection();
   if (!query.q) return <p className="text-muted">Type a word or a name to search what the archive has published.</p>;
   const results = await publishedSearch(query);
   if (results.terms.length === 0)

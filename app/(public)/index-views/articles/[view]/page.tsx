@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
-import { Suspense } from "react";
+import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/articles/article-list";
 import { PageLinks } from "@/components/ui/page-links";
-import { parseSearchParams, type SearchParams } from "@/lib/search-params";
 import { articleKindLabels, type ArticleKind } from "@/modules/articles/labels";
-import {
-  articlesIndexQuery,
-  publicArticlesIndexPath,
-  publishedArticlesIndex,
-  type ArticlesIndex,
-  type ArticlesIndexQuery,
-} from "@/modules/public/articles-index";
+import { publishedArticlesIndex, type ArticlesIndex } from "@/modules/public/articles-index";
+import { publicArticlesIndexPath, type ArticlesIndexQuery } from "@/modules/public/articles-index-url";
+import { indexView, unnamedView } from "@/modules/public/index-page-view";
 import { pageAlternates } from "@/modules/public/syndication";
+
+// /articles, each view (kind, page) stored whole: proxy.ts rewrites its query string to the view
+// segment (modules/public/index-page-view.ts). The build renders only the placeholder.
+export const ensureStatic = "navigation";
+export function generateStaticParams() {
+  return [{ view: unnamedView }];
+}
+
+type Params = Promise<{ view: string }>;
 
 // What a list of one kind is called, in the plural.
 const kindTitles: Record<ArticleKind, string> = {
@@ -23,8 +26,9 @@ const kindTitles: Record<ArticleKind, string> = {
   statement: "Official statements",
 };
 
-export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const query = parseSearchParams(articlesIndexQuery, await searchParams);
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const query = indexView("articles", (await params).view);
+  if (!query) return {};
   const title = query.kind ? kindTitles[query.kind] : "Articles";
   return {
     title: query.page > 1 ? `${title}, page ${query.page}` : title,
@@ -35,7 +39,9 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   };
 }
 
-export default function ArticlesIndexPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function ArticlesIndexPage({ params }: { params: Params }) {
+  const query = indexView("articles", (await params).view);
+  if (!query) notFound();
   return (
     <div className="space-y-8">
       <header className="max-w-2xl">
@@ -45,16 +51,12 @@ export default function ArticlesIndexPage({ searchParams }: { searchParams: Sear
           are labelled as such: the archive records views, it does not endorse them.
         </p>
       </header>
-      <Suspense fallback={<p className="text-muted">Loading the articles…</p>}>
-        <ArticlesIndexView searchParams={searchParams} />
-      </Suspense>
+      <ArticlesIndexView query={query} />
     </div>
   );
 }
 
-async function ArticlesIndexView({ searchParams }: { searchParams: SearchParams }) {
-  await connection();
-  const query = parseSearchParams(articlesIndexQuery, await searchParams);
+async function ArticlesIndexView({ query }: { query: ArticlesIndexQuery }) {
   const index = await publishedArticlesIndex(query);
   const noun = query.kind ? kindTitles[query.kind].toLowerCase() : "articles";
   return (

@@ -1,9 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
-import { Suspense } from "react";
+import { notFound } from "next/navigation";
 import { publishedTopics } from "@/modules/public/topic";
+import { indexView, unnamedView } from "@/modules/public/index-page-view";
 import { pageAlternates } from "@/modules/public/syndication";
+
+// /topics, stored whole: proxy.ts rewrites it here whatever its query string
+// (modules/public/index-page-view.ts). The build renders only the placeholder.
+export const ensureStatic = "navigation";
+export function generateStaticParams() {
+  return [{ view: unnamedView }];
+}
 
 export const metadata: Metadata = {
   title: "Topics",
@@ -11,7 +18,8 @@ export const metadata: Metadata = {
   alternates: pageAlternates("/topics"),
 };
 
-export default function TopicsPage() {
+export default async function TopicsPage({ params }: { params: Promise<{ view: string }> }) {
+  if (!indexView("topics", (await params).view)) notFound();
   return (
     <div className="space-y-8">
       <header className="max-w-2xl">
@@ -21,9 +29,7 @@ export default function TopicsPage() {
           beside what was written about them.
         </p>
       </header>
-      <Suspense fallback={<p className="text-muted">Loading the topics…</p>}>
-        <TopicList />
-      </Suspense>
+      <TopicList />
     </div>
   );
 }
@@ -31,7 +37,6 @@ export default function TopicsPage() {
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n.toLocaleString("en")} ${many}`);
 
 async function TopicList() {
-  await connection();
   const list = await publishedTopics();
   if (list.length === 0) return <p>Nothing filed under a topic has been published yet.</p>;
   return (
