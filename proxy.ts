@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
 import { refuseActionRequest } from "@/lib/action-requests";
-import { sharedCacheControl } from "@/lib/http/stored-page.mjs";
 import { inProxyPhase } from "@/lib/query-log";
 import { maxRecordId } from "@/lib/validation";
 import { contentSecurityPolicy, cspNonce, securityHeaders } from "@/lib/security-headers";
@@ -36,18 +35,13 @@ export async function proxy(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", policy);
   const answered = await inProxyPhase(() => answer(request, forwarded));
-  // The not-found page and the pages served whole bring their own policy, by their scripts' hashes
-  // (lib/cache/page-cache.mjs); a nonce policy beside it would block those scripts.
+  // The not-found page and the pages served whole bring their own policy, by their scripts' hashes,
+  // and their own Cache-Control (lib/cache/page-cache.mjs); a nonce policy beside it would block
+  // those scripts.
   const rendered = !answered || answered.headers.has("x-middleware-rewrite");
   const wholePage =
     NODE_ENV === "production" && (answered?.status === 404 || (rendered && !renderedPerRequest(request)));
-  if (wholePage) {
-    const stored = answered ?? NextResponse.next();
-    // Next would advertise the page's own lifetime (days) to caches in front; they must ask again
-    // within a second to keep publish → visible honest, and may serve the old copy while they do.
-    stored.headers.set("cache-control", sharedCacheControl);
-    return stored;
-  }
+  if (wholePage) return answered ?? NextResponse.next();
   const response = answered ?? NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("content-security-policy", policy);
   for (const { key, value } of securityHeaders(NODE_ENV === "production")) response.headers.set(key, value);
@@ -73,7 +67,7 @@ async function answer(request: NextRequest, forwarded: Headers): Promise<NextRes
   }
   // The index pages' query strings are path segments of internal paths, stored whole like laws' views.
   const indexView = indexViewRewrite(decodeURIComponent(pathname), request.nextUrl.searchParams);
-  if (indexView) return indexView === "not-found" ? notFound() : rewrite(request, indexView, forwarded);
+  if (indexView) return indexView === "not-found" ? notFound() : rewrite(request, indexView);
   // Jurisdiction codes are lower case in addresses, like a law's: /jurisdictions/KG is moved.
   const jurisdiction = /^\/jurisdictions\/([A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\/?$/.exec(pathname);
   if (jurisdiction)
@@ -99,7 +93,7 @@ async function answer(request: NextRequest, forwarded: Headers): Promise<NextRes
   if (!rule && !(await isLiveAddress(address))) return notFound();
   if (!rule && (await unpublishedVersion(address, request.nextUrl.searchParams))) return notFound();
   const view = address.type === "law" ? lawViewSegment(request.nextUrl.searchParams) : null;
-  return view ? rewrite(request, `${pathname.replace(/\/$/, "")}/${view}`, forwarded) : null;
+  return view ? rewrite(request, `${pathname.replace(/\/$/, "")}/${view}`) : null;
 }
 
 /**
@@ -114,11 +108,15 @@ function renderedPerRequest(request: NextRequest): boolean {
 
 const perRequestPaths = [/^\/(admin|login|api|preview)(\/|$)/, /^\/(feed\.xml|sitemap\.xml|robots\.txt)$/];
 
-/** Renders another route at the same address, keeping the query string (the page ignores it). */
-function rewrite(request: NextRequest, pathname: string, forwarded: Headers): NextResponse {
+/**
+ * Renders another route at the same address, keeping the query string (the page ignores it). A
+ * page rendered per request gets the request's policy (`forwarded`); a page stored whole must not,
+ * or the first reader's nonce would be written into every copy.
+ */
+function rewrite(request: NextRequest, pathname: string, forwarded?: Headers): NextResponse {
   const url = request.nextUrl.clone();
   url.pathname = pathname;
-  return NextResponse.rewrite(url, { request: { headers: forwarded } });
+  return NextResponse.rewrite(url, forwarded ? { request: { headers: forwarded } } : undefined);
 }
 
 function decodable(pathname: string): boolean {
