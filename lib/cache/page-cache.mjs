@@ -21,6 +21,9 @@ const memoryOnly = (globalThis[Symbol.for("marginalia.boundedPages")] ??= [
   { path: /\/\$\/index-views\/(laws|articles)\//, store: new BoundedPageStore(16 * megabytes) },
 ]);
 
+// The cache keys of the public pages that are always rendered whole (ADR 0007).
+const storedWhole = /\/\$\/(laws|articles|agents|topics|jurisdictions|index-views)\//;
+
 /** The bounded store a page's cache key belongs to, or undefined for a page stored like any other. */
 export const boundedStoreOf = (key) => memoryOnly.find(({ path }) => path.test(key))?.store;
 
@@ -33,7 +36,11 @@ export const boundedStoreOf = (key) => memoryOnly.find(({ path }) => path.test(k
  * - a Cache-Control for shared caches in front;
  * - 410 Gone for a withdrawn item's page;
  * - its HTML as a one-byte string where that is cheap (lib/cache/one-byte-html.mjs).
- * A 404 is not stored: anyone can ask for any address, and each would take a file on disk.
+ * A 404 is not stored: anyone can ask for any address, and each would take a file on disk. Nor is
+ * a public page that came out as a shell with a hole to fill per request: when a publication
+ * expires a cached read between Next's two render passes, Next leaves a hole there rather than
+ * store a broken read ("Unexpected cache miss after cache warming phase"); the reader who asked
+ * gets the whole page, and the next one renders it again.
  */
 export default class PageCache extends FileSystemCache {
   async get(...args) {
@@ -48,7 +55,7 @@ export default class PageCache extends FileSystemCache {
     if (process.env.DEBUG_PAGE_CACHE) console.log("page-cache set", key, data?.headers?.["x-next-cache-tags"]);
     // The same object becomes the first reader's response: what is added goes out with it too.
     if (data) prepareStoredPage(data);
-    if (data?.kind === "APP_PAGE" && data.status === 404) return;
+    if (data?.kind === "APP_PAGE" && (data.status === 404 || (data.postponed && storedWhole.test(key)))) return;
     const bounded = boundedStoreOf(key);
     if (!bounded) return super.set(key, data, ctx);
     if (data) bounded.set(key, { value: data, lastModified: Date.now(), cacheControl: ctx.cacheControl });
