@@ -69,6 +69,15 @@ test("an editor annotates a law, a reader follows the note's permalink, and the 
     await expect(target).toBeFocused();
     await expect(target).toContainText(passage);
   });
+  const api = `/api/v1/annotations?target=${encodeURIComponent(publicPath!)}`;
+  /** Where the note's passage starts in the law's text, as the API says. */
+  const startOf = async (): Promise<number> => {
+    const collection = await (await reader.request.get(api)).json();
+    return collection.first.items[0].target.selector[1].start;
+  };
+  // The API's answer is rendered now, and kept until a publication changes it.
+  const startBefore = await startOf();
+  expect(startBefore).toBeGreaterThan(0);
 
   await test.step("the editor inserts an article before the passage, and it is published", async () => {
     await page.goto(lawPath);
@@ -97,8 +106,9 @@ test("an editor annotates a law, a reader follows the note's permalink, and the 
     const mark = reader.locator("mark.annotation", { hasText: passage }).first();
     await expect(mark).toBeVisible();
     await expect(reader.getByRole("note", { name: /Context note 1/ })).toContainText(note);
-    const response = await reader.request.get(`/api/v1/annotations?target=${encodeURIComponent(publicPath!)}`);
-    const collection = await response.json();
+    // Republishing the law placed its note again: the API says where, within a couple of seconds.
+    await expect.poll(startOf, { timeout: 2_000 }).toBeGreaterThan(startBefore);
+    const collection = await (await reader.request.get(api)).json();
     expect(
       collection.first.items.map((a: { target: { selector: { exact?: string }[] } }) => a.target.selector[0]!.exact),
     ).toEqual([passage]);

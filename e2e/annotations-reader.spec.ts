@@ -113,11 +113,33 @@ test("the API serves published public annotations as W3C Web Annotation JSON-LD,
   expect(one.headers()["content-type"]).toContain("application/ld+json");
   expect(await one.json()).toMatchObject({ "@context": "http://www.w3.org/ns/anno.jsonld", id: items[0]!.id });
 
+  // Rendered once for every client: an ETag, a 304 for a client that holds it, any site may read it.
+  for (const path of [`/api/v1/annotations?target=${encodeURIComponent(lawPath)}`, new URL(items[0]!.id).pathname]) {
+    const first = await request.get(path);
+    const etag = first.headers()["etag"]!;
+    expect(etag, path).toMatch(/^"[\w-]+"$/);
+    expect(first.headers()["cache-control"], path).toBe("public, max-age=0, s-maxage=1, stale-while-revalidate=59");
+    expect(first.headers()["access-control-allow-origin"], path).toBe("*");
+    const held = await request.get(path, { headers: { "if-none-match": etag } });
+    expect(held.status(), path).toBe(304);
+    expect(await held.body(), path).toHaveLength(0);
+    expect(held.headers()["etag"], path).toBe(etag);
+    expect(held.headers()["access-control-allow-origin"], path).toBe("*");
+  }
+
   // The demo's third annotation is internal: published, and still not served.
   const ids = items.map((a) => Number(a.id.split("/").pop()));
   const internal = Math.max(...ids) + 1;
-  expect((await request.get(`/api/v1/annotations/${internal}`)).status()).toBe(404);
-  expect((await request.get("/api/v1/annotations/not-a-number")).status()).toBe(404);
-  expect((await request.get("/api/v1/annotations")).status()).toBe(400);
-  expect((await request.get("/api/v1/annotations?target=/laws/kg/no-such-law")).status()).toBe(404);
+  for (const [path, status] of [
+    [`/api/v1/annotations/${internal}`, 404],
+    ["/api/v1/annotations/not-a-number", 404],
+    ["/api/v1/annotations", 400],
+    ["/api/v1/annotations?target=/laws/kg/no-such-law", 404],
+  ] as const) {
+    const refused = await request.get(path, { headers: { "if-none-match": "*" } });
+    expect(refused.status(), path).toBe(status);
+    expect(refused.headers()["content-type"], path).toContain("application/json");
+    expect(refused.headers()["access-control-allow-origin"], path).toBe("*");
+    expect((await refused.json()).error, path).toBeTruthy();
+  }
 });

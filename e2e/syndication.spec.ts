@@ -1,11 +1,16 @@
 /**
  * What machines read: the Atom feeds (everything, or one jurisdiction's, topic's or kind's) and the
  * sitemap (and the laws index and search) list published items, never a draft, and drop a law
- * once it is withdrawn; robots.txt
- * keeps crawlers out of the admin.
+ * once it is withdrawn; robots.txt keeps crawlers out of the admin. Each is rendered once and
+ * served to every reader until a publication changes it: with an ETag, a 304 for a reader who
+ * holds it, and the cache policy of pages stored whole.
  */
 import { expect, test } from "./fixtures";
 import { move, publishAsAdmin } from "./workflow-steps";
+
+const sharedCacheControl = "public, max-age=0, s-maxage=1, stale-while-revalidate=59";
+/** How long a publication may take to reach what machines read: at once on this instance, in practice. */
+const visibleWithin = { timeout: 2_000 };
 
 test("the feed, the sitemap, the index and search carry published items only, and lose a law once withdrawn", async ({
   adminPage: admin,
@@ -41,16 +46,35 @@ test("the feed, the sitemap, the index and search carry published items only, an
   expect((await request.get(`/laws/kg/${slug}`)).status()).toBe(404);
 
   await publishAsAdmin(admin);
-  expect(await feed()).toContain(`<title>${title}</title>`);
-  expect(await sitemap()).toContain(`/${slug}</loc>`);
+  await expect.poll(feed, visibleWithin).toContain(`<title>${title}</title>`);
+  await expect.poll(sitemap, visibleWithin).toContain(`/${slug}</loc>`);
   expect(found(await index())).toBe(true);
   expect(found(await search(String(stamp)))).toBe(true);
   expect((await request.get(`/laws/kg/${slug}`)).status()).toBe(200);
 
+  await test.step("a draft of the published law changes no feed; its publication does", async () => {
+    const published = await request.get("/feed.xml");
+    const etag = published.headers()["etag"]!;
+    const summary = `Summary drafted after publication ${stamp}`;
+    await admin.getByRole("textbox", { name: "Summary" }).fill(summary);
+    await admin.getByRole("button", { name: "Save changes" }).click();
+    await expect(admin.getByText("Saved.")).toBeVisible();
+    const afterSave = await request.get("/feed.xml");
+    expect(afterSave.headers()["etag"]).toBe(etag);
+    expect(await afterSave.text()).not.toContain(summary);
+    expect(await (await request.get("/feed.xml?kind=law")).text()).not.toContain(summary);
+
+    await publishAsAdmin(admin);
+    await expect.poll(feed, visibleWithin).toContain(`<summary>${summary}</summary>`);
+    const republished = await request.get("/feed.xml", { headers: { "if-none-match": etag } });
+    expect(republished.status()).toBe(200);
+    expect(republished.headers()["etag"]).not.toBe(etag);
+  });
+
   await move(admin, "Withdraw");
   expect((await request.get(`/laws/kg/${slug}`)).status()).toBe(410);
-  expect(await feed()).not.toContain(title);
-  expect(await sitemap()).not.toContain(`/${slug}</loc>`);
+  await expect.poll(feed, visibleWithin).not.toContain(title);
+  await expect.poll(sitemap, visibleWithin).not.toContain(`/${slug}</loc>`);
   expect(found(await index())).toBe(false);
   expect(found(await search(String(stamp)))).toBe(false);
   expect(found(await search(title))).toBe(false);
@@ -120,4 +144,39 @@ test("robots.txt points to the sitemap and keeps crawlers out of the admin", asy
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toContain("Disallow: /admin");
   expect(robots).toMatch(/Sitemap: https?:\/\/[^/]+\/sitemap\.xml/);
+});
+
+test("the feed, the sitemap and robots.txt are rendered once: an ETag, a 304 for a reader who holds it, and the shared cache policy", async ({
+  request,
+}) => {
+  for (const path of ["/feed.xml", "/feed.xml?jurisdiction=KG&kind=news", "/sitemap.xml", "/robots.txt"]) {
+    const first = await request.get(path);
+    expect(first.status(), path).toBe(200);
+    const etag = first.headers()["etag"];
+    // Strong (no W/): the same bytes to every reader.
+    expect(etag, path).toMatch(/^"[\w-]+"$/);
+    expect(first.headers()["cache-control"], path).toBe(sharedCacheControl);
+    const body = await first.text();
+
+    const again = await request.get(path);
+    expect(again.headers()["etag"], path).toBe(etag);
+    expect(await again.text(), path).toBe(body);
+
+    const held = await request.get(path, { headers: { "if-none-match": etag! } });
+    expect(held.status(), path).toBe(304);
+    expect(await held.body(), path).toHaveLength(0);
+    expect(held.headers()["etag"], path).toBe(etag);
+    expect(held.headers()["cache-control"], path).toBe(sharedCacheControl);
+
+    const other = await request.get(path, { headers: { "if-none-match": '"an-older-version"' } });
+    expect(other.status(), path).toBe(200);
+    expect(await other.text(), path).toBe(body);
+  }
+  // Query parameters a feed does not read make no other feed.
+  const plain = await request.get("/feed.xml");
+  const tracked = await request.get("/feed.xml?utm_source=newsletter");
+  expect(tracked.headers()["etag"]).toBe(plain.headers()["etag"]);
+  // Errors stay errors, whatever the reader holds.
+  const unknown = await request.get("/feed.xml?kind=podcast", { headers: { "if-none-match": "*" } });
+  expect(unknown.status()).toBe(404);
 });

@@ -1,9 +1,18 @@
-import { connection } from "next/server";
+import { cacheLife } from "next/cache";
+import type { NextRequest } from "next/server";
+import { cachedResponse, rendering, type Rendering } from "@/lib/http/cached-response";
 import { siteOrigin } from "@/modules/public/site";
 
 /** Readers' pages are open to crawlers; the admin, the sign-in page and previews are not. */
-export async function GET() {
-  await connection();
+export async function GET(request: NextRequest) {
+  // At request time (SITE_URL is the running server's, not the build's), then rendered once.
+  return cachedResponse(request, await robotsTxt(await siteOrigin()));
+}
+
+async function robotsTxt(origin: string): Promise<Rendering> {
+  "use cache";
+  // Only the site's address changes it, and that is part of the cache key.
+  cacheLife("max");
   const body = [
     "User-agent: *",
     "Allow: /",
@@ -11,8 +20,8 @@ export async function GET() {
     "Disallow: /login",
     "Disallow: /api/",
     "",
-    `Sitemap: ${await siteOrigin()}/sitemap.xml`,
+    `Sitemap: ${origin}/sitemap.xml`,
     "",
   ].join("\n");
-  return new Response(body, { headers: { "content-type": "text/plain; charset=utf-8" } });
+  return rendering(body, "text/plain; charset=utf-8");
 }

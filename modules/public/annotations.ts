@@ -7,7 +7,7 @@ import type { AnnotationKind } from "@/db/schema/vocabulary";
 import { parseRecordId } from "@/lib/validation";
 import { publicAgentPath, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
-import { addressesTag, itemTag, listTag } from "./cache-tags";
+import { itemTag } from "./cache-tags";
 import { publicLawPath } from "./law-view";
 
 /** A published, public annotation anchored on its target's live text: all a reader may see of it. */
@@ -173,13 +173,6 @@ export async function readAnnotationsOn(db: Db, target: { type: "law" | "article
 }
 
 /** Published annotations by id (for the API); ids that are not public are simply absent. */
-export async function publishedAnnotationsById(ids: number[]): Promise<PublicAnnotation[]> {
-  "use cache";
-  cacheTag(publicCacheTag, listTag("annotation"));
-  cacheLife("days");
-  return readAnnotationsById((await getDatabase()).db, ids);
-}
-
 export async function readAnnotationsById(db: Db, ids: number[]): Promise<PublicAnnotation[]> {
   if (ids.length === 0) return [];
   const rows = await db
@@ -194,14 +187,10 @@ export async function readAnnotationsById(db: Db, ids: number[]): Promise<Public
 /** A published law or article named by its public address (`/laws/kg/slug?text=3`, `/articles/slug`, or a full URL). */
 export type AnnotationTarget = { type: "law" | "article"; id: number; title: string; textId: number | null };
 
-export async function publishedTarget(address: string): Promise<AnnotationTarget | null> {
-  "use cache";
-  cacheTag(publicCacheTag, listTag("annotation"), addressesTag);
-  cacheLife("days");
-  return readTarget((await getDatabase()).db, address);
-}
+/** The page an address names, as it is published at: a law's (with a `?text=`) or an article's; null for any other. */
+export type TargetAddress = { type: "law" | "article"; scope: string; slug: string; textId: number | null };
 
-export async function readTarget(db: Db, address: string): Promise<AnnotationTarget | null> {
+export function targetAddress(address: string): TargetAddress | null {
   let url: URL;
   try {
     url = new URL(address, "http://target.invalid");
@@ -209,27 +198,31 @@ export async function readTarget(db: Db, address: string): Promise<AnnotationTar
     return null;
   }
   const law = /^\/laws\/([a-z0-9-]{1,12})\/([a-z0-9-]{1,200})\/?$/i.exec(url.pathname);
+  if (law)
+    return {
+      type: "law",
+      scope: law[1]!.toUpperCase(),
+      slug: law[2]!,
+      textId: parseRecordId(url.searchParams.get("text")),
+    };
   const article = /^\/articles\/([a-z0-9-]{1,200})\/?$/i.exec(url.pathname);
-  const where = law
-    ? and(
-        eq(liveAddresses.itemType, "law"),
-        eq(liveAddresses.scope, law[1]!.toUpperCase()),
-        eq(liveAddresses.slug, law[2]!),
-      )
-    : article
-      ? and(eq(liveAddresses.itemType, "article"), eq(liveAddresses.slug, article[1]!))
-      : null;
-  if (!where) return null;
+  return article ? { type: "article", scope: "", slug: article[1]!, textId: null } : null;
+}
+
+/** The live law or article at an address; null when nothing is published there. */
+export async function readTarget(db: Db, address: string): Promise<AnnotationTarget | null> {
+  const named = targetAddress(address);
+  if (!named) return null;
   const [doc] = await db
     .select({ type: liveAddresses.itemType, id: liveAddresses.itemId, title: liveAddresses.title })
     .from(liveAddresses)
-    .where(where);
+    .where(
+      and(
+        eq(liveAddresses.itemType, named.type),
+        eq(liveAddresses.slug, named.slug),
+        named.type === "law" ? eq(liveAddresses.scope, named.scope) : undefined,
+      ),
+    );
   if (!doc) return null;
-  const text = parseRecordId(url.searchParams.get("text"));
-  return {
-    type: doc.type as "law" | "article",
-    id: doc.id,
-    title: doc.title,
-    textId: law ? text : null,
-  };
+  return { type: doc.type as "law" | "article", id: doc.id, title: doc.title, textId: named.textId };
 }

@@ -1,10 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { cacheLife, cacheTag } from "next/cache";
-import { getDatabase, type Db } from "@/db";
+import type { Db } from "@/db";
 import { liveAddresses, publicLaws, publicTags, topics } from "@/db/schema";
 import { publicAgentPath, publicArticlePath } from "./addresses";
-import { publicCacheTag } from "./clock";
-import { addressesTag, listTag, vocabularyTag } from "./cache-tags";
 import { publicJurisdictionPath } from "./jurisdiction";
 import { publicLawPath } from "./law-view";
 
@@ -13,17 +10,8 @@ export type SitemapUrl = { path: string; lastmod?: Date };
 /**
  * Every public page a crawler should know: the indexes, each jurisdiction with a published law,
  * each topic of a published law or article, and every published law, article and agent. Search
- * results are left out: they are pages of other pages.
+ * results are left out: they are pages of other pages. Uncached: sitemapDocument caches what it renders.
  */
-export async function publicPages(): Promise<SitemapUrl[]> {
-  "use cache";
-  cacheTag(publicCacheTag, listTag("law"), listTag("article"), listTag("agent"), addressesTag, vocabularyTag);
-  cacheLife("days");
-  const { db } = await getDatabase();
-  return readPublicPages(db);
-}
-
-/** publicPages' reading, uncached, on a given database (the tests call it directly). */
 export async function readPublicPages(db: Db): Promise<SitemapUrl[]> {
   // Addresses and dates only, from the publications themselves: no snapshot is read.
   const items = await db

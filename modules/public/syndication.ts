@@ -1,14 +1,11 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import { cacheLife, cacheTag } from "next/cache";
 import { z } from "zod";
 import { text } from "@/lib/validation";
-import { getDatabase, type Db } from "@/db";
+import type { Db } from "@/db";
 import { jurisdictions, publicArticles, publicLaws, topics } from "@/db/schema";
 import { articleKinds, type ArticleKind } from "@/db/schema/vocabulary";
 import { publicArticlePath } from "./addresses";
 import { taggedWith } from "./article-rows";
-import { publicCacheTag } from "./clock";
-import { listTag, vocabularyTag } from "./cache-tags";
 import { publicJurisdictionPath } from "./jurisdiction";
 import { publicLawPath } from "./law-view";
 
@@ -77,16 +74,10 @@ const kindTitles: Record<FeedKind, string> = {
 
 export type Feed = { title: string; path: string; pagePath: string; entries: PublicEntry[] };
 
-/** A feed's title, addresses and latest entries, or null when it names a jurisdiction or topic that does not exist. */
-export async function publishedFeed(filter: FeedFilter, limit = 50): Promise<Feed | null> {
-  "use cache";
-  cacheTag(publicCacheTag, listTag("law"), listTag("article"), vocabularyTag);
-  cacheLife("days");
-  const { db } = await getDatabase();
-  return readFeed(db, filter, limit);
-}
-
-/** publishedFeed's reading, uncached, on a given database (the tests call it directly). */
+/**
+ * A feed's title, addresses and latest entries (laws and articles together), or null when it names
+ * a jurisdiction or topic that does not exist. Uncached: feedDocument caches its rendering.
+ */
 export async function readFeed(db: Db, filter: FeedFilter, limit = 50): Promise<Feed | null> {
   const [jurisdiction] = filter.jurisdiction
     ? await db

@@ -1,25 +1,20 @@
-import { connection, type NextRequest } from "next/server";
-import { publishedAnnotationsOn, publishedTarget } from "@/modules/public/annotations";
+import type { NextRequest } from "next/server";
+import { cachedResponse } from "@/lib/http/cached-response";
+import { annotationsOnDocument, apiError } from "@/modules/public/annotation-documents";
 import { siteOrigin } from "@/modules/public/site";
-import { annotationCollection, webAnnotationType } from "@/modules/public/web-annotation";
-import { apiError } from "./api-error";
+import { cors } from "./cors";
+
+const noTarget = apiError(400, "Name the page whose annotations you want: ?target=/laws/kg/its-slug (or a full URL).");
 
 /**
  * GET /api/v1/annotations?target=<address of a published law or article page>: its published
  * public annotations, as a W3C AnnotationCollection. A law's `?text=` narrows to that text.
+ * Rendered once per target until a publication changes it.
  */
 export async function GET(request: NextRequest) {
-  await connection();
-  const address = request.nextUrl.searchParams.get("target")?.trim() ?? "";
-  if (!address || address.length > 2000)
-    return apiError(400, "Name the page whose annotations you want: ?target=/laws/kg/its-slug (or a full URL).");
-  const target = await publishedTarget(address);
-  if (!target) return apiError(404, "No published law or article has this address.");
-  const all = await publishedAnnotationsOn({ type: target.type, id: target.id });
-  const items = target.textId === null ? all : all.filter((a) => a.target.textId === target.textId);
+  // First: it makes this a request-time route (the build has no database), and names the site.
   const origin = await siteOrigin();
-  const self = `${origin}/api/v1/annotations?target=${encodeURIComponent(address)}`;
-  return Response.json(annotationCollection(items, origin, self, `Annotations on ${target.title}`), {
-    headers: { "content-type": webAnnotationType, "access-control-allow-origin": "*" },
-  });
+  const address = request.nextUrl.searchParams.get("target")?.trim() ?? "";
+  if (!address || address.length > 2000) return cachedResponse(request, noTarget, cors);
+  return cachedResponse(request, await annotationsOnDocument(address, origin), cors);
 }

@@ -1,19 +1,13 @@
-import { connection } from "next/server";
+import { cachedResponse } from "@/lib/http/cached-response";
 import { parseRecordId } from "@/lib/validation";
-import { publishedAnnotationsById } from "@/modules/public/annotations";
+import { annotationDocument, notPublished } from "@/modules/public/annotation-documents";
 import { siteOrigin } from "@/modules/public/site";
-import { webAnnotation, webAnnotationType } from "@/modules/public/web-annotation";
-import { apiError } from "../api-error";
+import { cors } from "../cors";
 
 /** GET /api/v1/annotations/<id>: one published public annotation, as a W3C Web Annotation. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  await connection();
-  const { id } = await params;
-  const number = parseRecordId(id);
-  // Drafts, internal notes and withdrawn ones answer exactly like ids that never existed.
-  const [found] = number !== null ? await publishedAnnotationsById([number]) : [];
-  if (!found) return apiError(404, "No published annotation has this id.");
-  return Response.json(webAnnotation(found, await siteOrigin()), {
-    headers: { "content-type": webAnnotationType, "access-control-allow-origin": "*" },
-  });
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  // First: it makes this a request-time route (the build has no database), and names the site.
+  const origin = await siteOrigin();
+  const id = parseRecordId((await params).id);
+  return cachedResponse(request, id === null ? notPublished : await annotationDocument(id, origin), cors);
 }

@@ -1,0 +1,56 @@
+import { cacheLife, cacheTag } from "next/cache";
+import { rendering, type Rendering } from "@/lib/http/cached-response";
+import { getDatabase } from "@/db";
+import { readAnnotationsById, readAnnotationsOn, readTarget, targetAddress } from "./annotations";
+import { publicCacheTag } from "./clock";
+import { addressTag, itemTag, listTag } from "./cache-tags";
+import { annotationCollection, webAnnotation, webAnnotationType } from "./web-annotation";
+
+/*
+ * The read API's answers (/api/v1/annotations), each rendered once for every client until a
+ * publication changes it. Tagged with the law or article the notes are on: publishing or
+ * withdrawing a note expires its target's tag (modules/workflow/publication-tags.ts), and so does
+ * republishing the target, which places its notes again.
+ */
+
+/** The published public annotations on the page at `address`, as a W3C AnnotationCollection; 404 when nothing is published there. */
+export async function annotationsOnDocument(address: string, origin: string): Promise<Rendering> {
+  "use cache";
+  cacheTag(publicCacheTag);
+  cacheLife("days");
+  const named = targetAddress(address);
+  // Whatever comes to be published at the address, or leaves it, expires its tag.
+  if (named) cacheTag(addressTag(named.type, named.scope, named.slug));
+  const { db } = await getDatabase();
+  const target = await readTarget(db, address);
+  if (!target) return apiError(404, "No published law or article has this address.");
+  const all = await readAnnotationsOn(db, { type: target.type, id: target.id });
+  const items = target.textId === null ? all : all.filter((a) => a.target.textId === target.textId);
+  cacheTag(itemTag(target.type, target.id));
+  const self = `${origin}/api/v1/annotations?target=${encodeURIComponent(address)}`;
+  const collection = annotationCollection(items, origin, self, `Annotations on ${target.title}`);
+  return rendering(JSON.stringify(collection), webAnnotationType);
+}
+
+/** One published public annotation, as a W3C Web Annotation; 404 for any id that is not one. */
+export async function annotationDocument(id: number, origin: string): Promise<Rendering> {
+  "use cache";
+  cacheTag(publicCacheTag, itemTag("annotation", id));
+  cacheLife("days");
+  const [found] = await readAnnotationsById((await getDatabase()).db, [id]);
+  // A published note whose target is not live yet comes out when its law or article is published.
+  if (!found) {
+    cacheTag(listTag("law"), listTag("article"));
+    return notPublished;
+  }
+  cacheTag(itemTag(found.target.type, found.target.id));
+  return rendering(JSON.stringify(webAnnotation(found, origin)), webAnnotationType);
+}
+
+/** An API error as JSON, saying what to do, never how the server failed. */
+export function apiError(status: number, message: string): Rendering {
+  return rendering(JSON.stringify({ error: message }), "application/json", status);
+}
+
+/** Drafts, internal notes and withdrawn ones answer exactly like ids that never existed, or that are no id. */
+export const notPublished = apiError(404, "No published annotation has this id.");

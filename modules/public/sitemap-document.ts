@@ -1,0 +1,38 @@
+import { cacheLife, cacheTag } from "next/cache";
+import { rendering, type Rendering } from "@/lib/http/cached-response";
+import { getDatabase } from "@/db";
+import { publicCacheTag } from "./clock";
+import { addressesTag, listTag, vocabularyTag } from "./cache-tags";
+import { readPublicPages, sitemapFile } from "./sitemap";
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * /sitemap.xml (`file` undefined) or /sitemap.xml?page=n, rendered once for every crawler until a
+ * publication adds, moves, redates or removes a page; a 404 for a file number that does not exist.
+ * Tagged with the lists whose items it names, the addresses, and the vocabularies (jurisdiction
+ * and topic pages).
+ */
+export async function sitemapDocument(file: number | undefined, origin: string): Promise<Rendering> {
+  "use cache";
+  cacheTag(publicCacheTag, listTag("law"), listTag("article"), listTag("agent"), addressesTag, vocabularyTag);
+  cacheLife("days");
+  const found = sitemapFile(await readPublicPages((await getDatabase()).db), file);
+  if (!found) return noSuchFile;
+  const xml =
+    found.kind === "index"
+      ? `<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${Array.from({ length: found.files }, (_, i) => `  <sitemap><loc>${escape(`${origin}/sitemap.xml?page=${i + 1}`)}</loc></sitemap>`).join("\n")}
+</sitemapindex>
+`
+      : `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${found.pages.map((p) => `  <url><loc>${escape(origin + p.path)}</loc>${p.lastmod ? `<lastmod>${p.lastmod.toISOString()}</lastmod>` : ""}</url>`).join("\n")}
+</urlset>
+`;
+  return rendering(xml, "application/xml; charset=utf-8");
+}
+
+/** Also the answer to a file number the sitemap cannot read (app/sitemap.xml/route.ts). */
+export const noSuchFile = rendering("No such sitemap file.\n", "text/plain", 404);
