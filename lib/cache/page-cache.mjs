@@ -3,6 +3,7 @@ import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-s
 import { contentSecurityPolicy, inlineScriptHashes } from "../content-security-policy.mjs";
 import { sharedCacheControl, storedPageStatus } from "../http/stored-page.mjs";
 import { BoundedPageStore } from "./bounded-page-store.mjs";
+import { mergeAdjacentScripts } from "./merged-scripts.mjs";
 import { oneByteHtml } from "./one-byte-html.mjs";
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
@@ -35,7 +36,8 @@ export const boundedStoreOf = (key) => memoryOnly.find(({ path }) => path.test(k
  *   page served byte for byte cannot carry a per-request nonce: docs/adr/0006-content-security-policy.md);
  * - a Cache-Control for shared caches in front;
  * - 410 Gone for a withdrawn item's page;
- * - its HTML as a one-byte string where that is cheap (lib/cache/one-byte-html.mjs).
+ * - its HTML as a one-byte string where that is cheap (lib/cache/one-byte-html.mjs), with its
+ *   adjacent inline scripts merged so that the policy stays short (lib/cache/merged-scripts.mjs).
  * A 404 is not stored: anyone can ask for any address, and each would take a file on disk. Nor is
  * a public page that came out as a shell with a hole to fill per request: when a publication
  * expires a cached read between Next's two render passes, Next leaves a hole there rather than
@@ -68,7 +70,7 @@ function prepareStoredPage(value) {
   if (value.kind !== "APP_PAGE" || typeof value.html !== "string" || value.postponed) return;
   value.headers ??= {};
   if (value.headers["content-security-policy"]) return;
-  value.html = oneByteHtml(value.html);
+  value.html = mergeAdjacentScripts(oneByteHtml(value.html));
   value.headers["content-security-policy"] = contentSecurityPolicy({
     hashes: inlineScriptHashes(value.html),
     development: false,

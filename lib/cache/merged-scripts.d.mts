@@ -1,0 +1,1 @@
+export function mergeAdjacentScripts(html: string): string;
