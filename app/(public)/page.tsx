@@ -6,7 +6,6 @@ import { SearchForm } from "@/components/public/search-form";
 import { Markdown } from "@/components/ui/markdown";
 import { lawStatusLabels } from "@/modules/laws/labels";
 import { articlesIndexQuery, publishedArticlesIndex } from "@/modules/public/articles-index";
-import { publicationVersion } from "@/modules/public/clock";
 import { publishedJurisdictions } from "@/modules/public/jurisdiction";
 import { latestPublishedLaws, publicLawPath } from "@/modules/public/law";
 import { publishedTopics } from "@/modules/public/topic";
@@ -82,7 +81,7 @@ export default function HomePage() {
 async function LatestLaws() {
   // Rendered per request (so the build needs no database); the query is cached until a publication expires it.
   await connection();
-  const laws = await latestPublishedLaws(await publicationVersion());
+  const laws = await latestPublishedLaws();
   if (laws.length === 0) return <p className="mt-6 text-muted">Nothing has been published yet.</p>;
   return (
     <ul className="divide-y divide-rule">
