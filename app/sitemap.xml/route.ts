@@ -1,6 +1,6 @@
 import { connection, type NextRequest } from "next/server";
 import { z } from "zod";
-import { publicPages, sitemapFile } from "@/modules/public/sitemap";
+import { publicSitemapFile } from "@/modules/public/sitemap";
 import { siteOrigin } from "@/modules/public/site";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -14,7 +14,7 @@ const fileNumber = z.coerce.number().int().min(1).max(10_000).optional();
 export async function GET(request: NextRequest) {
   await connection();
   const page = fileNumber.safeParse(request.nextUrl.searchParams.get("page") ?? undefined);
-  const file = page.success ? sitemapFile(await publicPages(), page.data) : null;
+  const file = page.success ? await publicSitemapFile(page.data) : null;
   if (!file) return new Response("No such sitemap file.\n", { status: 404, headers: { "content-type": "text/plain" } });
   const origin = await siteOrigin();
   const body =

@@ -11,19 +11,42 @@ import { publicLawPath } from "./law-view";
 export type SitemapUrl = { path: string; lastmod?: Date };
 
 /**
- * Every public page a crawler should know: the indexes, each jurisdiction with a published law,
- * each topic of a published law or article, and every published law, article and agent. Search
- * results are left out: they are pages of other pages.
+ * What /sitemap.xml?page=n serves (sitemapFile), cached whole until a publication expires it. Past
+ * one file, /sitemap.xml itself is an index that needs only the number of pages: it is answered
+ * from a count, without reading or storing every address (58,000 at issue 13's scale, read again
+ * from the cache at each request).
  */
-export async function publicPages(): Promise<SitemapUrl[]> {
+export async function publicSitemapFile(file: number | undefined): Promise<SitemapFile | null> {
   "use cache";
   cacheTag(publicCacheTag, listTag("law"), listTag("article"), listTag("agent"), addressesTag, vocabularyTag);
   cacheLife("days");
   const { db } = await getDatabase();
-  return readPublicPages(db);
+  if (file === undefined) {
+    const files = Math.ceil((await readPublicPageCount(db)) / sitemapFileSize);
+    if (files > 1) return { kind: "index", files };
+  }
+  return sitemapFile(await readPublicPages(db), file);
 }
 
-/** publicPages' reading, uncached, on a given database (the tests call it directly). */
+// "/", "/laws", "/articles", "/jurisdictions" and "/topics", listed first by readPublicPages.
+const indexPageCount = 5;
+
+/** How many pages readPublicPages lists, counted in the database. */
+export async function readPublicPageCount(db: Db): Promise<number> {
+  const { rows } = await db.execute<{ n: number }>(sql`select
+    (select count(*) from ${liveAddresses} where ${liveAddresses.itemType} in ('law', 'article', 'agent'))
+    + (select count(distinct ${publicLaws.jurisdictionCode}) from ${publicLaws})
+    + (select count(*) from ${topics} where exists (select 1 from ${publicTags}
+        where ${publicTags.vocabulary} = 'topic' and ${publicTags.value} = ${topics.id}::text and ${publicTags.direct}))
+    + ${indexPageCount} as n`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Every public page a crawler should know: the indexes, each jurisdiction with a published law,
+ * each topic of a published law or article, and every published law, article and agent. Search
+ * results are left out: they are pages of other pages.
+ */
 export async function readPublicPages(db: Db): Promise<SitemapUrl[]> {
   // Addresses and dates only, from the publications themselves: no snapshot is read.
   const items = await db
