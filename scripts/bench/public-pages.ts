@@ -17,7 +17,7 @@ import { benchPagesLoader, syntheticLawsLoader } from "./archive-loader";
 import { benchDatabase } from "./bench-database";
 import { startCeilings } from "./ceilings";
 import { cleanup, cleanupOnSignals, onCleanup } from "./cleanup";
-import { coldRequests } from "./cold-requests";
+import { coldRequests, expireAllOn } from "./cold-requests";
 import { machineLine } from "./machine";
 import { failed, logRun, measure, type Run } from "./measure";
 import { buildId, ensureBuild, load, sourcesNewerThanBuild, startServer, type Server } from "./next-server";
@@ -203,9 +203,13 @@ async function main() {
 
   // 6. Uncached: the first request of each page type after a publication.
   log(`Uncached pages (${settings.coldRounds} rounds):`);
-  const coldTimes = await coldRequests(server.base, publisher, targets, settings.coldRounds);
-  const cold = targets.map((t) => ({ name: t.name, path: t.path, ms: coldTimes.get(t.name)! }));
-  for (const c of cold) log(`  ${c.path.slice(0, 60)}: ${c.ms.map((n) => n.toFixed(0)).join(", ")} ms`);
+  const expireAll = typeof prepared.server === "string" ? expireAllOn(prepared.server) : undefined;
+  const coldTimes = await coldRequests(server.base, publisher, targets, settings.coldRounds, expireAll);
+  const cold = targets.map((t) => ({ name: t.name, path: t.path, times: coldTimes.get(t.name)! }));
+  for (const c of cold)
+    log(
+      `  ${c.path.slice(0, 60)}: ${c.times.map((t) => `${t.ms.toFixed(0)}${t.stored ? " (stored)" : ""}`).join(", ")} ms`,
+    );
 
   // 7. Publish → visible, on a server otherwise idle.
   const visible = await publishToVisible(server.base, publisher, settings.visibleRounds);
@@ -230,6 +234,7 @@ async function main() {
     machine: { atStart, beforeRuns, atEnd: machineLine(prepared.dbName) },
     data: prepared.description,
     settings,
+    expiresAll: expireAll !== undefined,
     nginx: { version: ceilingServers.nginxVersion, bytes: lawPage.bytes },
     minimalBytes: ceilingServers.minimalBytes,
     dbName: prepared.dbName,
