@@ -21,10 +21,10 @@ export async function publicSitemapFile(file: number | undefined): Promise<Sitem
   cacheTag(publicCacheTag, listTag("law"), listTag("article"), listTag("agent"), addressesTag, vocabularyTag);
   cacheLife("days");
   const { db } = await getDatabase();
-  if (file === undefined) {
-    const files = Math.ceil((await readPublicPageCount(db)) / sitemapFileSize);
-    if (files > 1) return { kind: "index", files };
-  }
+  const files = Math.ceil((await readPublicPageCount(db)) / sitemapFileSize);
+  // The index, and a file number past the last, need only the count.
+  if (file === undefined && files > 1) return { kind: "index", files };
+  if (file !== undefined && file > files) return null;
   return sitemapFile(await readPublicPages(db), file);
 }
 
