@@ -107,6 +107,7 @@ export default defineConfig([
               "publicArticles",
               "publicLinks",
               "publicTags",
+              "publicTagCounts",
               "liveAddresses",
               "searchWords",
               "jurisdictions",

@@ -6,8 +6,15 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Database } from "@/db";
 import { editorialItems, liveDocuments, publicLaws, publicSearch, revisions } from "@/db/schema";
 import { migrate, migrationsFolder } from "@/db/migrate";
+import { markdownText } from "@/lib/markdown";
+import { quotePassage } from "@/modules/annotations/passage";
+import { createAnnotation } from "@/modules/annotations/save";
+import { commandLineActor } from "@/modules/auth/context";
+import { createLaw } from "@/modules/laws/save";
+import { addLawTextVersion } from "@/modules/laws/texts";
 import { backfillPublicIndex, backfillRevisions } from "@/modules/system/backfill";
 import { createEmptyDatabase } from "./db";
+import { publishItem, workingRevision } from "./factories";
 
 // A database made before revisions existed: migrated to 0010, with content, then to the latest.
 let database: Database;
@@ -82,4 +89,42 @@ test("content made before revisions gets its first revision at start, and what w
     .from(editorialItems)
     .where(and(eq(editorialItems.itemType, "agent")));
   expect(agent).toMatchObject({ review: "draft", visibility: "unpublished" });
+});
+
+test("a live note that search leaves out (an internal one) is not taken for a gap at every start", async () => {
+  await migrate(database);
+  const admin = { db: database.db, actor: commandLineActor };
+  const law = await createLaw(admin, {
+    jurisdictionCode: "KZ",
+    type: "law",
+    status: "in_force",
+    titles: [{ lang: "en", title: "A law with notes" }],
+  });
+  const body = "Citizens repressed for political reasons are rehabilitated.";
+  const text = await addLawTextVersion(admin, law.id, {
+    lang: "en",
+    body,
+    baseRevision: await workingRevision(admin, "law", law.id),
+  });
+  const targetRevision = await publishItem(database.db, "law", law.id);
+  const note = (audience: "public" | "internal", quote: string) =>
+    createAnnotation(admin, {
+      targetType: "law",
+      targetId: law.id,
+      textId: text.id,
+      kind: "context",
+      audience,
+      body: `An ${audience} note.`,
+      passage: { targetRevision, ...quotePassage(markdownText(body), quote) },
+    });
+  const shown = await note("public", "political reasons");
+  const internal = await note("internal", "rehabilitated");
+  for (const created of [shown, internal]) await publishItem(database.db, "annotation", created.id);
+
+  expect(await backfillPublicIndex(database.db)).toBe(0);
+  const searchable = await database.db
+    .select({ itemId: publicSearch.itemId })
+    .from(publicSearch)
+    .where(eq(publicSearch.itemType, "annotation"));
+  expect(searchable).toEqual([{ itemId: shown.id }]);
 });

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Database } from "@/db";
 import { editorialItems, publicArticles, publicLaws, publicLinks, publicTags } from "@/db/schema";
@@ -6,7 +6,7 @@ import { createAgent } from "@/modules/agents/save";
 import { createArticle, updateArticle } from "@/modules/articles/save";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { createLaw } from "@/modules/laws/save";
-import { readTopic } from "@/modules/public/topic";
+import { readTopic, readTopics } from "@/modules/public/topic";
 import { backfillPublicIndex } from "@/modules/system/backfill";
 import { createTopic } from "@/modules/topics/save";
 import { makeLive } from "@/modules/workflow/publish";
@@ -188,4 +188,30 @@ test("after the upgrade (migration 0020 empties the laws' rows) the start writes
   await backfillPublicIndex(database.db);
   expect(await readModel(piece)).toEqual(before);
   expect(await database.db.select().from(publicLaws).where(eq(publicLaws.lawId, discussed))).toHaveLength(1);
+});
+
+test("the topics' counts follow every tag written and removed, and /topics reads them", async () => {
+  const counted = (await createTopic(admin, { name: "Counted topic" })).id;
+  const countsOf = async () =>
+    (await readTopics(database.db)).find((t) => t.path === "/topics/counted-topic") ?? { laws: 0, articles: 0 };
+  const discussed = (await law("A law on a counted topic", [counted])).id;
+  await publishItem(database.db, "law", discussed);
+  const piece = (await article("A report on a counted topic", [discussed])).id;
+  await publishItem(database.db, "article", piece);
+  expect(await countsOf()).toMatchObject({ laws: 1, articles: 1 });
+
+  // The law's withdrawal takes its topic off the article too; its publication brings both back.
+  await act("law", discussed, "withdraw");
+  expect(await countsOf()).toMatchObject({ laws: 0, articles: 0 });
+  await publishItem(database.db, "law", discussed);
+  await act("article", piece, "withdraw");
+  expect(await countsOf()).toMatchObject({ laws: 1, articles: 0 });
+
+  // Whatever else this file published and withdrew, the counts are public_tags' own.
+  const { rows: drift } = await database.db.execute(sql`select * from public_tag_counts c
+    full join (select vocabulary, value, item_type, count(*)::int as n from public_tags group by 1, 2, 3) t
+      using (vocabulary, value, item_type)
+    where coalesce(c.n, 0) <> coalesce(t.n, 0)`);
+  expect(drift).toEqual([]);
+  await expect(database.db.execute(sql`truncate public_tags`)).rejects.toThrow();
 });

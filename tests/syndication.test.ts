@@ -5,7 +5,7 @@ import { createAgent } from "@/modules/agents/save";
 import { createArticle } from "@/modules/articles/save";
 import type { Ctx } from "@/modules/auth/context";
 import { createLaw } from "@/modules/laws/save";
-import { readPublicPages, sitemapFile } from "@/modules/public/sitemap";
+import { readPublicPageCount, readPublicPages, sitemapFile } from "@/modules/public/sitemap";
 import { feedPath, feedQuery, readFeed } from "@/modules/public/syndication";
 import { createTopic } from "@/modules/topics/save";
 import { moveItem } from "@/modules/workflow/transitions";
@@ -162,6 +162,8 @@ describe("the sitemap", () => {
       ]),
     );
     expect(paths).toHaveLength(15);
+    // The index of numbered files is sized by a count of the same pages, without reading them.
+    expect(await readPublicPageCount(database.db)).toBe(15);
     for (const absent of [
       "/jurisdictions/ru",
       "/topics/unused",

@@ -104,6 +104,23 @@ export const publicTags = pgTable(
   ],
 );
 
+/**
+ * How many rows public_tags holds for each topic or jurisdiction and item type: what /topics and
+ * the home page count, without counting every tag (190,000 at issue 13's scale) after each
+ * publication. Kept by triggers on public_tags (migration 0023), in the same statement as the
+ * tags themselves, so it cannot drift from them whoever writes them; a count may stay at 0.
+ */
+export const publicTagCounts = pgTable(
+  "public_tag_counts",
+  {
+    vocabulary: text().$type<"topic" | "jurisdiction">().notNull(),
+    value: text().notNull(),
+    itemType: contentTypeEnum().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.vocabulary, t.value, t.itemType] })],
+);
+
 /** Live items' addresses without their snapshots: what the proxy, the sitemap and link lists look up. */
 export const liveAddresses = pgView("live_addresses", {
   itemType: contentTypeEnum().notNull(),

@@ -179,13 +179,20 @@ export type PublicLawSummary = {
   publishedAt: Date;
 };
 
-/** The most recently published laws, newest first. */
-export async function latestPublishedLaws(limit = 10): Promise<PublicLawSummary[]> {
+/** How many of the latest laws the home page shows; /laws has them all. */
+const latestLawsShown = 10;
+
+/**
+ * The most recently published laws, newest first, as many as the home page shows. It takes no
+ * argument: a number passed here once was the publication clock's, and the home page listed
+ * every law as the clock grew.
+ */
+export async function latestPublishedLaws(): Promise<PublicLawSummary[]> {
   "use cache";
   cacheTag(publicCacheTag, listTag("law"));
   cacheLife("days");
   const { db } = await getDatabase();
-  return readLatestLaws(db, limit);
+  return readLatestLaws(db, latestLawsShown);
 }
 
 /** latestPublishedLaws' reading, uncached: public_laws by first publication, through its index. */

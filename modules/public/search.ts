@@ -71,13 +71,8 @@ export async function readSearch(db: Db, query: SearchQuery) {
   if (terms.stems.length === 0) return { ...empty, facets: { type: [], jurisdiction: [] } };
   const asTyped = sql`to_tsquery('simple', ${prefixQuery(terms.stems)})`;
   const found = async (tsquery: SQL) =>
-    (
-      await db
-        .select({ one: sql`1` })
-        .from(publicSearch)
-        .where(sql`${publicSearch.document} @@ ${tsquery}`)
-        .limit(1)
-    ).length > 0;
+    (await db.execute(sql`select 1 from ${matchesUpTo(tsquery, undefined, sql`${publicSearch.document}`, 1)} m`)).rows
+      .length > 0;
   // A name spelt differently inside the word (Žaparov for Zhaparov) shares no beginning with it:
   // when nothing matches as typed, each word is corrected to the closest words of published names.
   const correction = (await found(asTyped)) ? null : await correctWords(db, terms.folded);
@@ -92,11 +87,8 @@ export async function readSearch(db: Db, query: SearchQuery) {
 
   const filtered = (except?: SearchFacet) =>
     and(...Object.entries(filters).flatMap(([facet, condition]) => (facet === except ? [] : [condition])));
-  // Each query visits at most searchCap + 1 matches: enough to know that there are more than the cap.
   const firstMatches = (condition: SQL | undefined, document: SQL = sql`${publicSearch.document}`) =>
-    sql`(select ${publicSearch.itemType} as item_type, ${publicSearch.itemId} as item_id,
-      ${publicSearch.jurisdictionCodes} as jurisdiction_codes
-      from ${publicSearch} where ${document} @@ ${tsquery} and ${condition ?? sql`true`} limit ${searchCap + 1})`;
+    matchesUpTo(tsquery, condition, document, searchCap + 1);
   // Ranked among the first matches and every item whose names match (names weigh most, so the
   // best hits are among them): the same ranking as over every match whenever they are within the cap.
   const { rows } = await db.execute<HitRow>(sql`with matched as ${firstMatches(filtered())},
@@ -173,6 +165,21 @@ export async function readSearch(db: Db, query: SearchQuery) {
 }
 
 export type SearchResults = Awaited<ReturnType<typeof readSearch>>;
+
+/**
+ * The first `limit` rows whose `document` matches: each query visits at most searchCap + 1
+ * matches, enough to know that there are more than the cap. The matches are a MATERIALIZED CTE,
+ * which PostgreSQL plans as if every match were read and then reads only as far as the limit:
+ * under a bare LIMIT the planner expects to meet a match early in a sequential scan, and when
+ * matches are rare (two common words seldom together, a misspelling) that scan reads every row's
+ * document, hundreds of ms at 200,000 rows, where the GIN index needs a few ms.
+ */
+function matchesUpTo(tsquery: SQL, condition: SQL | undefined, document: SQL, limit: number) {
+  return sql`(with m as materialized (select ${publicSearch.itemType} as item_type, ${publicSearch.itemId} as item_id,
+      ${publicSearch.jurisdictionCodes} as jurisdiction_codes
+      from ${publicSearch} where ${document} @@ ${tsquery} and ${condition ?? sql`true`})
+    select item_type, item_id, jurisdiction_codes from m limit ${limit})`;
+}
 
 // How many corrections of one word are tried. How alike they must be is pg_trgm's `%` threshold
 // (similarity 0.3): "sadir" is 0.33 like "sadyr".

@@ -3,7 +3,7 @@ import { rendering, type Rendering } from "@/lib/http/cached-response";
 import { getDatabase } from "@/db";
 import { publicCacheTag } from "./clock";
 import { addressesTag, listTag, vocabularyTag } from "./cache-tags";
-import { readPublicPages, sitemapFile } from "./sitemap";
+import { readPublicPageCount, readPublicPages, sitemapFile, sitemapFileSize } from "./sitemap";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -17,7 +17,15 @@ export async function sitemapDocument(file: number | undefined, origin: string):
   "use cache";
   cacheTag(publicCacheTag, listTag("law"), listTag("article"), listTag("agent"), addressesTag, vocabularyTag);
   cacheLife("days");
-  const found = sitemapFile(await readPublicPages((await getDatabase()).db), file);
+  const { db } = await getDatabase();
+  // Past one file, the index and a file number past the last need only the number of pages, not
+  // every address (58,000 at issue 13's scale).
+  const files = Math.ceil((await readPublicPageCount(db)) / sitemapFileSize);
+  if (file !== undefined && file > files) return noSuchFile;
+  const found =
+    file === undefined && files > 1
+      ? ({ kind: "index", files } as const)
+      : sitemapFile(await readPublicPages(db), file);
   if (!found) return noSuchFile;
   const xml =
     found.kind === "index"

@@ -7,6 +7,20 @@ import { publicLawPath } from "./law-view";
 
 export type SitemapUrl = { path: string; lastmod?: Date };
 
+// "/", "/laws", "/articles", "/jurisdictions" and "/topics", listed first by readPublicPages.
+const indexPageCount = 5;
+
+/** How many pages readPublicPages lists, counted in the database. */
+export async function readPublicPageCount(db: Db): Promise<number> {
+  const { rows } = await db.execute<{ n: number }>(sql`select
+    (select count(*) from ${liveAddresses} where ${liveAddresses.itemType} in ('law', 'article', 'agent'))
+    + (select count(distinct ${publicLaws.jurisdictionCode}) from ${publicLaws})
+    + (select count(*) from ${topics} where exists (select 1 from ${publicTags}
+        where ${publicTags.vocabulary} = 'topic' and ${publicTags.value} = ${topics.id}::text and ${publicTags.direct}))
+    + ${indexPageCount} as n`);
+  return Number(rows[0]?.n ?? 0);
+}
+
 /**
  * Every public page a crawler should know: the indexes, each jurisdiction with a published law,
  * each topic of a published law or article, and every published law, article and agent. Search

@@ -1,7 +1,7 @@
-import { asc, count, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { publicLaws, publicTags, topics } from "@/db/schema";
+import { publicLaws, publicTagCounts, topics } from "@/db/schema";
 import { liveArticleRows, taggedWith } from "./article-rows";
 import { publicCacheTag } from "./clock";
 import { listTag, vocabularyTag } from "./cache-tags";
@@ -24,12 +24,12 @@ export async function publishedTopics() {
 export async function readTopics(db: Db) {
   const [vocabulary, counts] = await Promise.all([
     db.select({ id: topics.id, slug: topics.slug, name: topics.name }).from(topics).orderBy(asc(topics.name)),
-    // An article counts for a topic it is tagged with or one of the published laws it discusses covers, once.
+    // An article counts for a topic it is tagged with or one of the published laws it discusses
+    // covers, once: public_tags' rows, counted as they are written (public_tag_counts).
     db
-      .select({ value: publicTags.value, type: publicTags.itemType, n: count() })
-      .from(publicTags)
-      .where(eq(publicTags.vocabulary, "topic"))
-      .groupBy(publicTags.value, publicTags.itemType),
+      .select({ value: publicTagCounts.value, type: publicTagCounts.itemType, n: publicTagCounts.n })
+      .from(publicTagCounts)
+      .where(eq(publicTagCounts.vocabulary, "topic")),
   ]);
   const countOf = (id: number, type: "law" | "article") =>
     counts.find((c) => c.value === String(id) && c.type === type)?.n ?? 0;

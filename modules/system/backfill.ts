@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { editorialItems, liveDocuments, publicArticles, publicLaws, publicSearch } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
@@ -19,6 +19,9 @@ const snapshotters: Partial<Record<ContentType, (ctx: Ctx, id: number) => Promis
   article: articleSnapshot,
   agent: agentSnapshot,
 };
+
+/** The item types whose search row projectSearch writes from their live snapshot. */
+const searchedBySnapshot: ContentType[] = ["law", "article", "agent"];
 
 /**
  * Gives items made before revisions existed (migration 0011) their first revision, and publishes
@@ -98,7 +101,10 @@ export async function backfillPublicIndex(db: Db): Promise<number> {
       publicSearch,
       and(eq(publicSearch.itemType, liveDocuments.itemType), eq(publicSearch.itemId, liveDocuments.itemId)),
     )
-    .where(isNull(publicSearch.itemId));
+    // Annotations are searchable as projectAnnotation places them, not from their snapshot: a live
+    // one without a row (internal, or not placed on its target's live text) is as it should be, and
+    // reading every one of them again at each start took seconds at archive scale.
+    .where(and(isNull(publicSearch.itemId), inArray(liveDocuments.itemType, searchedBySnapshot)));
   for (const item of unsearchable) {
     await projectSearch(db, item.itemType, item.itemId, item.revisionId, item.snapshot, item.publishedAt);
   }

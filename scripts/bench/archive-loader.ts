@@ -4,12 +4,14 @@
  * one's place without touching the rest of the benchmark.
  */
 import type { PGlite } from "@electric-sql/pglite";
+import { eq } from "drizzle-orm";
 import type pg from "pg";
 import type { Database } from "@/db/client";
+import { laws } from "@/db/schema";
 import { seed } from "@/modules/system/seed";
 import { commandLineActor } from "@/modules/auth/context";
 import { createUser } from "@/modules/users/create";
-import { seedAnnotatedLaw } from "./annotated-law";
+import { annotatedLawSlug, seedAnnotatedLaw } from "./annotated-law";
 import { publishSynthetic } from "./publish-synthetic";
 import { seedSyntheticArchive } from "./synthetic-archive";
 
@@ -43,6 +45,20 @@ export function syntheticLawsLoader(count: number): ArchiveLoader {
     return `demo content, ${annotatedLaw}, and ${synthetic}`;
   };
 }
+
+/**
+ * For an archive seeded beforehand (`--database-ready`, e.g. by `npm run seed:synthetic`): the
+ * pages the benchmark measures that such an archive lacks, the demo content (its law is the page
+ * nginx serves) and the law with 200 annotations, added once, when missing.
+ */
+export const benchPagesLoader: ArchiveLoader = async (database) => {
+  const { lawsAdded } = await seed(database.db, { adminEmail: "admin@marginalia.local" });
+  const [annotated] = await database.db.select({ id: laws.id }).from(laws).where(eq(laws.slug, annotatedLawSlug));
+  if (annotated) return lawsAdded ? "as it was, plus the demo content" : "as it was";
+  const t1 = Date.now();
+  const made = await seedAnnotatedLaw(database.db);
+  return `as it was, plus ${lawsAdded ? "the demo content and " : ""}a law of ${made.characters.toLocaleString("en")} characters with ${made.annotations} published annotations (made in ${((Date.now() - t1) / 1000).toFixed(1)} s)`;
+};
 
 /**
  * The slice of pg.Pool the synthetic archive uses, over PGlite's single connection. Arrays go as

@@ -30,6 +30,8 @@ export async function benchDatabase<T>(options: {
   serverUrl: string | undefined;
   ready: boolean;
   load: ArchiveLoader;
+  /** What a ready database gets before the run: the pages it lacks. */
+  complete: ArchiveLoader;
   alsoWithOpen: (database: Database) => Promise<T>;
 }): Promise<BenchDatabase & { also: T }> {
   const { serverUrl, ready } = options;
@@ -56,11 +58,8 @@ export async function benchDatabase<T>(options: {
       typeof server === "string"
         ? `PostgreSQL database ${dbName}`
         : `PGlite (${ready ? server.dataDir : "a temporary data folder"})`;
-    let loaded = "as it was (--database-ready)";
-    if (!ready) {
-      await migrate(database);
-      loaded = await options.load(database);
-    }
+    await migrate(database);
+    const loaded = ready ? `${await options.complete(database)} (--database-ready)` : await options.load(database);
     const also = await options.alsoWithOpen(database);
     return { server, dbName, description: `${driver}; ${loaded}`, also };
   } finally {

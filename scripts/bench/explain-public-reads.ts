@@ -16,6 +16,7 @@ import pg from "pg";
 import { describeError } from "@/lib/describe-error";
 import { createScratchDatabase } from "@/tests/scratch";
 import { machineLine } from "./machine";
+import { searchWords } from "./search-words";
 import { broadWord, hotLaw, seedCommentary } from "./synthetic-commentary";
 import { seedSyntheticArchive } from "./synthetic-archive";
 
@@ -25,6 +26,7 @@ const args = parseArgs({
     articles: { type: "string", default: "50000" },
     agents: { type: "string", default: "3000" },
     keep: { type: "boolean", default: false },
+    "database-ready": { type: "boolean", default: false },
     out: { type: "string" },
   },
   strict: true,
@@ -53,30 +55,17 @@ pg.Pool.prototype.query = function (this: pg.Pool, ...params: unknown[]) {
 const log = (line: string) => console.error(`[bench] ${line}`);
 
 async function main() {
-  const scratch = await createScratchDatabase(serverUrl!, "bench_explain");
+  // --database-ready: the archive DATABASE_URL names (say, filled by `npm run seed:synthetic`), read as it is.
+  const scratch = args["database-ready"] ? null : await createScratchDatabase(serverUrl!, "bench_explain");
   // The app's own database handle (getDatabase) opens the scratch database: the proxy's lookups use it.
-  process.env.DATABASE_URL = scratch.url;
-  const cleanup = async () => (args.keep ? log(`kept ${scratch.url}`) : scratch.drop());
+  if (scratch) process.env.DATABASE_URL = scratch.url;
+  const cleanup = async () => (!scratch ? undefined : args.keep ? log(`kept ${scratch.url}`) : scratch.drop());
   try {
     const { getDatabase } = await import("@/db");
     const database = await getDatabase();
     const { db } = database;
     const pool = database.pool!;
-    const { createUser } = await import("@/modules/users/create");
-    const { commandLineActor } = await import("@/modules/auth/context");
-    const { user } = await createUser(
-      { db, actor: commandLineActor },
-      { email: "bench@marginalia.local", name: "Bench", role: "editor" },
-    );
-    let t0 = Date.now();
-    const laws = await seedSyntheticArchive(pool, { count: settings.laws, createdById: user.id });
-    const commentary = await seedCommentary(pool, { ...settings, createdById: user.id });
-    log(`loaded ${laws.laws} laws, ${commentary.articles} articles, ${commentary.agents} agents in ${sec(t0)}`);
-    t0 = Date.now();
-    const { backfillPublicIndex } = await import("@/modules/system/backfill");
-    const written = await backfillPublicIndex(db);
-    log(`backfillPublicIndex wrote ${written} items' public rows in ${sec(t0)}`);
-    await pool.query("vacuum analyze");
+    if (scratch) await load(db, pool);
     const sizes = await pool.query(
       `select (select count(*) from revisions) as revisions,
         (select count(*) from publications where item_type = 'law' and gone_at is null) as laws,
@@ -139,6 +128,25 @@ async function main() {
   }
 }
 
+/** The synthetic archive of this script, and the public read model written by the code under test. */
+async function load(db: import("@/db").Db, pool: pg.Pool) {
+  const { createUser } = await import("@/modules/users/create");
+  const { commandLineActor } = await import("@/modules/auth/context");
+  const { user } = await createUser(
+    { db, actor: commandLineActor },
+    { email: "bench@marginalia.local", name: "Bench", role: "editor" },
+  );
+  let t0 = Date.now();
+  const laws = await seedSyntheticArchive(pool, { count: settings.laws, createdById: user.id });
+  const commentary = await seedCommentary(pool, { ...settings, createdById: user.id });
+  log(`loaded ${laws.laws} laws, ${commentary.articles} articles, ${commentary.agents} agents in ${sec(t0)}`);
+  t0 = Date.now();
+  const { backfillPublicIndex } = await import("@/modules/system/backfill");
+  const written = await backfillPublicIndex(db);
+  log(`backfillPublicIndex wrote ${written} items' public rows in ${sec(t0)}`);
+  await pool.query("vacuum analyze");
+}
+
 type Explained = { ms: number; pages: number; nodes: string[]; seqScans: string[] };
 
 async function explain(pool: pg.Pool, statement: Statement): Promise<Explained> {
@@ -195,16 +203,34 @@ async function publicReads(db: import("@/db").Db, pool: pg.Pool): Promise<[strin
   const addresses = await import("@/modules/public/addresses");
   const { parseArticleSnapshot } = await import("@/modules/articles/snapshot-schema");
   const one = async (text: string, values: unknown[] = []) => (await pool.query(text, values)).rows[0];
-  const hotId = await hotLaw(pool);
+  // On a ready archive the heaviest items are found in its read model; this script's own archive
+  // knows them by construction.
+  const ready = args["database-ready"];
+  const hotId = ready
+    ? (
+        await one(
+          `select l.to_id as n from public_links l join publications p on p.item_type = 'law' and p.item_id = l.to_id and p.gone_at is null
+           where l.from_type = 'article' and l.to_type = 'law' group by l.to_id order by count(*) desc limit 1`,
+        )
+      ).n
+    : await hotLaw(pool);
   const hot = await one(`select scope, slug from publications where item_type = 'law' and item_id = $1`, [hotId]);
   const busyArticle = await one(
     `select item_id, slug from publications where item_type = 'article' and gone_at is null order by item_id limit 1 offset 49`,
   );
   const gone = await one(`select slug from publications where item_type = 'article' and gone_at is not null limit 1`);
   const busyAgent = await one(
-    `select slug from publications where item_type = 'agent' and gone_at is null order by item_id limit 1`,
+    ready
+      ? `select p.slug from publications p join (select to_id, count(*) as n from public_links where to_type = 'agent' group by to_id) l
+         on l.to_id = p.item_id where p.item_type = 'agent' and p.gone_at is null order by l.n desc limit 1`
+      : `select slug from publications where item_type = 'agent' and gone_at is null order by item_id limit 1`,
   );
-  const busyTopic = await one(`select slug from topics order by id limit 1`);
+  const busyTopic = await one(
+    ready
+      ? `select t.slug from topics t join (select value, count(*) as n from public_tags where vocabulary = 'topic' group by value) c
+         on c.value = t.id::text order by c.n desc limit 1`
+      : `select slug from topics order by id limit 1`,
+  );
   const latest = (law as Record<string, unknown>).readLatestLaws as
     ((db: unknown, limit?: number) => Promise<unknown>) | undefined;
   return [
@@ -227,13 +253,17 @@ async function publicReads(db: import("@/db").Db, pool: pg.Pool): Promise<[strin
     ["/laws", () => lawIndex.readLawIndex(db, lawIndexQuery.parse({}))],
     ["/laws?jurisdiction=KG", () => lawIndex.readLawIndex(db, lawIndexQuery.parse({ jurisdiction: "KG" }))],
     // Before readLatestLaws existed, the cached function itself (its directives do nothing outside Next).
-    ["home: latest laws", () => (latest ? latest(db, 12) : law.latestPublishedLaws(12))],
+    [
+      "home: latest laws",
+      () => (latest ? latest(db, 10) : (law.latestPublishedLaws as (limit: number) => Promise<unknown>)(10)),
+    ],
     ["/agents/[slug] (busiest agent)", () => agent.readAgent(db, busyAgent.slug)],
     ["/topics (and home)", () => topic.readTopics(db)],
     ["/topics/[slug]", () => topic.readTopic(db, busyTopic.slug)],
     ["/jurisdictions (and home)", () => jurisdiction.readJurisdictions(db)],
     ["/jurisdictions/kg", () => jurisdiction.readJurisdiction(db, "KG")],
-    ["/sitemap.xml", () => sitemap.readPublicPages(db)],
+    ["/sitemap.xml?page=n (every address)", () => sitemap.readPublicPages(db)],
+    ["/sitemap.xml (past one file: the index, a count)", () => sitemap.readPublicPageCount(db)],
     ["/feed.xml", () => syndication.readFeed(db, {})],
     ["/feed.xml?jurisdiction=KG", () => syndication.readFeed(db, { jurisdiction: "KG" })],
     ["/feed.xml?topic=…", () => syndication.readFeed(db, { topic: busyTopic.slug })],
@@ -244,10 +274,27 @@ async function publicReads(db: import("@/db").Db, pool: pg.Pool): Promise<[strin
       "proxy: a live article's address",
       () => addresses.isLiveAddress({ type: "article", slug: busyArticle.slug }).then(() => undefined),
     ],
-    ["proxy: a withdrawn article's address", () => addresses.addressRule({ type: "article", slug: gone.slug })],
+    ...searchPairs.map((q): [string, () => Promise<unknown>] => [
+      `/search?q=${q} (bench:public's new searches)`,
+      () => search.readSearch(db, searchQuery.parse({ q })),
+    ]),
+    ...(gone
+      ? [
+          [
+            "proxy: a withdrawn article's address",
+            () => addresses.addressRule({ type: "article", slug: gone.slug }),
+          ] as [string, () => Promise<unknown>],
+        ]
+      : []),
     ["proxy: an old slug", () => addresses.addressRule({ type: "article", slug: "old-article-14" })],
   ];
 }
+
+// A sample of the word pairs bench:public searches for, one new pair a request (public-targets.ts).
+const searchPairs = [0, 40, 200, 333, 500, 700, 900, 1055].map((i) => {
+  const pairs = searchWords.flatMap((a) => searchWords.filter((b) => b !== a).map((b) => `${a} ${b}`));
+  return pairs[i % pairs.length]!;
+});
 
 const sec = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 

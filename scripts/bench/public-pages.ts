@@ -5,7 +5,7 @@
  * editor publishes every few seconds; the server's memory; publish → visible. A benchmark, never
  * a test.
  *
- *   node --conditions=react-server --import tsx scripts/bench/public-pages.ts [--laws 10000] [--target name=/path …]
+ *   node --max-http-header-size=262144 --conditions=react-server --import tsx scripts/bench/public-pages.ts [--laws 10000] [--target name=/path …]
  *
  * Everything it starts or makes is stopped or removed at the end, also on failure or Ctrl-C.
  * See scripts/bench/README.md.
@@ -13,11 +13,11 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { describeError } from "@/lib/describe-error";
-import { syntheticLawsLoader } from "./archive-loader";
+import { benchPagesLoader, syntheticLawsLoader } from "./archive-loader";
 import { benchDatabase } from "./bench-database";
 import { startCeilings } from "./ceilings";
 import { cleanup, cleanupOnSignals, onCleanup } from "./cleanup";
-import { coldRequests } from "./cold-requests";
+import { coldRequests, expireAllOn } from "./cold-requests";
 import { machineLine } from "./machine";
 import { failed, logRun, measure, type Run } from "./measure";
 import { buildId, ensureBuild, load, sourcesNewerThanBuild, startServer, type Server } from "./next-server";
@@ -35,7 +35,7 @@ import { httpPublisher, setUpPublisher } from "./publisher";
 import { renderReport, type Ceilings, type PageRun, type Report } from "./report";
 import { sampleRss } from "./rss";
 
-const usage = `Usage: node --conditions=react-server --import tsx scripts/bench/public-pages.ts [options]
+const usage = `Usage: node --max-http-header-size=262144 --conditions=react-server --import tsx scripts/bench/public-pages.ts [options]
   --laws N            synthetic laws added to the demo content, about 65% published (default 10000; 0 = demo only)
   --database-ready    use the database DATABASE_URL (or DATA_DIR, on PGlite) names as it is, already seeded
   --target T          a page to measure, as name=/path or /path; repeatable (default: every public page type)
@@ -130,6 +130,7 @@ async function main() {
     serverUrl,
     ready: args["database-ready"],
     load: syntheticLawsLoader(settings.laws),
+    complete: benchPagesLoader,
     alsoWithOpen: setUpPublisher,
   });
   log(prepared.description);
@@ -202,9 +203,13 @@ async function main() {
 
   // 6. Uncached: the first request of each page type after a publication.
   log(`Uncached pages (${settings.coldRounds} rounds):`);
-  const coldTimes = await coldRequests(server.base, publisher, targets, settings.coldRounds);
-  const cold = targets.map((t) => ({ name: t.name, path: t.path, ms: coldTimes.get(t.name)! }));
-  for (const c of cold) log(`  ${c.path.slice(0, 60)}: ${c.ms.map((n) => n.toFixed(0)).join(", ")} ms`);
+  const expireAll = typeof prepared.server === "string" ? expireAllOn(prepared.server) : undefined;
+  const coldTimes = await coldRequests(server.base, publisher, targets, settings.coldRounds, expireAll);
+  const cold = targets.map((t) => ({ name: t.name, path: t.path, times: coldTimes.get(t.name)! }));
+  for (const c of cold)
+    log(
+      `  ${c.path.slice(0, 60)}: ${c.times.map((t) => `${t.ms.toFixed(0)}${t.stored ? " (stored)" : ""}`).join(", ")} ms`,
+    );
 
   // 7. Publish → visible, on a server otherwise idle.
   const visible = await publishToVisible(server.base, publisher, settings.visibleRounds);
@@ -229,6 +234,7 @@ async function main() {
     machine: { atStart, beforeRuns, atEnd: machineLine(prepared.dbName) },
     data: prepared.description,
     settings,
+    expiresAll: expireAll !== undefined,
     nginx: { version: ceilingServers.nginxVersion, bytes: lawPage.bytes },
     minimalBytes: ceilingServers.minimalBytes,
     dbName: prepared.dbName,

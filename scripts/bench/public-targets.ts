@@ -3,6 +3,7 @@
  * marker in the body, so that a fast error page never counts), and how to find an example of
  * those whose address depends on the archive (an article, an agent, a topic).
  */
+import http from "node:http";
 import { annotatedLawSlug } from "./annotated-law";
 import { searchWords } from "./search-words";
 
@@ -96,7 +97,22 @@ export async function checkTargets(
   const checked: CheckedTarget[] = [];
   const missing = [...resolved.missing];
   for (const target of resolved.targets) {
-    const response = await fetch(new URL(addresses(target, base).first, base), { redirect: "manual" });
+    const path = addresses(target, base).first;
+    const response = await fetch(new URL(path, base), { redirect: "manual" }).catch((error: unknown) => {
+      const cause = (error as { cause?: { code?: string } }).cause;
+      if (cause?.code !== "UND_ERR_HEADERS_OVERFLOW") throw error;
+      throw new Error(
+        `${path} sent more than ${http.maxHeaderSize} bytes of headers: run with node --max-http-header-size=262144 (npm run bench:public does), as browsers accept`,
+      );
+    });
+    const headerBytes = [...response.headers].reduce((n, [name, value]) => n + name.length + value.length + 4, 0);
+    // nginx's proxy_buffer_size is one memory page (4 KB) unless set: it answers 502 beyond it.
+    if (headerBytes > 4096) {
+      const hashes = response.headers.get("content-security-policy")?.match(/'sha256-/g)?.length ?? 0;
+      console.log(
+        `[bench]   WARNING: ${target.path} sends ${(headerBytes / 1024).toFixed(1)} KB of headers (its Content-Security-Policy names ${hashes} script hashes): past nginx's default proxy_buffer_size (4 KB)${headerBytes > 16_384 ? " and Node's default 16 KB" : ""}`,
+      );
+    }
     const body = await response.text();
     if (response.status === 404 || (response.status === 200 && notFoundIn(body))) {
       console.log(`[bench]   ${target.path}: not on this build or archive (${response.status}), skipped`);
