@@ -128,7 +128,7 @@ const pageTypes: PageType[] = [
     warm: { proxy: 0, page: 0 },
   },
   { name: "feed", server: 1, path: () => "/feed.xml", cold: { proxy: 0, page: 2 }, warm: { proxy: 0, page: 0 } },
-  { name: "sitemap", server: 1, path: () => "/sitemap.xml", cold: { proxy: 0, page: 3 }, warm: { proxy: 0, page: 0 } },
+  { name: "sitemap", server: 1, path: () => "/sitemap.xml", cold: { proxy: 0, page: 4 }, warm: { proxy: 0, page: 0 } },
   {
     name: "robots.txt",
     server: 1,
@@ -205,13 +205,13 @@ const pageTypes: PageType[] = [
     cold: { proxy: 0, page: 3 },
     warm: { proxy: 0, page: 0 },
   },
-  // The demo fits in one file, so numbered files answer 404, after the same reads as one that exists.
+  // The demo fits in one file, so numbered files answer 404, from the count of pages alone.
   {
     name: "sitemap file",
     server: 2,
     path: () => "/sitemap.xml?page=1",
     status: 404,
-    cold: { proxy: 0, page: 3 },
+    cold: { proxy: 0, page: 1 },
     warm: { proxy: 0, page: 0 },
   },
 ];

@@ -21,7 +21,8 @@ export async function sitemapDocument(file: number | undefined, origin: string):
   // Past one file, the index and a file number past the last need only the number of pages, not
   // every address (58,000 at issue 13's scale).
   const files = Math.ceil((await readPublicPageCount(db)) / sitemapFileSize);
-  if (file !== undefined && file > files) return noSuchFile;
+  // One file is the sitemap itself: numbered files exist only past one (sitemapFile).
+  if (file !== undefined && (file > files || files <= 1)) return noSuchFile;
   const found =
     file === undefined && files > 1
       ? ({ kind: "index", files } as const)
