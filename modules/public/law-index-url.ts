@@ -6,13 +6,16 @@ import { text } from "@/lib/validation";
  * The public laws index's query string. Anything unreadable is dropped rather than refused: a
  * shared or hand-edited address still shows the index.
  */
+/** A jurisdiction code as a filter: upper-cased, and dropped when it cannot be one. */
+export const jurisdictionFilter = text()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9-]{1,12}$/)
+  .optional()
+  .catch(undefined);
+
 export const lawIndexQuery = z.object({
-  jurisdiction: text()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9-]{1,12}$/)
-    .optional()
-    .catch(undefined),
+  jurisdiction: jurisdictionFilter,
   status: z.enum(lawStatuses).optional().catch(undefined),
   type: z.enum(lawTypes).optional().catch(undefined),
   year: z.coerce.number().int().min(1000).max(2200).optional().catch(undefined),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation";
+import { jurisdictionFilter } from "./law-index-url";
 
 export const searchTypes = ["law", "article", "agent", "annotation"] as const;
 export type SearchType = (typeof searchTypes)[number];
@@ -13,12 +14,7 @@ export const searchQuery = z.object({
     .transform((q) => q.trim().replace(/\s+/g, " ").slice(0, 200))
     .catch(""),
   type: z.enum(searchTypes).optional().catch(undefined),
-  jurisdiction: text()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9-]{1,12}$/)
-    .optional()
-    .catch(undefined),
+  jurisdiction: jurisdictionFilter,
   page: z.coerce.number().int().min(1).max(1_000).default(1).catch(1),
 });
 export type SearchQuery = z.output<typeof searchQuery>;
