@@ -54,6 +54,30 @@ test("a jurisdiction's and a topic's pages link each other through the law they 
   await expect(page).toHaveURL(/\/topics\/rehabilitation$/);
 });
 
+test("a jurisdiction's page leads to every article about it, a list that can be narrowed and widened again", async ({
+  page,
+}) => {
+  await page.goto("/jurisdictions/kg");
+  await page.getByRole("link", { name: "All articles about Kyrgyzstan" }).click();
+  await expect(page).toHaveURL(/\/articles\?jurisdiction=kg$/);
+  await expect(page.getByRole("heading", { name: /^Articles about Kyrgyzstan · 2$/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: news })).toBeVisible();
+  await expect(page.getByRole("link", { name: commentary })).toBeVisible();
+  // The kinds keep the subject, and count within it.
+  await page
+    .getByRole("navigation", { name: "Kinds of article" })
+    .getByRole("link", { name: /^News report \(1\)/ })
+    .click();
+  await expect(page).toHaveURL(/\/articles\?kind=news&jurisdiction=kg$/);
+  await expect(page.getByRole("link", { name: commentary })).toHaveCount(0);
+  await page.getByRole("link", { name: "Remove filter: Kyrgyzstan" }).click();
+  await expect(page).toHaveURL(/\/articles\?kind=news$/);
+  await page.goto("/articles?topic=no-such-topic");
+  await expect(
+    page.getByText("The archive has no published topic, jurisdiction or author by that name."),
+  ).toBeVisible();
+});
+
 test("unreadable or unknown addresses are handled: an ignored kind, a missing page, no such agent", async ({
   page,
 }) => {

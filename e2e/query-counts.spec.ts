@@ -100,7 +100,8 @@ const pageTypes: PageType[] = [
     server: 1,
     storedWhole: true,
     path: () => "/agents/sadyr-japarov",
-    cold: { proxy: 2, page: 3 },
+    // With how many articles name the agent: the page lists the latest.
+    cold: { proxy: 2, page: 4 },
     warm: { proxy: 1, page: 0 },
   },
   {
@@ -108,7 +109,8 @@ const pageTypes: PageType[] = [
     server: 1,
     storedWhole: true,
     path: () => "/topics/rehabilitation",
-    cold: { proxy: 2, page: 6 },
+    // With how many laws and articles there are: the page lists the latest.
+    cold: { proxy: 2, page: 8 },
     warm: { proxy: 1, page: 0 },
   },
   {
@@ -116,7 +118,7 @@ const pageTypes: PageType[] = [
     server: 1,
     storedWhole: true,
     path: () => "/jurisdictions/kg",
-    cold: { proxy: 2, page: 6 },
+    cold: { proxy: 2, page: 8 },
     warm: { proxy: 1, page: 0 },
   },
   {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
+import { publicLaws } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import { createAgent, updateAgent } from "@/modules/agents/save";
 import type { Ctx } from "@/modules/auth/context";
@@ -10,7 +12,7 @@ import { readAgent } from "@/modules/public/agent";
 import { liveAgentPaths } from "@/modules/public/live-agents";
 import { readArticlesIndex } from "@/modules/public/articles-index";
 import { articlesIndexQuery, publicArticlesIndexPath } from "@/modules/public/articles-index-url";
-import { lawMilestone } from "@/modules/public/law-chronology";
+import { countLiveLaws, lawMilestone, liveLawsInOrder } from "@/modules/public/law-chronology";
 import { readJurisdiction, readJurisdictions } from "@/modules/public/jurisdiction";
 import { readTopic, readTopics } from "@/modules/public/topic";
 import { createTopic } from "@/modules/topics/save";
@@ -202,11 +204,54 @@ describe("the articles index", () => {
     expect((await readArticlesIndex(database.db, query)).total).toBe(3);
   });
 
-  test("addresses name the kind and the page, and leave out page 1", () => {
+  test("addresses name the kind, the subjects and the page, and leave out page 1", () => {
     expect(publicArticlesIndexPath()).toBe("/articles");
     expect(publicArticlesIndexPath({ kind: "news" })).toBe("/articles?kind=news");
     expect(publicArticlesIndexPath({ kind: "news", page: 1 })).toBe("/articles?kind=news");
     expect(publicArticlesIndexPath({ page: 3 })).toBe("/articles?page=3");
+    expect(publicArticlesIndexPath({ topic: "rehabilitation", jurisdiction: "KG", agent: "a-press", page: 2 })).toBe(
+      "/articles?topic=rehabilitation&jurisdiction=kg&agent=a-press&page=2",
+    );
+  });
+
+  test("lists the articles about a topic: tagged with it or discussing a published law that is", async () => {
+    const onTopic = await articlesIndex({ topic: "rehabilitation" });
+    expect(onTopic.articles.map((a) => a.title)).toEqual([
+      "Parliament adopts the act",
+      "The Kazakh law thirty years on",
+    ]);
+    expect(onTopic.subjects).toEqual([{ facet: "topic", name: "Rehabilitation", path: "/topics/rehabilitation" }]);
+    // The kinds are counted among the topic's articles, so each count says what choosing it shows.
+    expect(onTopic.kinds.filter((k) => k.count > 0)).toEqual([
+      { kind: "news", count: 1 },
+      { kind: "analysis", count: 1 },
+    ]);
+    const newsOnTopic = await articlesIndex({ topic: "rehabilitation", kind: "news" });
+    expect(newsOnTopic.articles.map((a) => a.title)).toEqual(["Parliament adopts the act"]);
+  });
+
+  test("lists the articles about a jurisdiction or naming a published agent", async () => {
+    expect((await articlesIndex({ jurisdiction: "kz" })).articles.map((a) => a.title)).toEqual([
+      "Why rehabilitation matters",
+      "The Kazakh law thirty years on",
+    ]);
+    const byParliament = await articlesIndex({ agent: "jogorku-kenesh" });
+    expect(byParliament.articles.map((a) => a.title)).toEqual(["Parliament adopts the act"]);
+    expect(byParliament.subjects).toEqual([{ facet: "agent", name: "Jogorku Kenesh", path: "/agents/jogorku-kenesh" }]);
+  });
+
+  test("a subject that names nothing published matches nothing, and is not named", async () => {
+    const unknown: Record<string, string>[] = [
+      { topic: "no-such-topic" },
+      { agent: "an-unpublished-president" },
+      { jurisdiction: "xx" },
+    ];
+    for (const params of unknown) {
+      const index = await articlesIndex(params);
+      expect(index).toMatchObject({ articles: [], total: 0, subjects: [] });
+    }
+    // Unreadable subjects are dropped like any unreadable choice: the whole list shows.
+    expect((await articlesIndex({ topic: "Not A Slug!", agent: "../x" })).total).toBe(3);
   });
 });
 
@@ -235,10 +280,29 @@ describe("jurisdictions", () => {
     expect(kg?.articles.map((a) => a.title)).toEqual(["Parliament adopts the act"]);
     const kz = await readJurisdiction(database.db, "KZ");
     expect(kz?.articles.map((a) => a.title)).toEqual(["Why rehabilitation matters", "The Kazakh law thirty years on"]);
+    expect([kg?.lawCount, kg?.articleCount, kz?.lawCount, kz?.articleCount]).toEqual([3, 1, 1, 2]);
+  });
+
+  test("a page's timeline can show only the latest laws by their dates, still in the order of their history", async () => {
+    const kyrgyz = eq(publicLaws.jurisdictionCode, "KG");
+    expect((await liveLawsInOrder(database.db, kyrgyz, 2)).map((l) => l.title)).toEqual([
+      "Kyrgyz archives decree",
+      "Kyrgyz rehabilitation act",
+    ]);
+    expect((await liveLawsInOrder(database.db, kyrgyz, 1)).map((l) => l.title)).toEqual(["Kyrgyz rehabilitation act"]);
+    // Undated laws come in only when too few are dated.
+    expect((await liveLawsInOrder(database.db, kyrgyz, 5)).map((l) => l.title)).toHaveLength(3);
+    expect(await countLiveLaws(database.db, kyrgyz)).toBe(3);
   });
 
   test("a jurisdiction without published laws has an empty page; an unknown code has none", async () => {
-    expect(await readJurisdiction(database.db, "UZ")).toMatchObject({ name: "Uzbekistan", laws: [], topics: [] });
+    expect(await readJurisdiction(database.db, "UZ")).toMatchObject({
+      name: "Uzbekistan",
+      laws: [],
+      lawCount: 0,
+      topics: [],
+      articleCount: 0,
+    });
     expect(await readJurisdiction(database.db, "XX")).toBeNull();
   });
 });
@@ -263,6 +327,7 @@ describe("topics", () => {
       "Parliament adopts the act",
       "The Kazakh law thirty years on",
     ]);
+    expect([topic?.lawCount, topic?.articleCount]).toEqual([3, 2]);
     const broader = await readTopic(database.db, "political-repression");
     expect(broader?.narrower).toEqual([{ name: "Rehabilitation", path: "/topics/rehabilitation" }]);
   });
@@ -284,6 +349,7 @@ describe("agents", () => {
       ["adopted", "2024-11-20", "Kyrgyz rehabilitation act", "/laws/kg/kyrgyz-rehabilitation-act"],
     ]);
     expect(agent.articles.map((a) => [a.title, a.roles])).toEqual([["Parliament adopts the act", ["publisher"]]]);
+    expect(agent.articleCount).toBe(1);
   });
 
   test("only published agents have pages for names to link to", async () => {

@@ -16,7 +16,7 @@ import { lawEventKinds, type LawEventKind } from "@/db/schema/vocabulary";
 import { storedPartialDate, type PartialDate } from "@/lib/partial-date";
 import { parseAgentSnapshot } from "@/modules/agents/snapshot-schema";
 import { publicAgentPath } from "./addresses";
-import { liveArticleRows, type ArticleRow } from "./article-rows";
+import { countLiveArticles, liveArticleRows, recentArticlesShown, type ArticleRow } from "./article-rows";
 import { publicCacheTag } from "./clock";
 import { addressTag, itemTag } from "./cache-tags";
 import { publicLawPath } from "./law-view";
@@ -57,7 +57,11 @@ export async function readAgent(db: Db, slug: string) {
   if (!doc) return agentElsewhere(db, slug);
   const agent = parseAgentSnapshot(doc.snapshot);
   const id = doc.id;
-  const [acts, articles] = [await actsOf(db, id), await articlesOf(db, id)];
+  const [acts, articles, articleCount] = await Promise.all([
+    actsOf(db, id),
+    articlesOf(db, id),
+    countLiveArticles(db, namesAgent(id, publicArticles.articleId)),
+  ]);
   return {
     kind: "agent" as const,
     id,
@@ -70,6 +74,7 @@ export async function readAgent(db: Db, slug: string) {
     links: agent.links,
     acts,
     articles,
+    articleCount,
   };
 }
 
@@ -118,9 +123,9 @@ async function actsOf(db: Db, agentId: number): Promise<AgentAct[]> {
 /** A step of a law's history as public_links records it (modules/workflow/project-law.ts). */
 const actDetail = z.object({ kind: z.enum(lawEventKinds), date: storedPartialDate.nullable(), note: z.string() });
 
-/** Published articles the agent wrote, published or is credited on, newest first, each with its roles. */
+/** The latest published articles the agent wrote, published or is credited on, each with its roles. */
 async function articlesOf(db: Db, agentId: number): Promise<(ArticleRow & { roles: AgentRole[] })[]> {
-  const rows = await liveArticleRows(db, namesAgent(agentId, publicArticles.articleId));
+  const rows = await liveArticleRows(db, namesAgent(agentId, publicArticles.articleId), recentArticlesShown);
   return rows.map((row) => ({
     ...row,
     roles: [

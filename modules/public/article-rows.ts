@@ -1,4 +1,4 @@
-import { and, sql, type SQL } from "drizzle-orm";
+import { and, count, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { publicArticles, publicTags } from "@/db/schema";
 import type { ArticleKind } from "@/db/schema/vocabulary";
@@ -60,6 +60,15 @@ export type ArticleRecord = {
   publisherId: number | null;
   creditedAgentId: number | null;
 };
+
+/** How many of the latest articles an item's page lists; the articles index lists them all. */
+export const recentArticlesShown = 10;
+
+/** How many published articles match a condition on public_articles. */
+export async function countLiveArticles(db: Db, where: SQL): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(publicArticles).where(where);
+  return row?.n ?? 0;
+}
 
 /** Published articles matching a condition on public_articles, newest first. */
 export async function liveArticleRows(db: Db, where: SQL | undefined, limit?: number): Promise<ArticleRow[]> {

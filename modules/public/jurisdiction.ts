@@ -1,20 +1,17 @@
-import { asc, count, eq, sql } from "drizzle-orm";
+import { asc, count, eq, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
 import { jurisdictions, publicLaws, topics } from "@/db/schema";
-import { liveArticleRows, taggedWith } from "./article-rows";
+import { countLiveArticles, liveArticleRows, recentArticlesShown, taggedWith } from "./article-rows";
 import { publicCacheTag } from "./clock";
 import { listTag, vocabularyTag } from "./cache-tags";
-import { liveLawsInOrder } from "./law-chronology";
+import { countLiveLaws, lawsOnTimelineShown, liveLawsInOrder } from "./law-chronology";
 import { publicTopicPath } from "./topic";
 
 /** Where a jurisdiction's page lives: /jurisdictions/kg, lower case like a law's address. */
 export function publicJurisdictionPath(jurisdiction: { code: string }): string {
   return `/jurisdictions/${jurisdiction.code.toLowerCase()}`;
 }
-
-/** How many recent articles a jurisdiction's page lists. */
-export const recentArticlesShown = 10;
 
 /** Jurisdictions with at least one published law, by name, with how many. */
 export async function publishedJurisdictions() {
@@ -43,9 +40,10 @@ export async function readJurisdictions(db: Db) {
 }
 
 /**
- * A jurisdiction as its page shows it: its names, its published laws in the order of their
- * history, the topics they cover, and the latest articles about it or its laws. Null for a code
- * no jurisdiction has. `code` is matched whatever its case; the page redirects to the stored one.
+ * A jurisdiction as its page shows it: its names, its latest published laws in the order of their
+ * history, the topics its laws cover, and the latest articles about it or its laws, with how many
+ * laws and articles there are (the indexes list them all). Null for a code no jurisdiction has.
+ * `code` is matched whatever its case; the page redirects to the stored one.
  */
 export async function publishedJurisdiction(code: string) {
   "use cache";
@@ -68,27 +66,35 @@ export async function readJurisdiction(db: Db, code: string) {
     .from(jurisdictions)
     .where(eq(jurisdictions.code, code.toUpperCase()));
   if (!jurisdiction) return null;
-  const laws = await liveLawsInOrder(db, eq(publicLaws.jurisdictionCode, jurisdiction.code));
-  const articles = await liveArticleRows(db, taggedWith("jurisdiction", jurisdiction.code), recentArticlesShown);
+  const itsLaws = eq(publicLaws.jurisdictionCode, jurisdiction.code);
+  const about = taggedWith("jurisdiction", jurisdiction.code);
+  const [laws, lawCount, lawTopics, articles, articleCount] = await Promise.all([
+    liveLawsInOrder(db, itsLaws, lawsOnTimelineShown),
+    countLiveLaws(db, itsLaws),
+    topicsOf(db, itsLaws),
+    liveArticleRows(db, about, recentArticlesShown),
+    countLiveArticles(db, about),
+  ]);
   return {
     ...jurisdiction,
     path: publicJurisdictionPath(jurisdiction),
     laws,
-    topics: await topicsOf(db, laws),
+    lawCount,
+    topics: lawTopics,
     articles,
+    articleCount,
   };
 }
 
-/** The topics a set of laws covers, by name, with how many of the laws cover each. */
-async function topicsOf(db: Db, laws: { topics: { id: number }[] }[]) {
-  const counts = new Map<number, number>();
-  for (const law of laws) for (const t of law.topics) counts.set(t.id, (counts.get(t.id) ?? 0) + 1);
-  if (counts.size === 0) return [];
-  // Names and addresses as the vocabulary has them now, not as each revision recorded them.
+/** The topics published laws matching a condition cover, by name, with how many of the laws cover each. */
+async function topicsOf(db: Db, where: SQL) {
   const rows = await db
-    .select({ id: topics.id, slug: topics.slug, name: topics.name })
-    .from(topics)
-    .where(sql`${topics.id} in ${[...counts.keys()]}`)
+    .select({ slug: topics.slug, name: topics.name, laws: count() })
+    .from(sql`${publicLaws} cross join lateral unnest(${publicLaws.topicIds}) as t(id)`)
+    .innerJoin(topics, sql`${topics.id} = t.id`)
+    .where(where)
+    .groupBy(topics.id)
     .orderBy(asc(topics.name));
-  return rows.map((t) => ({ name: t.name, path: publicTopicPath(t), laws: counts.get(t.id) ?? 0 }));
+  // Names and addresses as the vocabulary has them now, not as each revision recorded them.
+  return rows.map((t) => ({ name: t.name, path: publicTopicPath(t), laws: t.laws }));
 }

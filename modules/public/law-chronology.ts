@@ -1,4 +1,4 @@
-import { eq, inArray, type SQL } from "drizzle-orm";
+import { count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { jurisdictions, publicLaws, topics } from "@/db/schema";
 import type { LawEventKind, LawStatus, LawType } from "@/db/schema/vocabulary";
@@ -40,9 +40,15 @@ export function byMilestone(a: LawOnTimeline, b: LawOnTimeline): number {
   return x.localeCompare(y) || a.title.localeCompare(b.title);
 }
 
-/** Published laws matching a condition on public_laws, in the order of their history. */
-export async function liveLawsInOrder(db: Db, where: SQL): Promise<LawOnTimeline[]> {
-  const rows = await db
+/** How many laws a page's timeline shows; the laws index lists them all, with filters. */
+export const lawsOnTimelineShown = 30;
+
+/**
+ * Published laws matching a condition on public_laws, in the order of their history: all of them,
+ * or the `latest` (by the date that places them; undated ones only when too few are dated).
+ */
+export async function liveLawsInOrder(db: Db, where: SQL, latest?: number): Promise<LawOnTimeline[]> {
+  const query = db
     .select({
       id: publicLaws.lawId,
       scope: publicLaws.jurisdictionCode,
@@ -60,6 +66,10 @@ export async function liveLawsInOrder(db: Db, where: SQL): Promise<LawOnTimeline
     .from(publicLaws)
     .innerJoin(jurisdictions, eq(jurisdictions.code, publicLaws.jurisdictionCode))
     .where(where);
+  const rows =
+    latest === undefined
+      ? await query
+      : await query.orderBy(sql`${publicLaws.milestoneDate} desc nulls last`, desc(publicLaws.title)).limit(latest);
   // Topics named as the vocabulary has them now, in each law's own order.
   const topicIds = [...new Set(rows.flatMap((r) => r.topicIds))];
   const names = new Map(
@@ -85,4 +95,10 @@ export async function liveLawsInOrder(db: Db, where: SQL): Promise<LawOnTimeline
       };
     })
     .sort(byMilestone);
+}
+
+/** How many published laws match a condition on public_laws. */
+export async function countLiveLaws(db: Db, where: SQL): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(publicLaws).where(where);
+  return row?.n ?? 0;
 }

@@ -2,10 +2,6 @@ import { z } from "zod";
 import { lawStatuses, lawTypes } from "@/db/schema/vocabulary";
 import { text } from "@/lib/validation";
 
-/**
- * The public laws index's query string. Anything unreadable is dropped rather than refused: a
- * shared or hand-edited address still shows the index.
- */
 /** A jurisdiction code as a filter: upper-cased, and dropped when it cannot be one. */
 export const jurisdictionFilter = text()
   .trim()
@@ -14,16 +10,23 @@ export const jurisdictionFilter = text()
   .optional()
   .catch(undefined);
 
+/** A topic's or agent's slug as a filter: dropped when it cannot be one. */
+export const slugFilter = text()
+  .trim()
+  .regex(/^[a-z0-9-]{1,200}$/)
+  .optional()
+  .catch(undefined);
+
+/**
+ * The public laws index's query string. Anything unreadable is dropped rather than refused: a
+ * shared or hand-edited address still shows the index.
+ */
 export const lawIndexQuery = z.object({
   jurisdiction: jurisdictionFilter,
   status: z.enum(lawStatuses).optional().catch(undefined),
   type: z.enum(lawTypes).optional().catch(undefined),
   year: z.coerce.number().int().min(1000).max(2200).optional().catch(undefined),
-  topic: text()
-    .trim()
-    .regex(/^[a-z0-9-]{1,200}$/)
-    .optional()
-    .catch(undefined),
+  topic: slugFilter,
   sort: z.enum(["recent", "title", "year"]).default("recent").catch("recent"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });

@@ -2,10 +2,10 @@ import { asc, eq, sql } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
 import { publicLaws, publicTagCounts, topics } from "@/db/schema";
-import { liveArticleRows, taggedWith } from "./article-rows";
+import { countLiveArticles, liveArticleRows, recentArticlesShown, taggedWith } from "./article-rows";
 import { publicCacheTag } from "./clock";
 import { listTag, vocabularyTag } from "./cache-tags";
-import { liveLawsInOrder } from "./law-chronology";
+import { countLiveLaws, lawsOnTimelineShown, liveLawsInOrder } from "./law-chronology";
 
 /** Where a topic's page lives: /topics/its-slug. */
 export function publicTopicPath(topic: { slug: string }): string {
@@ -44,9 +44,9 @@ export async function readTopics(db: Db) {
 }
 
 /**
- * A topic as its page shows it: its description, broader and narrower topics, its published laws
- * in the order of their history, and the articles tagged with it or discussing those laws. Null
- * for a slug no topic has.
+ * A topic as its page shows it: its description, broader and narrower topics, its latest published
+ * laws in the order of their history, and the latest articles tagged with it or discussing its
+ * laws, with how many there are of each (the indexes list them all). Null for a slug no topic has.
  */
 export async function publishedTopic(slug: string) {
   "use cache";
@@ -76,8 +76,13 @@ export async function readTopic(db: Db, slug: string) {
     .from(topics)
     .where(eq(topics.parentId, topic.id))
     .orderBy(asc(topics.name));
-  const laws = await liveLawsInOrder(db, sql`${publicLaws.topicIds} @> array[${topic.id}]::integer[]`);
-  const articles = await liveArticleRows(db, taggedWith("topic", topic.id));
+  const onTopic = sql`${publicLaws.topicIds} @> array[${topic.id}]::integer[]`;
+  const [laws, lawCount, articles, articleCount] = await Promise.all([
+    liveLawsInOrder(db, onTopic, lawsOnTimelineShown),
+    countLiveLaws(db, onTopic),
+    liveArticleRows(db, taggedWith("topic", topic.id), recentArticlesShown),
+    countLiveArticles(db, taggedWith("topic", topic.id)),
+  ]);
   return {
     name: topic.name,
     slug: topic.slug,
@@ -86,6 +91,8 @@ export async function readTopic(db: Db, slug: string) {
     broader: broader ? { name: broader.name, path: publicTopicPath(broader) } : null,
     narrower: narrower.map((t) => ({ name: t.name, path: publicTopicPath(t) })),
     laws,
+    lawCount,
     articles,
+    articleCount,
   };
 }

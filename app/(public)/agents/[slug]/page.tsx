@@ -4,10 +4,12 @@ import { notFound } from "next/navigation";
 import { Moved } from "@/components/public/moved";
 import { Withdrawn } from "@/components/public/withdrawn";
 import { ArticleList } from "@/components/articles/article-list";
+import { ListExtent } from "@/components/public/list-extent";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { formatPartialDate } from "@/lib/partial-date";
 import { agentKindLabels } from "@/modules/agents/labels";
 import { lawEventKindLabels } from "@/modules/laws/labels";
+import { publicArticlesIndexPath } from "@/modules/public/articles-index-url";
 import { publishedAgent, type AgentRole, type PublicAgent } from "@/modules/public/agent";
 import { publishedMetadata, unpublishedMetadata } from "@/modules/public/page-metadata";
 
@@ -123,10 +125,21 @@ function AgentView({ agent }: { agent: PublicAgent }) {
         {agent.articles.length === 0 ? (
           <p className="text-muted">No published article names {agent.name} as author, publisher or source.</p>
         ) : (
-          <ArticleList
-            articles={agent.articles}
-            notes={Object.fromEntries(agent.articles.map((a) => [a.id, a.roles.map((r) => roleNotes[r]).join(", ")]))}
-          />
+          <>
+            <ArticleList
+              articles={agent.articles}
+              notes={Object.fromEntries(agent.articles.map((a) => [a.id, a.roles.map((r) => roleNotes[r]).join(", ")]))}
+            />
+            {agent.articleCount > agent.articles.length && (
+              <ListExtent
+                shown={agent.articles.length}
+                total={agent.articleCount}
+                noun="articles"
+                href={publicArticlesIndexPath({ agent: agent.slug })}
+                label={`All articles by or naming ${agent.name}`}
+              />
+            )}
+          </>
         )}
       </section>
     </article>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/articles/article-list";
 import { LawChronology } from "@/components/laws/law-chronology";
+import { ListExtent } from "@/components/public/list-extent";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { jurisdictionKindLabels } from "@/modules/jurisdictions/labels";
 import { publicArticlesIndexPath } from "@/modules/public/articles-index-url";
@@ -86,11 +87,17 @@ async function Jurisdiction({ params }: { params: Params }) {
         ) : (
           <>
             <LawChronology laws={jurisdiction.laws} />
-            <p className="mt-6 text-sm font-semibold">
-              <Link href={lawIndexHref(lawIndexQuery.parse({}), { jurisdiction: jurisdiction.code })}>
-                Filter these laws by status, year, topic and type →
-              </Link>
-            </p>
+            <ListExtent
+              shown={jurisdiction.laws.length}
+              total={jurisdiction.lawCount}
+              noun="laws"
+              href={lawIndexHref(lawIndexQuery.parse({}), { jurisdiction: jurisdiction.code })}
+              label={
+                jurisdiction.lawCount > jurisdiction.laws.length
+                  ? `All laws of ${jurisdiction.name}, with filters`
+                  : "Filter these laws by status, year, topic and type"
+              }
+            />
           </>
         )}
       </section>
@@ -114,11 +121,17 @@ async function Jurisdiction({ params }: { params: Params }) {
         {jurisdiction.articles.length === 0 ? (
           <p className="text-muted">Nothing written about {jurisdiction.name} or its laws has been published yet.</p>
         ) : (
-          <ArticleList articles={jurisdiction.articles} />
+          <>
+            <ArticleList articles={jurisdiction.articles} />
+            <ListExtent
+              shown={jurisdiction.articles.length}
+              total={jurisdiction.articleCount}
+              noun="articles"
+              href={publicArticlesIndexPath({ jurisdiction: jurisdiction.code })}
+              label={`All articles about ${jurisdiction.name}`}
+            />
+          </>
         )}
-        <p className="mt-4 text-sm font-semibold">
-          <Link href={publicArticlesIndexPath()}>All articles →</Link>
-        </p>
       </section>
     </div>
   );

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/articles/article-list";
 import { LawChronology } from "@/components/laws/law-chronology";
+import { ListExtent } from "@/components/public/list-extent";
 import { SectionHeading } from "@/components/ui/section-heading";
+import { publicArticlesIndexPath } from "@/modules/public/articles-index-url";
 import { lawIndexHref, lawIndexQuery } from "@/modules/public/law-index-url";
 import { publishedTopic } from "@/modules/public/topic";
 import { siteMetadataBase } from "@/modules/public/site";
@@ -91,11 +93,17 @@ async function Topic({ params }: { params: Params }) {
         ) : (
           <>
             <LawChronology laws={topic.laws} showJurisdiction />
-            <p className="mt-6 text-sm font-semibold">
-              <Link href={lawIndexHref(lawIndexQuery.parse({}), { topic: topic.slug })}>
-                Filter these laws by jurisdiction, status, year and type →
-              </Link>
-            </p>
+            <ListExtent
+              shown={topic.laws.length}
+              total={topic.lawCount}
+              noun="laws"
+              href={lawIndexHref(lawIndexQuery.parse({}), { topic: topic.slug })}
+              label={
+                topic.lawCount > topic.laws.length
+                  ? "All laws on this topic, with filters"
+                  : "Filter these laws by jurisdiction, status, year and type"
+              }
+            />
           </>
         )}
       </section>
@@ -105,7 +113,18 @@ async function Topic({ params }: { params: Params }) {
         {topic.articles.length === 0 ? (
           <p className="text-muted">Nothing written on this topic or its laws has been published yet.</p>
         ) : (
-          <ArticleList articles={topic.articles} />
+          <>
+            <ArticleList articles={topic.articles} />
+            {topic.articleCount > topic.articles.length && (
+              <ListExtent
+                shown={topic.articles.length}
+                total={topic.articleCount}
+                noun="articles"
+                href={publicArticlesIndexPath({ topic: topic.slug })}
+                label="All articles on this topic"
+              />
+            )}
+          </>
         )}
       </section>
     </div>
