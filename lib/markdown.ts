@@ -1,3 +1,4 @@
+import type { Root } from "hast";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
@@ -60,6 +61,17 @@ const processor = unified()
   .use(externalLinks)
   .use(rehypeStringify)
   .freeze();
+
+const writer = unified().use(rehypeStringify, { allowDangerousHtml: true }).freeze();
+
+/**
+ * A tree of the page's own making written out as HTML: its elements and text are escaped as any
+ * tree's, and its `raw` nodes go out as they are, so they may only hold HTML that came out of this
+ * module's sanitizing processor.
+ */
+export function htmlOf(root: Root): string {
+  return writer.stringify(root);
+}
 
 /** Markdown written by editors, as HTML safe to put in a page. */
 export function renderMarkdown(markdown: string): string {

@@ -90,10 +90,25 @@ describe("AnnotatedText", () => {
         ],
       }),
     ]);
-    expect(out).toContain('See also: <span><a href="/laws/kz-1993">Kazakh law</a></span>');
+    expect(out).toContain('See also: <a href="/laws/kz-1993">Kazakh law</a>');
     expect(out).toContain('<a href="https://trt.example/news" rel="noopener noreferrer">TRT</a>');
     expect(out).not.toContain("javascript:");
     expect(out).toContain("; Bad");
+  });
+
+  test("hostile text in a note, its passage, its links and sources is written out as text, never as markup", () => {
+    const hostile = '<script>__xss(1)</script><img src=x onerror="__xss(2)">';
+    const out = render([
+      note(1, 1, "Victims", {
+        exact: hostile,
+        bodyMarkdown: `${hostile}\n\n[a](javascript:__xss(3)) ${hostile}`,
+        links: [{ title: hostile, href: "/laws/kz-1993" }],
+        sources: [{ title: hostile, url: 'https://x.example/"><script>__xss(4)</script>' }],
+        permalink: '/laws/kg-2024#"><script>__xss(5)</script>',
+      }),
+    ]);
+    expect(out).not.toMatch(/<script|<img|<[^>]*\sonerror=|javascript:/i);
+    expect(out).toContain("&#x3C;script>__xss(1)&#x3C;/script>");
   });
 
   test("a summary quotes the passage's first words", () => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { AnnotationKind } from "@/modules/annotations/labels";
 
 export type AnnotationKindOption = { kind: AnnotationKind; label: string; count: number };
@@ -13,11 +13,11 @@ export type AnnotationKindOption = { kind: AnnotationKind; label: string; count:
 export function AnnotationControls({
   kinds,
   className,
-  children,
+  html,
 }: {
   kinds: AnnotationKindOption[];
   className?: string;
-  children: ReactNode;
+  html: string;
 }) {
   const [hiddenKinds, setHiddenKinds] = useState<AnnotationKind[]>([]);
   const [hideAll, setHideAll] = useState(false);
@@ -128,9 +128,8 @@ export function AnnotationControls({
         className={className}
         data-annotations={hideAll ? "hidden" : "shown"}
         data-hidden-kinds={hiddenKinds.join(" ")}
-      >
-        {children}
-      </div>
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
     </>
   );
 }
