@@ -15,12 +15,12 @@ import { lawViewSegment } from "@/modules/public/law-page-view";
 import { addressRule, isKnownVocabulary, isLiveAddress, type PublicAddress } from "@/modules/public/addresses";
 
 /**
- * Runs before every page and route but an item's stored page at its own address (`config.matcher`
- * below, docs/adr/0007-pages-stored-whole.md). It writes the security headers, with a fresh nonce for the
- * Content-Security-Policy, and passes the policy on to the render, which puts the nonce on Next's
- * scripts. It refuses what no page could answer sensibly: an address with a malformed escape
- * (404) and a server-action request that is too large or not in the shape the browser sends
- * (4xx). And it chooses status codes that pages cannot, since pages stream: a visitor without a
+ * Runs before every page and route but an item's stored page at its own address and the public
+ * route handlers (`config.matcher` below, docs/adr/0007-pages-stored-whole.md). It writes the
+ * security headers, with a fresh nonce for the Content-Security-Policy, and passes the policy on
+ * to the render, which puts the nonce on Next's scripts. It refuses what no page could answer
+ * sensibly: an address with a malformed escape (404) and a server-action request that is too large
+ * or not in the shape the browser sends (4xx). And it chooses status codes that pages cannot, since pages stream: a visitor without a
  * session cookie is sent to sign in (every admin page and action checks the session and role
  * itself); a merged item's or an old address is a permanent redirect, and one that was never
  * published 404 (a withdrawn item's page is stored as 410 Gone: lib/http/stored-page.mjs).
@@ -97,16 +97,15 @@ async function answer(request: NextRequest, forwarded: Headers): Promise<NextRes
 }
 
 /**
- * Pages rendered per request get a nonce: the admin, sign-in, an editor's preview. Every other
- * page (a law's, an index's, a not-found answer) is rendered once, stored whole with a policy
- * naming its own scripts' hashes, and served to every reader.
+ * Pages rendered per request get a nonce: the admin, sign-in (and next-auth's routes), an editor's
+ * preview. Every other page (a law's, an index's, a not-found answer) is rendered once, stored
+ * whole with a policy naming its own scripts' hashes, and served to every reader; the read API
+ * brings its own policy (lib/http/cached-response.ts), which a nonce policy would replace.
  */
 function renderedPerRequest(request: NextRequest): boolean {
   if (request.cookies.has("__prerender_bypass")) return true;
-  return perRequestPaths.some((pattern) => pattern.test(request.nextUrl.pathname));
+  return /^\/(admin|login|api\/auth|api\/preview|preview)(\/|$)/.test(request.nextUrl.pathname);
 }
-
-const perRequestPaths = [/^\/(admin|login|api|preview)(\/|$)/, /^\/(feed\.xml|sitemap\.xml|robots\.txt)$/];
 
 /**
  * Renders another route at the same address, keeping the query string (the page ignores it). A
@@ -166,12 +165,17 @@ async function unpublishedVersion(address: PublicAddress, query: URLSearchParams
 
 export const config = {
   matcher: [
-    // Every page and route but two kinds. Next's build output is the same for everyone. An item's
-    // page at its own address (lower-case slug, no query that names a view) is stored whole, with
-    // its status and headers (lib/cache/page-cache.mjs): Next serves it from the page cache without
-    // the proxy, whose run alone costs a third of such a request.
-    "/((?!_next/static|_next/image|favicon.ico|(?:laws/[a-z0-9-]+|articles|agents|topics|jurisdictions)/[a-z0-9-]+$).*)",
-    // Those pages still pass through it to be rewritten to a law's view, previewed by an editor (or
+    // Every page and route but three kinds, which need nothing of it (its run alone costs a third
+    // of a stored page's request). Next's build output is the same for everyone. An item's page at
+    // its own address (lower-case slug, no query that names a view) is stored whole, with its
+    // status and headers (lib/cache/page-cache.mjs), and served from the page cache. The public
+    // route handlers at their exact addresses, whatever the query string (a feed's filters, a
+    // sitemap file's ?page=, the API's ?target=), answer from a cached rendering with headers of
+    // their own (lib/http/cached-response.ts); they run no action and show no preview, and Next
+    // answers the methods they lack itself (a POST: 405). An annotation's id is digits: any other
+    // segment (a malformed escape, which Next would fail to decode) still meets the proxy's 404.
+    "/((?!_next/static|_next/image|favicon.ico|(?:laws/[a-z0-9-]+|articles|agents|topics|jurisdictions)/[a-z0-9-]+$|(?:feed\\.xml|sitemap\\.xml|robots\\.txt|api/v1/annotations(?:/[0-9]+)?)$).*)",
+    // Item pages still pass through it to be rewritten to a law's view, previewed by an editor (or
     // rendered per request in draft mode, which needs a nonce), or posted to by an action.
     { source: "/laws/:jurisdiction/:slug", has: [{ type: "query", key: "version" }] },
     { source: "/laws/:jurisdiction/:slug", has: [{ type: "query", key: "text" }] },

@@ -1,6 +1,7 @@
 /**
  * What no page can answer gets a clear 4xx and leaves no error in the server's log: addresses with
- * broken percent-encoding, and server-action requests that are too large or malformed.
+ * broken percent-encoding, and server-action requests that are too large or malformed, whether
+ * the proxy sees them (pages) or not (the public route handlers).
  */
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
@@ -90,6 +91,56 @@ test("server-action requests that cannot be read get a 4xx, and nothing of them 
     const response = await request.post("/login", { headers, data, maxRedirects: 0 });
     expect(response.status(), name).toBe(status);
     expect(await response.text(), name).not.toContain(canary);
+  }
+  const logged = log.read();
+  expect(logged).not.toContain(canary);
+  expect(logged).not.toMatch(/⨯|error/i);
+});
+
+test("the public routes, which the proxy does not see, answer action-shaped requests with 405 and log nothing", async ({
+  request,
+  baseURL,
+}) => {
+  const action = await signInActionId(request);
+  const log = watchServerLog();
+  const routes = [
+    "/feed.xml",
+    "/sitemap.xml?page=2",
+    "/robots.txt",
+    "/api/v1/annotations?target=/laws",
+    "/api/v1/annotations/1",
+  ];
+  const text = { origin: baseURL!, "content-type": "text/plain;charset=UTF-8", "next-action": action };
+  const form = { origin: baseURL!, "content-type": "multipart/form-data; boundary=XYZ" };
+  for (const path of routes) {
+    // A route handler runs no action: Next answers the POST it has no handler for, unread.
+    for (const [name, headers, data] of [
+      ["not JSON", text, `${canary}{`],
+      ["nested 100,000 deep", text, `${"[".repeat(100_000)}"${canary}"${"]".repeat(100_000)}`],
+      ["a broken form with the action header", { ...form, "next-action": action }, `garbage ${canary}`],
+      ["a broken form without it", form, `garbage ${canary}`],
+    ] as const) {
+      const response = await request.post(path, { headers, data, maxRedirects: 0 });
+      expect(response.status(), `${name}: ${path}`).toBe(405);
+      expect(await response.text(), `${name}: ${path}`).not.toContain(canary);
+    }
+    // The header alone is nothing to a route: a GET that carries it is answered as any other.
+    const plain = await request.get(path, { maxRedirects: 0 });
+    const flagged = await request.get(path, { headers: { "next-action": action }, maxRedirects: 0 });
+    expect(flagged.status(), path).toBe(plain.status());
+    expect(await flagged.text(), path).toBe(await plain.text());
+  }
+  const large = await request.post("/feed.xml", {
+    headers: text,
+    data: JSON.stringify([canary.repeat(1 + (9 * 1024 * 1024) / canary.length)]),
+    maxRedirects: 0,
+  });
+  expect(large.status(), "over the body limit").toBe(405);
+  // An annotation's id that is not digits still meets the proxy: a malformed escape is its 404.
+  for (const path of ["/api/v1/annotations/%C3%28", "/api/v1/annotations/%E0%A4%A"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).toContain("Page not found");
   }
   const logged = log.read();
   expect(logged).not.toContain(canary);

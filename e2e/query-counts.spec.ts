@@ -61,7 +61,8 @@ type PageType = {
 // that share a key are on different servers: the home page reads the topics', the jurisdictions'
 // and the articles index's reads (unfiltered), a law's two views its links and its address. The
 // feeds, the sitemap's files and the API's answers are each rendered whole under a key of their own
-// (modules/public/*-document.ts): warm, they make no query at all.
+// (modules/public/*-document.ts): warm, they make no query at all; the proxy does not run for them
+// (proxy.ts's matcher), so its share is none, cold or warm.
 const pageTypes: PageType[] = [
   {
     name: "home",

@@ -5,3 +5,4 @@ export function contentSecurityPolicy(options: {
   https: boolean;
 }): string;
 export function inlineScriptHashes(html: string): string[];
+export const nonPagePolicy: string;

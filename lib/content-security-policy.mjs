@@ -37,6 +37,13 @@ export function contentSecurityPolicy({ nonce, hashes = [], development, https }
   ].join("; ");
 }
 
+/**
+ * The policy of a response that is not a page: a feed, the sitemap, `robots.txt`, the read API
+ * (lib/http/cached-response.ts). It loads and runs nothing, so it may do nothing, and nothing may
+ * frame it: a browser made to render one (an annotation's text in the API) runs nothing from it.
+ */
+export const nonPagePolicy = "default-src 'none'; frame-ancestors 'none'";
+
 const sha256 = (text) => createHash("sha256").update(text).digest("base64");
 
 // React's timer for revealing streamed parts, the one inline script of a prerendered shell: it is

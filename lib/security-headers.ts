@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 
-export { contentSecurityPolicy } from "./content-security-policy.mjs";
+export { contentSecurityPolicy, nonPagePolicy } from "./content-security-policy.mjs";
 
 /**
  * The headers that tell a browser what this site's pages may do. The Content-Security-Policy
- * carries a fresh nonce per request (proxy.ts makes it); the rest are the same on every response
- * (next.config.ts sends them, and proxy.ts on the answers it writes itself).
- * docs/adr/0006-content-security-policy.md says why the policy is this one.
+ * carries a fresh nonce per request (proxy.ts makes it), or names a stored page's scripts by hash;
+ * a route handler's answer that is not a page carries a fixed one (`nonPagePolicy`). The rest are
+ * the same on every response (next.config.ts sends them, and proxy.ts on the answers it writes
+ * itself). docs/adr/0006-content-security-policy.md says why the policy is this one.
  */
 /** A nonce nobody can guess: 128 random bits. */
 export function cspNonce(): string {

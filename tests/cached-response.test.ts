@@ -13,13 +13,15 @@ describe("a rendering", () => {
 });
 
 describe("its response", () => {
-  test("has the body, the content type, the ETag, the shared cache policy and the caller's headers", async () => {
+  test("has the body, the content type, the ETag, the shared cache policy, a policy that allows nothing and the caller's headers", async () => {
     const response = cachedResponse(ask(), feed, { "access-control-allow-origin": "*" });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("<feed/>\n");
     expect(Object.fromEntries(response.headers)).toEqual({
       "access-control-allow-origin": "*",
       "cache-control": "public, max-age=0, s-maxage=1, stale-while-revalidate=59",
+      // Not HTML: nothing to load or run, and nobody may frame it.
+      "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
       "content-type": "application/atom+xml; charset=utf-8",
       etag: feed.etag,
     });
@@ -55,5 +57,6 @@ describe("its response", () => {
     expect(response.status).toBe(404);
     expect(await response.text()).toBe("No such feed.\n");
     expect(response.headers.get("etag")).toBe(missing.etag);
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });

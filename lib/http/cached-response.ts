@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { nonPagePolicy } from "@/lib/security-headers";
 
 /**
  * A response rendered once and served to every request that asks for the same thing: what the
@@ -22,9 +23,16 @@ export function rendering(body: string, contentType: string, status = 200): Rend
 /**
  * The response for a rendering: its body, or 304 with no body when the request already holds it
  * (`If-None-Match`). Only a 200 is ever answered 304; an error answer has no representation to keep.
+ * It brings its own Content-Security-Policy: these routes are not in proxy.ts's matcher, and
+ * next.config.ts sends the other security headers.
  */
 export function cachedResponse(request: Request, rendered: Rendering, headers: Record<string, string> = {}): Response {
-  const shared = { ...headers, etag: rendered.etag, "cache-control": sharedCacheControl };
+  const shared = {
+    ...headers,
+    etag: rendered.etag,
+    "cache-control": sharedCacheControl,
+    "content-security-policy": nonPagePolicy,
+  };
   if (rendered.status === 200 && holds(request.headers.get("if-none-match"), rendered.etag))
     return new Response(null, { status: 304, headers: shared });
   return new Response(rendered.body, {
