@@ -95,3 +95,15 @@ test("unreadable or unknown addresses are handled: an ignored kind, a missing pa
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
 });
+
+test("the laws index narrowed to an agent names it, links to its page, and widens again", async ({ page }) => {
+  await page.goto("/laws?agent=sadyr-japarov");
+  await expect(page.getByText("Laws in whose history Sadyr Japarov took a step")).toBeVisible();
+  await expect(page.getByRole("link", { name: kyrgyzLaw })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "1 law" })).toBeVisible();
+  await page.getByRole("link", { name: "Remove filter: Sadyr Japarov" }).click();
+  await expect(page).toHaveURL(/\/laws$/);
+  await page.goto("/laws?agent=nobody-by-this-name");
+  await expect(page.getByText("The archive has no published person or body by that name.")).toBeVisible();
+  await expect(page.getByText("No published law matches these filters.")).toBeVisible();
+});

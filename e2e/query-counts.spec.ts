@@ -101,8 +101,8 @@ const pageTypes: PageType[] = [
     server: 1,
     storedWhole: true,
     path: () => "/agents/sadyr-japarov",
-    // With how many articles name the agent: the page lists the latest.
-    cold: { proxy: 2, page: 4 },
+    // With how many steps, laws and articles name the agent: the page lists the latest.
+    cold: { proxy: 2, page: 6 },
     warm: { proxy: 1, page: 0 },
   },
   {

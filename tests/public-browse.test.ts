@@ -11,6 +11,8 @@ import { createLaw } from "@/modules/laws/save";
 import { readAgent } from "@/modules/public/agent";
 import { liveAgentPaths } from "@/modules/public/live-agents";
 import { readArticlesIndex } from "@/modules/public/articles-index";
+import { readLawIndex } from "@/modules/public/law-index";
+import { lawIndexHref, lawIndexQuery } from "@/modules/public/law-index-url";
 import { articlesIndexQuery, publicArticlesIndexPath } from "@/modules/public/articles-index-url";
 import { countLiveLaws, lawMilestone, liveLawsInOrder } from "@/modules/public/law-chronology";
 import { readJurisdiction, readJurisdictions } from "@/modules/public/jurisdiction";
@@ -350,6 +352,21 @@ describe("agents", () => {
     ]);
     expect(agent.articles.map((a) => [a.title, a.roles])).toEqual([["Parliament adopts the act", ["publisher"]]]);
     expect(agent.articleCount).toBe(1);
+    expect([agent.actCount, agent.lawCount]).toEqual([2, 2]);
+  });
+
+  test("the laws index lists the laws in whose history a published agent took a step, and nothing for any other", async () => {
+    const laws = (params: Record<string, string>) => readLawIndex(database.db, lawIndexQuery.parse(params));
+    const acted = await laws({ agent: "jogorku-kenesh" });
+    expect(acted.laws.map((l) => l.title).sort()).toEqual(["Kyrgyz archives decree", "Kyrgyz rehabilitation act"]);
+    expect(acted.agent).toEqual({ name: "Jogorku Kenesh", path: "/agents/jogorku-kenesh" });
+    // The facets count within the agent's laws.
+    expect(acted.facets.jurisdiction).toEqual([{ value: "KG", label: "Kyrgyzstan", count: 2 }]);
+    for (const agent of ["an-unpublished-president", "a-withdrawn-council", "nobody"])
+      expect(await laws({ agent })).toMatchObject({ laws: [], total: 0, agent: null });
+    expect(lawIndexHref(lawIndexQuery.parse({ agent: "jogorku-kenesh", page: "2" }), { status: "in_force" })).toBe(
+      "/laws?status=in_force&agent=jogorku-kenesh",
+    );
   });
 
   test("only published agents have pages for names to link to", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
@@ -20,7 +20,8 @@ import { countLiveArticles, liveArticleRows, recentArticlesShown, type ArticleRo
 import { publicCacheTag } from "./clock";
 import { addressTag, itemTag } from "./cache-tags";
 import { publicLawPath } from "./law-view";
-import { namesAgent } from "./live-agents";
+import { actedIn, namesAgent } from "./live-agents";
+import { countLiveLaws } from "./law-chronology";
 
 export { publicAgentPath };
 
@@ -57,8 +58,10 @@ export async function readAgent(db: Db, slug: string) {
   if (!doc) return agentElsewhere(db, slug);
   const agent = parseAgentSnapshot(doc.snapshot);
   const id = doc.id;
-  const [acts, articles, articleCount] = await Promise.all([
-    actsOf(db, id),
+  const [acts, actCount, lawCount, articles, articleCount] = await Promise.all([
+    actsOf(db, id, actsShown),
+    countActs(db, id),
+    countLiveLaws(db, actedIn(id, publicLaws.lawId)),
     articlesOf(db, id),
     countLiveArticles(db, namesAgent(id, publicArticles.articleId)),
   ]);
@@ -73,6 +76,8 @@ export async function readAgent(db: Db, slug: string) {
     description: agent.description,
     links: agent.links,
     acts,
+    actCount,
+    lawCount,
     articles,
     articleCount,
   };
@@ -80,8 +85,19 @@ export async function readAgent(db: Db, slug: string) {
 
 export type PublicAgent = Extract<Awaited<ReturnType<typeof readAgent>>, { kind: "agent" }>;
 
-/** Every step of a published law's history taken by the agent, oldest first (undated last). */
-async function actsOf(db: Db, agentId: number): Promise<AgentAct[]> {
+/** How many steps of laws' histories an agent's page shows: the latest, by their dates. */
+export const actsShown = 30;
+
+const actsOfAgent = (agentId: number) =>
+  and(
+    eq(publicLinks.toType, "agent"),
+    eq(publicLinks.toId, agentId),
+    eq(publicLinks.kind, "actor"),
+    eq(publicLinks.fromType, "law"),
+  );
+
+/** The latest steps of published laws' histories taken by the agent, oldest first (undated last). */
+async function actsOf(db: Db, agentId: number, latest: number): Promise<AgentAct[]> {
   const rows = await db
     .select({
       scope: publicLaws.jurisdictionCode,
@@ -93,15 +109,13 @@ async function actsOf(db: Db, agentId: number): Promise<AgentAct[]> {
     .from(publicLinks)
     .innerJoin(publicLaws, eq(publicLaws.lawId, publicLinks.fromId))
     .innerJoin(jurisdictions, eq(jurisdictions.code, publicLaws.jurisdictionCode))
-    .where(
-      and(
-        eq(publicLinks.toType, "agent"),
-        eq(publicLinks.toId, agentId),
-        eq(publicLinks.kind, "actor"),
-        eq(publicLinks.fromType, "law"),
-      ),
+    .where(actsOfAgent(agentId))
+    .orderBy(
+      sql`${publicLinks.detail}->'date'->>'date' desc nulls last`,
+      asc(publicLinks.fromId),
+      asc(publicLinks.position),
     )
-    .orderBy(asc(publicLinks.fromId), asc(publicLinks.position));
+    .limit(latest);
   const acts = rows.map((row) => {
     const step = actDetail.parse(row.step);
     return {
@@ -118,6 +132,16 @@ async function actsOf(db: Db, agentId: number): Promise<AgentAct[]> {
   return acts.sort(
     (a, b) => (a.date?.date ?? "9999").localeCompare(b.date?.date ?? "9999") || a.law.title.localeCompare(b.law.title),
   );
+}
+
+/** How many steps of published laws' histories the agent took. */
+async function countActs(db: Db, agentId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(publicLinks)
+    .innerJoin(publicLaws, eq(publicLaws.lawId, publicLinks.fromId))
+    .where(actsOfAgent(agentId));
+  return row?.n ?? 0;
 }
 
 /** A step of a law's history as public_links records it (modules/workflow/project-law.ts). */

@@ -27,11 +27,15 @@ export const lawIndexQuery = z.object({
   type: z.enum(lawTypes).optional().catch(undefined),
   year: z.coerce.number().int().min(1000).max(2200).optional().catch(undefined),
   topic: slugFilter,
+  // The laws in whose history a published agent took a step (its page links here).
+  agent: slugFilter,
   sort: z.enum(["recent", "title", "year"]).default("recent").catch("recent"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 export type LawIndexQuery = z.output<typeof lawIndexQuery>;
 export type LawFacet = "jurisdiction" | "status" | "type" | "year" | "topic";
+/** What narrows the list: the facets, and an agent (not a facet: its page links to the list). */
+export type LawFilter = LawFacet | "agent";
 
 /**
  * The index's address with some choices changed: filters and sort in the query string, so any
@@ -39,12 +43,12 @@ export type LawFacet = "jurisdiction" | "status" | "type" | "year" | "topic";
  */
 export function lawIndexHref(
   query: LawIndexQuery,
-  changes: Partial<Record<LawFacet | "sort" | "page", string | number | undefined>>,
+  changes: Partial<Record<LawFilter | "sort" | "page", string | number | undefined>>,
 ): string {
   const next: Record<string, string | number | undefined> = { ...query, ...changes };
   if (!("page" in changes)) next.page = undefined;
   const params = new URLSearchParams();
-  for (const key of ["jurisdiction", "status", "type", "year", "topic", "sort", "page"] as const) {
+  for (const key of ["jurisdiction", "status", "type", "year", "topic", "agent", "sort", "page"] as const) {
     const value = next[key];
     if (
       value === undefined ||

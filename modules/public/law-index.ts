@@ -1,10 +1,12 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { jurisdictions, publicLaws, topics } from "@/db/schema";
+import { jurisdictions, liveAddresses, publicLaws, topics } from "@/db/schema";
 import { publicCacheTag } from "./clock";
 import { listTag, vocabularyTag } from "./cache-tags";
-import type { LawFacet, LawIndexQuery } from "./law-index-url";
+import type { LawFacet, LawFilter, LawIndexQuery } from "./law-index-url";
+import { actedIn } from "./live-agents";
+import { publicAgentPath } from "./addresses";
 
 export const lawIndexPageSize = 20;
 
@@ -16,6 +18,8 @@ export const lawIndexPageSize = 20;
 export async function publishedLawIndex(query: LawIndexQuery) {
   "use cache";
   cacheTag(publicCacheTag, listTag("law"), vocabularyTag);
+  // The agent's name, as its own live revision has it.
+  if (query.agent) cacheTag(listTag("agent"));
   cacheLife("days");
   const { db } = await getDatabase();
   return readLawIndex(db, query);
@@ -26,13 +30,20 @@ export async function readLawIndex(db: Db, query: LawIndexQuery) {
   const [topic] = query.topic
     ? await db.select({ id: topics.id }).from(topics).where(eq(topics.slug, query.topic))
     : [];
-  const filters: Partial<Record<LawFacet, SQL>> = {
+  const [agent] = query.agent
+    ? await db
+        .select({ id: liveAddresses.itemId, slug: liveAddresses.slug, name: liveAddresses.title })
+        .from(liveAddresses)
+        .where(and(eq(liveAddresses.itemType, "agent"), eq(liveAddresses.slug, query.agent)))
+    : [];
+  const filters: Partial<Record<LawFilter, SQL>> = {
     ...(query.jurisdiction && { jurisdiction: eq(publicLaws.jurisdictionCode, query.jurisdiction) }),
     ...(query.status && { status: eq(publicLaws.status, query.status) }),
     ...(query.type && { type: eq(publicLaws.type, query.type) }),
     ...(query.year && { year: eq(publicLaws.year, query.year) }),
     // An unknown topic matches nothing, rather than silently showing everything.
     ...(query.topic && { topic: topic ? sql`${publicLaws.topicIds} @> array[${topic.id}]::integer[]` : sql`false` }),
+    ...(query.agent && { agent: agent ? actedIn(agent.id, publicLaws.lawId) : sql`false` }),
   };
   const where = (except?: LawFacet) =>
     and(...Object.entries(filters).flatMap(([facet, condition]) => (facet === except ? [] : [condition])));
@@ -104,6 +115,7 @@ export async function readLawIndex(db: Db, query: LawIndexQuery) {
     total: n,
     page: query.page,
     pageCount: Math.max(1, Math.ceil(n / lawIndexPageSize)),
+    agent: agent ? { name: agent.name, path: publicAgentPath(agent) } : null,
     facets: {
       jurisdiction: byJurisdiction.map((f) => ({ value: f.value, label: f.label, count: f.n })),
       status: byStatus.map((f) => ({ value: f.value, count: f.n })),

@@ -43,10 +43,19 @@ export function agentIdsOf(article: Pick<ArticleSnapshot, "authors" | "publisher
 
 /**
  * The live articles that name the agent as author, publisher or credited agency: a condition on
- * an article id column, answered from public_links (written at publication) and its index.
+ * an article id column, answered from public_links (written at publication) and its index. The
+ * ids are read once, as an array: as `in (subquery)`, a list's LIMIT let PostgreSQL walk every
+ * article in date order testing each, 350 ms for an agent no article names.
  */
 export function namesAgent(agentId: number, articleId: SQL | AnyPgColumn): SQL {
-  return sql`${articleId} in (select ${publicLinks.fromId} from ${publicLinks}
+  return sql`${articleId} = any(array(select ${publicLinks.fromId} from ${publicLinks}
     where ${publicLinks.toType} = 'agent' and ${publicLinks.toId} = ${agentId}
-      and ${publicLinks.kind} in ('author', 'publisher', 'credited') and ${publicLinks.fromType} = 'article')`;
+      and ${publicLinks.kind} in ('author', 'publisher', 'credited') and ${publicLinks.fromType} = 'article'))`;
+}
+
+/** The live laws in whose history the agent took a step: a condition on a law id column, as namesAgent. */
+export function actedIn(agentId: number, lawId: SQL | AnyPgColumn): SQL {
+  return sql`${lawId} = any(array(select ${publicLinks.fromId} from ${publicLinks}
+    where ${publicLinks.toType} = 'agent' and ${publicLinks.toId} = ${agentId}
+      and ${publicLinks.kind} = 'actor' and ${publicLinks.fromType} = 'law'))`;
 }

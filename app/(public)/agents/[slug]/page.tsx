@@ -10,6 +10,7 @@ import { formatPartialDate } from "@/lib/partial-date";
 import { agentKindLabels } from "@/modules/agents/labels";
 import { lawEventKindLabels } from "@/modules/laws/labels";
 import { publicArticlesIndexPath } from "@/modules/public/articles-index-url";
+import { lawIndexHref, lawIndexQuery } from "@/modules/public/law-index-url";
 import { publishedAgent, type AgentRole, type PublicAgent } from "@/modules/public/agent";
 import { publishedMetadata, unpublishedMetadata } from "@/modules/public/page-metadata";
 
@@ -117,6 +118,15 @@ function AgentView({ agent }: { agent: PublicAgent }) {
               </li>
             ))}
           </ol>
+        )}
+        {agent.actCount > agent.acts.length && (
+          <ListExtent
+            shown={agent.acts.length}
+            total={agent.actCount}
+            noun="steps"
+            href={lawIndexHref(lawIndexQuery.parse({}), { agent: agent.slug })}
+            label={`All ${agent.lawCount.toLocaleString("en")} laws in whose history ${agent.name} took a step`}
+          />
         )}
       </section>
 

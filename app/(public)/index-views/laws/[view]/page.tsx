@@ -55,6 +55,28 @@ async function LawsIndex({ query }: { query: LawIndexQuery }) {
       </details>
       <div className="hidden lg:block">{filters}</div>
       <section aria-labelledby="results-heading" className="min-w-0">
+        {query.agent && (
+          <p className="mb-4 text-sm">
+            {index.agent ? (
+              <>
+                <span className="text-muted">Laws in whose history </span>
+                <Link href={index.agent.path} className="font-semibold">
+                  {index.agent.name}
+                </Link>
+                <span className="text-muted"> took a step</span>{" "}
+                <Link
+                  href={lawIndexHref(query, { agent: undefined })}
+                  aria-label={`Remove filter: ${index.agent.name}`}
+                  className="text-muted"
+                >
+                  (remove filter)
+                </Link>
+              </>
+            ) : (
+              "The archive has no published person or body by that name."
+            )}
+          </p>
+        )}
         <div className="flex flex-wrap items-baseline justify-between gap-3 border-b border-ink pb-2">
           <h2 id="results-heading" className="text-xs font-bold uppercase tracking-widest" aria-live="polite">
             {index.total === 1 ? "1 law" : `${index.total.toLocaleString("en")} laws`}
@@ -93,7 +115,8 @@ async function LawsIndex({ query }: { query: LawIndexQuery }) {
 }
 
 const activeFilters = (query: LawIndexQuery) =>
-  [query.jurisdiction, query.status, query.type, query.year, query.topic].filter((v) => v !== undefined).length;
+  [query.jurisdiction, query.status, query.type, query.year, query.topic, query.agent].filter((v) => v !== undefined)
+    .length;
 
 function facetGroups(query: LawIndexQuery, index: LawIndex): FacetGroup<LawFacet>[] {
   const { facets } = index;
