@@ -24,6 +24,17 @@ export function syncPageCache(): Promise<void> {
   return state.running;
 }
 
+/**
+ * Resolves once this instance has expired what every publication committed before the call made
+ * stale. A server action that published awaits it before it answers: pages stored whole are served
+ * without a query, so nothing else orders the editor's next look after the expiry.
+ */
+export async function pageCacheCaughtUp(): Promise<void> {
+  // A run already going may have read the invalidations before this publication's row.
+  await state.running?.catch(() => undefined);
+  await syncPageCache();
+}
+
 async function readInvalidations(): Promise<void> {
   const control = (globalThis as Record<symbol, CacheControl | undefined>)[Symbol.for("marginalia.cache")];
   // Without the handler (next dev, tests, scripts) nothing is stored whole: there is nothing to expire.

@@ -13,6 +13,7 @@ import { createAnnotation, updateAnnotation } from "@/modules/annotations/save";
 import type { TargetRef } from "@/modules/annotations/target";
 import { listArticles } from "@/modules/articles/list";
 import { requestContext } from "@/modules/auth/session";
+import { pageCacheCaughtUp } from "@/modules/system/page-cache-sync";
 import { annotationInputFrom, passageFrom } from "./form-input";
 import { annotatePath, annotationPath } from "./paths";
 
@@ -113,6 +114,7 @@ export async function confirmPlacementAction(_previous: ActionResult | null, for
     });
   }, "New passage confirmed.");
   if (result.ok) {
+    await pageCacheCaughtUp();
     const path = one(values, "returnTo");
     if (path?.startsWith("/admin/")) revalidatePath(path);
     revalidatePath(annotationPath(requestId(one(values, "annotationId"))));

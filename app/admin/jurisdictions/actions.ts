@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, rows, type FormValues } from "@/lib/form-data";
 import { requestContext } from "@/modules/auth/session";
+import { pageCacheCaughtUp } from "@/modules/system/page-cache-sync";
 import { deleteJurisdiction } from "@/modules/jurisdictions/delete";
 import { createJurisdiction, updateJurisdiction } from "@/modules/jurisdictions/save";
 
@@ -24,13 +25,19 @@ export async function saveJurisdictionAction(
         : await createJurisdiction(ctx, input);
     return { code: saved.code };
   }, "Saved.");
-  if (result.ok) revalidatePath("/admin/jurisdictions");
+  if (result.ok) {
+    await pageCacheCaughtUp();
+    revalidatePath("/admin/jurisdictions");
+  }
   return result.ok ? result : { ...result, values };
 }
 
 export async function deleteJurisdictionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
   const result = await toActionResult(() => deleteJurisdiction(ctx, String(form.get("id") ?? "")));
-  if (result.ok) revalidatePath("/admin/jurisdictions");
+  if (result.ok) {
+    await pageCacheCaughtUp();
+    revalidatePath("/admin/jurisdictions");
+  }
   return result;
 }

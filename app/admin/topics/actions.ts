@@ -5,6 +5,7 @@ import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, type FormValues } from "@/lib/form-data";
 import { requestId, searchText } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
+import { pageCacheCaughtUp } from "@/modules/system/page-cache-sync";
 import { deleteTopic } from "@/modules/topics/delete";
 import { createTopicInline, searchTopicOptions, type TopicOption } from "@/modules/topics/picker";
 import { createTopic, updateTopic } from "@/modules/topics/save";
@@ -22,14 +23,20 @@ export async function saveTopicAction(_previous: TopicFormState, form: FormData)
         : await createTopic(ctx, values);
     return { id: saved.id };
   }, "Saved.");
-  if (result.ok) revalidatePath("/admin/topics");
+  if (result.ok) {
+    await pageCacheCaughtUp();
+    revalidatePath("/admin/topics");
+  }
   return result.ok ? result : { ...result, values };
 }
 
 export async function deleteTopicAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
   const result = await toActionResult(() => deleteTopic(ctx, requestId(form.get("id"))));
-  if (result.ok) revalidatePath("/admin/topics");
+  if (result.ok) {
+    await pageCacheCaughtUp();
+    revalidatePath("/admin/topics");
+  }
   return result;
 }
 

@@ -5,6 +5,7 @@ import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, one } from "@/lib/form-data";
 import { requestId, searchText } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
+import { pageCacheCaughtUp } from "@/modules/system/page-cache-sync";
 import { addComment, resolveComment } from "@/modules/workflow/comments";
 import { searchMergeTargets } from "@/modules/workflow/merge-targets";
 import { moveItem } from "@/modules/workflow/transitions";
@@ -41,6 +42,7 @@ export async function moveItemAction(_previous: WorkflowFormState, form: FormDat
   const ctx = await requestContext();
   const result = await toActionResult(async () => {
     const row = await moveItem(ctx, input);
+    await pageCacheCaughtUp();
     refreshItem(row.itemType, row.itemId);
   }, "Done.");
   return result;
