@@ -132,7 +132,9 @@ export async function startNext(options: {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const lines: string[] = [];
-  const child: ChildProcess = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // "localhost", not "127.0.0.1": Next.js writes the proxy's rewrites with "localhost" and, started
+  // on the address, takes them for another server (README, "Production").
+  const child: ChildProcess = spawn(nextBin, ["start", "-p", String(port), "-H", "localhost"], {
     cwd: options.cwd,
     env: { ...process.env, NODE_ENV: "production", ...options.env(base) },
     stdio: ["ignore", "pipe", "pipe"],
