@@ -15,14 +15,11 @@ export function LawChronology({
   showJurisdiction?: boolean;
 }) {
   return (
-    <ol className="relative space-y-6 border-l-2 border-rule pl-6">
+    <ol className="timeline">
       {laws.map((law) => (
-        <li key={law.id} className="relative">
-          <span
-            aria-hidden
-            className="absolute -left-[31px] top-1.5 size-3 rounded-full border-2 border-accent bg-paper"
-          />
-          <p className="text-sm font-semibold uppercase tracking-wide text-muted">
+        <li key={law.id}>
+          <span aria-hidden className="timeline-dot" />
+          <p className="timeline-date">
             {law.milestone ? (
               <>
                 {lawEventKindLabels[law.milestone.kind]} {formatPartialDate(law.milestone.date)}

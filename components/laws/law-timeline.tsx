@@ -10,14 +10,11 @@ import type { LawEvent } from "@/modules/laws/timeline";
 export function LawTimeline({ events, agentPaths }: { events: LawEvent[]; agentPaths?: Record<number, string> }) {
   if (events.length === 0) return <p className="text-muted">No steps of this law&apos;s history are recorded yet.</p>;
   return (
-    <ol className="relative space-y-6 border-l-2 border-rule pl-6">
+    <ol className="timeline">
       {events.map((event) => (
-        <li key={event.id} className="relative">
-          <span
-            aria-hidden
-            className="absolute -left-[31px] top-1.5 size-3 rounded-full border-2 border-accent bg-paper"
-          />
-          <p className="text-sm font-semibold uppercase tracking-wide text-muted">
+        <li key={event.id}>
+          <span aria-hidden className="timeline-dot" />
+          <p className="timeline-date">
             <span className="inline-block first-letter:uppercase">{formatPartialDate(event.date)}</span>
           </p>
           <p className="font-serif text-lg">

@@ -86,7 +86,7 @@ export async function readAgent(db: Db, slug: string) {
 export type PublicAgent = Extract<Awaited<ReturnType<typeof readAgent>>, { kind: "agent" }>;
 
 /** How many steps of laws' histories an agent's page shows: the latest, by their dates. */
-export const actsShown = 30;
+export const actsShown = 20;
 
 const actsOfAgent = (agentId: number) =>
   and(

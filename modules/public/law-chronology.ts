@@ -41,7 +41,7 @@ export function byMilestone(a: LawOnTimeline, b: LawOnTimeline): number {
 }
 
 /** How many laws a page's timeline shows; the laws index lists them all, with filters. */
-export const lawsOnTimelineShown = 30;
+export const lawsOnTimelineShown = 20;
 
 /**
  * Published laws matching a condition on public_laws, in the order of their history: all of them,

@@ -97,14 +97,11 @@ function AgentView({ agent }: { agent: PublicAgent }) {
         {agent.acts.length === 0 ? (
           <p className="text-muted">No step of a published law&apos;s history is recorded for {agent.name}.</p>
         ) : (
-          <ol className="relative space-y-6 border-l-2 border-rule pl-6">
+          <ol className="timeline">
             {agent.acts.map((act, i) => (
-              <li key={`${act.law.path}-${i}`} className="relative">
-                <span
-                  aria-hidden
-                  className="absolute -left-[31px] top-1.5 size-3 rounded-full border-2 border-accent bg-paper"
-                />
-                <p className="text-sm font-semibold uppercase tracking-wide text-muted">
+              <li key={`${act.law.path}-${i}`}>
+                <span aria-hidden className="timeline-dot" />
+                <p className="timeline-date">
                   <span className="inline-block first-letter:uppercase">{formatPartialDate(act.date)}</span>
                 </p>
                 <p className="font-serif text-lg leading-snug">
