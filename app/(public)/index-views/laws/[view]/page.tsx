@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FacetLinks, type FacetGroup } from "@/components/public/facet-links";
+import { FiltersDisclosure } from "@/components/public/filters-disclosure";
 import { PageLinks } from "@/components/ui/page-links";
 import { lawStatusLabels, lawTypeLabels } from "@/modules/laws/labels";
 import { indexView, unnamedView } from "@/modules/public/index-page-view";
@@ -46,14 +47,7 @@ async function LawsIndex({ query }: { query: LawIndexQuery }) {
   );
   return (
     <div className="grid gap-10 lg:grid-cols-[16rem_1fr]">
-      {/* On phones the filters fold away above the results; on wide screens they stand beside them. */}
-      <details className="rounded border border-rule bg-surface p-4 lg:hidden">
-        <summary className="cursor-pointer font-semibold">
-          Filters{activeFilters(query) > 0 && ` (${activeFilters(query)} chosen)`}
-        </summary>
-        <div className="mt-4">{filters}</div>
-      </details>
-      <div className="hidden lg:block">{filters}</div>
+      <FiltersDisclosure chosen={activeFilters(query)}>{filters}</FiltersDisclosure>
       <section aria-labelledby="results-heading" className="min-w-0">
         {query.agent && (
           <p className="mb-4 text-sm">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FacetLinks, type FacetGroup } from "@/components/public/facet-links";
+import { FiltersDisclosure } from "@/components/public/filters-disclosure";
 import { MarkedText } from "@/components/public/marked-text";
 import { SearchForm } from "@/components/public/search-form";
 import { PageLinks } from "@/components/ui/page-links";
@@ -59,15 +60,7 @@ async function Results({ query }: { query: SearchQuery }) {
   );
   return (
     <div className="grid gap-10 lg:grid-cols-[14rem_1fr]">
-      {/* On phones the filters fold away above the results; on wide screens they stand beside them. */}
-      <details className="rounded border border-rule p-4 lg:hidden">
-        <summary className="cursor-pointer font-semibold">
-          Filters
-          {(query.type || query.jurisdiction) && ` (${[query.type, query.jurisdiction].filter(Boolean).length} chosen)`}
-        </summary>
-        <div className="mt-4">{filters}</div>
-      </details>
-      <div className="hidden lg:block">{filters}</div>
+      <FiltersDisclosure chosen={[query.type, query.jurisdiction].filter(Boolean).length}>{filters}</FiltersDisclosure>
       <section aria-labelledby="results-heading" className="min-w-0">
         <h2 id="results-heading" className="border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
           {results.capped
