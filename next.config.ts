@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import { actionBodyLimitMb } from "./lib/action-requests";
+import { plainIndexRewrites } from "./lib/index-view-keys";
 import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
@@ -21,6 +22,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // Also on what the proxy does not see (Next's static files); the proxy adds the per-request CSP.
+  // An index page's plain view is stored whole and served without the proxy (proxy.ts `config.matcher`).
+  async rewrites() {
+    return { beforeFiles: plainIndexRewrites(), afterFiles: [], fallback: [] };
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
   },

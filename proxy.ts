@@ -165,26 +165,43 @@ async function unpublishedVersion(address: PublicAddress, query: URLSearchParams
 
 export const config = {
   matcher: [
-    // Every page and route but three kinds, which need nothing of it (its run alone costs a third
+    // Every page and route but four kinds, which need nothing of it (its run alone costs a third
     // of a stored page's request). Next's build output is the same for everyone. An item's page at
     // its own address (lower-case slug, no query that names a view) is stored whole, with its
-    // status and headers (lib/cache/page-cache.mjs), and served from the page cache. The public
-    // route handlers at their exact addresses, whatever the query string (a feed's filters, a
-    // sitemap file's ?page=, the API's ?target=), answer from a cached rendering with headers of
-    // their own (lib/http/cached-response.ts); they run no action and show no preview, and Next
-    // answers the methods they lack itself (a POST: 405). An annotation's id is digits: any other
-    // segment (a malformed escape, which Next would fail to decode) still meets the proxy's 404.
-    "/((?!_next/static|_next/image|favicon.ico|(?:laws/[a-z0-9-]+|articles|agents|topics|jurisdictions)/[a-z0-9-]+$|(?:feed\\.xml|sitemap\\.xml|robots\\.txt|api/v1/annotations(?:/[0-9]+)?)$).*)",
-    // Item pages still pass through it to be rewritten to a law's view, previewed by an editor (or
-    // rendered per request in draft mode, which needs a nonce), or posted to by an action.
+    // status and headers (lib/cache/page-cache.mjs), and served from the page cache. An index page
+    // with no parameter that names a view is its plain view, stored whole likewise (next.config.ts
+    // rewrites it). The public route handlers at their exact addresses, whatever the query string
+    // (a feed's filters, a sitemap file's ?page=, the API's ?target=), answer from a cached
+    // rendering with headers of their own (lib/http/cached-response.ts); they run no action and
+    // show no preview, and Next answers the methods they lack itself (a POST: 405). An
+    // annotation's id is digits: any other segment (a malformed escape, which Next would fail to
+    // decode) still meets the proxy's 404.
+    "/((?!_next/static|_next/image|favicon.ico|(?:laws/[a-z0-9-]+|articles|agents|topics|jurisdictions)/[a-z0-9-]+$|(?:laws|articles|search|topics|jurisdictions)?$|(?:feed\\.xml|sitemap\\.xml|robots\\.txt|api/v1/annotations(?:/[0-9]+)?)$).*)",
+    // Item pages still pass through it to be rewritten to a law's view, and index pages to the
+    // view their query names (the keys of lib/index-view-keys.ts, written out: Next reads this
+    // config without running it).
     { source: "/laws/:jurisdiction/:slug", has: [{ type: "query", key: "version" }] },
     { source: "/laws/:jurisdiction/:slug", has: [{ type: "query", key: "text" }] },
+    { source: "/:index(laws|articles|search)", has: [{ type: "query", key: "q" }] },
+    { source: "/:index(laws|articles|search)", has: [{ type: "query", key: "jurisdiction" }] },
+    { source: "/:index(laws|articles|search)", has: [{ type: "query", key: "status" }] },
+    { source: "/:index(laws|articles|search)", has: [{ type: "query", key: "type" }] },
+    { source: "/:index(laws|articles|search)", has: [{ type: "query", key: "year" }] },
+    { source: "/:index(laws|articles|search)", has: [{ type: "query", key: "topic" }] },
+    { source: "/:index(laws|articles|search)", has: [{ type: "query", key: "agent" }] },
+    { source: "/:index(laws|articles|search)", has: [{ type: "query", key: "kind" }] },
+    { source: "/:index(laws|articles|search)", has: [{ type: "query", key: "sort" }] },
+    { source: "/:index(laws|articles|search)", has: [{ type: "query", key: "page" }] },
+    // Any of these pages is previewed by an editor (or rendered per request in draft mode, which
+    // needs a nonce), or posted to by an action.
+    { source: "/", has: [{ type: "cookie", key: "__prerender_bypass" }] },
+    { source: "/", has: [{ type: "header", key: "next-action" }] },
     {
-      source: "/:type(laws|articles|agents|topics|jurisdictions)/:path+",
+      source: "/:type(laws|articles|agents|topics|jurisdictions|search)/:path*",
       has: [{ type: "cookie", key: "__prerender_bypass" }],
     },
     {
-      source: "/:type(laws|articles|agents|topics|jurisdictions)/:path+",
+      source: "/:type(laws|articles|agents|topics|jurisdictions|search)/:path*",
       has: [{ type: "header", key: "next-action" }],
     },
   ],

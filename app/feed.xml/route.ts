@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { servedRendering } from "@/lib/cache/served-renderings.mjs";
 import { cachedResponse } from "@/lib/http/cached-response";
 import { feedDocument, noSuchFeed } from "@/modules/public/feed-document";
 import { feedQuery } from "@/modules/public/syndication";
@@ -14,5 +15,7 @@ export async function GET(request: NextRequest) {
   // First: it makes this a request-time route (the build has no database), and names the site.
   const origin = await siteOrigin();
   const parsed = feedQuery.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  return cachedResponse(request, parsed.success ? await feedDocument(parsed.data, origin) : noSuchFeed);
+  if (!parsed.success) return cachedResponse(request, noSuchFeed);
+  const key = `feed ${origin} ${JSON.stringify(parsed.data)}`;
+  return cachedResponse(request, await servedRendering(key, () => feedDocument(parsed.data, origin)));
 }

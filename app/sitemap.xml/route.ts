@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
+import { servedRendering } from "@/lib/cache/served-renderings.mjs";
 import { cachedResponse } from "@/lib/http/cached-response";
 import { noSuchFile, sitemapDocument } from "@/modules/public/sitemap-document";
 import { siteOrigin } from "@/modules/public/site";
@@ -15,5 +16,7 @@ export async function GET(request: NextRequest) {
   // First: it makes this a request-time route (the build has no database), and names the site.
   const origin = await siteOrigin();
   const page = fileNumber.safeParse(request.nextUrl.searchParams.get("page") ?? undefined);
-  return cachedResponse(request, page.success ? await sitemapDocument(page.data, origin) : noSuchFile);
+  if (!page.success) return cachedResponse(request, noSuchFile);
+  const key = `sitemap ${origin} ${page.data ?? "index"}`;
+  return cachedResponse(request, await servedRendering(key, () => sitemapDocument(page.data, origin)));
 }

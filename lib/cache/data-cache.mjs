@@ -1,5 +1,6 @@
 // Loaded by `next start` itself (next.config.ts `cacheHandlers`), outside the compiled bundles.
 import defaultHandlerModule from "next/dist/server/lib/cache-handlers/default.js";
+import { enableServedRenderings, forgetServedRenderings } from "./served-renderings.mjs";
 
 const { createDefaultCacheHandler } = defaultHandlerModule;
 
@@ -9,10 +10,16 @@ const handler = createDefaultCacheHandler(64 * 1024 * 1024);
 /**
  * Next's in-memory "use cache" store, reachable from the app: modules/system/page-cache-sync.ts expires
  * its tags when a publication (on this instance or another) says so. Expiring a tag here also
- * expires every stored page that carries it, since pages and reads share Next's tag manifest.
+ * expires every stored page that carries it, since pages and reads share Next's tag manifest, and
+ * the route handlers' renderings kept in front of this store (lib/cache/served-renderings.mjs).
  */
 globalThis[Symbol.for("marginalia.cache")] = {
-  expire: (tags) => handler.updateTags(tags),
+  async expire(tags) {
+    forgetServedRenderings();
+    await handler.updateTags(tags);
+    forgetServedRenderings();
+  },
 };
+enableServedRenderings();
 
 export default handler;

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { servedRendering } from "@/lib/cache/served-renderings.mjs";
 import { cachedResponse } from "@/lib/http/cached-response";
 import { annotationsOnDocument, apiError } from "@/modules/public/annotation-documents";
 import { siteOrigin } from "@/modules/public/site";
@@ -16,5 +17,6 @@ export async function GET(request: NextRequest) {
   const origin = await siteOrigin();
   const address = request.nextUrl.searchParams.get("target")?.trim() ?? "";
   if (!address || address.length > 2000) return cachedResponse(request, noTarget, cors);
-  return cachedResponse(request, await annotationsOnDocument(address, origin), cors);
+  const key = `annotations ${origin} ${address}`;
+  return cachedResponse(request, await servedRendering(key, () => annotationsOnDocument(address, origin)), cors);
 }

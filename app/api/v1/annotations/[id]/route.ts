@@ -1,3 +1,4 @@
+import { servedRendering } from "@/lib/cache/served-renderings.mjs";
 import { cachedResponse } from "@/lib/http/cached-response";
 import { parseRecordId } from "@/lib/validation";
 import { annotationDocument, notPublished } from "@/modules/public/annotation-documents";
@@ -9,5 +10,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   // First: it makes this a request-time route (the build has no database), and names the site.
   const origin = await siteOrigin();
   const id = parseRecordId((await params).id);
-  return cachedResponse(request, id === null ? notPublished : await annotationDocument(id, origin), cors);
+  if (id === null) return cachedResponse(request, notPublished, cors);
+  const key = `annotation ${origin} ${id}`;
+  return cachedResponse(request, await servedRendering(key, () => annotationDocument(id, origin)), cors);
 }
