@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
+import { productionNodeOptions } from "../scripts/production-node-options";
 
 export type Server = { origin: string; stop(): Promise<void> };
 
@@ -29,6 +30,7 @@ export async function startServer(
       ...(queryLog ? { MARGINALIA_QUERY_LOG: queryLog } : {}),
       SEED_ADMIN_PASSWORD: randomBytes(18).toString("base64url"),
       NEXT_MANUAL_SIG_HANDLE: "1",
+      NODE_OPTIONS: productionNodeOptions(inherited),
     },
   });
   let output = "";

@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { productionNodeOptions } from "../scripts/production-node-options";
 import { createScratchDatabase } from "../tests/scratch";
 import { serverLogPath } from "./server-log";
 import { prepareCanaryDatabase } from "./canaries/prepare";
@@ -82,7 +83,10 @@ if (canaryFile) {
   console.log(`e2e: ${seeded} draft-leak canaries seeded`);
 }
 
-const server = spawn("node_modules/.bin/next", ["start", "-p", port], { stdio: ["inherit", "pipe", "pipe"], env });
+const server = spawn("node_modules/.bin/next", ["start", "-p", port], {
+  stdio: ["inherit", "pipe", "pipe"],
+  env: { ...env, NODE_OPTIONS: productionNodeOptions(env) },
+});
 // Specs read what the server logged (e2e/server-log.ts): a bad request must not log an error.
 const log = fs.createWriteStream(serverLogPath(port));
 server.stdout.on("data", (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));

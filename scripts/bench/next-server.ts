@@ -8,6 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
+import { productionNodeOptions } from "../production-node-options";
 
 const root = process.cwd();
 export const nextBin = path.join(root, "node_modules/.bin/next");
@@ -136,7 +137,8 @@ export async function startNext(options: {
   // on the address, takes them for another server (README, "Production").
   const child: ChildProcess = spawn(nextBin, ["start", "-p", String(port), "-H", "localhost"], {
     cwd: options.cwd,
-    env: { ...process.env, NODE_ENV: "production", ...options.env(base) },
+    // The flags of `npm start`, for Marginalia and the minimal page alike.
+    env: { ...process.env, NODE_ENV: "production", NODE_OPTIONS: productionNodeOptions(), ...options.env(base) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (chunk: Buffer) => {
