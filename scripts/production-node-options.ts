@@ -6,7 +6,7 @@ import path from "node:path";
  * the benchmark start themselves run with them too, so that they test and measure what production
  * runs. The server's own flags come first, so that NODE_OPTIONS of the caller can override them.
  */
-export function productionNodeOptions(env: NodeJS.ProcessEnv = process.env): string {
+export function productionNodeOptions(env: Record<string, string | undefined> = process.env): string {
   const packageJson = JSON.parse(fs.readFileSync(path.join(process.cwd(), "package.json"), "utf8")) as {
     scripts: { start: string };
   };
