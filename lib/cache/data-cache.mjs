@@ -1,5 +1,6 @@
 // Loaded by `next start` itself (next.config.ts `cacheHandlers`), outside the compiled bundles.
 import defaultHandlerModule from "next/dist/server/lib/cache-handlers/default.js";
+import { countExpiry } from "./expiries.mjs";
 import { enableServedRenderings, forgetServedRenderings } from "./served-renderings.mjs";
 
 const { createDefaultCacheHandler } = defaultHandlerModule;
@@ -12,12 +13,15 @@ const handler = createDefaultCacheHandler(64 * 1024 * 1024);
  * its tags when a publication (on this instance or another) says so. Expiring a tag here also
  * expires every stored page that carries it, since pages and reads share Next's tag manifest, and
  * the route handlers' renderings kept in front of this store (lib/cache/served-renderings.mjs).
+ * Counted (lib/cache/expiries.mjs) so that a page whose render began before cannot be stored after.
  */
 globalThis[Symbol.for("marginalia.cache")] = {
   async expire(tags) {
+    countExpiry();
     forgetServedRenderings();
     await handler.updateTags(tags);
     forgetServedRenderings();
+    countExpiry();
   },
 };
 enableServedRenderings();

@@ -5,6 +5,7 @@ import { sharedCacheControl, storedPageStatus } from "../http/stored-page.mjs";
 import { BoundedPageStore } from "./bounded-page-store.mjs";
 import { mergeAdjacentScripts } from "./merged-scripts.mjs";
 import { oneByteHtml } from "./one-byte-html.mjs";
+import { RenderStarts } from "./render-starts.mjs";
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
 
@@ -21,6 +22,8 @@ const memoryOnly = (globalThis[Symbol.for("marginalia.boundedPages")] ??= [
   { path: /\/\$\/index-views\/search\//, store: new BoundedPageStore(16 * megabytes) },
   { path: /\/\$\/index-views\/(laws|articles)\//, store: new BoundedPageStore(16 * megabytes) },
 ]);
+
+const renderStarts = (globalThis[Symbol.for("marginalia.renderStarts")] ??= new RenderStarts());
 
 // The cache keys of the public pages that are always rendered whole (ADR 0007).
 const storedWhole = /\/\$\/(laws|articles|agents|topics|jurisdictions|index-views)\//;
@@ -42,12 +45,14 @@ export const boundedStoreOf = (key) => memoryOnly.find(({ path }) => path.test(k
  * a public page that came out as a shell with a hole to fill per request: when a publication
  * expires a cached read between Next's two render passes, Next leaves a hole there rather than
  * store a broken read ("Unexpected cache miss after cache warming phase"); the reader who asked
- * gets the whole page, and the next one renders it again.
+ * gets the whole page, and the next one renders it again. Nor is a page whose render began before
+ * a publication's expiry and ended after it (lib/cache/render-starts.mjs).
  */
 export default class PageCache extends FileSystemCache {
   async get(...args) {
     const bounded = boundedStoreOf(args[0]);
     const entry = bounded ? bounded.get(args[0]) : await super.get(...args);
+    if (!entry || pastRevalidate(entry)) renderStarts.read(args[0]);
     // Pages written by `next build` were stored before this handler saw them.
     if (entry?.value) prepareStoredPage(entry.value);
     return entry;
@@ -57,12 +62,23 @@ export default class PageCache extends FileSystemCache {
     if (process.env.DEBUG_PAGE_CACHE) console.log("page-cache set", key, data?.headers?.["x-next-cache-tags"]);
     // The same object becomes the first reader's response: what is added goes out with it too.
     if (data) prepareStoredPage(data);
+    if (renderStarts.expiredSinceRead(key)) {
+      if (process.env.DEBUG_PAGE_CACHE) console.log("page-cache not stored: rendered across an expiry", key);
+      return;
+    }
     if (data?.kind === "APP_PAGE" && (data.status === 404 || (data.postponed && storedWhole.test(key)))) return;
     const bounded = boundedStoreOf(key);
     if (!bounded) return super.set(key, data, ctx);
     if (data) bounded.set(key, { value: data, lastModified: Date.now(), cacheControl: ctx.cacheControl });
     else bounded.delete(key);
   }
+}
+
+/** Next serves a copy past its revalidate time once more and renders the next one meanwhile. */
+function pastRevalidate({ lastModified, cacheControl }) {
+  const seconds = cacheControl?.revalidate;
+  if (seconds === false) return false;
+  return typeof seconds !== "number" || lastModified + seconds * 1000 <= Date.now();
 }
 
 function prepareStoredPage(value) {

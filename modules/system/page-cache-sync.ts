@@ -11,8 +11,6 @@ const state = ((globalThis as { __marginaliaCacheSync?: SyncState }).__marginali
 
 /** How often an instance looks for publications made by the others: the delay before they show. */
 const pollMs = 250;
-/** A page rendered from data read just before a publication may be stored just after it is expired. */
-const secondExpiryMs = 1500;
 
 /**
  * Expires, on this instance, the cached pages and reads that publications since the last look made
@@ -55,7 +53,6 @@ async function readInvalidations(): Promise<void> {
   state.lastId = rows.at(-1)!.id;
   const tags = [...new Set(rows.flatMap((row) => row.tags))];
   await control.expire(tags);
-  setTimeout(() => void control.expire(tags), secondExpiryMs).unref();
 }
 
 /** Starts looking for other instances' publications, in the server process only. */

@@ -1,0 +1,2 @@
+export function countExpiry(): void;
+export function expiriesSoFar(): number;
