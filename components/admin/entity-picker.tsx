@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { ConfirmTwin, CreatePanel, sameName } from "./picker-panels";
 
 export type PickerOption = { value: string; label: string; hint?: string };
 export type CreateField = { name: string; label: string; options: readonly { value: string; label: string }[] };
@@ -40,24 +41,56 @@ export function EntityPicker({
   const id = useId();
   const [selected, setSelected] = useState<PickerOption[]>(initial);
   const [query, setQuery] = useState("");
-  const [options, setOptions] = useState<PickerOption[]>([]);
+  // The options and the words they answer: a list is only ever shown for what is typed now.
+  const [answer, setAnswer] = useState<{ query: string; options: PickerOption[] } | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [status, setStatus] = useState("");
-  // The name being created while the extra fields are asked for.
+  // The name being created while the extra fields are asked for, or its twin confirmed.
   const [creating, setCreating] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<PickerOption | null>(null);
+  // The name whose record is being created on the server now; what went wrong, shown at the field.
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState("");
+  const root = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
+  // Enter pressed before the search for these words answered: their exact match is picked once it does.
+  const enterFor = useRef<string | null>(null);
+
+  const pick = useCallback(
+    (option: PickerOption) => {
+      setSelected((current) =>
+        current.some((s) => s.value === option.value) ? current : multiple ? [...current, option] : [option],
+      );
+      setQuery("");
+      setOpen(false);
+      setStatus(`${option.label} added.`);
+      input.current?.focus();
+    },
+    [multiple],
+  );
+
+  const typed = query.trim();
+  const answered = answer !== null && answer.query === typed;
+  const options = answered ? answer.options : [];
+  const searching = open && !answered;
 
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
+    const words = query.trim();
     const timer = setTimeout(async () => {
       try {
-        const found = await search(query.trim());
+        const found = await search(words);
         if (cancelled) return;
-        setOptions(found);
+        setAnswer({ query: words, options: found });
         setActive(0);
         setStatus(found.length === 0 ? "No matches." : `${found.length} matches.`);
+        if (enterFor.current !== words) return;
+        enterFor.current = null;
+        const exact = found.find((o) => sameName(o.label, words));
+        if (exact) pick(exact);
+        else if (found.length > 0) setStatus(`${found.length} matches, none named “${words}”: choose one.`);
       } catch {
         if (!cancelled) setStatus("Search failed. Try again.");
       }
@@ -66,27 +99,39 @@ export function EntityPicker({
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [query, open, search]);
+  }, [query, open, search, pick]);
 
-  const typed = query.trim();
-  const canCreate =
-    Boolean(create) && typed !== "" && !options.some((o) => o.label.toLowerCase() === typed.toLowerCase());
+  // A save while a record is still being created would go without it, and the record would show
+  // as chosen after "Saved.": the form waits for it instead.
+  useEffect(() => {
+    const form = root.current?.closest("form");
+    if (!busy || !form) return;
+    const hold = (event: SubmitEvent) => {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      setProblem(`Not saved yet: “${busy}” is still being created. Save again once it shows as chosen.`);
+    };
+    form.addEventListener("submit", hold, true);
+    return () => form.removeEventListener("submit", hold, true);
+  }, [busy]);
+
+  const twin = options.find((o) => sameName(o.label, typed));
+  const canCreate = Boolean(create) && typed !== "" && answered && busy === null;
   const choices: (PickerOption | "create")[] = [
     ...options.filter((o) => !selected.some((s) => s.value === o.value)),
     ...(canCreate ? (["create"] as const) : []),
   ];
   const listShown = open && choices.length > 0;
 
-  function pick(option: PickerOption) {
-    setSelected((current) => (multiple ? [...current, option] : [option]));
-    setQuery("");
-    setOpen(false);
-    setStatus(`${option.label} added.`);
-    input.current?.focus();
-  }
-
-  async function choose(choice: PickerOption | "create") {
+  async function choose(choice: PickerOption | "create", confirmed = false) {
     if (choice !== "create") return pick(choice);
+    // A record of that name exists: another one with the same name is made only when asked twice.
+    if (twin && !confirmed) {
+      setConfirming(twin);
+      setOpen(false);
+      return;
+    }
+    setConfirming(null);
     if (createFields?.length) {
       setCreating(typed);
       setOpen(false);
@@ -96,11 +141,24 @@ export function EntityPicker({
   }
 
   async function createRecord(text: string, extra: Record<string, string>) {
-    const result = await create!(text, extra);
-    if (result.ok) {
-      setCreating(null);
-      pick(result.data);
-    } else setStatus(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message);
+    if (busy !== null) return;
+    setBusy(text);
+    setProblem("");
+    try {
+      const result = await create!(text, extra);
+      if (result.ok) {
+        setCreating(null);
+        pick(result.data);
+      } else {
+        const message = result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message;
+        setStatus(message);
+        if (!createFields?.length) setProblem(message);
+      }
+    } catch {
+      setProblem(`“${text}” could not be created. Try again.`);
+    } finally {
+      setBusy(null);
+    }
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
@@ -112,9 +170,11 @@ export function EntityPicker({
       event.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
     } else if (event.key === "Enter") {
-      // Enter in the search box picks; it never submits the whole form.
+      // Enter in the search box picks; it never submits the whole form, nor picks or creates from
+      // a list that answers other words than those typed now.
       event.preventDefault();
-      if (open && choices[active]) void choose(choices[active]);
+      if (searching && typed !== "") enterFor.current = typed;
+      else if (open && choices[active]) void choose(choices[active]);
     } else if (event.key === "Escape" && listShown) {
       // The list is what Escape closes; a dialog around the picker stays open for a second Escape.
       event.preventDefault();
@@ -127,7 +187,7 @@ export function EntityPicker({
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [hint ? `${id}-hint` : undefined, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="relative">
+    <div ref={root} className="relative">
       <label id={`${id}-label`} htmlFor={id} className="block text-sm font-semibold text-ink">
         {label}
       </label>
@@ -175,6 +235,7 @@ export function EntityPicker({
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
+            setConfirming(null);
             setOpen(true);
           }}
           onClick={() => setOpen(true)}
@@ -206,7 +267,7 @@ export function EntityPicker({
             >
               {choice === "create" ? (
                 <span>
-                  Create “<strong>{typed}</strong>”
+                  {twin ? "Create another" : "Create"} “<strong>{typed}</strong>”
                 </span>
               ) : (
                 <>
@@ -223,11 +284,31 @@ export function EntityPicker({
           ))}
         </ul>
       )}
+      {searching && typed !== "" && (
+        <p className="absolute z-20 mt-1 w-full rounded border border-rule bg-surface px-3 py-2 text-sm text-muted shadow-lg in-[dialog]:static in-[dialog]:shadow-none">
+          Searching for “{typed}”…
+        </p>
+      )}
+      {confirming && (
+        <ConfirmTwin
+          existing={confirming}
+          onUse={() => {
+            setConfirming(null);
+            if (!selected.some((s) => s.value === confirming.value)) pick(confirming);
+          }}
+          onCreate={() => void choose("create", true)}
+          onCancel={() => {
+            setConfirming(null);
+            input.current?.focus();
+          }}
+        />
+      )}
       {creating !== null && createFields && (
         <CreatePanel
           what={creating}
           fields={createFields}
           status={status}
+          busy={busy !== null}
           onCreate={(extra) => void createRecord(creating, extra)}
           onCancel={() => {
             setCreating(null);
@@ -236,76 +317,18 @@ export function EntityPicker({
         />
       )}
       <p className="sr-only" role="status" aria-live="polite">
-        {status}
+        {busy ? `Creating “${busy}”…` : status}
       </p>
+      {problem && (
+        <p role="alert" className="mt-1 text-sm font-medium text-danger">
+          {problem}
+        </p>
+      )}
       {errorId && (
         <p id={errorId} className="mt-1 text-sm font-medium text-danger">
           {errors!.join(" ")}
         </p>
       )}
-    </div>
-  );
-}
-
-/** Asks what a new record needs besides its name. Its selects have no names: they never submit the form. */
-function CreatePanel({
-  what,
-  fields,
-  status,
-  onCreate,
-  onCancel,
-}: {
-  what: string;
-  fields: CreateField[];
-  status: string;
-  onCreate: (extra: Record<string, string>) => void;
-  onCancel: () => void;
-}) {
-  const [values, setValues] = useState(() =>
-    Object.fromEntries(fields.map((f) => [f.name, f.options[0]?.value ?? ""])),
-  );
-  const id = useId();
-  return (
-    <div
-      role="group"
-      aria-label={`New: ${what}`}
-      className="mt-2 space-y-2 rounded border border-rule bg-surface-muted p-3 text-sm"
-    >
-      <p>
-        New: <strong>{what}</strong>
-      </p>
-      {fields.map((field) => (
-        <div key={field.name}>
-          <label htmlFor={`${id}-${field.name}`} className="block font-semibold">
-            {field.label}
-          </label>
-          <select
-            id={`${id}-${field.name}`}
-            value={values[field.name]}
-            onChange={(e) => setValues((v) => ({ ...v, [field.name]: e.target.value }))}
-            className="mt-0.5 rounded border border-rule bg-surface px-2 py-1"
-          >
-            {field.options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-      ))}
-      {status && <p className="text-danger">{status}</p>}
-      <div className="flex gap-2">
-        <button
-          type="button"
-          onClick={() => onCreate(values)}
-          className="rounded bg-accent px-3 py-1 font-semibold text-on-accent"
-        >
-          Create
-        </button>
-        <button type="button" onClick={onCancel} className="rounded border border-rule bg-surface px-3 py-1">
-          Cancel
-        </button>
-      </div>
     </div>
   );
 }
