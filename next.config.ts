@@ -19,6 +19,9 @@ const nextConfig: NextConfig = {
     // Over the 1 MB default; proxy.ts refuses larger bodies with a 413 before Next reads them.
     serverActions: { bodySizeLimit: `${actionBodyLimitMb}mb` },
   },
+  // `next dev` opened at 127.0.0.1 rather than localhost: without this, Next blocks its dev
+  // resources there and the console fills with errors.
+  allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
   typedRoutes: false,
   // Also on what the proxy does not see (Next's static files); the proxy adds the per-request CSP.

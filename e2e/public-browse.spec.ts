@@ -107,3 +107,20 @@ test("the laws index narrowed to an agent names it, links to its page, and widen
   await expect(page.getByText("The archive has no published person or body by that name.")).toBeVisible();
   await expect(page.getByText("No published law matches these filters.")).toBeVisible();
 });
+
+test("the site has an icon: the one each page links, and /favicon.ico for clients that only ask there", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/");
+  const href = await page.locator('link[rel="icon"][type="image/svg+xml"]').getAttribute("href");
+  expect(href).toBeTruthy();
+  const svg = await request.get(href!);
+  expect(svg.status()).toBe(200);
+  expect(svg.headers()["content-type"]).toContain("image/svg+xml");
+  const ico = await request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()["content-type"]).toBe("image/x-icon");
+  // An ICO file: reserved 0, type 1 (icon), one image.
+  expect([...(await ico.body()).subarray(0, 6)]).toEqual([0, 0, 1, 0, 1, 0]);
+});
