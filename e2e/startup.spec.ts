@@ -157,6 +157,17 @@ test("a second server on the same embedded database is refused, naming the first
   const embedded = { AUTH_SECRET: secret, SITE_URL: siteUrl, EMBEDDED_DATABASE: "1", DATA_DIR: dataDir };
   const first = await startServer(embedded);
   await waitUntilServing(first, 60_000);
+  // A first start says what it is doing before each slow step, and how long each took.
+  const said = first.stdout();
+  const steps = [
+    "Marginalia: opening the database and applying its migrations…",
+    `Marginalia: using the embedded database in ${dataDir}`,
+    "Marginalia: adding the demo content…",
+    "Marginalia: demo content ready (",
+  ].map((step) => said.indexOf(step));
+  expect(steps, said).not.toContain(-1);
+  expect(steps, said).toEqual([...steps].sort((a, b) => a - b));
+  expect(said).toMatch(/ \(ready in \d+\.\d s\)/);
 
   const second = await startServer(embedded);
   const reason = await expectRefusal(second, "Marginalia cannot start:");

@@ -27,22 +27,31 @@ async function prepare() {
   authSecret();
   const problem = productionSettingsProblem(config);
   if (problem) throw new Error(problem);
+  // Said before each slow step: on a first start the terminal would otherwise stay silent while
+  // the browser waits.
+  console.log("Marginalia: opening the database and applying its migrations…");
+  const opened = performance.now();
   const database = await getDatabase();
   console.log(
-    `Marginalia: using ${database.driver === "pglite" ? "the embedded database in" : "PostgreSQL at"} ${database.location}`,
+    `Marginalia: using ${database.driver === "pglite" ? "the embedded database in" : "PostgreSQL at"} ${database.location} (ready in ${seconds(opened)})`,
   );
 
   const seeding = config.SEED_DEMO === "always" || (config.SEED_DEMO === "auto" && database.driver === "pglite");
   if (!seeding) return database;
   // Demo content arrives only with the first admin, so that what an editor deletes stays deleted.
   if (config.SEED_DEMO === "auto" && (await hasAccounts(database.db))) return database;
+  console.log("Marginalia: adding the demo content…");
+  const seedStarted = performance.now();
   const { admin } = await seed(database.db, {
     adminEmail: config.ADMIN_EMAIL,
     adminPassword: config.SEED_ADMIN_PASSWORD,
   });
+  console.log(`Marginalia: demo content ready (${seconds(seedStarted)})`);
   if (admin) console.log(firstAdminBanner(admin));
   return database;
 }
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 /** Boots the server process, or stops it with one line a person can act on, not a stack trace. */
 export async function bootOrExit(): Promise<void> {
