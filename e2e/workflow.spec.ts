@@ -171,6 +171,9 @@ test("two editors saving the same law: the second gets the conflict and keeps th
   const conflict = second.page.getByTestId("save-conflict");
   await expect(conflict).toBeVisible();
   await expect(conflict).toContainText(`${first.account.name} saved this at`);
+  // In the editor's terms: the law's second revision (it was created, then saved once), not a database id.
+  await expect(conflict).toContainText("(revision 2), after you opened it");
+  await expect(conflict.getByRole("link", { name: /Compare with their revision 2/ })).toBeVisible();
   await expect(second.page.getByText("Saved.", { exact: true })).toHaveCount(0);
   await expect(summary).toHaveValue(mine);
 

@@ -4,7 +4,7 @@ import { EditConflictError } from "@/modules/workflow/conflict";
 import { loggable } from "./describe-error";
 
 /** Someone saved the item after the form was opened: their revision, who, and when (ISO time). */
-export type SaveConflict = { revisionId: number; by: string; at: string };
+export type SaveConflict = { revisionId: number; number: number; by: string; at: string };
 
 export type ActionResult<T = void> =
   | { ok: true; data: T; message?: string }
@@ -24,12 +24,12 @@ export async function toActionResult<T>(run: () => Promise<T>, successMessage?: 
       return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
     }
     if (error instanceof EditConflictError) {
-      const { revisionId, by, at } = error.current;
+      const { revisionId, number, by, at } = error.current;
       return {
         ok: false,
         code: error.code,
         message: error.message,
-        conflict: { revisionId, by, at: at.toISOString() },
+        conflict: { revisionId, number, by, at: at.toISOString() },
       };
     }
     if (error instanceof DomainError) {

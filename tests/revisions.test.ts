@@ -185,7 +185,12 @@ describe("two people saving from the same revision", () => {
         baseRevision: base,
       }),
     );
-    expect(error.current).toEqual({ revisionId: saved.id, by: "Aigul Contributor", at: saved.createdAt });
+    expect(error.current).toEqual({
+      revisionId: saved.id,
+      number: saved.number,
+      by: "Aigul Contributor",
+      at: saved.createdAt,
+    });
     expect(error.message).toContain("Aigul Contributor");
 
     const law = await getLaw(bakyt, id);
@@ -203,7 +208,12 @@ describe("two people saving from the same revision", () => {
     const saved = (await revisionsOf(id)).at(-1)!;
 
     const error = await conflictOf(addEvent(bakyt, id, { kind: "signed", note: "Bakyt's event", baseRevision: base }));
-    expect(error.current).toEqual({ revisionId: saved.id, by: "Aigul Contributor", at: saved.createdAt });
+    expect(error.current).toEqual({
+      revisionId: saved.id,
+      number: saved.number,
+      by: "Aigul Contributor",
+      at: saved.createdAt,
+    });
     expect((await listEvents(bakyt, id)).map((e) => e.note)).toEqual(["Aigul's event"]);
     expect((await revisionsOf(id)).length).toBe(2);
   });
@@ -228,7 +238,12 @@ describe("two people saving from the same revision", () => {
     const error = await conflictOf(
       updateLawTextVersion(bakyt, version.id, { lang: "ky", body: "Статья 1. Bakyt's text.", baseRevision: base }),
     );
-    expect(error.current).toEqual({ revisionId: saved.id, by: "Aigul Contributor", at: saved.createdAt });
+    expect(error.current).toEqual({
+      revisionId: saved.id,
+      number: saved.number,
+      by: "Aigul Contributor",
+      at: saved.createdAt,
+    });
     expect(await getLawTextVersion(bakyt, version.id)).toMatchObject({
       lang: "ru",
       official: true,

@@ -27,7 +27,7 @@ export function ConflictNotice({
       <p>{message}</p>
       <p className="mt-2">
         <a href={historyHref} target="_blank" rel="noreferrer">
-          See what changed (opens in a new tab)
+          Compare with their revision {conflict.number} (opens in a new tab)
         </a>
       </p>
       {chosen ? (
@@ -37,7 +37,6 @@ export function ConflictNotice({
           Keep my version and save over theirs
         </Button>
       )}
-      <span className="sr-only">Conflict with revision {conflict.revisionId}</span>
     </Notice>
   );
 }

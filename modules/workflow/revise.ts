@@ -51,12 +51,13 @@ export async function beginEdit(tx: Tx, item: ItemRef, baseRevisionId: number): 
   if (row.visibility === "archived") throw new ConflictError("This item is archived and can no longer be edited.");
   if (row.workingRevisionId !== null && row.workingRevisionId !== baseRevisionId) {
     const [latest] = await tx
-      .select({ id: revisions.id, at: revisions.createdAt, by: users.name })
+      .select({ id: revisions.id, number: revisions.number, at: revisions.createdAt, by: users.name })
       .from(revisions)
       .leftJoin(users, eq(users.id, revisions.authorId))
       .where(eq(revisions.id, row.workingRevisionId));
     throw new EditConflictError({
       revisionId: row.workingRevisionId,
+      number: latest?.number ?? 0,
       by: latest?.by ?? "Someone",
       at: latest?.at ?? new Date(),
     });

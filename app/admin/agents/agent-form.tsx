@@ -42,18 +42,6 @@ export function AgentForm({ agent }: { agent?: Agent }) {
   const links = failed ? rows(failed.values, "links", linkFields) : (agent?.links ?? []);
   return (
     <form action={action} className="max-w-3xl space-y-6" noValidate>
-      {state?.ok && agent && <Notice tone="success">Saved.</Notice>}
-      {failed && conflict && agent ? (
-        <ConflictNotice
-          conflict={conflict}
-          message={failed.message}
-          historyHref={`/admin/history/agent/${agent.id}`}
-          chosen={keepMine === conflict.revisionId}
-          onKeepMine={keepMineNow}
-        />
-      ) : (
-        failed && <Notice tone="error">{failed.message}</Notice>
-      )}
       {agent && <input type="hidden" name="agentId" value={agent.id} />}
       <BaseRevisionInput override={keepMine} />
       <div className="grid gap-4 sm:grid-cols-3">
@@ -121,6 +109,19 @@ export function AgentForm({ agent }: { agent?: Agent }) {
           errors={errors.slug}
           className="max-w-md"
         />
+      )}
+      {/* Beside the button that was pressed: on a long form the top is out of sight. */}
+      {state?.ok && agent && <Notice tone="success">Saved.</Notice>}
+      {failed && conflict && agent ? (
+        <ConflictNotice
+          conflict={conflict}
+          message={failed.message}
+          historyHref={`/admin/history/agent/${agent.id}`}
+          chosen={keepMine === conflict.revisionId}
+          onKeepMine={keepMineNow}
+        />
+      ) : (
+        failed && <Notice tone="error">{failed.message}</Notice>
       )}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : agent ? "Save changes" : "Create agent"}

@@ -16,6 +16,10 @@ export function EditAnnotationForm({ id, initial }: { id: number; initial: Annot
   const { conflict, keepMine, keepMineNow } = useSaveConflict(state);
   return (
     <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="max-w-3xl space-y-6" noValidate>
+      <input type="hidden" name="annotationId" value={id} />
+      <BaseRevisionInput override={keepMine} />
+      <AnnotationFields initial={initial} errors={errors} />
+      {/* Beside the button that was pressed: on a long form the top is out of sight. */}
       {state?.ok && <Notice tone="success">Saved.</Notice>}
       {state && !state.ok && conflict ? (
         <ConflictNotice
@@ -28,9 +32,6 @@ export function EditAnnotationForm({ id, initial }: { id: number; initial: Annot
       ) : (
         state && !state.ok && <Notice tone="error">{state.message}</Notice>
       )}
-      <input type="hidden" name="annotationId" value={id} />
-      <BaseRevisionInput override={keepMine} />
-      <AnnotationFields initial={initial} errors={errors} />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save changes"}
       </Button>

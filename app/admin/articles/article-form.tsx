@@ -37,18 +37,6 @@ export function ArticleForm({
   const { conflict, keepMine, keepMineNow } = useSaveConflict(state);
   return (
     <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="max-w-3xl space-y-6" noValidate>
-      {state?.ok && article && <Notice tone="success">Saved.</Notice>}
-      {state && !state.ok && conflict && article ? (
-        <ConflictNotice
-          conflict={conflict}
-          message={state.message}
-          historyHref={`/admin/history/article/${article.id}`}
-          chosen={keepMine === conflict.revisionId}
-          onKeepMine={keepMineNow}
-        />
-      ) : (
-        state && !state.ok && <Notice tone="error">{state.message}</Notice>
-      )}
       {article && <input type="hidden" name="articleId" value={article.id} />}
       <BaseRevisionInput override={keepMine} />
 
@@ -133,6 +121,19 @@ export function ArticleForm({
         />
       )}
 
+      {/* Beside the button that was pressed: on a long form the top is out of sight. */}
+      {state?.ok && article && <Notice tone="success">Saved.</Notice>}
+      {state && !state.ok && conflict && article ? (
+        <ConflictNotice
+          conflict={conflict}
+          message={state.message}
+          historyHref={`/admin/history/article/${article.id}`}
+          chosen={keepMine === conflict.revisionId}
+          onKeepMine={keepMineNow}
+        />
+      ) : (
+        state && !state.ok && <Notice tone="error">{state.message}</Notice>
+      )}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : article ? "Save changes" : "Create article"}
       </Button>

@@ -28,8 +28,6 @@ export function FigureForm({
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="max-w-3xl space-y-6" noValidate>
-      {state?.ok && figure && <Notice tone="success">Saved.</Notice>}
-      {state && !state.ok && <Notice tone="error">{state.message}</Notice>}
       {figure && <input type="hidden" name="figureId" value={figure.id} />}
       <TextField
         label="What is counted"
@@ -74,6 +72,9 @@ export function FigureForm({
         defaultValue={figure?.note}
         errors={errors.note}
       />
+      {/* Beside the button that was pressed: on a long form the top is out of sight. */}
+      {state?.ok && figure && <Notice tone="success">Saved.</Notice>}
+      {state && !state.ok && <Notice tone="error">{state.message}</Notice>}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : figure ? "Save changes" : "Create figure"}
       </Button>

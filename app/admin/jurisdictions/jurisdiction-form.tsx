@@ -25,8 +25,6 @@ export function JurisdictionForm({ jurisdiction }: { jurisdiction?: Jurisdiction
   const value = (key: keyof Jurisdiction) => one(failed?.values, key) ?? String(jurisdiction?.[key] ?? "");
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="max-w-2xl space-y-5" noValidate>
-      {state?.ok && jurisdiction && <Notice tone="success">Saved.</Notice>}
-      {failed && <Notice tone="error">{failed.message}</Notice>}
       {jurisdiction && <input type="hidden" name="existingCode" value={jurisdiction.code} />}
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField
@@ -87,6 +85,9 @@ export function JurisdictionForm({ jurisdiction }: { jurisdiction?: Jurisdiction
           errors={errors.endYear}
         />
       </div>
+      {/* Beside the button that was pressed: on a long form the top is out of sight. */}
+      {state?.ok && jurisdiction && <Notice tone="success">Saved.</Notice>}
+      {failed && <Notice tone="error">{failed.message}</Notice>}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : jurisdiction ? "Save changes" : "Create jurisdiction"}
       </Button>

@@ -39,18 +39,6 @@ export function LawForm({
   const preferred = Math.max(0, law?.titles.findIndex((t) => t.preferred) ?? 0);
   return (
     <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="max-w-3xl space-y-6" noValidate>
-      {state?.ok && law && <Notice tone="success">Saved.</Notice>}
-      {state && !state.ok && conflict && law ? (
-        <ConflictNotice
-          conflict={conflict}
-          message={state.message}
-          historyHref={`/admin/history/law/${law.id}`}
-          chosen={keepMine === conflict.revisionId}
-          onKeepMine={keepMineNow}
-        />
-      ) : (
-        state && !state.ok && <Notice tone="error">{state.message}</Notice>
-      )}
       {law && <input type="hidden" name="lawId" value={law.id} />}
       <BaseRevisionInput override={keepMine} />
 
@@ -175,6 +163,19 @@ export function LawForm({
         />
       )}
 
+      {/* Beside the button that was pressed: on a long form the top is out of sight. */}
+      {state?.ok && law && <Notice tone="success">Saved.</Notice>}
+      {state && !state.ok && conflict && law ? (
+        <ConflictNotice
+          conflict={conflict}
+          message={state.message}
+          historyHref={`/admin/history/law/${law.id}`}
+          chosen={keepMine === conflict.revisionId}
+          onKeepMine={keepMineNow}
+        />
+      ) : (
+        state && !state.ok && <Notice tone="error">{state.message}</Notice>
+      )}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : law ? "Save changes" : "Create law"}
       </Button>

@@ -25,8 +25,6 @@ export function SourceForm({ source, today }: { source?: Source; today: string }
   const value = (key: keyof Source) => one(failed?.values, key) ?? String(source?.[key] ?? "");
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="max-w-2xl space-y-5" noValidate>
-      {state?.ok && source && <Notice tone="success">Saved.</Notice>}
-      {failed && <Notice tone="error">{failed.message}</Notice>}
       {source && <input type="hidden" name="existingId" value={source.id} />}
       <TextField
         label="Title"
@@ -85,6 +83,9 @@ export function SourceForm({ source, today }: { source?: Source; today: string }
         defaultValue={value("note")}
         errors={errors.note}
       />
+      {/* Beside the button that was pressed: on a long form the top is out of sight. */}
+      {state?.ok && source && <Notice tone="success">Saved.</Notice>}
+      {failed && <Notice tone="error">{failed.message}</Notice>}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : source ? "Save changes" : "Create source"}
       </Button>

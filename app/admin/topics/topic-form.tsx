@@ -28,8 +28,6 @@ export function TopicForm({ topic, parents }: { topic?: Topic; parents: ParentOp
   ];
   return (
     <form action={action} className="max-w-2xl space-y-5" noValidate>
-      {state?.ok && topic && <Notice tone="success">Saved.</Notice>}
-      {failed && <Notice tone="error">{failed.message}</Notice>}
       {topic && <input type="hidden" name="existingId" value={topic.id} />}
       <TextField label="Name" name="name" defaultValue={value("name")} required errors={errors.name} />
       {topic && (
@@ -58,6 +56,9 @@ export function TopicForm({ topic, parents }: { topic?: Topic; parents: ParentOp
         errors={errors.description}
       />
       {errors._form && <Notice tone="error">{errors._form.join(" ")}</Notice>}
+      {/* Beside the button that was pressed: on a long form the top is out of sight. */}
+      {state?.ok && topic && <Notice tone="success">Saved.</Notice>}
+      {failed && <Notice tone="error">{failed.message}</Notice>}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : topic ? "Save changes" : "Create topic"}
       </Button>

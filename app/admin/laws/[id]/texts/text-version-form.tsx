@@ -43,8 +43,6 @@ export function TextVersionForm({
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="space-y-4" noValidate>
-      {state?.ok && version && <Notice tone="success">Saved.</Notice>}
-      {state && !state.ok && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="lawId" value={lawId} />
       <BaseRevisionInput />
       {version && <input type="hidden" name="versionId" value={version.id} />}
@@ -93,6 +91,9 @@ export function TextVersionForm({
         required
         errors={errors.body}
       />
+      {/* Beside the button that was pressed: on a long form the top is out of sight. */}
+      {state?.ok && version && <Notice tone="success">Saved.</Notice>}
+      {state && !state.ok && <Notice tone="error">{state.message}</Notice>}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : version ? "Save text version" : "Add text version"}
       </Button>
