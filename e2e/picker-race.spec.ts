@@ -91,6 +91,8 @@ test("a save while a record is still being created waits for it, and nothing cho
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("alert").filter({ hasText: `“${source}” is still being created` })).toBeVisible();
   await expect(sources.chosen).toContainText(source);
+  // Once the record is there, the warning goes: the next save takes it.
+  await expect(page.getByRole("alert").filter({ hasText: "still being created" })).toHaveCount(0);
   await fast();
 
   await page.getByRole("button", { name: "Save changes" }).click();

@@ -129,6 +129,9 @@ export function EntityPicker({
     if (twin && !confirmed) {
       setConfirming(twin);
       setOpen(false);
+      setStatus(
+        `${twin.label} is already in the archive: use it, or create another with the same name (buttons follow).`,
+      );
       return;
     }
     setConfirming(null);
@@ -148,6 +151,7 @@ export function EntityPicker({
       const result = await create!(text, extra);
       if (result.ok) {
         setCreating(null);
+        setProblem("");
         pick(result.data);
       } else {
         const message = result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message;
