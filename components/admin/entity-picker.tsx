@@ -243,7 +243,8 @@ export function EntityPicker({
             setOpen(true);
           }}
           onClick={() => setOpen(true)}
-          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          // Unless the focus came back meanwhile (Cancel in a panel below returns it at once).
+          onBlur={() => setTimeout(() => document.activeElement !== input.current && setOpen(false), 150)}
           onKeyDown={onKeyDown}
           className={`mt-1 block w-full rounded border bg-surface px-3 py-2 text-base ${errorId ? "border-danger" : "border-rule"}`}
         />
