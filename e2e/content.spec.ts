@@ -135,6 +135,20 @@ test("an editor enters a law with its timeline and text, and an article that dis
     await expect(events.nth(1)).not.toContainText("January 2021");
     await expect(timeline.getByRole("button", { name: "Move Initiated, March 2020 up" })).toBeDisabled();
     await expect(timeline.getByRole("button", { name: "Move Adopted, 2021 down" })).toBeDisabled();
+
+    // A month of 2021 may go before "2021" (the year holds it), not before March 2020.
+    await timeline.getByRole("combobox", { name: "What happened" }).selectOption({ label: "Signed" });
+    await date.fill("2021-06");
+    await timeline.getByRole("button", { name: "Add event" }).click();
+    await expect(events).toHaveCount(3);
+    await expect(events.nth(2)).toContainText("June 2021 · Signed");
+    await timeline.getByRole("button", { name: "Move Signed, June 2021 up" }).click();
+    await expect(events.nth(1)).toContainText("June 2021 · Signed");
+    await expect(events.nth(2)).toContainText(`2021 · Adopted · ${parliament}`);
+    await expect(timeline.getByRole("button", { name: "Move Signed, June 2021 up" })).toBeDisabled();
+    await expect(timeline.getByRole("button", { name: "Move Signed, June 2021 up" })).toHaveAccessibleDescription(
+      /set the order of events whose dates overlap/,
+    );
   });
 
   await test.step("an official text version with a Markdown body", async () => {
@@ -161,7 +175,11 @@ test("an editor enters a law with its timeline and text, and an article that dis
     // Still there on a fresh load, with the timeline.
     await page.reload();
     await expect(page.getByTestId("text-version")).toContainText("Official text · effective 10 May 2021");
-    await expect(page.getByTestId("timeline-event")).toHaveText([/^March 2020 · Initiated/, /^2021 · Adopted/]);
+    await expect(page.getByTestId("timeline-event")).toHaveText([
+      /^March 2020 · Initiated/,
+      /^June 2021 · Signed/,
+      /^2021 · Adopted/,
+    ]);
   });
 
   const articleTitle = `Uzbekistan adopts a rehabilitation law ${stamp}`;

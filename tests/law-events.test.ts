@@ -119,7 +119,7 @@ describe("a law's timeline", () => {
     expect((await listEvents(ctx, lawId)).find((e) => e.id === undated)).toMatchObject({ date: null, disputed: false });
   });
 
-  test("only events of the same date can be moved past each other", async () => {
+  test("an event cannot be moved past one whose date does not overlap its own", async () => {
     const early = await addEvent(ctx, lawId, {
       baseRevision: await base(),
       kind: "reading",

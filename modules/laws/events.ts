@@ -2,13 +2,13 @@ import { eq, inArray, max } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { agents, lawEventAccounts, lawEvents, laws, sources } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import type { PartialDate } from "@/lib/partial-date";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import { eventInput, type EventValues } from "./event-input";
 import { baseRevisionOf } from "@/modules/workflow/revise";
 import { closeLaw, openLaw } from "./revise";
 import { readTimeline, type LawEvent } from "./timeline";
+import { chronologicalPlace, datesOverlap, placeOnTimeline } from "./timeline-order";
 import { recordId } from "./schemas";
 import type { Ctx } from "@/modules/auth/context";
 
@@ -43,6 +43,7 @@ export async function addEvent(ctx: Ctx, lawId: number, input: unknown): Promise
       })
       .returning({ id: lawEvents.id });
     await writeAccounts(tx, event!.id, values);
+    await placeChronologically(tx, lawId, event!.id);
     await closeLaw(tx, ctx, actor, row, "law.event.add");
     return event!.id;
   });
@@ -57,12 +58,17 @@ export async function updateEvent(ctx: Ctx, eventId: number, input: unknown): Pr
     const event = await findEvent(tx, eventId);
     await touchLaw(tx, event.lawId);
     const row = await openLaw(tx, event.lawId, base);
+    const before = (await readTimeline(tx, event.lawId)).find((e) => e.id === eventId)?.date ?? null;
     await tx
       .update(lawEvents)
       .set({ kind: values.kind, agentId: values.agentId, note: values.note })
       .where(eq(lawEvents.id, eventId));
     await tx.delete(lawEventAccounts).where(eq(lawEventAccounts.eventId, eventId));
     await writeAccounts(tx, eventId, values);
+    const after = (values.accounts[values.preferredAccount] ?? values.accounts[0])?.date ?? null;
+    if (before?.date !== after?.date || before?.precision !== after?.precision) {
+      await placeChronologically(tx, event.lawId, eventId);
+    }
     await closeLaw(tx, ctx, actor, row, "law.event.update");
   });
 }
@@ -80,8 +86,9 @@ export async function removeEvent(ctx: Ctx, eventId: number, baseRevision: unkno
 }
 
 /**
- * Moves an event one place up or down among events of the same date: the timeline is ordered by
- * date, so only ties (and unknown dates) have an order of the editor's choosing.
+ * Moves an event one place up or down past a neighbour whose date overlaps its own ("2024" and
+ * "June 2024"): an event wholly before another always comes first, so only those have an order of
+ * the editor's choosing.
  */
 export async function moveEvent(
   ctx: Ctx,
@@ -96,25 +103,35 @@ export async function moveEvent(
     // Updating the law first locks it: two moves on one timeline take turns.
     await touchLaw(tx, lawId);
     const row = await openLaw(tx, lawId, base);
-    const timeline = await listEvents({ db: tx, actor }, lawId);
+    const timeline = await readTimeline(tx, lawId);
     const from = timeline.findIndex((e) => e.id === eventId);
     const to = direction === "up" ? from - 1 : from + 1;
     const [moving, neighbour] = [timeline[from], timeline[to]];
-    if (!moving || !neighbour || !sameDate(moving.date, neighbour.date)) {
-      throw new ConflictError("Events are ordered by date: only events with the same date can be moved.");
+    if (!moving || !neighbour || !datesOverlap(moving.date, neighbour.date)) {
+      throw new ConflictError(
+        "Events are ordered by date: an event can only be moved past one whose date overlaps its own.",
+      );
     }
     [timeline[from], timeline[to]] = [neighbour, moving];
-    for (const [position, event] of timeline.entries()) {
-      await tx.update(lawEvents).set({ position }).where(eq(lawEvents.id, event.id));
-    }
+    await renumber(tx, timeline);
     await closeLaw(tx, ctx, actor, row, "law.event.move");
   });
 }
 
-/** Whether two events share a place on the timeline; `undefined` (no neighbour) never does. */
-export function sameDate(a: PartialDate | null | undefined, b: PartialDate | null | undefined): boolean {
-  if (a === undefined || b === undefined) return false;
-  return a?.date === b?.date && a?.precision === b?.precision;
+/** Puts a new or re-dated event where its date falls, and keeps the positions in timeline order. */
+async function placeChronologically(tx: Tx, lawId: number, eventId: number) {
+  const timeline = await readTimeline(tx, lawId);
+  const event = timeline.find((e) => e.id === eventId)!;
+  const others = timeline.filter((e) => e.id !== eventId);
+  others.splice(chronologicalPlace(others, event.date), 0, event);
+  await renumber(tx, placeOnTimeline(others));
+}
+
+/** Positions are the timeline's order, so that the order shown is the order stored. */
+async function renumber(tx: Tx, timeline: readonly { id: number }[]) {
+  for (const [position, event] of timeline.entries()) {
+    await tx.update(lawEvents).set({ position }).where(eq(lawEvents.id, event.id));
+  }
 }
 
 async function writeAccounts(tx: Tx, eventId: number, values: EventValues) {

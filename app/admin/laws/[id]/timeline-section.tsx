@@ -1,6 +1,7 @@
 import { formatPartialDate, toIsoPartial } from "@/lib/partial-date";
 import { requestContext } from "@/modules/auth/session";
-import { listEvents, sameDate, type LawEvent } from "@/modules/laws/events";
+import { listEvents, type LawEvent } from "@/modules/laws/events";
+import { datesOverlap } from "@/modules/laws/timeline-order";
 import { lawEventKindLabels } from "@/modules/laws/labels";
 import { moveEventAction } from "../event-actions";
 import { EventEditor, NewEvent, RemoveEvent } from "./event-editor";
@@ -18,56 +19,62 @@ export async function LawTimelineSection({ lawId }: { lawId: number }) {
       {events.length === 0 ? (
         <p className="text-muted">No events yet. Add the first step of this law&apos;s history below.</p>
       ) : (
-        <ol className="space-y-3">
-          {events.map((event, index) => (
-            <li key={event.id} className="rounded-lg border border-rule bg-surface p-4" data-testid="timeline-event">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <p>
-                  <span className="inline-block font-semibold first-letter:uppercase">
-                    {formatPartialDate(event.date)}
-                  </span>{" "}
-                  · {lawEventKindLabels[event.kind]}
-                  {event.agentName && <> · {event.agentName}</>}
-                  {event.disputed && (
-                    <span className="ml-2 rounded bg-caution/15 px-2 py-0.5 text-xs font-semibold text-caution">
-                      Sources disagree
-                    </span>
-                  )}
-                </p>
-                <div className="flex flex-wrap gap-2 text-sm">
-                  <MoveButton
-                    lawId={lawId}
-                    id={event.id}
-                    name={describe(event)}
-                    direction="up"
-                    disabled={index === 0 || !sameDate(events[index - 1]!.date, event.date)}
-                  />
-                  <MoveButton
-                    lawId={lawId}
-                    id={event.id}
-                    name={describe(event)}
-                    direction="down"
-                    disabled={index === events.length - 1 || !sameDate(events[index + 1]!.date, event.date)}
-                  />
-                  <EventEditor lawId={lawId} event={toFormValues(event)} name={describe(event)} />
-                  <RemoveEvent lawId={lawId} id={event.id} name={describe(event)} />
+        <>
+          <p id="timeline-order-hint" className="text-sm text-muted">
+            Events follow their dates. ↑ and ↓ set the order of events whose dates overlap, such as “2024” and “June
+            2024”, or two on the same day.
+          </p>
+          <ol className="space-y-3">
+            {events.map((event, index) => (
+              <li key={event.id} className="rounded-lg border border-rule bg-surface p-4" data-testid="timeline-event">
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <p>
+                    <span className="inline-block font-semibold first-letter:uppercase">
+                      {formatPartialDate(event.date)}
+                    </span>{" "}
+                    · {lawEventKindLabels[event.kind]}
+                    {event.agentName && <> · {event.agentName}</>}
+                    {event.disputed && (
+                      <span className="ml-2 rounded bg-caution/15 px-2 py-0.5 text-xs font-semibold text-caution">
+                        Sources disagree
+                      </span>
+                    )}
+                  </p>
+                  <div className="flex flex-wrap gap-2 text-sm">
+                    <MoveButton
+                      lawId={lawId}
+                      id={event.id}
+                      name={describe(event)}
+                      direction="up"
+                      disabled={index === 0 || !datesOverlap(events[index - 1]!.date, event.date)}
+                    />
+                    <MoveButton
+                      lawId={lawId}
+                      id={event.id}
+                      name={describe(event)}
+                      direction="down"
+                      disabled={index === events.length - 1 || !datesOverlap(events[index + 1]!.date, event.date)}
+                    />
+                    <EventEditor lawId={lawId} event={toFormValues(event)} name={describe(event)} />
+                    <RemoveEvent lawId={lawId} id={event.id} name={describe(event)} />
+                  </div>
                 </div>
-              </div>
-              {(event.accounts.length > 1 || event.accounts.some((a) => a.sourceTitle)) && (
-                <ul className="mt-2 space-y-0.5 text-sm text-muted">
-                  {event.accounts.map((a) => (
-                    <li key={a.id}>
-                      {formatPartialDate(a.date)} — {a.sourceTitle ?? "no source given"}
-                      {a.preferred && event.accounts.length > 1 && " (preferred)"}
-                      {a.note && `: ${a.note}`}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {event.note && <p className="mt-2 text-sm">{event.note}</p>}
-            </li>
-          ))}
-        </ol>
+                {(event.accounts.length > 1 || event.accounts.some((a) => a.sourceTitle)) && (
+                  <ul className="mt-2 space-y-0.5 text-sm text-muted">
+                    {event.accounts.map((a) => (
+                      <li key={a.id}>
+                        {formatPartialDate(a.date)} — {a.sourceTitle ?? "no source given"}
+                        {a.preferred && event.accounts.length > 1 && " (preferred)"}
+                        {a.note && `: ${a.note}`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {event.note && <p className="mt-2 text-sm">{event.note}</p>}
+              </li>
+            ))}
+          </ol>
+        </>
       )}
       <NewEvent lawId={lawId} />
     </section>
@@ -98,6 +105,7 @@ function MoveButton({
         disabled={disabled}
         className="rounded border border-rule px-2 py-0.5 disabled:opacity-40"
         aria-label={`Move ${name} ${direction}`}
+        aria-describedby="timeline-order-hint"
       >
         {direction === "up" ? "↑" : "↓"}
       </button>
