@@ -79,7 +79,7 @@ test("an editor annotates a passage of a law text and finds it listed as a draft
   });
 });
 
-test("after the text changes, an editor confirms a drifted passage and re-attaches an orphaned one", async ({
+test("after the text changes, an editor moves a drifted annotation to its new passage and re-attaches an orphaned one", async ({
   adminPage,
   openPage,
 }) => {
@@ -119,12 +119,13 @@ test("after the text changes, an editor confirms a drifted passage and re-attach
   const drifted = page.getByTestId("drifted");
   const orphaned = page.getByTestId("orphaned");
 
-  await test.step("the drifted annotation shows its old and new passage; the editor confirms it", async () => {
+  await test.step("the drifted annotation shows its old and new passage; moved there, it is a draft to review", async () => {
     await expect(drifted.getByRole("blockquote", { name: "Old passage" })).toContainText("signs of a kulak economy");
     await expect(drifted.getByRole("blockquote", { name: "New passage" })).toContainText("so-called kulak");
-    await drifted.getByRole("button", { name: /^Confirm new passage/ }).click();
+    await drifted.getByRole("button", { name: /^Move .* to the new passage$/ }).click();
     const dialog = page.getByRole("dialog");
-    await dialog.getByRole("button", { name: "Confirm", exact: true }).click();
+    await expect(dialog).toContainText("by someone other than you");
+    await dialog.getByRole("button", { name: "Save as a draft", exact: true }).click();
     await expect(drifted).toBeHidden();
   });
 

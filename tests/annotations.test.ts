@@ -7,7 +7,7 @@ import { ForbiddenError, NotAuthenticatedError, ValidationError } from "@/lib/er
 import { markdownText } from "@/lib/markdown";
 import { deleteAnnotation } from "@/modules/annotations/delete";
 import { listRecentAnnotations } from "@/modules/annotations/list";
-import { annotationsOnText, confirmPlacement, currentPlacement } from "@/modules/annotations/review";
+import { annotationsOnText, currentPlacement, proposeFoundPassage } from "@/modules/annotations/review";
 import { createAnnotation, updateAnnotation } from "@/modules/annotations/save";
 import { createArticle, updateArticle } from "@/modules/articles/save";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
@@ -280,7 +280,7 @@ describe("carrying annotations forward when the text changes", () => {
     expect(shown!.start).toBeGreaterThan(note.passage.start);
   });
 
-  test("a passage edited inside drifts: hidden from readers until an editor confirms the new passage", async () => {
+  test("a passage edited inside drifts: hidden from readers until its move to the new passage is reviewed and published", async () => {
     const law = await makeLaw();
     const note = await annotate(contributor, law, "signs of a kulak economy");
     await publishItem(database.db, "law", law.lawId);
@@ -296,17 +296,31 @@ describe("carrying annotations forward when the text changes", () => {
     await publishItem(database.db, "law", law.lawId);
     expect(await publicNotes(law.lawId)).toEqual([]);
 
-    const confirm = {
+    const found = {
       annotationId: note.id,
       annotationRevision: listed!.revisionId,
       targetRevision: review.targetRevisionId,
     };
-    await expect(confirmPlacement(contributor, confirm)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(proposeFoundPassage(anonymous(database.db), found)).rejects.toBeInstanceOf(NotAuthenticatedError);
+    // One person moving the note changes nothing readers see: it is a draft like any edit.
+    const moved = await proposeFoundPassage(editor, found);
+    expect(moved.passage.exact).toContain("so-called kulak economy");
     expect(await publicNotes(law.lawId)).toEqual([]);
-    await confirmPlacement(editor, confirm);
-    expect(await passageOf(law.lawId)).toEqual([expect.stringContaining("so-called kulak economy")]);
     const after = await annotationsOnText(editor, { type: "law", id: law.lawId, textId: law.textId });
-    expect(after.annotations[0]!.placement).toMatchObject({ state: "anchored", method: "confirmed" });
+    expect(after.annotations[0]).toMatchObject({ review: "draft", placement: { state: "anchored" } });
+    // The same move again, on the revision it replaced, is refused.
+    await expect(proposeFoundPassage(editor, found)).rejects.toThrow(/changed since you opened it/);
+
+    // Whoever moved it cannot approve it; another editor can.
+    const baseRevision = () => workingRevision(editor, "annotation", note.id);
+    await moveItem(editor, { type: "annotation", id: note.id, action: "submit", baseRevision: await baseRevision() });
+    await expect(
+      moveItem(editor, { type: "annotation", id: note.id, action: "approve", baseRevision: await baseRevision() }),
+    ).rejects.toThrow(/Someone other than its authors/);
+    const secondEditor = (await makeUser(database.db, "editor")).ctx;
+    for (const action of ["approve", "publish"] as const)
+      await moveItem(secondEditor, { type: "annotation", id: note.id, action, baseRevision: await baseRevision() });
+    expect(await passageOf(law.lawId)).toEqual([expect.stringContaining("so-called kulak economy")]);
   });
 
   test("a deleted passage orphans its note, which is kept with its old quote and can be re-attached", async () => {
@@ -326,7 +340,7 @@ describe("carrying annotations forward when the text changes", () => {
     });
     expect(await annotationCount()).toBeGreaterThan(0);
     await expect(
-      confirmPlacement(editor, {
+      proposeFoundPassage(editor, {
         annotationId: note.id,
         annotationRevision: review.annotations[0]!.revisionId,
         targetRevision: review.targetRevisionId,

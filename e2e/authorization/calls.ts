@@ -66,7 +66,7 @@ export const calls: Record<string, (m: Maker) => Promise<Call>> = {
     const id = await m.annotation(await m.article());
     return formCall(`/admin/annotations/${id}`, { id: String(id) });
   },
-  "app/admin/annotations/actions.ts#confirmPlacementAction": async (m) => {
+  "app/admin/annotations/actions.ts#proposeFoundPassageAction": async (m) => {
     const articleId = await m.article();
     const id = await m.annotation(articleId);
     const page = `/admin/annotations/${id}`;
@@ -74,7 +74,6 @@ export const calls: Record<string, (m: Maker) => Promise<Call>> = {
       annotationId: String(id),
       annotationRevision: await m.revision(page),
       targetRevision: await m.revision(`/admin/articles/${articleId}`),
-      returnTo: page,
     });
   },
   // Posted from a page that uses it (the annotating page of an article): Next runs an action only there.

@@ -96,8 +96,8 @@ export const matrix: Record<string, Row> = {
   "app/admin/annotations/actions.ts#updateAnnotationAction": { cells: writers },
   "app/admin/annotations/actions.ts#reattachAnnotationAction": { cells: writers },
   "app/admin/annotations/actions.ts#deleteAnnotationAction": { cells: othersDeleters },
-  "app/admin/annotations/actions.ts#confirmPlacementAction": {
-    cells: reviewers,
+  "app/admin/annotations/actions.ts#proposeFoundPassageAction": {
+    cells: writers,
     passesGuardWith: "conflict",
     note: "allowed: past the guard, the placement check answers that the annotation has not drifted",
   },

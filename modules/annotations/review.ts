@@ -1,20 +1,16 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { annotationAnchors, editorialItems, revisions } from "@/db/schema";
+import { editorialItems, revisions } from "@/db/schema";
 import type { AnnotationAudience, AnnotationKind, ReviewState, Visibility } from "@/db/schema/vocabulary";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { markdownText } from "@/lib/markdown";
 import { parseInput, recordId } from "@/lib/validation";
-import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { publicationCommitted } from "@/modules/workflow/publication-committed";
-import { projectAnnotation } from "@/modules/workflow/project-annotations";
-import { tickPublicationClock } from "@/modules/workflow/publication-clock";
-import { lockItem } from "@/modules/workflow/revise";
 import { z } from "zod";
 import type { Passage } from "./passage";
 import { placeAnnotation, type Placement, type TextCache } from "./placement";
-import { annotationIdsOn } from "./read";
+import { annotationIdsOn, getAnnotation, type AnnotationDetail } from "./read";
+import { updateAnnotation } from "./save";
 import { parseAnnotationSnapshot } from "./snapshot-schema";
 import { targetMarkdown, targetSnapshot, type TargetRef } from "./target";
 
@@ -101,69 +97,56 @@ export async function annotationsOnText(ctx: Ctx, target: TargetRef): Promise<Te
   return { targetRevisionId: item.working, text, annotations };
 }
 
-const confirmInput = z.object({ annotationId: recordId, annotationRevision: recordId, targetRevision: recordId });
+const foundPassageInput = z.object({
+  annotationId: recordId,
+  annotationRevision: recordId,
+  targetRevision: recordId,
+});
 
 /**
- * An editor confirms that a drifted annotation belongs on the passage it was found at, in one
- * revision of its target. If that is what readers see, the note appears on the public page now.
+ * Moves a drifted annotation onto the passage it was found at in one revision of its target, as a
+ * new draft of the annotation (like re-attaching it by hand). What readers see changes only when
+ * that draft is reviewed and published, by someone other than the one who proposed it, as for
+ * any change (docs/adr/0004-annotation-anchoring.md).
  */
-export async function confirmPlacement(ctx: Ctx, input: unknown): Promise<Placement> {
-  const actor = authorize(ctx, "workflow.review");
-  const values = parseInput(confirmInput, input);
-  const confirmed = await ctx.db.transaction(async (tx) => {
-    const row = await lockItem(tx, { type: "annotation", id: values.annotationId });
-    if (values.annotationRevision !== row.workingRevisionId && values.annotationRevision !== row.liveRevisionId)
-      throw new ConflictError("This annotation changed since you opened it. Reload to see where it stands now.");
-    const [revision] = await tx
-      .select({ snapshot: revisions.snapshot })
-      .from(revisions)
-      .where(eq(revisions.id, values.annotationRevision));
-    const snapshot = parseAnnotationSnapshot(revision!.snapshot);
-    const annotation = { id: values.annotationId, revisionId: values.annotationRevision, snapshot };
-    const placement = await placeAnnotation(tx, annotation, values.targetRevision, { store: false });
-    if (placement.state !== "drifted" || !placement.passage)
-      throw new ConflictError(
-        placement.state === "anchored"
-          ? "This annotation is already anchored."
-          : "This annotation's passage was not found: select a new passage to re-attach it.",
-      );
-    const now = new Date();
-    const fields = {
-      state: "anchored" as const,
-      method: "confirmed",
-      textId: placement.textId,
-      ...placement.passage,
-      similarity: placement.similarity,
-      confirmedById: actor.id,
-      confirmedAt: now,
-    };
-    await tx
-      .insert(annotationAnchors)
-      .values({
-        annotationRevisionId: values.annotationRevision,
-        targetRevisionId: values.targetRevision,
-        annotationId: values.annotationId,
-        ...fields,
-      })
-      .onConflictDoUpdate({
-        target: [annotationAnchors.annotationRevisionId, annotationAnchors.targetRevisionId],
-        set: fields,
-      });
-    await audit(tx, {
-      actor,
-      action: "annotation.confirm_anchor",
-      targetType: "annotation",
-      targetId: values.annotationId,
-      afterRevision: String(values.annotationRevision),
-      ip: ctx.ip,
-      details: { targetRevision: values.targetRevision, method: placement.method, exact: placement.passage.exact },
-    });
-    await projectAnnotation(tx, values.annotationId);
-    await tickPublicationClock(tx);
-    return { ...placement, state: "anchored" as const, method: "confirmed", confirmedAt: now };
-  });
-  publicationCommitted();
-  return confirmed;
+export async function proposeFoundPassage(ctx: Ctx, input: unknown): Promise<AnnotationDetail> {
+  authorize(ctx, "content.write");
+  const values = parseInput(foundPassageInput, input);
+  const [row] = await ctx.db
+    .select({ working: editorialItems.workingRevisionId, snapshot: revisions.snapshot })
+    .from(editorialItems)
+    .innerJoin(revisions, eq(revisions.id, editorialItems.workingRevisionId))
+    .where(and(eq(editorialItems.itemType, "annotation"), eq(editorialItems.itemId, values.annotationId)));
+  if (!row) throw new NotFoundError("No such annotation.");
+  if (row.working !== values.annotationRevision)
+    throw new ConflictError("This annotation changed since you opened it. Reload to see where it stands now.");
+  const snapshot = parseAnnotationSnapshot(row.snapshot);
+  const annotation = { id: values.annotationId, revisionId: row.working, snapshot };
+  const placement = await placeAnnotation(ctx.db, annotation, values.targetRevision, { store: false });
+  if (placement.state !== "drifted" || !placement.passage)
+    throw new ConflictError(
+      placement.state === "anchored"
+        ? "This annotation is already anchored."
+        : "This annotation's passage was not found: select a new passage to re-attach it.",
+    );
+  if (placement.textId !== snapshot.target.textId)
+    throw new ConflictError("This passage was found in another version of the text: select it there to re-attach.");
+  const current = await getAnnotation(ctx, values.annotationId);
+  const { exact, prefix, suffix, start, end } = placement.passage;
+  return updateAnnotation(
+    ctx,
+    values.annotationId,
+    {
+      kind: current.kind,
+      audience: current.audience,
+      body: current.body,
+      links: current.links.map((l) => `${l.type}:${l.id}`),
+      sourceIds: current.sources.map((s) => s.id),
+      baseRevision: values.annotationRevision,
+      passage: { targetRevision: values.targetRevision, exact, prefix, suffix, start, end },
+    },
+    { message: "Moved to the passage it was found at" },
+  );
 }
 
 /**

@@ -8,12 +8,11 @@ import { requestId, searchText } from "@/lib/validation";
 import { deleteAnnotation } from "@/modules/annotations/delete";
 import { searchPassageOptions } from "@/modules/annotations/list";
 import { getAnnotation } from "@/modules/annotations/read";
-import { confirmPlacement } from "@/modules/annotations/review";
+import { proposeFoundPassage } from "@/modules/annotations/review";
 import { createAnnotation, updateAnnotation } from "@/modules/annotations/save";
 import type { TargetRef } from "@/modules/annotations/target";
 import { listArticles } from "@/modules/articles/list";
 import { requestContext } from "@/modules/auth/session";
-import { pageCacheCaughtUp } from "@/modules/system/page-cache-sync";
 import { annotationInputFrom, passageFrom } from "./form-input";
 import { annotatePath, annotationPath } from "./paths";
 
@@ -102,24 +101,22 @@ export async function deleteAnnotationAction(_previous: ActionResult | null, for
   return result;
 }
 
-/** An editor confirms that a drifted annotation belongs on the passage it was found at. */
-export async function confirmPlacementAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+/** Moves a drifted annotation onto the passage it was found at, as a draft to review. */
+export async function proposeFoundPassageAction(
+  _previous: AnnotationFormState,
+  form: FormData,
+): Promise<AnnotationFormState> {
   const values = formValues(form);
   const ctx = await requestContext();
-  const result = await toActionResult(async () => {
-    await confirmPlacement(ctx, {
+  return toActionResult(async () => {
+    const saved = await proposeFoundPassage(ctx, {
       annotationId: one(values, "annotationId"),
       annotationRevision: one(values, "annotationRevision"),
       targetRevision: one(values, "targetRevision"),
     });
-  }, "New passage confirmed.");
-  if (result.ok) {
-    await pageCacheCaughtUp();
-    const path = one(values, "returnTo");
-    if (path?.startsWith("/admin/")) revalidatePath(path);
-    revalidatePath(annotationPath(requestId(one(values, "annotationId"))));
-  }
-  return result;
+    refresh(saved.id, saved.target);
+    return { id: saved.id };
+  }, "Saved as a draft on the new passage. Readers see it there once it is reviewed and published.");
 }
 
 /** For the links picker: articles by title. Empty when refused, so the picker says "No matches". */

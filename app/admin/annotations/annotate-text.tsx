@@ -4,7 +4,6 @@ import { roleHas } from "@/modules/auth/permissions";
 import { annotationsOnText } from "@/modules/annotations/review";
 import type { TargetRef } from "@/modules/annotations/target";
 import { AnnotationWorkspace } from "./annotation-workspace";
-import { annotatePath } from "./paths";
 
 /**
  * A law text or an article body as editors annotate it: its working version rendered as readers
@@ -28,9 +27,7 @@ export async function AnnotateText({
       targetRevision={targetRevisionId}
       annotations={annotations}
       canWrite={roleHas(ctx.actor.role, "content.write")}
-      canReview={roleHas(ctx.actor.role, "workflow.review")}
       textLabel={textLabel}
-      returnTo={annotatePath(target)}
     >
       <Markdown source={markdown} className="[&>:first-child]:mt-0" />
     </AnnotationWorkspace>

@@ -5,11 +5,10 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogButton, DialogCloseButton } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/action-result";
 import { anchorStateLabels, annotationKindLabels, audienceLabels } from "@/modules/annotations/labels";
 import type { AnnotationOnText } from "@/modules/annotations/review";
 import { workflowLabel } from "@/modules/workflow/labels";
-import { confirmPlacementAction, reattachAnnotationAction, type AnnotationFormState } from "./actions";
+import { proposeFoundPassageAction, reattachAnnotationAction, type AnnotationFormState } from "./actions";
 import { annotationPath } from "./paths";
 import { PassageInputs, PassageQuote } from "./passage-quote";
 import type { SelectedPassage } from "./passage-selector";
@@ -53,13 +52,11 @@ export function AnnotationList({ annotations }: { annotations: AnnotationOnText[
 export function DriftedList({
   annotations,
   targetRevision,
-  canReview,
-  returnTo,
+  canWrite,
 }: {
   annotations: AnnotationOnText[];
   targetRevision: number;
-  canReview: boolean;
-  returnTo: string;
+  canWrite: boolean;
 }) {
   if (annotations.length === 0) return null;
   return (
@@ -68,8 +65,9 @@ export function DriftedList({
         Review drifted annotations <span className="font-normal text-muted">({annotations.length})</span>
       </h2>
       <p className="mb-3 max-w-3xl text-sm text-muted">
-        The text changed and these passages were found again only approximately. Check that each annotation still
-        belongs on the new passage.{!canReview && " An editor confirms them."}
+        The text changed and these passages were found again only approximately: on this version of the text, readers
+        would not see these annotations. Check that each still belongs on the new passage: moving it there is a change
+        to review like any other.
       </p>
       <ul className="space-y-4">
         {annotations.map((a) => (
@@ -91,7 +89,7 @@ export function DriftedList({
                 {a.placement.passage && <PassageQuote passage={a.placement.passage} label="New passage" />}
               </div>
             </div>
-            {canReview && <ConfirmPlacement annotation={a} targetRevision={targetRevision} returnTo={returnTo} />}
+            {canWrite && <ProposeFoundPassage annotation={a} targetRevision={targetRevision} />}
           </li>
         ))}
       </ul>
@@ -99,36 +97,28 @@ export function DriftedList({
   );
 }
 
-function ConfirmPlacement({
-  annotation,
-  targetRevision,
-  returnTo,
-}: {
-  annotation: AnnotationOnText;
-  targetRevision: number;
-  returnTo: string;
-}) {
-  const [state, dispatch, pending] = useActionState<ActionResult | null, FormData>(confirmPlacementAction, null);
+function ProposeFoundPassage({ annotation, targetRevision }: { annotation: AnnotationOnText; targetRevision: number }) {
+  const [state, dispatch, pending] = useActionState<AnnotationFormState, FormData>(proposeFoundPassageAction, null);
   return (
     <DialogButton
-      label="Confirm new passage"
-      srLabel={`Confirm new passage for ${annotation.title}`}
-      title="Confirm the new passage?"
+      label="Move to the new passage"
+      srLabel={`Move ${annotation.title} to the new passage`}
+      title="Move the annotation to the new passage?"
       variant="primary"
     >
       <form action={dispatch} className="space-y-4">
         <input type="hidden" name="annotationId" value={annotation.id} />
         <input type="hidden" name="annotationRevision" value={annotation.revisionId} />
         <input type="hidden" name="targetRevision" value={targetRevision} />
-        <input type="hidden" name="returnTo" value={returnTo} />
         <p className="text-sm">
-          The annotation will be anchored on “{shorten(annotation.placement.passage?.exact ?? "", 120)}” in this version
-          of the text. If it is published and public, readers see it there at once.
+          The annotation will be saved as a new draft on “{shorten(annotation.placement.passage?.exact ?? "", 120)}” in
+          this version of the text. Readers see it there once the draft is reviewed and published, by someone other than
+          you.
         </p>
         {state && !state.ok && <Notice tone="error">{state.message}</Notice>}
         <div className="flex gap-2">
           <Button type="submit" disabled={pending}>
-            {pending ? "Confirming…" : "Confirm"}
+            {pending ? "Saving…" : "Save as a draft"}
           </Button>
           <DialogCloseButton>Cancel</DialogCloseButton>
         </div>

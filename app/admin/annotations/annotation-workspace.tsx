@@ -20,18 +20,14 @@ export function AnnotationWorkspace({
   targetRevision,
   annotations,
   canWrite,
-  canReview,
   textLabel,
-  returnTo,
   children,
 }: {
   target: TargetRef;
   targetRevision: number;
   annotations: AnnotationOnText[];
   canWrite: boolean;
-  canReview: boolean;
   textLabel: string;
-  returnTo: string;
   children: React.ReactNode;
 }) {
   // What is selected in the text now, and the passage the open form annotates.
@@ -102,8 +98,7 @@ export function AnnotationWorkspace({
       <DriftedList
         annotations={annotations.filter((a) => a.placement.state === "drifted")}
         targetRevision={targetRevision}
-        canReview={canReview}
-        returnTo={returnTo}
+        canWrite={canWrite}
       />
       <OrphanedList
         annotations={annotations.filter((a) => a.placement.state === "orphaned")}
