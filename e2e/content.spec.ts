@@ -27,7 +27,7 @@ const test = base.extend<{ editorPage: Page }>({
   },
 });
 
-/** The repeatable rows of a law form (titles, identifiers, periods), by their legend. */
+/** The repeatable rows of a law form (titles, identifiers), by their legend. */
 const rows = (page: Page, legend: string) => page.getByRole("group", { name: legend, exact: true });
 
 test("an editor enters a law with its timeline and text, and an article that discusses it", async ({ editorPage }) => {
@@ -68,11 +68,6 @@ test("an editor enters a law with its timeline and text, and an article that dis
     await identifiers.getByLabel("Registry").fill("Lex.uz");
     await identifiers.getByLabel("Number").fill(`ZRU-${stamp}`);
 
-    const periods = rows(page, "Periods covered");
-    await periods.getByRole("button", { name: "+ Add a period" }).click();
-    await periods.getByLabel("From").fill("1917");
-    await periods.getByLabel("To").fill("1953");
-
     await pickInPicker(page, "Topics", "Rehabil", "Rehabilitation");
     await createInPicker(page, "Sources", sourceTitle);
 
@@ -91,10 +86,38 @@ test("an editor enters a law with its timeline and text, and an article that dis
     await expect(page.getByRole("combobox", { name: "Status", exact: true })).toHaveValue("in_force");
     await expect(identifiers.getByLabel("Registry")).toHaveValue("Lex.uz");
     await expect(identifiers.getByLabel("Number")).toHaveValue(`ZRU-${stamp}`);
-    await expect(periods.getByLabel("From")).toHaveValue("1917");
-    await expect(periods.getByLabel("To")).toHaveValue("1953");
     await expect(picker(page, "Topics").chosen).toHaveText(/Rehabilitation/);
     await expect(picker(page, "Sources").chosen).toContainText(sourceTitle);
+  });
+
+  await test.step("a covered period to the day, on which two accounts disagree", async () => {
+    const periods = page.getByRole("region", { name: "Periods covered" });
+    await expect(periods).toContainText("No periods yet.");
+    await periods.getByText("Add a period", { exact: true }).click();
+    const from = periods.getByRole("textbox", { name: "From", exact: true });
+    const to = periods.getByRole("textbox", { name: "To", exact: true });
+    await from.fill("1986-12-18");
+    await to.fill("1986-12-17");
+    await pickInPicker(periods, "Source", stamp.toString(), sourceTitle);
+    await periods.getByRole("button", { name: "Add period" }).click();
+    // Refused at the field; what was entered stays.
+    await expect(to).toHaveAttribute("aria-invalid", "true");
+    await expect(to).toHaveAccessibleDescription("The period ends before it starts.");
+    await expect(from).toHaveValue("1986-12-18");
+    await expect(picker(periods, "Source").chosen).toContainText(sourceTitle);
+
+    await from.fill("1986-12-17");
+    await to.fill("1986-12-18");
+    await periods.getByRole("button", { name: "+ Add another source's account" }).click();
+    await from.nth(1).fill("1986-12-16");
+    await to.nth(1).fill("1986-12-18");
+    await periods.getByRole("button", { name: "Add period" }).click();
+    const listed = periods.getByTestId("covered-period");
+    await expect(listed).toHaveCount(1);
+    await expect(listed).toContainText("17–18 December 1986");
+    await expect(listed).toContainText("Sources disagree");
+    await expect(listed).toContainText(`17–18 December 1986 — ${sourceTitle} (preferred)`);
+    await expect(listed).toContainText("16–18 December 1986 — no source given");
   });
 
   await test.step("two timeline events, shown in date order at the precision entered", async () => {
@@ -266,10 +289,6 @@ test("the law form marks an empty title and an impossible period at their fields
   await identifiers.getByRole("button", { name: "+ Add an identifier" }).click();
   await identifiers.getByLabel("Registry").fill("Lex.uz");
   await identifiers.getByLabel("Number").fill("UP-1");
-  const periods = rows(page, "Periods covered");
-  await periods.getByRole("button", { name: "+ Add a period" }).click();
-  await periods.getByLabel("From").fill("1953");
-  await periods.getByLabel("To").fill("1917");
   await pickInPicker(page, "Topics", "Rehabil", "Rehabilitation");
   await page.getByRole("textbox", { name: "Summary" }).fill("A summary in our own words.");
   await page.getByRole("button", { name: "Create law" }).click();
@@ -278,9 +297,6 @@ test("the law form marks an empty title and an impossible period at their fields
   const secondTitle = titles.getByLabel(/^Title, row \d+ of/).nth(1);
   await expect(secondTitle).toHaveAttribute("aria-invalid", "true");
   await expect(secondTitle).toHaveAccessibleDescription("Enter the title.");
-  const to = periods.getByLabel("To");
-  await expect(to).toHaveAttribute("aria-invalid", "true");
-  await expect(to).toHaveAccessibleDescription("The period ends before it starts.");
   // Nothing typed is lost, and the rows are the ones the editor made.
   await expect(page).toHaveURL(/\/admin\/laws\/new$/);
   await expect(titles.getByLabel(/^Title, row \d+ of/).nth(0)).toHaveValue(title);
@@ -293,19 +309,14 @@ test("the law form marks an empty title and an impossible period at their fields
   await expect(page.getByRole("combobox", { name: "Status", exact: true })).toHaveValue("adopted");
   await expect(identifiers.getByLabel("Registry")).toHaveValue("Lex.uz");
   await expect(identifiers.getByLabel("Number")).toHaveValue("UP-1");
-  await expect(periods.getByLabel("From")).toHaveValue("1953");
-  await expect(to).toHaveValue("1917");
   await expect(picker(page, "Topics").chosen).toContainText("Rehabilitation");
   await expect(page.getByRole("textbox", { name: "Summary" })).toHaveValue("A summary in our own words.");
 
-  // Correcting the two fields is enough.
+  // Correcting the field is enough.
   await secondTitle.fill(`Указ об архивах ${uniqueStamp()}`);
-  await periods.getByLabel("From").fill("1917");
-  await to.fill("1953");
   await page.getByRole("button", { name: "Create law" }).click();
   await expect(page).toHaveURL(/\/admin\/laws\/\d+$/);
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
-  await expect(periods.getByLabel("From")).toHaveValue("1917");
   await expect(picker(page, "Topics").chosen).toContainText("Rehabilitation");
 });
 

@@ -69,6 +69,34 @@ export function formatPartialDate(value: PartialDate | null): string {
   return value.approximate ? `c. ${text}` : text;
 }
 
+/** The last day a partial date may mean: 31 December of its year, the end of its month, or itself. */
+export function lastDayOf({ date, precision }: PartialDate): string {
+  const [year, month] = date.split("-");
+  if (precision === "year") return `${year}-12-31`;
+  if (precision === "day") return date;
+  const days = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  return `${year}-${month}-${pad(days)}`;
+}
+
+/**
+ * For readers, a span at the precision of each end, sharing what both ends share: "1917–1953",
+ * "March–June 1937", "17–18 December 1986", "November 1986 – 1987".
+ */
+export function formatDateRange(start: PartialDate, end: PartialDate): string {
+  const from = formatPartialDate(start);
+  const to = formatPartialDate(end);
+  if (from === to) return from;
+  if (start.precision === end.precision && !start.approximate && !end.approximate) {
+    const [y1, m1] = start.date.split("-");
+    const [y2, m2] = end.date.split("-");
+    if (start.precision === "year") return `${y1}–${y2}`;
+    if (y1 === y2 && start.precision === "month") return `${monthNames[Number(m1) - 1]}–${to}`;
+    if (y1 === y2 && m1 === m2) return `${Number(start.date.slice(8))}–${to}`;
+    if (y1 === y2) return `${from.replace(` ${y1}`, "")} – ${to}`;
+  }
+  return `${from} – ${to}`;
+}
+
 /** A form field holding a partial date: empty means unknown. */
 export const partialDateField = z
   .string()

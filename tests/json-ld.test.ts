@@ -5,7 +5,7 @@ import { lawView } from "@/modules/public/law-view";
 
 const law = lawView(
   {
-    schemaVersion: 1,
+    schemaVersion: 2,
     slug: "rehabilitation",
     jurisdictionCode: "KG",
     type: "law",

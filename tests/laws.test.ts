@@ -36,10 +36,6 @@ const kyrgyzLaw = {
   ],
   preferredTitle: "0",
   identifiers: [{ registry: "Ministry of Justice register", value: "No. 1" }],
-  periods: [
-    { startYear: "1917", endYear: "1953" },
-    { startYear: "1956", endYear: "1961" },
-  ],
 };
 
 async function rowCount() {
@@ -54,7 +50,7 @@ async function fieldErrors(promise: Promise<unknown>) {
 }
 
 describe("creating a law", () => {
-  test("stores its titles, identifiers and periods, with a slug from the preferred title", async () => {
+  test("stores its titles and identifiers, with a slug from the preferred title", async () => {
     const law = await createLaw(contributor, kyrgyzLaw);
     expect(law.slug).toBe("law-on-the-rehabilitation-of-victims-of-political-repression");
     expect(law.title).toBe(kyrgyzLaw.titles[0]!.title);
@@ -63,10 +59,6 @@ describe("creating a law", () => {
       { ...kyrgyzLaw.titles[1], preferred: false },
     ]);
     expect(law.identifiers).toEqual(kyrgyzLaw.identifiers);
-    expect(law.periods).toEqual([
-      { startYear: 1917, endYear: 1953 },
-      { startYear: 1956, endYear: 1961 },
-    ]);
     expect(law.createdById).toBe(contributor.actor!.id);
   });
 
@@ -83,7 +75,6 @@ describe("creating a law", () => {
     ["a bad language code", { titles: [{ lang: "English", title: "A law" }] }, "titles.0.lang"],
     ["an unknown jurisdiction", { jurisdictionCode: "XX" }, "jurisdictionCode"],
     ["an unknown status", { status: "passed" }, "status"],
-    ["a period that ends before it starts", { periods: [{ startYear: "1953", endYear: "1917" }] }, "periods.0.endYear"],
     ["a topic that does not exist", { topicIds: ["999999"] }, "topicIds"],
     ["a preferred title out of range", { preferredTitle: "5" }, "preferredTitle"],
   ])("%s is refused at its field and writes nothing", async (_case, change, field) => {

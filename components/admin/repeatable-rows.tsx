@@ -11,7 +11,7 @@ export type RowField = {
 };
 
 /**
- * A repeatable group of inputs (titles, identifiers, periods): rows can be added and removed, and
+ * A repeatable group of inputs (titles, identifiers): rows can be added and removed, and
  * each field is named `${name}.${index}.${key}` for lib/form-data.ts `rows()` to read back.
  */
 export function RepeatableRows({

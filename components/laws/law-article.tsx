@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CoveredPeriods } from "./covered-periods";
 import { Names } from "@/components/articles/article-list";
 import { LawTexts } from "@/components/laws/law-texts";
 import type { PublicAnnotation } from "@/modules/public/annotations";
@@ -85,7 +86,9 @@ export function LawArticle({
             {law.periods.length > 0 && (
               <>
                 <dt className="text-muted">Covers</dt>
-                <dd>{law.periods.map((p) => `${p.startYear}–${p.endYear}`).join(", ")}</dd>
+                <dd>
+                  <CoveredPeriods periods={law.periods} />
+                </dd>
               </>
             )}
           </dl>

@@ -69,7 +69,11 @@ export const lawIdentifiers = pgTable(
   ],
 );
 
-/** Years a law covers (repression decided 1917–1953); several, not necessarily contiguous. */
+/**
+ * Spans of time a law covers (repression decided 1917–1953; the events of 17–18 December 1986);
+ * several, not necessarily contiguous. Each is dated by one or more sourced accounts, like a
+ * timeline event, since sources disagree on them too.
+ */
 export const lawPeriods = pgTable(
   "law_periods",
   {
@@ -77,10 +81,33 @@ export const lawPeriods = pgTable(
     lawId: integer()
       .notNull()
       .references(() => laws.id, { onDelete: "cascade" }),
-    startYear: integer().notNull(),
-    endYear: integer().notNull(),
+    note: text().notNull().default(""),
   },
-  (t) => [index("law_periods_law_idx").on(t.lawId), check("law_periods_order", sql`${t.startYear} <= ${t.endYear}`)],
+  (t) => [index("law_periods_law_idx").on(t.lawId)],
+);
+
+/** One source's dates for a covered period, each a partial date at its own precision. */
+export const lawPeriodAccounts = pgTable(
+  "law_period_accounts",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    periodId: integer()
+      .notNull()
+      .references(() => lawPeriods.id, { onDelete: "cascade" }),
+    startDate: date({ mode: "string" }).notNull(),
+    startPrecision: datePrecisionEnum().notNull(),
+    startApproximate: boolean().notNull().default(false),
+    endDate: date({ mode: "string" }).notNull(),
+    endPrecision: datePrecisionEnum().notNull(),
+    endApproximate: boolean().notNull().default(false),
+    sourceId: integer().references(() => sources.id, { onDelete: "set null" }),
+    preferred: boolean().notNull().default(false),
+    note: text().notNull().default(""),
+  },
+  (t) => [
+    index("law_period_accounts_period_idx").on(t.periodId),
+    index("law_period_accounts_source_idx").on(t.sourceId),
+  ],
 );
 
 export const lawTopics = pgTable(
@@ -147,7 +174,7 @@ export const lawEvents = pgTable(
     kind: lawEventKindEnum().notNull(),
     agentId: integer().references(() => agents.id, { onDelete: "set null" }),
     note: text().notNull().default(""),
-    // Orders events whose dates tie or are unknown; the editor can move them.
+    // The editor's order among events whose dates overlap (modules/laws/timeline-order.ts).
     position: integer().notNull().default(0),
   },
   (t) => [index("law_events_law_idx").on(t.lawId, t.position), index("law_events_agent_idx").on(t.agentId)],

@@ -15,6 +15,8 @@ type DemoEvent = {
   accounts: { date: string; sourceTitle?: string; note?: string }[];
 };
 
+type DemoPeriod = { accounts: { start: string; end: string }[] };
+
 export const kyrgyzLaw = {
   jurisdictionCode: "KG",
   type: "law",
@@ -23,7 +25,8 @@ export const kyrgyzLaw = {
   // The act's title as reported in English (24.kg); it amends the law on rehabilitated citizens.
   titles: [{ lang: "en", title: "On Amendments to Certain Legislative Acts of the Kyrgyz Republic" }],
   preferredTitle: 0,
-  periods: [{ startYear: 1917, endYear: 1953 }],
+  // The span the summary names; one account, with no source of its own.
+  periods: [{ accounts: [{ start: "1917", end: "1953" }] }] as DemoPeriod[],
   summary:
     "Amends the Law “On the Rights and Guarantees of Rehabilitated Citizens Who Suffered as a Result of " +
     "Repression for Political and Religious Beliefs, on Social, National and Other Grounds” and the Law “On " +
@@ -74,7 +77,7 @@ export const kazakhLaw = {
     { lang: "ru", title: "О реабилитации жертв массовых политических репрессий" },
   ],
   preferredTitle: 0,
-  periods: [],
+  periods: [] as DemoPeriod[],
   summary:
     "Kazakhstan's 1993 law on the rehabilitation of victims of mass political repression. Commentary on the " +
     "Kyrgyz law of 2024 compares the two.\n\n*Summary by the Marginalia editors.*",

@@ -4,7 +4,18 @@
  * changes or removes one. For each route handler, the address to fetch.
  */
 import { Form } from "./caller";
-import { Maker, articleBody, eventFields, laws, noteFields, textFields, unique, workflow, type Call } from "./maker";
+import {
+  Maker,
+  articleBody,
+  eventFields,
+  laws,
+  noteFields,
+  periodFields,
+  textFields,
+  unique,
+  workflow,
+  type Call,
+} from "./maker";
 
 /** A form post from a page, as `useActionState` sends it: the previous state, then the form. */
 const formCall = (page: string, fields: Record<string, string | string[]>): Call => ({
@@ -165,6 +176,17 @@ export const calls: Record<string, (m: Maker) => Promise<Call>> = {
         new Form({ id: String(id), direction: "down", lawId: String(lawId), baseRevision: await m.revision(page) }),
       ],
     };
+  },
+  "app/admin/laws/period-actions.ts#savePeriodAction": async (m) => {
+    const id = await m.law();
+    const page = `/admin/laws/${id}`;
+    return formCall(page, { lawId: String(id), ...periodFields, baseRevision: await m.revision(page) });
+  },
+  "app/admin/laws/period-actions.ts#removePeriodAction": async (m) => {
+    const lawId = await m.law();
+    const id = await m.period(lawId);
+    const page = `/admin/laws/${lawId}`;
+    return formCall(page, { id: String(id), lawId: String(lawId), baseRevision: await m.revision(page) });
   },
   "app/admin/laws/relation-actions.ts#addRelationAction": async (m) => {
     const [id, to] = [await m.law(), await m.law()];

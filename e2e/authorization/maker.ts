@@ -84,6 +84,13 @@ export class Maker {
     return Number(await this.field(page, "id", this.ids.get(laws.removeEvent)));
   }
 
+  async period(lawId: number): Promise<number> {
+    const page = `/admin/laws/${lawId}`;
+    const form = new Form({ lawId: String(lawId), ...periodFields, baseRevision: await this.revision(page) });
+    await this.data(laws.savePeriod, page, [null, form]);
+    return Number(await this.field(page, "id", this.ids.get(laws.removePeriod)));
+  }
+
   async annotation(articleId: number): Promise<number> {
     const page = `/admin/articles/${articleId}/annotations`;
     const passage = await this.passage(articleId);
@@ -125,6 +132,7 @@ export const textFields = {
   body: "Article 1. A text version.",
 };
 export const eventFields = { kind: "adopted", agentId: "", note: "", "accounts.0.date": "2024", preferredAccount: "0" };
+export const periodFields = { note: "", "accounts.0.start": "1917", "accounts.0.end": "1953", preferredAccount: "0" };
 export const noteFields = { kind: "context", audience: "internal", body: "A note of the authorization matrix." };
 
 export const laws = {
@@ -134,6 +142,8 @@ export const laws = {
   addText: "app/admin/laws/text-actions.ts#addTextVersionAction",
   saveEvent: "app/admin/laws/event-actions.ts#saveEventAction",
   removeEvent: "app/admin/laws/event-actions.ts#removeEventAction",
+  savePeriod: "app/admin/laws/period-actions.ts#savePeriodAction",
+  removePeriod: "app/admin/laws/period-actions.ts#removePeriodAction",
   addRelation: "app/admin/laws/relation-actions.ts#addRelationAction",
 };
 const articles = { save: "app/admin/articles/actions.ts#saveArticleAction" };

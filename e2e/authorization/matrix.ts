@@ -125,6 +125,11 @@ export const matrix: Record<string, Row> = {
       ...{ anonymous: "silent", deactivated: "silent", signedOut: "silent", signedOutViaAuthEndpoint: "silent" },
     },
   },
+  "app/admin/laws/period-actions.ts#savePeriodAction": { cells: writers },
+  "app/admin/laws/period-actions.ts#removePeriodAction": {
+    cells: writers,
+    note: "an edit of the law (a new revision, undone from its history), not the deletion of an item",
+  },
   "app/admin/laws/relation-actions.ts#addRelationAction": { cells: writers },
   "app/admin/laws/relation-actions.ts#removeRelationAction": {
     cells: writers,

@@ -1,12 +1,12 @@
 import { eq, inArray, max } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { agents, lawEventAccounts, lawEvents, laws, sources } from "@/db/schema";
+import { agents, lawEventAccounts, lawEvents, sources } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import { eventInput, type EventValues } from "./event-input";
 import { baseRevisionOf } from "@/modules/workflow/revise";
-import { closeLaw, openLaw } from "./revise";
+import { closeLaw, openLaw, touchLaw } from "./revise";
 import { readTimeline, type LawEvent } from "./timeline";
 import { chronologicalPlace, datesOverlap, placeOnTimeline } from "./timeline-order";
 import { recordId } from "./schemas";
@@ -153,16 +153,6 @@ async function findEvent(db: Ctx["db"] | Tx, eventId: number) {
   const [event] = await db.select({ lawId: lawEvents.lawId }).from(lawEvents).where(eq(lawEvents.id, eventId));
   if (!event) throw new NotFoundError("No such event.");
   return event;
-}
-
-async function touchLaw(tx: Tx, lawId: number) {
-  if (!recordId.safeParse(lawId).success) throw new NotFoundError("No such law.");
-  const [law] = await tx
-    .update(laws)
-    .set({ updatedAt: new Date() })
-    .where(eq(laws.id, lawId))
-    .returning({ id: laws.id });
-  if (!law) throw new NotFoundError("No such law.");
 }
 
 async function assertLinks(ctx: Ctx, values: EventValues) {

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { lawIdentifiers, lawPeriods, laws, lawSources, lawTitles, lawTopics, sources, topics } from "@/db/schema";
+import { lawIdentifiers, laws, lawSources, lawTitles, lawTopics, sources, topics } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { isRecordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
@@ -24,11 +24,6 @@ async function loadLaw(ctx: Ctx, id: number) {
     .from(lawIdentifiers)
     .where(eq(lawIdentifiers.lawId, id))
     .orderBy(asc(lawIdentifiers.id));
-  const periods = await ctx.db
-    .select()
-    .from(lawPeriods)
-    .where(eq(lawPeriods.lawId, id))
-    .orderBy(asc(lawPeriods.startYear));
   const topicRows = await ctx.db
     .select({ id: topics.id, name: topics.name })
     .from(lawTopics)
@@ -45,7 +40,6 @@ async function loadLaw(ctx: Ctx, id: number) {
     ...law,
     titles: titles.map(({ lang, title, preferred }) => ({ lang, title, preferred })),
     identifiers: identifiers.map(({ registry, value }) => ({ registry, value })),
-    periods: periods.map(({ startYear, endYear }) => ({ startYear, endYear })),
     topics: topicRows,
     sources: sourceRows,
   };

@@ -1,15 +1,26 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { agents, lawEventAccounts, lawEvents, lawRelations, laws, lawTextVersions, sources, topics } from "@/db/schema";
+import {
+  agents,
+  lawEventAccounts,
+  lawEvents,
+  lawPeriods,
+  lawRelations,
+  laws,
+  lawTextVersions,
+  sources,
+  topics,
+} from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { revisionSnapshot } from "@/modules/workflow/history";
+import { writeAccounts as writePeriodAccounts } from "./periods";
 import { saveLaw } from "./save";
 import { parseLawSnapshot, type LawSnapshot } from "./snapshot-schema";
 
 /**
  * Makes an old revision of a law its working revision again, as a new revision: every field,
- * title, event, text and relation as they were then. Links to records deleted since (an agent, a
+ * title, event, period, text and relation as they were then. Links to records deleted since (an agent, a
  * source, a law) are dropped rather than failing the restore; the history shows what changed.
  */
 export async function restoreLawRevision(ctx: Ctx, id: number, number: number, baseRevision: unknown) {
@@ -42,7 +53,6 @@ export async function restoreLawRevision(ctx: Ctx, id: number, number: number, b
       titles: old.titles.map(({ lang, title }) => ({ lang, title })),
       preferredTitle: preferred,
       identifiers: old.identifiers,
-      periods: old.periods,
       topicIds: old.topics.map((t) => t.id).filter((t) => topicIds.has(t)),
       sourceIds: old.sources.map((s) => s.id).filter((x) => sourceIds.has(x)),
     },
@@ -70,6 +80,7 @@ async function replaceTimelineTextsRelations(tx: Tx, id: number, old: LawSnapsho
   );
   const sourceIds = await existing(sources, [
     ...old.events.flatMap((e) => e.accounts.map((a) => a.sourceId)),
+    ...old.periods.flatMap((p) => p.accounts.map((a) => a.sourceId)),
     ...old.texts.map((t) => t.sourceId),
   ]);
   const lawIds = await existing(
@@ -107,6 +118,12 @@ async function replaceTimelineTextsRelations(tx: Tx, id: number, old: LawSnapsho
           note: a.note,
         })),
       );
+  }
+  await tx.delete(lawPeriods).where(eq(lawPeriods.lawId, id));
+  for (const period of old.periods) {
+    const [row] = await tx.insert(lawPeriods).values({ lawId: id, note: period.note }).returning({ id: lawPeriods.id });
+    const accounts = period.accounts.map((a) => ({ ...a, sourceId: kept(sourceIds, a.sourceId) }));
+    await writePeriodAccounts(tx, row!.id, { accounts, preferredAccount: accounts.findIndex((a) => a.preferred) });
   }
   await tx.delete(lawTextVersions).where(eq(lawTextVersions.lawId, id));
   for (const text of old.texts) {

@@ -3,7 +3,6 @@ import type { Tx } from "@/db";
 import {
   jurisdictions,
   lawIdentifiers,
-  lawPeriods,
   laws,
   lawSources,
   lawTitles,
@@ -89,7 +88,7 @@ export async function createLaw(ctx: Ctx, input: unknown) {
 }
 
 /**
- * Saves a law's core fields and replaces its lists (titles, identifiers, periods, topics, sources),
+ * Saves a law's core fields and replaces its lists (titles, identifiers, topics, sources),
  * as a new working revision of the law; the public keeps the live one until it is published.
  * Its slug is kept unless the editor changes it, and the old one then redirects.
  */
@@ -147,7 +146,7 @@ export async function saveLaw(
       })
       .where(eq(laws.id, id));
     // One after another: a transaction is one connection, which runs one query at a time.
-    for (const child of [lawTitles, lawIdentifiers, lawPeriods, lawTopics, lawSources]) {
+    for (const child of [lawTitles, lawIdentifiers, lawTopics, lawSources]) {
       await tx.delete(child).where(eq(child.lawId, id));
     }
     await writeChildren(tx, id, values);
@@ -169,7 +168,6 @@ async function writeChildren(tx: Tx, lawId: number, values: LawValues) {
     .values(values.titles.map((t, i) => ({ lawId, ...t, preferred: i === values.preferredTitle })));
   if (values.identifiers.length)
     await tx.insert(lawIdentifiers).values(values.identifiers.map((x) => ({ lawId, ...x })));
-  if (values.periods.length) await tx.insert(lawPeriods).values(values.periods.map((p) => ({ lawId, ...p })));
   const topicIds = unique(values.topicIds);
   if (topicIds.length) await tx.insert(lawTopics).values(topicIds.map((topicId) => ({ lawId, topicId })));
   const sourceIds = unique(values.sourceIds);

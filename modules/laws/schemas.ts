@@ -4,7 +4,6 @@ import { formRowList, langCode, present, recordId, text } from "@/lib/validation
 
 export { recordId };
 const id = recordId;
-const year = z.coerce.number({ message: "Enter a year." }).int("Use a whole year.").min(1).max(2200);
 
 export const lawInput = z
   .object({
@@ -26,11 +25,6 @@ export const lawInput = z
         value: text().trim().min(1, "Enter the number.").max(200),
       }),
     ),
-    periods: formRowList(
-      z
-        .object({ startYear: year, endYear: year })
-        .refine((p) => p.startYear <= p.endYear, { path: ["endYear"], message: "The period ends before it starts." }),
-    ),
     topicIds: z.array(id).max(200, "Keep it to 200.").default([]),
     sourceIds: z.array(id).max(200, "Keep it to 200.").default([]),
   })
@@ -47,7 +41,6 @@ export const lawInput = z
       titles,
       preferredTitle: titles.indexOf(law.titles[law.preferredTitle]!),
       identifiers: present(law.identifiers),
-      periods: present(law.periods),
     };
   });
 

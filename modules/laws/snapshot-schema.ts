@@ -6,14 +6,15 @@ import { storedPartialDate } from "@/lib/partial-date";
  * A law revision's snapshot as stored. Revisions are immutable and hashed as stored, so a change
  * of this shape is a new version: keep the old schema, upgrade it to the new one in the parser, and
  * add tests/fixtures/snapshots/law-v<N>.json. Snapshots written before versions were recorded have
- * no schemaVersion; their shape is version 1's.
+ * no schemaVersion; their shape is version 1's. Version 2: a covered period is dated by sourced
+ * accounts at any precision, no longer by two whole years.
  */
-export const lawSnapshotVersion = 1 as const;
+export const lawSnapshotVersion = 2 as const;
 
 const named = z.object({ id: z.number(), name: z.string() });
 
-export const lawSnapshotSchema = z.object({
-  schemaVersion: z.literal(lawSnapshotVersion).default(lawSnapshotVersion),
+const currentShape = z.object({
+  schemaVersion: z.literal(lawSnapshotVersion),
   slug: z.string(),
   jurisdictionCode: z.string(),
   type: z.enum(lawTypes),
@@ -22,7 +23,21 @@ export const lawSnapshotSchema = z.object({
   summary: z.string(),
   titles: z.array(z.object({ lang: z.string(), title: z.string(), preferred: z.boolean() })),
   identifiers: z.array(z.object({ registry: z.string(), value: z.string() })),
-  periods: z.array(z.object({ startYear: z.number(), endYear: z.number() })),
+  periods: z.array(
+    z.object({
+      note: z.string(),
+      accounts: z.array(
+        z.object({
+          start: storedPartialDate,
+          end: storedPartialDate,
+          sourceId: z.number().nullable(),
+          sourceTitle: z.string().nullable(),
+          preferred: z.boolean(),
+          note: z.string(),
+        }),
+      ),
+    }),
+  ),
   topics: z.array(named),
   sources: z.array(z.object({ id: z.number(), title: z.string(), url: z.string(), archivedUrl: z.string() })),
   events: z.array(
@@ -65,6 +80,42 @@ export const lawSnapshotSchema = z.object({
     }),
   ),
 });
+
+/** Version 1 (and before versions were recorded): a covered period was two whole years. */
+const version1Periods = z.array(z.object({ startYear: z.number(), endYear: z.number() }));
+
+const wholeYear = (year: number) => ({
+  date: `${String(year).padStart(4, "0")}-01-01`,
+  precision: "year",
+  approximate: false,
+});
+
+/** Any stored law snapshot, upgraded to the current version as it is read. */
+export const lawSnapshotSchema = z.preprocess((raw) => {
+  if (typeof raw !== "object" || raw === null) return raw;
+  const stored = raw as Record<string, unknown>;
+  if (stored.schemaVersion !== undefined && stored.schemaVersion !== 1) return raw;
+  const periods = version1Periods.safeParse(stored.periods);
+  return {
+    ...stored,
+    schemaVersion: lawSnapshotVersion,
+    periods: periods.success
+      ? periods.data.map((p) => ({
+          note: "",
+          accounts: [
+            {
+              start: wholeYear(p.startYear),
+              end: wholeYear(p.endYear),
+              sourceId: null,
+              sourceTitle: null,
+              preferred: true,
+              note: "",
+            },
+          ],
+        }))
+      : stored.periods,
+  };
+}, currentShape);
 
 export type LawSnapshot = z.output<typeof lawSnapshotSchema>;
 

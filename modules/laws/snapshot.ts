@@ -4,6 +4,7 @@ import { fromColumns } from "@/lib/partial-date";
 import type { Ctx } from "@/modules/auth/context";
 import { getLaw } from "./read";
 import { lawSnapshotVersion, type LawSnapshot } from "./snapshot-schema";
+import { readPeriods, storedPeriods } from "./covered-periods";
 import { readTimeline } from "./timeline";
 
 export type { LawSnapshot } from "./snapshot-schema";
@@ -17,6 +18,7 @@ export async function lawSnapshot(ctx: Ctx, id: number) {
   const law = await getLaw(ctx, id);
   // One after another: ctx.db is the saving transaction.
   const timeline = await readTimeline(ctx.db, id);
+  const periods = await readPeriods(ctx.db, id);
   const sourceRows = await ctx.db
     .select({ id: sources.id, title: sources.title, url: sources.url, archivedUrl: sources.archivedUrl })
     .from(lawSources)
@@ -51,7 +53,7 @@ export async function lawSnapshot(ctx: Ctx, id: number) {
     summary: law.summary,
     titles: law.titles,
     identifiers: law.identifiers,
-    periods: law.periods,
+    periods: storedPeriods(periods),
     topics: law.topics,
     sources: sourceRows,
     events: timeline.map(({ id: eventId, kind, agentId, agentName, note, accounts }) => ({

@@ -9,7 +9,7 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { assertCanDelete } from "@/modules/content/ownership";
 import { baseRevisionOf } from "@/modules/workflow/revise";
-import { closeLaw, openLaw } from "./revise";
+import { closeLaw, openLaw, touchLaw } from "./revise";
 import { langCode } from "@/lib/validation";
 
 export const maxBodyLength = 2_000_000;
@@ -196,17 +196,6 @@ async function assertLawExists(ctx: Ctx, lawId: number) {
   if (!isRecordId(lawId)) throw new NotFoundError("No such law.");
   const [law] = await ctx.db.select({ id: laws.id }).from(laws).where(eq(laws.id, lawId));
   if (!law) throw new NotFoundError("No such law.");
-}
-
-/** Marks the law as changed; also locks its row, so edits of one law's texts take turns. */
-async function touchLaw(tx: Tx, lawId: number) {
-  if (!isRecordId(lawId)) throw new NotFoundError("No such law.");
-  const rows = await tx
-    .update(laws)
-    .set({ updatedAt: sql`now()` })
-    .where(eq(laws.id, lawId))
-    .returning({ id: laws.id });
-  if (rows.length === 0) throw new NotFoundError("No such law.");
 }
 
 async function lockVersion(tx: Tx, id: number) {

@@ -1,5 +1,5 @@
 import type { LawEventKind } from "@/db/schema/vocabulary";
-import type { PartialDate } from "@/lib/partial-date";
+import { lastDayOf, type PartialDate } from "@/lib/partial-date";
 
 export type EventAccount = {
   id: number;
@@ -60,22 +60,14 @@ export function chronologicalPlace(
 /** Whether two events may change places: their dates overlap at their precision, or both are unknown. */
 export function datesOverlap(a: PartialDate | null, b: PartialDate | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.date <= lastDay(b) && b.date <= lastDay(a);
+  return a.date <= lastDayOf(b) && b.date <= lastDayOf(a);
 }
 
 /** Whether the event dated `a` comes before the event dated `b` whatever the editor's order. */
 function precedes(a: PartialDate | null, b: PartialDate | null): boolean {
   if (a === null) return false;
-  return b === null || lastDay(a) < b.date;
+  return b === null || lastDayOf(a) < b.date;
 }
 
 /** A partial date is stored as the first day of its period (lib/partial-date.ts). */
 const earliestDay = (date: PartialDate | null) => date?.date ?? "9999-99-99";
-
-function lastDay({ date, precision }: PartialDate): string {
-  const [year, month] = date.split("-");
-  if (precision === "year") return `${year}-12-31`;
-  if (precision === "day") return date;
-  const days = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-  return `${year}-${month}-${String(days).padStart(2, "0")}`;
-}

@@ -1,5 +1,6 @@
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import type { Discussion } from "./article";
+import { placePeriods } from "@/modules/laws/covered-periods";
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
 import { lawYear } from "@/modules/laws/year";
 import type { Credit } from "./live-agents";
@@ -45,7 +46,7 @@ export function lawView(
     publishedAt: extra.publishedAt,
     titles: revision.titles,
     identifiers: revision.identifiers,
-    periods: revision.periods,
+    periods: placePeriods(revision.periods),
     topics: revision.topics,
     sources: revision.sources,
     // A step shows its agent by the agent's own live name, and no agent at all when that is not public.

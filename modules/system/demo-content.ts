@@ -7,6 +7,7 @@ import { demoArticles, demoFigures } from "@/db/seed/demo-articles";
 import { demoAgents } from "@/db/seed/demo-agents";
 import { demoJurisdictions } from "@/db/seed/demo-jurisdictions";
 import { demoLaws } from "@/db/seed/demo-laws";
+import { addPeriod } from "@/modules/laws/periods";
 import { demoSources } from "@/db/seed/demo-sources";
 import { demoTopics } from "@/db/seed/demo-topics";
 import { markdownText } from "@/lib/markdown";
@@ -62,7 +63,7 @@ export async function loadDemoContent(db: Db): Promise<{ lawsAdded: number }> {
   let lawsAdded = 0;
   const lawIds: number[] = [];
   const addedIds: number[] = [];
-  for (const { events, topicSlugs, sourceTitles, ...law } of demoLaws) {
+  for (const { events, periods, topicSlugs, sourceTitles, ...law } of demoLaws) {
     const [found] = await db
       .select({ id: laws.id })
       .from(laws)
@@ -88,6 +89,12 @@ export async function loadDemoContent(db: Db): Promise<{ lawsAdded: number }> {
           sourceId: a.sourceTitle ? sourceIds.get(a.sourceTitle) : undefined,
           note: a.note,
         })),
+      });
+    }
+    for (const period of periods) {
+      await addPeriod(ctx, created.id, {
+        baseRevision: await workingRevision(ctx, "law", created.id),
+        accounts: period.accounts,
       });
     }
     if (law.slug === kyrgyzSynopsis.lawSlug) {

@@ -9,6 +9,7 @@ import { canonicalJson } from "@/modules/audit/chain";
 import { audit } from "@/modules/audit/record";
 import type { Actor } from "@/modules/auth/context";
 import { EditConflictError } from "./conflict";
+import { snapshotShapes } from "./snapshots";
 
 export type Snapshot = Record<string, unknown>;
 export type ItemRef = { type: ContentType; id: number };
@@ -21,14 +22,24 @@ export function snapshotHash(snapshot: Snapshot): string {
 }
 
 /**
- * Whether a new snapshot records what the one hashed `previousHash` did. Snapshots written before
- * they carried their version were hashed without it, and read as version 1: saving such an item
- * unchanged is no change either.
+ * Whether a new snapshot records what the previous revision did. A snapshot stored in an older shape
+ * (before snapshots carried their version, or a law's periods before version 2) is read as the
+ * current version: saving such an item unchanged is no change either.
  */
-function sameSnapshot(previousHash: string, hash: string, snapshot: Snapshot): boolean {
-  if (previousHash === hash) return true;
-  const { schemaVersion, ...unversioned } = snapshot;
-  return schemaVersion === 1 && previousHash === snapshotHash(unversioned);
+async function sameSnapshot(
+  tx: Tx,
+  type: ContentType,
+  previous: { id: number; hash: string },
+  hash: string,
+  snapshot: Snapshot,
+) {
+  if (previous.hash === hash) return true;
+  const [stored] = await tx
+    .select({ snapshot: revisions.snapshot })
+    .from(revisions)
+    .where(eq(revisions.id, previous.id));
+  const upgraded = snapshotShapes[type].schema.safeParse(stored?.snapshot);
+  return upgraded.success && canonicalJson(upgraded.data) === canonicalJson(snapshot);
 }
 
 /** Locks an item's editorial row for the rest of the transaction: edits and moves take turns. */
@@ -83,7 +94,11 @@ export async function recordRevision(
     .where(and(eq(revisions.itemType, row.itemType), eq(revisions.itemId, row.itemId)))
     .orderBy(desc(revisions.number))
     .limit(1);
-  if (previous && previous.id === row.workingRevisionId && sameSnapshot(previous.hash, hash, snapshot))
+  if (
+    previous &&
+    previous.id === row.workingRevisionId &&
+    (await sameSnapshot(tx, row.itemType, previous, hash, snapshot))
+  )
     return previous.id;
   const [created] = await tx
     .insert(revisions)

@@ -12,6 +12,7 @@ export const identityTables = [
   "law_titles",
   "law_identifiers",
   "law_periods",
+  "law_period_accounts",
   "law_text_versions",
   "law_events",
   "law_event_accounts",

@@ -38,7 +38,11 @@ const lawRows = t(
 );
 const titleRows = t("law_titles", "id int, law_id int, lang text, title text, preferred boolean");
 const identifierRows = t("law_identifiers", "id int, law_id int, registry text, value text");
-const periodRows = t("law_periods", "id int, law_id int, start_year int, end_year int");
+const periodRows = t("law_periods", "id int, law_id int, note text");
+const periodAccountRows = t(
+  "law_period_accounts",
+  "id int, period_id int, start_date date, start_precision date_precision, start_approximate boolean, end_date date, end_precision date_precision, end_approximate boolean, source_id int, preferred boolean, note text",
+);
 const topicRows = t("law_topics", "law_id int, topic_id int", false);
 const sourceRows = t("law_sources", "law_id int, source_id int", false);
 const textRows = t(
@@ -151,7 +155,24 @@ export async function writeLaws(
           : `${jurisdiction.code}-${new Date(startMs).getUTCFullYear()}-${id}`,
     }));
     const summary = Array.from({ length: rng.int(1, 3) }, () => rng.pick(sentences)).join(" ");
-    const periods = rng.chance(0.2) ? [{ startYear: 1917 + rng.int(0, 20), endYear: 1940 + rng.int(0, 20) }] : [];
+    const wholeYear = (year: number) => ({ date: `${year}-01-01`, precision: "year" as const, approximate: false });
+    const periods = rng.chance(0.2)
+      ? [
+          {
+            note: "",
+            accounts: [
+              {
+                start: wholeYear(1917 + rng.int(0, 20)),
+                end: wholeYear(1940 + rng.int(0, 20)),
+                sourceId: null,
+                sourceTitle: null,
+                preferred: true,
+                note: "",
+              },
+            ],
+          },
+        ]
+      : [];
     const lawTopics = [
       ...new Map(
         [topics[topicIndex]!, ...(rng.chance(0.4) ? [rng.pick(topics)] : [])].map((tp) => [tp.id, tp]),
@@ -289,13 +310,24 @@ export async function writeLaws(
     });
     for (const x of titles) await out.add(titleRows, { id: ids.next("law_titles"), law_id: id, ...x });
     for (const x of identifiers) await out.add(identifierRows, { id: ids.next("law_identifiers"), law_id: id, ...x });
-    for (const x of periods)
-      await out.add(periodRows, {
-        id: ids.next("law_periods"),
-        law_id: id,
-        start_year: x.startYear,
-        end_year: x.endYear,
-      });
+    for (const x of periods) {
+      const periodId = ids.next("law_periods");
+      await out.add(periodRows, { id: periodId, law_id: id, note: x.note });
+      for (const a of x.accounts)
+        await out.add(periodAccountRows, {
+          id: ids.next("law_period_accounts"),
+          period_id: periodId,
+          start_date: a.start.date,
+          start_precision: a.start.precision,
+          start_approximate: a.start.approximate,
+          end_date: a.end.date,
+          end_precision: a.end.precision,
+          end_approximate: a.end.approximate,
+          source_id: a.sourceId,
+          preferred: a.preferred,
+          note: a.note,
+        });
+    }
     for (const x of lawTopics) await out.add(topicRows, { law_id: id, topic_id: x.id });
     for (const x of lawSources) await out.add(sourceRows, { law_id: id, source_id: x.id });
     for (const d of documents)

@@ -8,7 +8,8 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { toIsoPartial } from "@/lib/partial-date";
 import type { Figure } from "@/modules/figures/read";
-import { AccountRows } from "./account-rows";
+import { SourcedAccounts } from "@/components/admin/sourced-accounts";
+import { createSourceInlineAction, searchSourcesAction } from "../sources/actions";
 import { saveFigureAction, type FigureFormState } from "./actions";
 
 /** Creates or edits a sourced number. A failed save keeps everything typed. */
@@ -55,14 +56,22 @@ export function FigureForm({
           errors={errors.unit}
         />
       </div>
-      <AccountRows
+      <SourcedAccounts
+        legend="Values, according to whom"
+        hint="The number as the source gives it (856 or 12.5), and as of when: a year (2023), a month (2023-01) or a day (2023-01-15); ~ in front if approximate; empty if unknown. Where sources disagree, add an account for each and mark the one to show first."
+        fields={[
+          { name: "value", label: "Value", placeholder: "856", inputMode: "decimal" },
+          { name: "asOf", label: "As of", placeholder: "2024-12" },
+        ]}
+        withNote={false}
         initial={(figure?.accounts ?? []).map((a) => ({
-          value: a.value,
-          asOf: a.asOf ? toIsoPartial(a.asOf) : "",
+          fields: { value: a.value, asOf: a.asOf ? toIsoPartial(a.asOf) : "" },
           source: a.sourceId && a.sourceTitle ? { value: String(a.sourceId), label: a.sourceTitle } : null,
           preferred: a.preferred,
         }))}
         errors={errors}
+        sources={{ search: searchSourcesAction, create: createSourceInlineAction }}
+        rowTestId="figure-account"
       />
       <TextAreaField
         label="Note (optional)"

@@ -11,7 +11,6 @@ export function lawInputFrom(values: FormValues) {
     titles: rows(values, "titles", ["lang", "title"]),
     preferredTitle: one(values, "preferredTitle"),
     identifiers: rows(values, "identifiers", ["registry", "value"]),
-    periods: rows(values, "periods", ["startYear", "endYear"]),
     topicIds: many(values, "topicIds"),
     sourceIds: many(values, "sourceIds"),
     baseRevision: one(values, "baseRevision"),

@@ -110,19 +110,6 @@ export function LawForm({
         addLabel="Add an identifier"
       />
 
-      <RepeatableRows
-        name="periods"
-        legend="Periods covered"
-        hint="Years the law applies to, such as repression decided 1917–1953. Several are allowed."
-        fields={[
-          { key: "startYear", label: "From", className: "w-28", inputMode: "numeric" },
-          { key: "endYear", label: "To", className: "w-28", inputMode: "numeric" },
-        ]}
-        initial={(law?.periods ?? []).map((p) => ({ startYear: String(p.startYear), endYear: String(p.endYear) }))}
-        errors={errors}
-        addLabel="Add a period"
-      />
-
       <TextAreaField
         label="Summary"
         name="summary"

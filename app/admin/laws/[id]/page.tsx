@@ -14,6 +14,7 @@ import { WorkflowPanel } from "../../workflow/workflow-panel";
 import { pageContext } from "../../guard";
 import { deleteLawAction } from "../actions";
 import { LawForm } from "../law-form";
+import { LawPeriodsSection } from "./periods-section";
 import { LawRelationsSection } from "./relations-section";
 import { LawTextsSection } from "./texts-section";
 import { LawTimelineSection } from "./timeline-section";
@@ -59,6 +60,7 @@ export default async function LawPage({ params }: { params: Promise<{ id: string
           jurisdictions={jurisdictionOptions}
           canCreateTopics={roleHas(ctx.actor.role, "vocabulary.manage")}
         />
+        <LawPeriodsSection lawId={law.id} />
         <LawTimelineSection lawId={law.id} />
         <LawTextsSection lawId={law.id} />
         <LawRelationsSection lawId={law.id} jurisdictions={jurisdictionOptions} />

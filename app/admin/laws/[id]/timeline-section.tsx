@@ -125,7 +125,7 @@ function toFormValues(event: LawEvent): EventFormValues {
     agent: event.agentId && event.agentName ? { value: String(event.agentId), label: event.agentName } : null,
     note: event.note,
     accounts: event.accounts.map((a) => ({
-      date: a.date ? toIsoPartial(a.date) : "",
+      fields: { date: a.date ? toIsoPartial(a.date) : "" },
       source: a.sourceId && a.sourceTitle ? { value: String(a.sourceId), label: a.sourceTitle } : null,
       note: a.note,
       preferred: a.preferred,

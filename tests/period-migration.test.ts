@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Database } from "@/db";
+import { migrate, migrationsFolder } from "@/db/migrate";
+import { readPeriods } from "@/modules/laws/covered-periods";
+import { createEmptyDatabase } from "./db";
+import { makeJurisdiction } from "./factories";
+
+/** The migrations as they stood before `tag`: a database made by an older release. */
+function migrationsBefore(tag: string): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-"));
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8"));
+  const index = journal.entries.findIndex((e: { tag: string }) => e.tag === tag);
+  journal.entries = journal.entries.slice(0, index);
+  fs.mkdirSync(path.join(folder, "meta"));
+  fs.writeFileSync(path.join(folder, "meta/_journal.json"), JSON.stringify(journal));
+  for (const { tag: older } of journal.entries)
+    fs.copyFileSync(path.join(migrationsFolder, `${older}.sql`), path.join(folder, `${older}.sql`));
+  return folder;
+}
+
+let database: Database;
+beforeAll(async () => {
+  database = await createEmptyDatabase();
+});
+afterAll(() => database.close());
+
+test("periods saved as whole years before partial dates keep their years, as one account each", async () => {
+  await migrate(database, migrationsBefore("0024_law_period_accounts"));
+  await makeJurisdiction(database.db, "KZ");
+  const [law] = (
+    await database.db.execute(
+      sql`insert into laws (slug, jurisdiction_code, title, summary, status) values ('old', 'KZ', 'Old', '', 'bill') returning id`,
+    )
+  ).rows as { id: number }[];
+  await database.db.execute(
+    sql`insert into law_periods (law_id, start_year, end_year) values (${law!.id}, 1917, 1953), (${law!.id}, 1956, 1961)`,
+  );
+
+  await migrate(database);
+
+  const periods = await readPeriods(database.db, law!.id);
+  expect(periods).toMatchObject([
+    {
+      note: "",
+      start: { date: "1917-01-01", precision: "year" },
+      end: { date: "1953-01-01", precision: "year" },
+      disputed: false,
+      accounts: [{ sourceId: null, preferred: true, note: "" }],
+    },
+    { start: { date: "1956-01-01" }, end: { date: "1961-01-01" } },
+  ]);
+});
