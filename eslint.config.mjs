@@ -82,6 +82,7 @@ export default defineConfig([
             // Parsers of stored snapshots: no database access.
             "modules/*/snapshot-schema",
             "modules/laws/timeline-order",
+            "modules/laws/period-order",
             "modules/laws/year",
             "modules/auth/cookie",
             // Draft-mode preview: authorized inside, for signed-in users only.
@@ -112,6 +113,11 @@ export default defineConfig([
               "searchWords",
               "jurisdictions",
               "topics",
+              // Figures are reference data like topics, public once saved, with the sources they cite.
+              "figures",
+              "figureAccounts",
+              "figureLaws",
+              "sources",
               "slugRedirects",
               "publicationClock",
             ],

@@ -6,7 +6,9 @@ import { ForbiddenError, NotAuthenticatedError, ValidationError } from "@/lib/er
 import type { Ctx } from "@/modules/auth/context";
 import { deleteFigure } from "@/modules/figures/delete";
 import { listFigures } from "@/modules/figures/list";
-import { disagree, getFigure } from "@/modules/figures/read";
+import { getFigure } from "@/modules/figures/read";
+import { createLaw } from "@/modules/laws/save";
+import { disagree, readFiguresOfJurisdiction, readFiguresOfLaw } from "@/modules/public/figures";
 import { createFigure, updateFigure } from "@/modules/figures/save";
 import { createTestDatabase } from "./db";
 import { anonymous, makeJurisdiction, makeUser } from "./factories";
@@ -65,7 +67,7 @@ describe("figures", () => {
       },
     ]);
     const decimal = await createFigure(contributor, { ...acquitted(), accounts: [{ value: "0012.50", asOf: "" }] });
-    expect(decimal.accounts[0]).toMatchObject({ value: "0012.50", asOf: null, sourceId: null });
+    expect(decimal.accounts[0]).toMatchObject({ value: "12.5", wording: "0012.50", asOf: null, sourceId: null });
   });
 
   test("two disagreeing accounts are flagged disputed, the preferred one first", async () => {
@@ -117,6 +119,7 @@ describe("figures", () => {
     ["an impossible date", { accounts: [{ value: "856", asOf: "2024-13" }] }, "accounts.0.asOf"],
     ["an unknown source", { accounts: [{ value: "856", asOf: "2024", sourceId: "999999" }] }, "accounts.0.sourceId"],
     ["an unknown jurisdiction", { jurisdictionCode: "XX" }, "jurisdictionCode"],
+    ["a law that does not exist", { lawIds: ["999999"] }, "lawIds"],
     ["a preferred account out of range", { preferredAccount: "3" }, "preferredAccount"],
   ])("%s is refused at its field and writes nothing", async (_case, change, field) => {
     const before = await counts();
@@ -124,6 +127,69 @@ describe("figures", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(Object.keys((error as ValidationError).fieldErrors)).toContain(field);
     expect(await counts()).toEqual(before);
+  });
+
+  test("numbers are entered as sources print them; the wording is kept beside the value", async () => {
+    const figure = await createFigure(contributor, {
+      ...acquitted(),
+      label: "Victims of repression, as sources count them",
+      jurisdictionCode: "",
+      accounts: [
+        { value: "311,000", asOf: "1991", sourceId: String(reportA) },
+        { value: "2.4 million", asOf: "1991", sourceId: String(reportB) },
+        { value: "18 000", asOf: "" },
+      ],
+    });
+    expect(figure.accounts.map(({ value, wording }) => [value, wording])).toEqual([
+      ["311000", "311,000"],
+      ["2400000", "2.4 million"],
+      ["18000", "18 000"],
+    ]);
+    const refused = await createFigure(contributor, { ...acquitted(), accounts: [{ value: "300–400" }] }).catch(
+      (e: unknown) => e,
+    );
+    expect((refused as ValidationError).fieldErrors["accounts.0.value"]).toEqual([
+      "Write the number as the source prints it: 856, 311,000, 18 000, 12.5 or 2.4 million.",
+    ]);
+  });
+
+  test("a figure linked to laws is read for their pages and for its jurisdiction's, with its sources", async () => {
+    const law = (
+      await createLaw(contributor, {
+        jurisdictionCode: "KZ",
+        type: "law",
+        status: "in_force",
+        titles: [{ lang: "en", title: "On the rehabilitation of victims of mass political repression" }],
+      })
+    ).id;
+    const figure = await createFigure(contributor, {
+      ...acquitted(),
+      label: "People rehabilitated in Kazakhstan",
+      jurisdictionCode: "KZ",
+      accounts: [{ value: "311,000", asOf: "2020", sourceId: String(reportA) }],
+      lawIds: [String(law)],
+    });
+    expect(figure.laws).toEqual([{ id: law, title: "On the rehabilitation of victims of mass political repression" }]);
+    const onLaw = await readFiguresOfLaw(database.db, law);
+    expect(onLaw).toMatchObject([
+      {
+        label: "People rehabilitated in Kazakhstan",
+        disputed: false,
+        accounts: [{ value: "311000", wording: "311,000", sourceTitle: "Report A", asOf: { precision: "year" } }],
+      },
+    ]);
+    expect((await readFiguresOfJurisdiction(database.db, "kz")).map((f) => f.label)).toContain(
+      "People rehabilitated in Kazakhstan",
+    );
+    expect((await readFiguresOfJurisdiction(database.db, "UZ")).map((f) => f.label)).not.toContain(
+      "People rehabilitated in Kazakhstan",
+    );
+
+    // Unlinked, it leaves the law's page; deleted, its jurisdiction's.
+    await updateFigure(contributor, figure.id, { ...acquitted(), label: figure.label, jurisdictionCode: "KZ" });
+    expect(await readFiguresOfLaw(database.db, law)).toEqual([]);
+    await deleteFigure(contributor, figure.id);
+    expect((await readFiguresOfJurisdiction(database.db, "KZ")).map((f) => f.label)).not.toContain(figure.label);
   });
 
   test("editing replaces the accounts; a failed edit changes nothing", async () => {

@@ -1,5 +1,5 @@
 import { formatDateRange } from "@/lib/partial-date";
-import type { CoveredPeriod } from "@/modules/laws/covered-periods";
+import type { CoveredPeriod } from "@/modules/laws/period-order";
 
 /** The spans a law covers, each at the precision its sources give, and every account where they disagree. */
 export function CoveredPeriods({ periods }: { periods: CoveredPeriod[] }) {

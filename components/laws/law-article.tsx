@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { CoveredPeriods } from "./covered-periods";
+import { FigureList } from "@/components/figures/figure-list";
+import type { PublicFigure } from "@/modules/public/figures";
 import { Names } from "@/components/articles/article-list";
 import { LawTexts } from "@/components/laws/law-texts";
 import type { PublicAnnotation } from "@/modules/public/annotations";
@@ -27,6 +29,7 @@ export function LawArticle({
   cite,
   links,
   annotations,
+  figures = [],
 }: {
   law: PublicLaw;
   chosenText?: number;
@@ -36,6 +39,8 @@ export function LawArticle({
   /** Pages the names on it link to; without them (in preview) names stay plain. */
   links?: LinkTargets;
   annotations?: PublicAnnotation[];
+  /** The figures it concerns (none in preview: figures are shown with published laws only). */
+  figures?: PublicFigure[];
 }) {
   const current = law.versions[0];
   const otherTitles = law.titles.filter((t) => !t.preferred);
@@ -124,6 +129,14 @@ export function LawArticle({
         </h2>
         <LawTimeline events={law.timeline} agentPaths={links?.agents} />
       </section>
+      {figures.length > 0 && (
+        <section aria-labelledby="figures">
+          <h2 id="figures" className="mb-4 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
+            Figures
+          </h2>
+          <FigureList figures={figures} />
+        </section>
+      )}
       <LawTexts
         texts={law.texts}
         chosen={chosenText}

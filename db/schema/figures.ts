@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { authorship } from "./columns";
 import { datePrecisionEnum } from "./enums";
 import { jurisdictions } from "./jurisdictions";
+import { laws } from "./laws";
 import { sources } from "./sources";
 
 /** A sourced number with its date ("people acquitted in Uzbekistan: 856"). */
@@ -33,7 +34,9 @@ export const figureAccounts = pgTable(
     figureId: integer()
       .notNull()
       .references(() => figures.id, { onDelete: "cascade" }),
+    // The number as a plain decimal ("2400000"), and as the source prints it ("2.4 million").
     value: text().notNull(),
+    wording: text().notNull().default(""),
     asOfDate: date({ mode: "string" }),
     asOfPrecision: datePrecisionEnum(),
     asOfApproximate: boolean().notNull().default(false),
@@ -45,4 +48,18 @@ export const figureAccounts = pgTable(
     index("figure_accounts_source_idx").on(t.sourceId),
     check("figure_accounts_as_of_precision", sql`(${t.asOfDate} is null) = (${t.asOfPrecision} is null)`),
   ],
+);
+
+/** The laws a figure concerns: it is shown on their pages as well as its jurisdiction's. */
+export const figureLaws = pgTable(
+  "figure_laws",
+  {
+    figureId: integer()
+      .notNull()
+      .references(() => figures.id, { onDelete: "cascade" }),
+    lawId: integer()
+      .notNull()
+      .references(() => laws.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.figureId, t.lawId] }), index("figure_laws_law_idx").on(t.lawId)],
 );

@@ -1,14 +1,18 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { figureAccounts, figures, jurisdictions, sources } from "@/db/schema";
+import { figureAccounts, figureLaws, figures, jurisdictions, laws, sources } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { fromColumns, type PartialDate } from "@/lib/partial-date";
 import { isRecordId } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
+import { disagree } from "@/modules/public/figures";
 
 export type FigureAccount = {
   id: number;
+  /** A plain decimal ("2400000"). */
   value: string;
+  /** As the source prints it ("2.4 million"). */
+  wording: string;
   asOf: PartialDate | null;
   sourceId: number | null;
   sourceTitle: string | null;
@@ -29,6 +33,8 @@ export type Figure = {
   accounts: FigureAccount[];
   /** True when the sources give different values or dates: readers see each, not a silent pick. */
   disputed: boolean;
+  /** The laws it concerns, by their working title (editors see drafts too). */
+  laws: { id: number; title: string }[];
 };
 
 export const figureColumns = {
@@ -43,7 +49,7 @@ export const figureColumns = {
   updatedAt: figures.updatedAt,
 };
 
-type FigureRow = Omit<Figure, "accounts" | "disputed">;
+type FigureRow = Omit<Figure, "accounts" | "disputed" | "laws">;
 
 export async function getFigure(ctx: Ctx, id: number): Promise<Figure> {
   authorize(ctx, "admin.access");
@@ -58,7 +64,7 @@ export async function getFigure(ctx: Ctx, id: number): Promise<Figure> {
   return figure!;
 }
 
-/** Attaches each figure's accounts (preferred first, then as entered) and its disputed flag. */
+/** Attaches each figure's accounts (preferred first, then as entered), its disputed flag and its laws. */
 export async function withAccounts(ctx: Ctx, rows: FigureRow[]): Promise<Figure[]> {
   authorize(ctx, "admin.access");
   if (rows.length === 0) return [];
@@ -73,12 +79,24 @@ export async function withAccounts(ctx: Ctx, rows: FigureRow[]): Promise<Figure[
       ),
     )
     .orderBy(asc(figureAccounts.id));
+  const links = await ctx.db
+    .select({ figureId: figureLaws.figureId, id: laws.id, title: laws.title })
+    .from(figureLaws)
+    .innerJoin(laws, eq(laws.id, figureLaws.lawId))
+    .where(
+      inArray(
+        figureLaws.figureId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(laws.title));
   return rows.map((row) => {
     const own: FigureAccount[] = accounts
       .filter(({ account }) => account.figureId === row.id)
       .map(({ account: a, sourceTitle }) => ({
         id: a.id,
         value: a.value,
+        wording: a.wording || a.value,
         asOf: fromColumns(a.asOfDate, a.asOfPrecision, a.asOfApproximate),
         sourceId: a.sourceId,
         sourceTitle,
@@ -86,20 +104,7 @@ export async function withAccounts(ctx: Ctx, rows: FigureRow[]): Promise<Figure[
       }))
       // A stable sort: the preferred account first, the others in the order they were entered.
       .sort((a, b) => Number(b.preferred) - Number(a.preferred));
-    return { ...row, accounts: own, disputed: disagree(own) };
+    const itsLaws = links.filter((l) => l.figureId === row.id).map(({ id, title }) => ({ id, title }));
+    return { ...row, accounts: own, disputed: disagree(own), laws: itsLaws };
   });
-}
-
-/** Whether accounts differ in value (856 and 856.0 agree) or in date (a month is not a year). */
-export function disagree(accounts: { value: string; asOf: PartialDate | null }[]): boolean {
-  const values = new Set(accounts.map((a) => canonicalNumber(a.value)));
-  const dates = new Set(accounts.map((a) => (a.asOf ? `${a.asOf.date}/${a.asOf.precision}` : "unknown")));
-  return values.size > 1 || dates.size > 1;
-}
-
-function canonicalNumber(text: string): string {
-  const [whole = "", fraction = ""] = text.split(".");
-  const integer = whole.replace(/^0+(?=\d)/, "");
-  const decimals = fraction.replace(/0+$/, "");
-  return decimals ? `${integer}.${decimals}` : integer;
 }

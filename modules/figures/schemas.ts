@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { partialDateField } from "@/lib/partial-date";
+import { parseFigureNumber } from "@/lib/figure-number";
 import { recordId, text } from "@/lib/validation";
 
 const optionalId = z
@@ -7,12 +8,23 @@ const optionalId = z
   .nullish()
   .transform((v) => (v === "" || v === undefined || v === null ? null : v));
 
-/** A number as the source prints it, kept as text ("856", "12.5"): never rounded by a float. */
+/**
+ * A number as the source prints it ("311,000", "18 000", "2.4 million"): read into a plain decimal
+ * kept as text, never rounded by a float, with the source's wording beside it (lib/figure-number.ts).
+ */
 const value = text({ message: "Enter the number." })
   .trim()
   .min(1, "Enter the number.")
-  .max(40, "Use at most 40 digits.")
-  .regex(/^\d+(\.\d+)?$/, "Use digits, with a decimal point if needed (856 or 12.5).");
+  .max(60, "Use at most 60 characters.")
+  .transform((printed, ctx) => {
+    const number = parseFigureNumber(printed);
+    if (number) return number;
+    ctx.addIssue({
+      code: "custom",
+      message: "Write the number as the source prints it: 856, 311,000, 18 000, 12.5 or 2.4 million.",
+    });
+    return z.NEVER;
+  });
 
 export const figureInput = z
   .object({
@@ -39,6 +51,7 @@ export const figureInput = z
       .min(1, "Give at least one sourced value.")
       .max(50, "Keep it to 50 accounts."),
     preferredAccount: z.coerce.number().int().min(0).default(0),
+    lawIds: z.array(recordId).max(200, "Keep it to 200.").default([]),
   })
   .refine((f) => f.preferredAccount < f.accounts.length, {
     path: ["preferredAccount"],

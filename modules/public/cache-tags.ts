@@ -20,3 +20,7 @@ export const addressesTag = "addresses";
 
 /** Topic and jurisdiction names, which admins edit outside the workflow. */
 export const vocabularyTag = "vocabulary";
+
+/** The figures shown on a law's or a jurisdiction's page: a figure's save expires only those. */
+export const figuresTag = (scope: { lawId: number } | { jurisdictionCode: string }) =>
+  "lawId" in scope ? `figures:law:${scope.lawId}` : `figures:jurisdiction:${scope.jurisdictionCode.toUpperCase()}`;

@@ -1,6 +1,6 @@
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import type { Discussion } from "./article";
-import { placePeriods } from "@/modules/laws/covered-periods";
+import { placePeriods } from "@/modules/laws/period-order";
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
 import { lawYear } from "@/modules/laws/year";
 import type { Credit } from "./live-agents";

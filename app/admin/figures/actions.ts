@@ -7,6 +7,7 @@ import { requestId } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
 import { deleteFigure } from "@/modules/figures/delete";
 import { createFigure, updateFigure } from "@/modules/figures/save";
+import { pageCacheCaughtUp } from "@/modules/system/page-cache-sync";
 import { figureInputFrom } from "./form-input";
 
 export type FigureFormState = ActionResult<{ id: number }> | null;
@@ -21,6 +22,8 @@ export async function saveFigureAction(_previous: FigureFormState, form: FormDat
     return { id: figure.id };
   }, "Saved.");
   if (result.ok) {
+    // Its jurisdiction's and its laws' pages show it: the editor's next look at them is current.
+    await pageCacheCaughtUp();
     revalidatePath("/admin/figures");
     revalidatePath(`/admin/figures/${result.data.id}`);
   }
@@ -30,6 +33,9 @@ export async function saveFigureAction(_previous: FigureFormState, form: FormDat
 export async function deleteFigureAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
   const result = await toActionResult(() => deleteFigure(ctx, requestId(form.get("id"))));
-  if (result.ok) revalidatePath("/admin/figures");
+  if (result.ok) {
+    await pageCacheCaughtUp();
+    revalidatePath("/admin/figures");
+  }
   return result;
 }

@@ -8,7 +8,9 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { toIsoPartial } from "@/lib/partial-date";
 import type { Figure } from "@/modules/figures/read";
+import { EntityPicker } from "@/components/admin/entity-picker";
 import { SourcedAccounts } from "@/components/admin/sourced-accounts";
+import { searchLawsAction } from "../articles/actions";
 import { createSourceInlineAction, searchSourcesAction } from "../sources/actions";
 import { saveFigureAction, type FigureFormState } from "./actions";
 
@@ -58,20 +60,29 @@ export function FigureForm({
       </div>
       <SourcedAccounts
         legend="Values, according to whom"
-        hint="The number as the source gives it (856 or 12.5), and as of when: a year (2023), a month (2023-01) or a day (2023-01-15); ~ in front if approximate; empty if unknown. Where sources disagree, add an account for each and mark the one to show first."
+        hint="The number as the source prints it (856, 311,000, 18 000, 12.5 or 2.4 million), and as of when: a year (2023), a month (2023-01) or a day (2023-01-15); ~ in front if approximate; empty if unknown. Where sources disagree, add an account for each and mark the one to show first."
         fields={[
-          { name: "value", label: "Value", placeholder: "856", inputMode: "decimal" },
+          { name: "value", label: "Value", placeholder: "311,000" },
           { name: "asOf", label: "As of", placeholder: "2024-12" },
         ]}
         withNote={false}
         initial={(figure?.accounts ?? []).map((a) => ({
-          fields: { value: a.value, asOf: a.asOf ? toIsoPartial(a.asOf) : "" },
+          fields: { value: a.wording, asOf: a.asOf ? toIsoPartial(a.asOf) : "" },
           source: a.sourceId && a.sourceTitle ? { value: String(a.sourceId), label: a.sourceTitle } : null,
           preferred: a.preferred,
         }))}
         errors={errors}
         sources={{ search: searchSourcesAction, create: createSourceInlineAction }}
         rowTestId="figure-account"
+      />
+      <EntityPicker
+        label="Laws it concerns (optional)"
+        name="lawIds"
+        multiple
+        hint="The figure is shown on their pages once they are published, as well as on its jurisdiction's."
+        initial={(figure?.laws ?? []).map((l) => ({ value: String(l.id), label: l.title }))}
+        search={searchLawsAction}
+        errors={errors.lawIds}
       />
       <TextAreaField
         label="Note (optional)"

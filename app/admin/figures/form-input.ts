@@ -1,4 +1,4 @@
-import { one, rows, type FormValues } from "@/lib/form-data";
+import { many, one, rows, type FormValues } from "@/lib/form-data";
 
 /** The figure form's fields, as the input of createFigure/updateFigure. */
 export function figureInputFrom(values: FormValues) {
@@ -10,5 +10,6 @@ export function figureInputFrom(values: FormValues) {
     // "keep" holds every row in place, so row numbers in errors and the preferred choice line up.
     accounts: rows(values, "accounts", ["value", "asOf", "sourceId", "keep"]),
     preferredAccount: one(values, "preferredAccount"),
+    lawIds: many(values, "lawIds"),
   };
 }

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/articles/article-list";
+import { FigureList } from "@/components/figures/figure-list";
 import { LawChronology } from "@/components/laws/law-chronology";
 import { ListExtent } from "@/components/public/list-extent";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { jurisdictionKindLabels } from "@/modules/jurisdictions/labels";
 import { publicArticlesIndexPath } from "@/modules/public/articles-index-url";
+import { figuresOfJurisdiction } from "@/modules/public/figures";
 import { publishedJurisdiction } from "@/modules/public/jurisdiction";
 import { lawIndexHref, lawIndexQuery } from "@/modules/public/law-index-url";
 import { siteMetadataBase } from "@/modules/public/site";
@@ -52,6 +54,7 @@ async function Jurisdiction({ params }: { params: Params }) {
   // An upper-case code was redirected by proxy.ts already.
   const { jurisdiction } = await find(params);
   if (!jurisdiction) notFound();
+  const figures = await figuresOfJurisdiction(jurisdiction.code);
   const years =
     jurisdiction.startYear || jurisdiction.endYear
       ? ` · ${jurisdiction.startYear ?? "?"}–${jurisdiction.endYear ?? ""}`
@@ -101,6 +104,13 @@ async function Jurisdiction({ params }: { params: Params }) {
           </>
         )}
       </section>
+
+      {figures.length > 0 && (
+        <section aria-labelledby="figures">
+          <SectionHeading id="figures">Figures</SectionHeading>
+          <FigureList figures={figures} />
+        </section>
+      )}
 
       {jurisdiction.topics.length > 0 && (
         <section aria-labelledby="topics">

@@ -6,6 +6,7 @@ import { CiteThis } from "@/components/laws/cite-this";
 import { Withdrawn } from "@/components/public/withdrawn";
 import { LawArticle } from "@/components/laws/law-article";
 import { publishedAnnotationsOn } from "@/modules/public/annotations";
+import { figuresOfLaw } from "@/modules/public/figures";
 import { jsonLdScript, lawJsonLd } from "@/modules/public/json-ld";
 import { publishedLaw } from "@/modules/public/law";
 import { publicLawPath, type PublicLaw } from "@/modules/public/law-view";
@@ -79,6 +80,7 @@ export async function LawPageBody({ params }: { params: Promise<LawParams> }) {
         currentPath={path}
         cite={<Citation law={found} permalinkBase={origin} path={path} />}
         links={await publicLinkTargets()}
+        figures={await figuresOfLaw(found.id)}
         annotations={
           found.shown === found.versions[0]?.number ? await publishedAnnotationsOn({ type: "law", id: found.id }) : []
         }

@@ -1,0 +1,97 @@
+import { asc, eq, inArray, type SQL } from "drizzle-orm";
+import { cacheLife, cacheTag } from "next/cache";
+import { getDatabase, type Db } from "@/db";
+import { figureAccounts, figureLaws, figures, sources } from "@/db/schema";
+import { canonical } from "@/lib/figure-number";
+import { fromColumns, type PartialDate } from "@/lib/partial-date";
+import { figuresTag } from "./cache-tags";
+import { publicCacheTag } from "./clock";
+
+export type PublicFigureAccount = {
+  value: string;
+  wording: string;
+  asOf: PartialDate | null;
+  sourceTitle: string | null;
+  sourceUrl: string | null;
+  preferred: boolean;
+};
+export type PublicFigure = {
+  id: number;
+  label: string;
+  unit: string;
+  note: string;
+  /** Every source's account, the preferred one first. */
+  accounts: PublicFigureAccount[];
+  disputed: boolean;
+};
+
+/**
+ * The figures of a jurisdiction, for its page. Figures are reference data an editor keeps, like
+ * topics: public once saved, with no workflow of their own (DESIGN.md).
+ */
+export async function figuresOfJurisdiction(code: string): Promise<PublicFigure[]> {
+  "use cache";
+  cacheTag(publicCacheTag, figuresTag({ jurisdictionCode: code }));
+  cacheLife("days");
+  const { db } = await getDatabase();
+  return readFiguresOfJurisdiction(db, code);
+}
+
+export function readFiguresOfJurisdiction(db: Db, code: string): Promise<PublicFigure[]> {
+  return readFigures(db, eq(figures.jurisdictionCode, code.toUpperCase()));
+}
+
+/** The figures a published law concerns, for its page (only a published law has one). */
+export async function figuresOfLaw(lawId: number): Promise<PublicFigure[]> {
+  "use cache";
+  cacheTag(publicCacheTag, figuresTag({ lawId }));
+  cacheLife("days");
+  const { db } = await getDatabase();
+  return readFiguresOfLaw(db, lawId);
+}
+
+export function readFiguresOfLaw(db: Db, lawId: number): Promise<PublicFigure[]> {
+  const linked = db.select({ id: figureLaws.figureId }).from(figureLaws).where(eq(figureLaws.lawId, lawId));
+  return readFigures(db, inArray(figures.id, linked));
+}
+
+async function readFigures(db: Db, which: SQL): Promise<PublicFigure[]> {
+  const rows = await db
+    .select({ id: figures.id, label: figures.label, unit: figures.unit, note: figures.note })
+    .from(figures)
+    .where(which)
+    .orderBy(asc(figures.label), asc(figures.id));
+  if (rows.length === 0) return [];
+  const accounts = await db
+    .select({ account: figureAccounts, sourceTitle: sources.title, sourceUrl: sources.url })
+    .from(figureAccounts)
+    .leftJoin(sources, eq(sources.id, figureAccounts.sourceId))
+    .where(
+      inArray(
+        figureAccounts.figureId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(figureAccounts.id));
+  return rows.map((row) => {
+    const own = accounts
+      .filter(({ account }) => account.figureId === row.id)
+      .map(({ account: a, sourceTitle, sourceUrl }) => ({
+        value: a.value,
+        wording: a.wording || a.value,
+        asOf: fromColumns(a.asOfDate, a.asOfPrecision, a.asOfApproximate),
+        sourceTitle,
+        sourceUrl: sourceUrl || null,
+        preferred: a.preferred,
+      }))
+      .sort((a, b) => Number(b.preferred) - Number(a.preferred));
+    return { ...row, accounts: own, disputed: disagree(own) };
+  });
+}
+
+/** Whether accounts differ in value (856 and 856.0 agree) or in date (a month is not a year). */
+export function disagree(accounts: { value: string; asOf: PartialDate | null }[]): boolean {
+  const values = new Set(accounts.map((a) => canonical(a.value)));
+  const dates = new Set(accounts.map((a) => (a.asOf ? `${a.asOf.date}/${a.asOf.precision}` : "unknown")));
+  return values.size > 1 || dates.size > 1;
+}
