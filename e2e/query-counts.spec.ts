@@ -85,7 +85,7 @@ const pageTypes: PageType[] = [
     server: 1,
     storedWhole: true,
     path: () => lawPath,
-    cold: { proxy: 2, page: 19 },
+    cold: { proxy: 2, page: 20 },
     warm: { proxy: 1, page: 0 },
   },
   {
@@ -119,7 +119,7 @@ const pageTypes: PageType[] = [
     server: 1,
     storedWhole: true,
     path: () => "/jurisdictions/kg",
-    cold: { proxy: 2, page: 8 },
+    cold: { proxy: 2, page: 9 },
     warm: { proxy: 1, page: 0 },
   },
   {
@@ -166,7 +166,7 @@ const pageTypes: PageType[] = [
     server: 2,
     storedWhole: true,
     path: (f) => `${lawPath}?version=${f.olderVersion}`,
-    cold: { proxy: 3, page: 19 },
+    cold: { proxy: 3, page: 20 },
     warm: { proxy: 2, page: 0 },
   },
   {

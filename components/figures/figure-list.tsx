@@ -14,7 +14,7 @@ export function FigureList({ figures }: { figures: PublicFigure[] }) {
             {shown && (
               <dd className="mt-0.5">
                 <span className="text-2xl font-semibold tabular-nums">{formatFigureNumber(shown.value)}</span>
-                {figure.unit && <span className="ml-1">{figure.unit}</span>}
+                {figure.unit && ` ${figure.unit}`}
                 {shown.asOf && <span className="text-muted">, as of {formatPartialDate(shown.asOf)}</span>}
                 {!figure.disputed && <Attribution account={shown} />}
               </dd>

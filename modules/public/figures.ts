@@ -55,38 +55,41 @@ export function readFiguresOfLaw(db: Db, lawId: number): Promise<PublicFigure[]>
   return readFigures(db, inArray(figures.id, linked));
 }
 
+/** Figures with their accounts in one query (a figure has at least one), the preferred first. */
 async function readFigures(db: Db, which: SQL): Promise<PublicFigure[]> {
   const rows = await db
-    .select({ id: figures.id, label: figures.label, unit: figures.unit, note: figures.note })
+    .select({
+      id: figures.id,
+      label: figures.label,
+      unit: figures.unit,
+      note: figures.note,
+      account: figureAccounts,
+      sourceTitle: sources.title,
+      sourceUrl: sources.url,
+    })
     .from(figures)
-    .where(which)
-    .orderBy(asc(figures.label), asc(figures.id));
-  if (rows.length === 0) return [];
-  const accounts = await db
-    .select({ account: figureAccounts, sourceTitle: sources.title, sourceUrl: sources.url })
-    .from(figureAccounts)
+    .innerJoin(figureAccounts, eq(figureAccounts.figureId, figures.id))
     .leftJoin(sources, eq(sources.id, figureAccounts.sourceId))
-    .where(
-      inArray(
-        figureAccounts.figureId,
-        rows.map((r) => r.id),
-      ),
-    )
-    .orderBy(asc(figureAccounts.id));
-  return rows.map((row) => {
-    const own = accounts
-      .filter(({ account }) => account.figureId === row.id)
-      .map(({ account: a, sourceTitle, sourceUrl }) => ({
-        value: a.value,
-        wording: a.wording || a.value,
-        asOf: fromColumns(a.asOfDate, a.asOfPrecision, a.asOfApproximate),
-        sourceTitle,
-        sourceUrl: sourceUrl || null,
-        preferred: a.preferred,
-      }))
-      .sort((a, b) => Number(b.preferred) - Number(a.preferred));
-    return { ...row, accounts: own, disputed: disagree(own) };
-  });
+    .where(which)
+    .orderBy(asc(figures.label), asc(figures.id), asc(figureAccounts.id));
+  const byId = new Map<number, PublicFigure>();
+  for (const { account: a, sourceTitle, sourceUrl, ...figure } of rows) {
+    const entry = byId.get(figure.id) ?? { ...figure, accounts: [], disputed: false };
+    byId.set(figure.id, entry);
+    entry.accounts.push({
+      value: a.value,
+      wording: a.wording || a.value,
+      asOf: fromColumns(a.asOfDate, a.asOfPrecision, a.asOfApproximate),
+      sourceTitle,
+      sourceUrl: sourceUrl || null,
+      preferred: a.preferred,
+    });
+  }
+  return [...byId.values()].map((figure) => ({
+    ...figure,
+    accounts: figure.accounts.sort((a, b) => Number(b.preferred) - Number(a.preferred)),
+    disputed: disagree(figure.accounts),
+  }));
 }
 
 /** Whether accounts differ in value (856 and 856.0 agree) or in date (a month is not a year). */
