@@ -42,9 +42,12 @@ export function FigureList({ figures }: { figures: PublicFigure[] }) {
   );
 }
 
-/** " — Source (“2.4 million”)": the source, and its own wording where it differs from the number shown. */
+/**
+ * " — Source (printed “2.4 million”)": the source, and its own wording where it says the number in
+ * words; one that differs only in how digits are grouped ("18 000") adds nothing.
+ */
 function Attribution({ account }: { account: PublicFigureAccount }) {
-  const wording = account.wording !== formatFigureNumber(account.value) ? ` (printed “${account.wording}”)` : "";
+  const wording = /\p{L}/u.test(account.wording) ? ` (printed “${account.wording}”)` : "";
   if (!account.sourceTitle) return wording ? <span className="text-sm text-muted">{wording}</span> : null;
   return (
     <span className="text-sm text-muted">
