@@ -1,8 +1,9 @@
 /**
- * A figure an editor enters reaches readers: on its jurisdiction's page and on the pages of the
- * laws it concerns, with the number formatted for reading, its date and its source.
+ * A figure an editor enters reaches readers once another editor approves it: on its jurisdiction's
+ * page and on the pages of the laws it concerns, with the number formatted for reading, its date
+ * and its source.
  */
-import { createInPicker, expect, pickInPicker, test } from "./fixtures";
+import { createAccount, createInPicker, expect, pickInPicker, signInOverHttp, test } from "./fixtures";
 
 const lawPath = "/laws/kg/rehabilitation-of-victims-of-soviet-political-repression";
 
@@ -33,8 +34,22 @@ test("a figure entered as a source prints it is shown on its jurisdiction's page
   await page.getByRole("button", { name: /^(Create|Save)/ }).click();
   await expect(page).toHaveURL(/\/admin\/figures\/\d+$/);
   await expect(value).toHaveValue("2.4 thousand");
+  const figureUrl = new URL(page.url()).pathname;
+  // Whoever saved it last cannot show it to readers alone.
+  await expect(page.getByTestId("figure-approval")).toContainText("Not shown to readers");
+  await expect(page.getByRole("button", { name: "Approve for readers" })).toHaveCount(0);
 
   const reader = await openPage();
+  await reader.goto("/jurisdictions/kg");
+  await expect(reader.getByTestId("public-figure").filter({ hasText: label })).toHaveCount(0);
+
+  const editor = await createAccount(page, "figure-approver", "editor");
+  const second = await openPage();
+  await signInOverHttp(second, editor.email, editor.password);
+  await second.goto(figureUrl);
+  await second.getByRole("button", { name: "Approve for readers" }).click();
+  await expect(second.getByTestId("figure-approval")).toContainText(`approved by ${editor.name}`);
+
   for (const path of ["/jurisdictions/kg", lawPath]) {
     await reader.goto(path);
     const figure = reader.getByTestId("public-figure").filter({ hasText: label });

@@ -6,6 +6,7 @@ import { ForbiddenError, NotAuthenticatedError, ValidationError } from "@/lib/er
 import type { Ctx } from "@/modules/auth/context";
 import { deleteFigure } from "@/modules/figures/delete";
 import { listFigures } from "@/modules/figures/list";
+import { approveFigure } from "@/modules/figures/approve";
 import { getFigure } from "@/modules/figures/read";
 import { createLaw } from "@/modules/laws/save";
 import { disagree, readFiguresOfJurisdiction, readFiguresOfLaw } from "@/modules/public/figures";
@@ -17,6 +18,7 @@ let database: Database;
 let contributor: Ctx;
 let otherContributor: Ctx;
 let editor: Ctx;
+let secondEditor: Ctx;
 let reportA: number;
 let reportB: number;
 beforeAll(async () => {
@@ -26,6 +28,7 @@ beforeAll(async () => {
   contributor = (await makeUser(database.db, "contributor")).ctx;
   otherContributor = (await makeUser(database.db, "contributor")).ctx;
   editor = (await makeUser(database.db, "editor")).ctx;
+  secondEditor = (await makeUser(database.db, "editor", { name: "Second Editor" })).ctx;
   [{ id: reportA }, { id: reportB }] = (await database.db
     .insert(sources)
     .values([{ title: "Report A" }, { title: "Report B" }])
@@ -170,6 +173,24 @@ describe("figures", () => {
       lawIds: [String(law)],
     });
     expect(figure.laws).toEqual([{ id: law, title: "On the rehabilitation of victims of mass political repression" }]);
+    // Saved, it waits for an editor other than its last editor.
+    expect(await readFiguresOfLaw(database.db, law)).toEqual([]);
+    const seen = figure.updatedAt.toISOString();
+    await expect(approveFigure(contributor, figure.id, seen)).rejects.toBeInstanceOf(ForbiddenError);
+    const savedByEditor = await updateFigure(editor, figure.id, {
+      ...acquitted(),
+      label: figure.label,
+      jurisdictionCode: "KZ",
+      accounts: [{ value: "311,000", asOf: "2020", sourceId: String(reportA) }],
+      lawIds: [String(law)],
+    });
+    await expect(approveFigure(editor, figure.id, savedByEditor.updatedAt.toISOString())).rejects.toThrow(
+      /Someone other than the last to save it/,
+    );
+    await expect(approveFigure(secondEditor, figure.id, seen)).rejects.toThrow(/changed since you opened it/);
+    await approveFigure(secondEditor, figure.id, savedByEditor.updatedAt.toISOString());
+    expect(await getFigure(editor, figure.id)).toMatchObject({ approvedByName: "Second Editor" });
+
     const onLaw = await readFiguresOfLaw(database.db, law);
     expect(onLaw).toMatchObject([
       {
@@ -184,6 +205,19 @@ describe("figures", () => {
     expect((await readFiguresOfJurisdiction(database.db, "UZ")).map((f) => f.label)).not.toContain(
       "People rehabilitated in Kazakhstan",
     );
+
+    // Any change takes it off readers' pages until it is approved again.
+    await updateFigure(contributor, figure.id, {
+      ...acquitted(),
+      label: figure.label,
+      jurisdictionCode: "KZ",
+      lawIds: [String(law)],
+    });
+    expect(await readFiguresOfLaw(database.db, law)).toEqual([]);
+    const changed = await getFigure(editor, figure.id);
+    expect(changed.approvedAt).toBeNull();
+    await approveFigure(editor, figure.id, changed.updatedAt.toISOString());
+    expect(await readFiguresOfLaw(database.db, law)).toHaveLength(1);
 
     // Unlinked, it leaves the law's page; deleted, its jurisdiction's.
     await updateFigure(contributor, figure.id, { ...acquitted(), label: figure.label, jurisdictionCode: "KZ" });

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { authorship } from "./columns";
 import { datePrecisionEnum } from "./enums";
 import { jurisdictions } from "./jurisdictions";
 import { laws } from "./laws";
 import { sources } from "./sources";
+import { users } from "./users";
 
 /** A sourced number with its date ("people acquitted in Uzbekistan: 856"). */
 export const figures = pgTable(
@@ -16,6 +17,11 @@ export const figures = pgTable(
     unit: text().notNull().default(""),
     note: text().notNull().default(""),
     ...authorship(),
+    // Who saved it last, and who then approved it for readers (someone else): until then, and
+    // again after any change, readers do not see it (modules/figures/approve.ts).
+    editedById: integer().references(() => users.id, { onDelete: "set null" }),
+    approvedById: integer().references(() => users.id, { onDelete: "set null" }),
+    approvedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     // The list: recently changed first or by label (keyset), filtered by jurisdiction and by words of the label.

@@ -117,6 +117,15 @@ export const calls: Record<string, (m: Maker) => Promise<Call>> = {
     ]);
     return formCall(`/admin/figures/${id}`, { id: String(id) });
   },
+  // A figure the maker saved: another editor may approve it for readers.
+  "app/admin/figures/actions.ts#approveFigureAction": async (m) => {
+    const { id } = await m.data<{ id: number }>("app/admin/figures/actions.ts#saveFigureAction", "/admin/figures/new", [
+      null,
+      new Form(figureFields()),
+    ]);
+    const page = `/admin/figures/${id}`;
+    return formCall(page, { id: String(id), seenAt: await m.field(page, "seenAt") });
+  },
 
   "app/admin/history/actions.ts#restoreRevisionAction": async (m) => {
     const id = await m.law();

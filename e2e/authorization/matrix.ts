@@ -108,6 +108,10 @@ export const matrix: Record<string, Row> = {
   "app/admin/articles/actions.ts#searchLawsAction": { cells: searchers },
   "app/admin/figures/actions.ts#saveFigureAction": { cells: writers },
   "app/admin/figures/actions.ts#deleteFigureAction": { cells: othersDeleters },
+  "app/admin/figures/actions.ts#approveFigureAction": {
+    cells: reviewers,
+    note: "approving a figure someone else saved, for readers",
+  },
   "app/admin/history/actions.ts#restoreRevisionAction": { cells: writers },
   "app/admin/jurisdictions/actions.ts#saveJurisdictionAction": { cells: admins },
   "app/admin/jurisdictions/actions.ts#deleteJurisdictionAction": { cells: admins },

@@ -5,7 +5,7 @@ import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { decodeCursor, encodeCursor, isTimestampKey } from "@/modules/content/cursor";
-import { figureColumns, withAccounts, type Figure } from "./read";
+import { approver, figureColumns, withAccounts, type Figure } from "./read";
 import { listFiguresInput } from "./schemas";
 
 export type FigurePage = { figures: Figure[]; nextAfter: string | null };
@@ -36,6 +36,7 @@ export async function listFigures(ctx: Ctx, input: Record<string, unknown> = {})
     })
     .from(figures)
     .leftJoin(jurisdictions, eq(jurisdictions.code, figures.jurisdictionCode))
+    .leftJoin(approver, eq(approver.id, figures.approvedById))
     .where(and(...where))
     .orderBy(
       ...(sort === "label" ? [asc(figures.label), asc(figures.id)] : [desc(figures.updatedAt), desc(figures.id)]),

@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { figureAccounts, figureLaws, figures, jurisdictions, laws, sources } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { figureAccounts, figureLaws, figures, jurisdictions, laws, sources, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { fromColumns, type PartialDate } from "@/lib/partial-date";
 import { isRecordId } from "@/lib/validation";
@@ -33,9 +34,15 @@ export type Figure = {
   accounts: FigureAccount[];
   /** True when the sources give different values or dates: readers see each, not a silent pick. */
   disputed: boolean;
+  /** Who saved it last; when it was approved for readers, and by whom (null: readers do not see it). */
+  editedById: number | null;
+  approvedAt: Date | null;
+  approvedByName: string | null;
   /** The laws it concerns, by their working title (editors see drafts too). */
   laws: { id: number; title: string }[];
 };
+
+export const approver = alias(users, "approver");
 
 export const figureColumns = {
   id: figures.id,
@@ -47,6 +54,9 @@ export const figureColumns = {
   createdById: figures.createdById,
   createdAt: figures.createdAt,
   updatedAt: figures.updatedAt,
+  editedById: figures.editedById,
+  approvedAt: figures.approvedAt,
+  approvedByName: approver.name,
 };
 
 type FigureRow = Omit<Figure, "accounts" | "disputed" | "laws">;
@@ -58,6 +68,7 @@ export async function getFigure(ctx: Ctx, id: number): Promise<Figure> {
     .select(figureColumns)
     .from(figures)
     .leftJoin(jurisdictions, eq(jurisdictions.code, figures.jurisdictionCode))
+    .leftJoin(approver, eq(approver.id, figures.approvedById))
     .where(eq(figures.id, id));
   if (!row) throw new NotFoundError("No such figure.");
   const [figure] = await withAccounts(ctx, [row]);

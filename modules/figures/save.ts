@@ -20,7 +20,7 @@ export async function createFigure(ctx: Ctx, input: unknown): Promise<Figure> {
     await assertLinks(tx, values);
     const [row] = await tx
       .insert(figures)
-      .values({ ...columns(values), createdById: actor.id })
+      .values({ ...columns(values), createdById: actor.id, editedById: actor.id })
       .returning({ id: figures.id });
     await writeAccounts(tx, row!.id, values);
     await writeLaws(tx, row!.id, values.lawIds);
@@ -41,7 +41,8 @@ export async function updateFigure(ctx: Ctx, id: number, input: unknown): Promis
     await assertLinks(tx, values);
     const updated = await tx
       .update(figures)
-      .set({ ...columns(values), updatedAt: new Date() })
+      // Changed, it waits for an approval again before readers see it (modules/figures/approve.ts).
+      .set({ ...columns(values), updatedAt: new Date(), editedById: actor.id, approvedAt: null, approvedById: null })
       .where(eq(figures.id, id))
       .returning({ id: figures.id });
     if (updated.length === 0) throw new NotFoundError("No such figure.");

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
 import { figureAccounts, figureLaws, figures, sources } from "@/db/schema";
@@ -26,8 +26,8 @@ export type PublicFigure = {
 };
 
 /**
- * The figures of a jurisdiction, for its page. Figures are reference data an editor keeps, like
- * topics: public once saved, with no workflow of their own (DESIGN.md).
+ * The figures of a jurisdiction, for its page. Figures have no revisions: readers see one once an
+ * editor other than the last to save it approved it, and not again until a change is approved.
  */
 export async function figuresOfJurisdiction(code: string): Promise<PublicFigure[]> {
   "use cache";
@@ -70,7 +70,7 @@ async function readFigures(db: Db, which: SQL): Promise<PublicFigure[]> {
     .from(figures)
     .innerJoin(figureAccounts, eq(figureAccounts.figureId, figures.id))
     .leftJoin(sources, eq(sources.id, figureAccounts.sourceId))
-    .where(which)
+    .where(and(which, isNotNull(figures.approvedAt)))
     .orderBy(asc(figures.label), asc(figures.id), asc(figureAccounts.id));
   const byId = new Map<number, PublicFigure>();
   for (const { account: a, sourceTitle, sourceUrl, ...figure } of rows) {

@@ -17,6 +17,7 @@ import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { createAgent } from "@/modules/agents/save";
 import { getArticle } from "@/modules/articles/read";
 import { createArticle } from "@/modules/articles/save";
+import { approveFigure } from "@/modules/figures/approve";
 import { createFigure } from "@/modules/figures/save";
 import { addEvent } from "@/modules/laws/events";
 import { addLawRelation } from "@/modules/laws/relations";
@@ -187,10 +188,11 @@ async function loadDemoArticles(
     await publishDemo(ctx, "article", created.id);
   }
   for (const { accounts, ...figure } of demoFigures) {
-    await createFigure(ctx, {
+    const created = await createFigure(ctx, {
       ...figure,
       accounts: accounts.map(({ sourceTitle, ...a }) => ({ ...a, sourceId: ids.sourceIds.get(sourceTitle) })),
     });
+    await approveFigure(ctx, created.id, created.updatedAt.toISOString());
   }
 }
 

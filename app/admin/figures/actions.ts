@@ -6,6 +6,7 @@ import { formValues, one } from "@/lib/form-data";
 import { requestId } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
 import { deleteFigure } from "@/modules/figures/delete";
+import { approveFigure } from "@/modules/figures/approve";
 import { createFigure, updateFigure } from "@/modules/figures/save";
 import { pageCacheCaughtUp } from "@/modules/system/page-cache-sync";
 import { figureInputFrom } from "./form-input";
@@ -35,6 +36,19 @@ export async function deleteFigureAction(_previous: ActionResult | null, form: F
   const result = await toActionResult(() => deleteFigure(ctx, requestId(form.get("id"))));
   if (result.ok) {
     await pageCacheCaughtUp();
+    revalidatePath("/admin/figures");
+  }
+  return result;
+}
+
+/** An editor other than the last to save it shows the figure to readers. */
+export async function approveFigureAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const ctx = await requestContext();
+  const id = requestId(form.get("id"));
+  const result = await toActionResult(() => approveFigure(ctx, id, form.get("seenAt")), "Shown to readers.");
+  if (result.ok) {
+    await pageCacheCaughtUp();
+    revalidatePath(`/admin/figures/${id}`);
     revalidatePath("/admin/figures");
   }
   return result;

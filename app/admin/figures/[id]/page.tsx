@@ -9,6 +9,7 @@ import { getFigure } from "@/modules/figures/read";
 import { listJurisdictions } from "@/modules/jurisdictions/read";
 import { pageContext } from "../../guard";
 import { deleteFigureAction } from "../actions";
+import { FigureApproval } from "../figure-approval";
 import { FigureForm } from "../figure-form";
 import { FigureSummary } from "../figure-summary";
 
@@ -38,6 +39,13 @@ export default async function FigurePage({ params }: { params: Promise<{ id: str
         <div className="max-w-3xl space-y-1">
           <h1 className="font-serif text-3xl">{figure.label}</h1>
           <FigureSummary figure={figure} />
+          <FigureApproval
+            id={figure.id}
+            seenAt={figure.updatedAt.toISOString()}
+            approvedAt={figure.approvedAt}
+            approvedByName={figure.approvedByName}
+            canApprove={roleHas(ctx.actor.role, "workflow.review") && figure.editedById !== ctx.actor.id}
+          />
         </div>
         {canDelete && (
           <DeleteButton action={deleteFigureAction} id={figure.id} what="this figure" afterDelete="/admin/figures" />
