@@ -1,5 +1,6 @@
 "use client";
 
+import { UnsavedChangesGuard } from "@/components/admin/unsaved-changes";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import { submitWithoutReset } from "@/components/admin/submit-without-reset";
@@ -37,6 +38,7 @@ export function ArticleForm({
   const { conflict, keepMine, keepMineNow } = useSaveConflict(state);
   return (
     <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="max-w-3xl space-y-6" noValidate>
+      <UnsavedChangesGuard saved={state?.ok ? state : null} />
       {article && <input type="hidden" name="articleId" value={article.id} />}
       <BaseRevisionInput override={keepMine} />
 

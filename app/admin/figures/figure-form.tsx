@@ -1,5 +1,6 @@
 "use client";
 
+import { UnsavedChangesGuard } from "@/components/admin/unsaved-changes";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { submitWithoutReset } from "@/components/admin/submit-without-reset";
@@ -31,6 +32,7 @@ export function FigureForm({
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="max-w-3xl space-y-6" noValidate>
+      <UnsavedChangesGuard saved={state?.ok ? state : null} />
       {figure && <input type="hidden" name="figureId" value={figure.id} />}
       <TextField
         label="What is counted"
