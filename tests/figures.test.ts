@@ -190,6 +190,8 @@ describe("figures", () => {
     await expect(approveFigure(secondEditor, figure.id, seen)).rejects.toThrow(/changed since you opened it/);
     await approveFigure(secondEditor, figure.id, savedByEditor.updatedAt.toISOString());
     expect(await getFigure(editor, figure.id)).toMatchObject({ approvedByName: "Second Editor" });
+    // Readers see it: its creator, a contributor, can no longer delete it alone.
+    await expect(deleteFigure(contributor, figure.id)).rejects.toBeInstanceOf(ForbiddenError);
 
     const onLaw = await readFiguresOfLaw(database.db, law);
     expect(onLaw).toMatchObject([

@@ -7,6 +7,8 @@ import {
   figureAccounts,
   figures,
   lawEventAccounts,
+  lawPeriodAccounts,
+  lawPeriods,
   lawEvents,
   laws,
   lawSources,
@@ -97,6 +99,17 @@ describe("deleting a source that is cited", () => {
     await cite(
       (id) => db.insert(lawTextVersions).values({ lawId: law!.id, lang: "uz", body: "Text", sourceId: id }),
       "1 law text version",
+    );
+    const [period] = await db.insert(lawPeriods).values({ lawId: law!.id }).returning();
+    const span = {
+      startDate: "1917-01-01",
+      startPrecision: "year",
+      endDate: "1953-01-01",
+      endPrecision: "year",
+    } as const;
+    await cite(
+      (id) => db.insert(lawPeriodAccounts).values({ periodId: period!.id, ...span, sourceId: id }),
+      "1 account of a law's period",
     );
     const both = await cite(
       (id) => db.insert(figureAccounts).values({ figureId: figure!.id, value: "856", sourceId: id }),

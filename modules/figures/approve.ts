@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { figures } from "@/db/schema";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
@@ -18,20 +18,31 @@ export async function approveFigure(ctx: Ctx, id: number, seenAt: unknown): Prom
   const actor = authorize(ctx, "workflow.review");
   const figure = await getFigure(ctx, id);
   // The approval is for the figure as the editor saw it, not for a save made since.
-  if (String(seenAt) !== figure.updatedAt.toISOString())
-    throw new ConflictError("This figure changed since you opened it. Reload to see what you would approve.");
+  if (String(seenAt) !== figure.updatedAt.toISOString()) throw changedSince();
   if (figure.approvedAt) throw new ConflictError("This figure is already shown to readers.");
-  if (actor.id !== null && figure.editedById === actor.id)
+  if (actor.id !== null && (figure.editedById ?? figure.createdById) === actor.id)
     throw new ForbiddenError("Someone other than the last to save it must approve a figure.");
   await ctx.db.transaction(async (tx) => {
-    const updated = await tx
+    // Checked again as the row is written: a save that committed since the checks above wins.
+    const approved = await tx
       .update(figures)
       .set({ approvedAt: new Date(), approvedById: actor.id })
-      .where(eq(figures.id, id))
+      .where(
+        and(
+          eq(figures.id, id),
+          // The database keeps microseconds; the time read back, milliseconds.
+          sql`date_trunc('milliseconds', ${figures.updatedAt}) = ${figure.updatedAt}`,
+          isNull(figures.approvedAt),
+        ),
+      )
       .returning({ id: figures.id });
-    if (updated.length === 0) throw new NotFoundError("No such figure.");
+    if (approved.length === 0) throw changedSince();
     await audit(tx, { actor, action: "figure.approve", targetType: "figure", targetId: id, ip: ctx.ip });
+    // Unchanged since it was read (its updated_at is the same), so are the pages that show it.
     await tickPublicationClock(tx, shownOn(figureScopes(figure)));
   });
   publicationCommitted();
 }
+
+const changedSince = () =>
+  new ConflictError("This figure changed since you opened it. Reload to see what you would approve.");

@@ -1,5 +1,13 @@
 import { count, eq } from "drizzle-orm";
-import { articleSources, figureAccounts, lawEventAccounts, lawSources, lawTextVersions, sources } from "@/db/schema";
+import {
+  articleSources,
+  figureAccounts,
+  lawEventAccounts,
+  lawPeriodAccounts,
+  lawSources,
+  lawTextVersions,
+  sources,
+} from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isRecordId } from "@/lib/validation";
 import { audit } from "@/modules/audit/record";
@@ -32,16 +40,18 @@ export async function deleteSource(ctx: Ctx, id: number): Promise<void> {
       tx.select({ n: count() }).from(lawEventAccounts).where(eq(lawEventAccounts.sourceId, id)),
       tx.select({ n: count() }).from(lawTextVersions).where(eq(lawTextVersions.sourceId, id)),
       tx.select({ n: count() }).from(figureAccounts).where(eq(figureAccounts.sourceId, id)),
+      tx.select({ n: count() }).from(lawPeriodAccounts).where(eq(lawPeriodAccounts.sourceId, id)),
     ]) {
       counts.push((await query)[0]?.n ?? 0);
     }
-    const [laws, articles, events, texts, figures] = counts;
+    const [laws, articles, events, texts, figures, periods] = counts;
     const inUse = [
       laws ? plural(laws, "law", "laws") : "",
       articles ? plural(articles, "article", "articles") : "",
       events ? plural(events, "dated account of a law event", "dated accounts of law events") : "",
       texts ? plural(texts, "law text version", "law text versions") : "",
       figures ? plural(figures, "figure value", "figure values") : "",
+      periods ? plural(periods, "account of a law's period", "accounts of laws' periods") : "",
     ].filter(Boolean);
     if (inUse.length > 0) throw new ConflictError(`“${source.title}” is still cited by ${inUse.join(", ")}.`);
     await tx.delete(sources).where(eq(sources.id, id));

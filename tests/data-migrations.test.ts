@@ -2,10 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterEach, beforeEach, expect, test } from "vitest";
 import type { Database } from "@/db";
 import { migrate, migrationsFolder } from "@/db/migrate";
 import { readPeriods } from "@/modules/laws/covered-periods";
+import { readTimeline } from "@/modules/laws/timeline";
 import { createEmptyDatabase } from "./db";
 import { makeJurisdiction } from "./factories";
 
@@ -23,10 +24,10 @@ function migrationsBefore(tag: string): string {
 }
 
 let database: Database;
-beforeAll(async () => {
+beforeEach(async () => {
   database = await createEmptyDatabase();
 });
-afterAll(() => database.close());
+afterEach(() => database.close());
 
 test("periods saved as whole years before partial dates keep their years, as one account each", async () => {
   await migrate(database, migrationsBefore("0024_law_period_accounts"));
@@ -53,4 +54,51 @@ test("periods saved as whole years before partial dates keep their years, as one
     },
     { start: { date: "1956-01-01" }, end: { date: "1961-01-01" } },
   ]);
+});
+
+test("a timeline keeps the order it was shown in: positions become that order", async () => {
+  await migrate(database, migrationsBefore("0029_timeline_positions"));
+  await makeJurisdiction(database.db, "KG");
+  const [law] = (
+    await database.db.execute(
+      sql`insert into laws (slug, jurisdiction_code, title, summary, status) values ('t', 'KG', 'T', '', 'bill') returning id`,
+    )
+  ).rows as { id: number }[];
+  // Added in this order; shown by first day: 1990 (1 January), March 1990, then the unknown date.
+  const added = [
+    ["unknown", null, null],
+    ["march", "1990-03-01", "month"],
+    ["year", "1990-01-01", "year"],
+  ] as const;
+  for (const [position, [note, date, precision]] of added.entries()) {
+    const [event] = (
+      await database.db.execute(
+        sql`insert into law_events (law_id, kind, note, position) values (${law!.id}, 'other', ${note}, ${position}) returning id`,
+      )
+    ).rows as { id: number }[];
+    await database.db.execute(
+      sql`insert into law_event_accounts (event_id, date, precision, preferred) values (${event!.id}, ${date}, ${precision}, true)`,
+    );
+  }
+
+  await migrate(database);
+
+  expect((await readTimeline(database.db, law!.id)).map((e) => e.note)).toEqual(["year", "march", "unknown"]);
+});
+
+test("a figure saved before its last editor was recorded counts its creator as that editor", async () => {
+  await migrate(database, migrationsBefore("0028_figures_edited_by"));
+  const [user] = (
+    await database.db.execute(
+      sql`insert into users (email, name, password_hash, role) values ('e@example.org', 'E', 'x', 'editor') returning id`,
+    )
+  ).rows as { id: number }[];
+  await database.db.execute(sql`insert into figures (label, created_by_id) values ('Counted', ${user!.id})`);
+
+  await migrate(database);
+
+  const [figure] = (await database.db.execute(sql`select edited_by_id from figures`)).rows as {
+    edited_by_id: number;
+  }[];
+  expect(figure!.edited_by_id).toBe(user!.id);
 });
