@@ -59,6 +59,7 @@ export async function signInOverHttp(page: Page, email: string, password: string
 }
 
 export async function signOut(page: Page) {
+  await page.getByTestId("current-user").click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login$/);
 }

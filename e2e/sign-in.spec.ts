@@ -12,6 +12,7 @@ import {
   invalidCredentialsMessage,
   seededAdmin,
   signIn,
+  signOut,
   test,
   uniqueEmail,
 } from "./fixtures";
@@ -59,8 +60,7 @@ test("the session cookie is httpOnly, SameSite=Lax and Secure in production, and
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("marginalia.session"));
   expect(session).toMatchObject({ name: "__Secure-marginalia.session", httpOnly: true, sameSite: "Lax", secure: true });
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await signOut(page);
   const after = (await page.context().cookies()).find((c) => c.name.endsWith("marginalia.session"));
   expect(after).toBeUndefined();
   await page.goto("/admin");

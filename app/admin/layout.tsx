@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { AdminMenu } from "@/components/admin/admin-menu";
+import { CommandPalette, type Destination } from "@/components/admin/command-palette";
 import { PageLoading } from "@/components/ui/loading";
 import { roleHas } from "@/modules/auth/permissions";
 import { requestContext } from "@/modules/auth/session";
@@ -15,8 +17,8 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
   return (
     <div className="min-h-screen bg-surface-muted">
       <header className="border-b border-rule bg-surface">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/admin" className="font-serif text-xl font-bold text-ink no-underline">
+        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 xl:flex-nowrap">
+          <Link href="/admin" className="order-1 shrink-0 font-serif text-xl font-bold text-ink no-underline">
             Marginalia <span className="font-sans text-sm font-normal text-muted">admin</span>
           </Link>
           <Suspense fallback={null}>
@@ -34,35 +36,52 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
 async function AdminNav() {
   const { actor } = await requestContext();
   if (!actor) return null;
-  return (
-    <>
-      <nav aria-label="Admin" className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
-        <Link href="/admin">Dashboard</Link>
-        <Link href="/admin/review">Review</Link>
-        <Link href="/admin/laws">Laws</Link>
-        <Link href="/admin/articles">Articles</Link>
-        <Link href="/admin/annotations">Annotations</Link>
-        <Link href="/admin/agents">Agents</Link>
-        <Link href="/admin/sources">Sources</Link>
-        <Link href="/admin/figures">Figures</Link>
-        <Link href="/admin/topics">Topics</Link>
-        <Link href="/admin/jurisdictions">Jurisdictions</Link>
-        {roleHas(actor.role, "users.read") && <Link href="/admin/users">Users</Link>}
-        {roleHas(actor.role, "audit.read") && <Link href="/admin/audit">Audit log</Link>}
-        <Link href="/">Public site</Link>
-      </nav>
-      <div className="ml-auto flex items-center gap-3 text-sm">
-        <span>
-          <span className="font-semibold" data-testid="current-user">
-            {actor.name}
-          </span>{" "}
-          <span className="text-muted">({actor.role})</span>
+  const links: Destination[] = [
+    { label: "Dashboard", href: "/admin" },
+    { label: "Review", href: "/admin/review" },
+    { label: "Laws", href: "/admin/laws" },
+    { label: "Articles", href: "/admin/articles" },
+    { label: "Annotations", href: "/admin/annotations" },
+    { label: "Agents", href: "/admin/agents" },
+    { label: "Sources", href: "/admin/sources" },
+    { label: "Figures", href: "/admin/figures" },
+    { label: "Topics", href: "/admin/topics" },
+    { label: "Jurisdictions", href: "/admin/jurisdictions" },
+    ...(roleHas(actor.role, "users.read") ? [{ label: "Users", href: "/admin/users" }] : []),
+    ...(roleHas(actor.role, "audit.read") ? [{ label: "Audit log", href: "/admin/audit" }] : []),
+  ];
+  const pages: Destination[] = [
+    ...links,
+    { label: "New law", href: "/admin/laws/new" },
+    { label: "New article", href: "/admin/articles/new" },
+    { label: "Public site", href: "/" },
+  ];
+  const account = (
+    <details className="relative">
+      <summary className="inline-flex cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded border border-rule px-3 py-1 hover:border-ink [&::-webkit-details-marker]:hidden">
+        <span className="max-w-[12rem] truncate font-semibold" data-testid="current-user">
+          {actor.name}
         </span>
+        <span aria-hidden="true">▾</span>
+      </summary>
+      <div className="absolute right-0 top-full z-20 mt-1 w-56 space-y-2 rounded border border-rule bg-surface p-3 shadow-lg">
+        <p className="text-muted">Signed in as {actor.role}</p>
+        <p>
+          <Link href="/">Public site</Link>
+        </p>
         <form action={signOutAction}>
           <button type="submit" className="rounded border border-rule px-3 py-1 font-semibold hover:border-ink">
             Sign out
           </button>
         </form>
+      </div>
+    </details>
+  );
+  return (
+    <>
+      <AdminMenu links={links} account={account} />
+      <div className="order-2 ml-auto xl:order-3">
+        <CommandPalette pages={pages} />
       </div>
     </>
   );

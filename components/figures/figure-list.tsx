@@ -2,14 +2,17 @@ import { formatFigureNumber } from "@/lib/figure-number";
 import { formatPartialDate } from "@/lib/partial-date";
 import type { PublicFigure, PublicFigureAccount } from "@/modules/public/figures";
 
-/** Sourced numbers, each with its date at its precision and its sources; a disagreement shown whole. */
+/**
+ * Sourced numbers, each with its date at its precision and its sources; a disagreement shown whole.
+ * Each is at `#figure-<id>`, where search links to it (modules/public/figure-search.ts).
+ */
 export function FigureList({ figures }: { figures: PublicFigure[] }) {
   return (
     <dl className="space-y-4">
       {figures.map((figure) => {
         const shown = figure.accounts[0];
         return (
-          <div key={figure.id} data-testid="public-figure">
+          <div key={figure.id} id={`figure-${figure.id}`} data-testid="public-figure">
             <dt className="font-serif text-lg">{figure.label}</dt>
             {shown && (
               <dd className="mt-0.5">

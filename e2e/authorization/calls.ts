@@ -152,6 +152,8 @@ export const calls: Record<string, (m: Maker) => Promise<Call>> = {
     return formCall(`/admin/jurisdictions/${code.toLowerCase()}`, { id: code });
   },
 
+  "app/admin/jump-actions.ts#findRecordsAction": async () => ({ page: "/admin", args: ["rehabilitation"] }),
+
   "app/admin/laws/actions.ts#saveLawAction": async () => formCall("/admin/laws/new", lawFields()),
   "app/admin/laws/actions.ts#deleteLawAction": async (m) => {
     const id = await m.law();

@@ -115,6 +115,7 @@ export const matrix: Record<string, Row> = {
   "app/admin/history/actions.ts#restoreRevisionAction": { cells: writers },
   "app/admin/jurisdictions/actions.ts#saveJurisdictionAction": { cells: admins },
   "app/admin/jurisdictions/actions.ts#deleteJurisdictionAction": { cells: admins },
+  "app/admin/jump-actions.ts#findRecordsAction": { cells: searchers },
   "app/admin/laws/actions.ts#saveLawAction": { cells: writers },
   "app/admin/laws/actions.ts#deleteLawAction": { cells: othersDeleters },
   "app/admin/laws/actions.ts#createLawInlineAction": { cells: writers },

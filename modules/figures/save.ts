@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { figuresTag } from "@/modules/public/cache-tags";
+import { figureSearchTag, figuresTag } from "@/modules/public/cache-tags";
 import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { getFigure, type Figure } from "./read";
@@ -62,9 +62,10 @@ function columns(values: FigureValues) {
   return { label: values.label, jurisdictionCode: values.jurisdictionCode, unit: values.unit, note: values.note };
 }
 
-/** The pages that show a figure: its jurisdiction's and its laws'. */
+/** The pages that show a figure: its jurisdiction's, its laws', and search. */
 export function shownOn(figure: { jurisdictionCode: string | null; lawIds: number[] }): string[] {
   return [
+    figureSearchTag,
     ...(figure.jurisdictionCode ? [figuresTag({ jurisdictionCode: figure.jurisdictionCode })] : []),
     ...figure.lawIds.map((lawId) => figuresTag({ lawId })),
   ];

@@ -21,6 +21,9 @@ export const addressesTag = "addresses";
 /** Topic and jurisdiction names, which admins edit outside the workflow. */
 export const vocabularyTag = "vocabulary";
 
-/** The figures shown on a law's or a jurisdiction's page: a figure's save expires only those. */
+/** The figures shown on a law's or a jurisdiction's page: a figure's save expires those and search's, no other page. */
 export const figuresTag = (scope: { lawId: number } | { jurisdictionCode: string }) =>
   "lawId" in scope ? `figures:law:${scope.lawId}` : `figures:jurisdiction:${scope.jurisdictionCode.toUpperCase()}`;
+
+/** The search's figures (modules/public/figure-search.ts): any figure's save, approval or deletion expires it. */
+export const figureSearchTag = "figures:search";

@@ -6,7 +6,8 @@ import { highlight, snippet, type SnippetPart } from "@/lib/search/snippet";
 import { prefixQuery, searchTerms } from "@/lib/search/terms";
 import { publicAgentPath, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
-import { listTag, vocabularyTag } from "./cache-tags";
+import { figureSearchTag, listTag, vocabularyTag } from "./cache-tags";
+import { readFigureHits, type FigureHits } from "./figure-search";
 import { publicLawPath } from "./law-view";
 import { searchTypes, type SearchQuery, type SearchType } from "./search-url";
 
@@ -42,11 +43,20 @@ export type SearchHit = {
 
 /**
  * One page of published items matching the query, cached until a publication expires it, like
- * every public read: of any type it finds (annotations too), or a jurisdiction's name it shows.
+ * every public read: of any type it finds (annotations too), a figure's save or approval, or a
+ * jurisdiction's name it shows.
  */
 export async function publishedSearch(query: SearchQuery) {
   "use cache";
-  cacheTag(publicCacheTag, listTag("law"), listTag("article"), listTag("agent"), listTag("annotation"), vocabularyTag);
+  cacheTag(
+    publicCacheTag,
+    listTag("law"),
+    listTag("article"),
+    listTag("agent"),
+    listTag("annotation"),
+    figureSearchTag,
+    vocabularyTag,
+  );
   cacheLife("hours");
   const { db } = await getDatabase();
   return readSearch(db, query);
@@ -56,6 +66,8 @@ export async function publishedSearch(query: SearchQuery) {
  * Full-text search over the public search index (live items only), ranked by where the words
  * fall (names above summaries above text); when no word matches, names spelt a little
  * differently are found by their likeness instead. Facet counts are under the other facet's choice.
+ * Approved figures the words find (modules/public/figure-search.ts) come apart, on the first page
+ * when no kind is chosen: they are not items of the index, and not counted among its results.
  */
 export async function readSearch(db: Db, query: SearchQuery) {
   const terms = searchTerms(query.q);
@@ -67,15 +79,21 @@ export async function readSearch(db: Db, query: SearchQuery) {
     capped: false,
     page: query.page,
     pageCount: 1,
+    figures: { hits: [], total: 0 } as FigureHits,
   };
   if (terms.stems.length === 0) return { ...empty, facets: { type: [], jurisdiction: [] } };
   const asTyped = sql`to_tsquery('simple', ${prefixQuery(terms.stems)})`;
   const found = async (tsquery: SQL) =>
     (await db.execute(sql`select 1 from ${matchesUpTo(tsquery, undefined, sql`${publicSearch.document}`, 1)} m`)).rows
       .length > 0;
+  const figures =
+    query.page === 1 && !query.type
+      ? await readFigureHits(db, { query: query.q, stems: terms.stems, jurisdiction: query.jurisdiction })
+      : empty.figures;
   // A name spelt differently inside the word (Žaparov for Zhaparov) shares no beginning with it:
-  // when nothing matches as typed, each word is corrected to the closest words of published names.
-  const correction = (await found(asTyped)) ? null : await correctWords(db, terms.folded);
+  // when nothing matches as typed, not even a figure, each word is corrected to the closest words
+  // of published names.
+  const correction = figures.total > 0 || (await found(asTyped)) ? null : await correctWords(db, terms.folded);
   const tsquery = correction ? sql`to_tsquery('simple', ${correction.tsquery})` : asTyped;
   const stems = correction ? correction.words : terms.stems;
   const filters: Partial<Record<SearchFacet, SQL>> = {
@@ -147,6 +165,7 @@ export async function readSearch(db: Db, query: SearchQuery) {
     })),
     total: n,
     pageCount: Math.max(1, Math.ceil(n / searchPageSize)),
+    figures,
     facets: {
       type: searchTypes.flatMap((value) => {
         const found = byType.find((t) => t.value === value);

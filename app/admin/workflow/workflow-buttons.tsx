@@ -74,16 +74,18 @@ export function WorkflowButtons({
   id,
   baseRevision,
   options,
+  className = "mt-4",
 }: {
   type: ContentType;
   id: number;
   baseRevision: number;
   options: ActionOption[];
+  className?: string;
 }) {
   const allowed = options.filter((o) => o.allowed);
   if (allowed.length === 0) return null;
   return (
-    <div className="mt-4 flex flex-wrap gap-2">
+    <div className={`${className} flex flex-wrap gap-2`}>
       {allowed.map((option) => (
         <MoveDialog key={option.action} type={type} id={id} baseRevision={baseRevision} option={option} />
       ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteButton } from "@/components/admin/delete-button";
+import { EditLayout } from "@/components/admin/edit-layout";
 import { NotFoundError } from "@/lib/errors";
 import { requestId } from "@/lib/validation";
 import { agentKindLabels } from "@/modules/agents/labels";
@@ -31,30 +32,40 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
     status.liveRevisionId === null &&
     (agent.createdById === ctx.actor.id || roleHas(ctx.actor.role, "content.delete.any"));
   return (
-    <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/admin/agents">← Agents</Link>
-      </p>
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <div>
-          <h1 className="font-serif text-3xl">{agent.preferredName}</h1>
-          <p className="text-sm text-muted">
-            {agentKindLabels[agent.kind]} · /agents/{agent.slug}
+    <EditLayout
+      header={
+        <>
+          <p className="text-sm">
+            <Link href="/admin/agents">← Agents</Link>
           </p>
-        </div>
-        {canDelete && (
-          <DeleteButton
-            action={deleteAgentAction}
-            id={agent.id}
-            what={agent.preferredName}
-            afterDelete="/admin/agents"
-          />
-        )}
-      </div>
-      <WorkflowPanel type="agent" id={agent.id} />
+          <div>
+            <h1 className="font-serif text-3xl">{agent.preferredName}</h1>
+            <p className="text-sm text-muted">
+              {agentKindLabels[agent.kind]} · /agents/{agent.slug}
+            </p>
+          </div>
+        </>
+      }
+      sidebar={
+        <WorkflowPanel
+          type="agent"
+          id={agent.id}
+          removal={
+            canDelete && (
+              <DeleteButton
+                action={deleteAgentAction}
+                id={agent.id}
+                what={agent.preferredName}
+                afterDelete="/admin/agents"
+              />
+            )
+          }
+        />
+      }
+    >
       <BaseRevisionProvider revision={status.workingRevisionId}>
         <AgentForm agent={agent} />
       </BaseRevisionProvider>
-    </div>
+    </EditLayout>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BaseRevisionProvider } from "@/components/admin/base-revision";
 import { DeleteButton } from "@/components/admin/delete-button";
+import { EditLayout } from "@/components/admin/edit-layout";
 import { NotFoundError } from "@/lib/errors";
 import { parseRecordId, requestId } from "@/lib/validation";
 import { anchorStateLabels, annotationKindLabels, audienceLabels } from "@/modules/annotations/labels";
@@ -43,24 +44,35 @@ export default async function AnnotationPage({ params }: { params: Promise<{ id:
   const textPath = annotatePath(current?.target ?? annotation.target);
   const where = annotation.target.type === "law" ? "law text" : "article";
   return (
-    <div className="space-y-6">
-      <p className="text-sm">
-        <Link href={textPath}>
-          ← Annotations on the {where} “{targetTitle}”
-        </Link>
-      </p>
-      <div className="max-w-3xl space-y-2">
-        <div className="flex flex-wrap items-start justify-between gap-4">
+    <EditLayout
+      header={
+        <>
+          <p className="text-sm">
+            <Link href={textPath}>
+              ← Annotations on the {where} “{targetTitle}”
+            </Link>
+          </p>
           <h1 className="font-serif text-3xl">{annotationKindLabels[annotation.kind]} annotation</h1>
-          {status.liveRevisionId === null && (
-            <DeleteButton
-              action={deleteAnnotationAction}
-              id={annotation.id}
-              what="this annotation"
-              afterDelete={textPath}
-            />
-          )}
-        </div>
+        </>
+      }
+      sidebar={
+        <WorkflowPanel
+          type="annotation"
+          id={annotation.id}
+          removal={
+            status.liveRevisionId === null && (
+              <DeleteButton
+                action={deleteAnnotationAction}
+                id={annotation.id}
+                what="this annotation"
+                afterDelete={textPath}
+              />
+            )
+          }
+        />
+      }
+    >
+      <div className="max-w-3xl space-y-2">
         <p className="text-sm text-muted">
           On the {where}{" "}
           <Link href={textPath} className="text-ink">
@@ -85,7 +97,6 @@ export default async function AnnotationPage({ params }: { params: Promise<{ id:
           </p>
         )}
       </div>
-      <WorkflowPanel type="annotation" id={annotation.id} />
       <BaseRevisionProvider revision={status.workingRevisionId}>
         <EditAnnotationForm
           id={annotation.id}
@@ -98,7 +109,7 @@ export default async function AnnotationPage({ params }: { params: Promise<{ id:
           }}
         />
       </BaseRevisionProvider>
-    </div>
+    </EditLayout>
   );
 }
 

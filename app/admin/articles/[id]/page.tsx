@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteButton } from "@/components/admin/delete-button";
+import { EditLayout } from "@/components/admin/edit-layout";
 import { NotFoundError } from "@/lib/errors";
 import { formatPartialDate } from "@/lib/partial-date";
 import { parseRecordId, requestId } from "@/lib/validation";
@@ -40,36 +41,46 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
     roleHas(ctx.actor.role, "content.write") &&
     (article.createdById === ctx.actor.id || roleHas(ctx.actor.role, "content.delete.any"));
   return (
-    <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/admin/articles">← Articles</Link>
-      </p>
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="max-w-3xl space-y-1">
-          <KindBadge kind={article.kind} />
-          <h1 className="font-serif text-3xl">{article.title}</h1>
-          <p className="text-sm text-muted">
-            {[
-              article.authors.map((a) => a.name).join(", "),
-              article.publisher?.name,
-              article.creditedAgent && `reported by ${article.creditedAgent.name}`,
-              formatPartialDate(article.originalDate),
-              workflowLabel(status.review, status.visibility),
-            ]
-              .filter(Boolean)
-              .join(" · ")}
+    <EditLayout
+      header={
+        <>
+          <p className="text-sm">
+            <Link href="/admin/articles">← Articles</Link>
           </p>
-        </div>
-        {canDelete && (
-          <DeleteButton
-            action={deleteArticleAction}
-            id={article.id}
-            what="this article"
-            afterDelete="/admin/articles"
-          />
-        )}
-      </div>
-      <WorkflowPanel type="article" id={article.id} />
+          <div className="max-w-3xl space-y-1">
+            <KindBadge kind={article.kind} />
+            <h1 className="font-serif text-3xl">{article.title}</h1>
+            <p className="text-sm text-muted">
+              {[
+                article.authors.map((a) => a.name).join(", "),
+                article.publisher?.name,
+                article.creditedAgent && `reported by ${article.creditedAgent.name}`,
+                formatPartialDate(article.originalDate),
+                workflowLabel(status.review, status.visibility),
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            </p>
+          </div>
+        </>
+      }
+      sidebar={
+        <WorkflowPanel
+          type="article"
+          id={article.id}
+          removal={
+            canDelete && (
+              <DeleteButton
+                action={deleteArticleAction}
+                id={article.id}
+                what="this article"
+                afterDelete="/admin/articles"
+              />
+            )
+          }
+        />
+      }
+    >
       {article.body.trim() !== "" && (
         <p className="text-sm">
           <Link href={`/admin/articles/${article.id}/annotations`}>Annotate the text</Link>
@@ -82,6 +93,6 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           canCreateTopics={roleHas(ctx.actor.role, "vocabulary.manage")}
         />
       </BaseRevisionProvider>
-    </div>
+    </EditLayout>
   );
 }

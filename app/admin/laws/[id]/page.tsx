@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteButton } from "@/components/admin/delete-button";
+import { EditLayout } from "@/components/admin/edit-layout";
 import { NotFoundError } from "@/lib/errors";
 import { parseRecordId, requestId } from "@/lib/validation";
 import { roleHas } from "@/modules/auth/permissions";
@@ -38,33 +39,52 @@ export default async function LawPage({ params }: { params: Promise<{ id: string
   ]);
   const jurisdictionOptions = jurisdictions.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }));
   return (
-    <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/admin/laws">← Laws</Link>
-      </p>
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <h1 className="max-w-3xl font-serif text-3xl">{law.title}</h1>
-        {status.liveRevisionId === null && (
-          <DeleteButton action={deleteLawAction} id={law.id} what="this law" afterDelete="/admin/laws" />
-        )}
-      </div>
-      <WorkflowPanel
-        type="law"
-        id={law.id}
-        previewHref={`/api/preview?type=law&id=${law.id}`}
-        publicHref={status.visibility === "live" ? publicLawPath(law) : undefined}
-      />
-      <BaseRevisionProvider revision={status.workingRevisionId}>
-        <LawForm
-          law={law}
-          jurisdictions={jurisdictionOptions}
-          canCreateTopics={roleHas(ctx.actor.role, "vocabulary.manage")}
+    <EditLayout
+      header={
+        <>
+          <p className="text-sm">
+            <Link href="/admin/laws">← Laws</Link>
+          </p>
+          <h1 className="max-w-3xl font-serif text-3xl">{law.title}</h1>
+        </>
+      }
+      parts={[
+        { id: "details-heading", label: "Details" },
+        { id: "periods-heading", label: "Periods covered" },
+        { id: "timeline-heading", label: "Timeline" },
+        { id: "texts-heading", label: "Texts" },
+        { id: "relations-heading", label: "Relations" },
+      ]}
+      sidebar={
+        <WorkflowPanel
+          type="law"
+          id={law.id}
+          previewHref={`/api/preview?type=law&id=${law.id}`}
+          publicHref={status.visibility === "live" ? publicLawPath(law) : undefined}
+          removal={
+            status.liveRevisionId === null && (
+              <DeleteButton action={deleteLawAction} id={law.id} what="this law" afterDelete="/admin/laws" />
+            )
+          }
         />
+      }
+    >
+      <BaseRevisionProvider revision={status.workingRevisionId}>
+        <section aria-labelledby="details-heading" className="space-y-4">
+          <h2 id="details-heading" className="font-serif text-2xl">
+            Details
+          </h2>
+          <LawForm
+            law={law}
+            jurisdictions={jurisdictionOptions}
+            canCreateTopics={roleHas(ctx.actor.role, "vocabulary.manage")}
+          />
+        </section>
         <LawPeriodsSection lawId={law.id} />
         <LawTimelineSection lawId={law.id} />
         <LawTextsSection lawId={law.id} />
         <LawRelationsSection lawId={law.id} jurisdictions={jurisdictionOptions} />
       </BaseRevisionProvider>
-    </div>
+    </EditLayout>
   );
 }

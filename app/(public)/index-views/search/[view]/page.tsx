@@ -11,13 +11,14 @@ import { annotationKindLabels, type AnnotationKind } from "@/modules/annotations
 import { articleKindLabels, type ArticleKind } from "@/modules/articles/labels";
 import { lawTypeLabels } from "@/modules/laws/labels";
 import { indexView, unnamedView } from "@/modules/public/index-page-view";
+import type { FigureHits } from "@/modules/public/figure-search";
 import { publishedSearch, type SearchHit, type SearchResults } from "@/modules/public/search";
 import { searchHref, type SearchQuery, type SearchType } from "@/modules/public/search-url";
 import { pageAlternates } from "@/modules/public/syndication";
 
 export const metadata: Metadata = {
   title: "Search",
-  description: "Search the archive's published laws, articles, people and organizations.",
+  description: "Search the archive's published laws, articles, people, organizations and figures.",
   alternates: pageAlternates("/search"),
   // Result pages are endless variations of the pages they point to.
   robots: { index: false, follow: true },
@@ -61,51 +62,103 @@ async function Results({ query }: { query: SearchQuery }) {
   return (
     <div className="grid gap-10 lg:grid-cols-[14rem_1fr]">
       <FiltersDisclosure chosen={[query.type, query.jurisdiction].filter(Boolean).length}>{filters}</FiltersDisclosure>
-      <section aria-labelledby="results-heading" className="min-w-0">
-        <h2 id="results-heading" className="border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
-          {results.capped
-            ? `More than ${results.total.toLocaleString("en")} results`
-            : results.total === 1
-              ? "1 result"
-              : `${results.total.toLocaleString("en")} results`}{" "}
-          for “{query.q}”
-        </h2>
-        {results.correctedTo && (
-          <p className="mt-4 text-sm">
-            Nothing matches “{query.q}” as typed; these results are for the closest names in the archive, “
-            {results.correctedTo}”.
-          </p>
-        )}
-        {results.hits.length === 0 && results.total > 0 ? (
-          <p className="py-8">
-            There is no page {query.page}: the results end at page {results.pageCount}.{" "}
-            <Link href={searchHref(query, { page: results.pageCount })} className="underline">
-              Go to the last page
-            </Link>
-          </p>
-        ) : results.hits.length === 0 ? (
-          <div className="space-y-2 py-8">
-            <p>
-              Nothing published matches “{query.q}”{query.type || query.jurisdiction ? " with these filters" : ""}.
-            </p>
-            <p className="text-muted">
-              Check the spelling, use fewer words, or{" "}
-              <Link href="/laws" className="underline">
-                browse every published law
-              </Link>
-              .
-            </p>
-          </div>
-        ) : (
-          <ol className="divide-y divide-rule">
-            {results.hits.map((hit) => (
-              <Hit key={hit.path} hit={hit} />
-            ))}
-          </ol>
-        )}
-        <PageLinks page={results.page} pageCount={results.pageCount} href={(page) => searchHref(query, { page })} />
-      </section>
+      <div className="min-w-0 space-y-10">
+        {results.figures.total > 0 && <Figures figures={results.figures} />}
+        <Items query={query} results={results} />
+      </div>
     </div>
+  );
+}
+
+function Items({ query, results }: { query: SearchQuery; results: SearchResults }) {
+  return (
+    <section aria-labelledby="results-heading">
+      <h2 id="results-heading" className="border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
+        {results.capped
+          ? `More than ${results.total.toLocaleString("en")} results`
+          : results.total === 1
+            ? "1 result"
+            : `${results.total.toLocaleString("en")} results`}{" "}
+        for “{query.q}”
+      </h2>
+      {results.correctedTo && (
+        <p className="mt-4 text-sm">
+          Nothing matches “{query.q}” as typed; these results are for the closest names in the archive, “
+          {results.correctedTo}”.
+        </p>
+      )}
+      {results.hits.length === 0 && results.total > 0 ? (
+        <p className="py-8">
+          There is no page {query.page}: the results end at page {results.pageCount}.{" "}
+          <Link href={searchHref(query, { page: results.pageCount })} className="underline">
+            Go to the last page
+          </Link>
+        </p>
+      ) : results.hits.length === 0 ? (
+        <div className="space-y-2 py-8">
+          <p>
+            {results.figures.total > 0 ? "No law, article, person or annotation" : "Nothing published"} matches “
+            {query.q}”{query.type || query.jurisdiction ? " with these filters" : ""}.
+          </p>
+          <p className="text-muted">
+            Check the spelling, use fewer words, or{" "}
+            <Link href="/laws" className="underline">
+              browse every published law
+            </Link>
+            .
+          </p>
+        </div>
+      ) : (
+        <ol className="divide-y divide-rule">
+          {results.hits.map((hit) => (
+            <Hit key={hit.path} hit={hit} />
+          ))}
+        </ol>
+      )}
+      <PageLinks page={results.page} pageCount={results.pageCount} href={(page) => searchHref(query, { page })} />
+    </section>
+  );
+}
+
+/** Approved figures the words find, each linked to the page that shows it. */
+function Figures({ figures }: { figures: FigureHits }) {
+  return (
+    <section aria-labelledby="figures-heading">
+      <h2 id="figures-heading" className="border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">
+        {figures.total === 1 ? "1 figure" : `${figures.total.toLocaleString("en")} figures`}
+      </h2>
+      <ol className="divide-y divide-rule">
+        {figures.hits.map((figure) => (
+          <li key={figure.path} className="py-5" data-testid="search-figure">
+            <p className="text-xs font-semibold uppercase tracking-wide text-muted">
+              Figure{figure.jurisdictionCode && ` · ${figure.jurisdictionCode}`}
+            </p>
+            <h3 className="mt-1 font-serif text-xl leading-snug">
+              <Link href={figure.path} className="text-ink no-underline hover:underline">
+                <MarkedText parts={figure.label} />
+              </Link>
+            </h3>
+            <p className="mt-1">
+              <span className="text-lg font-semibold tabular-nums">{figure.value}</span>
+              {figure.unit && ` ${figure.unit}`}
+              {figure.asOf && <span className="text-muted">, as of {figure.asOf}</span>}
+              {figure.disputed && <span className="text-sm text-muted"> (sources disagree)</span>}
+            </p>
+            {figure.note.length > 0 && (
+              <p className="mt-1 text-sm leading-relaxed text-muted">
+                <MarkedText parts={figure.note} />
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      {figures.total > figures.hits.length && (
+        <p className="pt-2 text-sm text-muted">
+          {(figures.total - figures.hits.length).toLocaleString("en")} more figures match: add a word to narrow the
+          search.
+        </p>
+      )}
+    </section>
   );
 }
 
