@@ -66,9 +66,7 @@ test("on a desktop the status, moves and comments sit beside the form, the moves
   await expectNoSeriousViolations(page);
 });
 
-test("on a phone the status comes first and the sections are behind the Menu button", async ({
-  adminPage: page,
-}) => {
+test("on a phone the status comes first and the sections are behind the Menu button", async ({ adminPage: page }) => {
   await page.setViewportSize(phone);
   await openDemoLaw(page);
   const status = page.getByTestId("workflow-state");

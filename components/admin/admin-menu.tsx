@@ -57,7 +57,9 @@ export function AdminMenu({ links, account }: { links: Destination[]; account: R
           ))}
         </ul>
       </nav>
-      <div className={`${open ? "block" : "hidden"} order-5 basis-full pb-2 text-sm xl:order-4 xl:block xl:basis-auto xl:pb-0`}>
+      <div
+        className={`${open ? "block" : "hidden"} order-5 basis-full pb-2 text-sm xl:order-4 xl:block xl:basis-auto xl:pb-0`}
+      >
         {account}
       </div>
     </>

@@ -67,7 +67,11 @@ export function CommandPalette({ pages }: { pages: Destination[] }) {
   const records = answer?.query === typed ? answer.records : [];
   const lower = typed.toLowerCase();
   const choices: Choice[] = [
-    ...records.map((r) => ({ label: r.label, hint: [kindLabels[r.kind], r.hint].filter(Boolean).join(" · "), href: r.href })),
+    ...records.map((r) => ({
+      label: r.label,
+      hint: [kindLabels[r.kind], r.hint].filter(Boolean).join(" · "),
+      href: r.href,
+    })),
     ...pages.filter((p) => p.label.toLowerCase().includes(lower)).map((p) => ({ ...p, hint: "Page" })),
   ];
   const current = Math.min(active, Math.max(0, choices.length - 1));

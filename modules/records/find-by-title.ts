@@ -37,7 +37,12 @@ export async function findRecordsByTitle(ctx: Ctx, q: string): Promise<FoundReco
       href: `/admin/articles/${a.id}`,
     })),
     ...agents.map((o) => ({ kind: "agent" as const, label: o.label, hint: o.hint, href: `/admin/agents/${o.value}` })),
-    ...sources.map((o) => ({ kind: "source" as const, label: o.label, hint: o.hint, href: `/admin/sources/${o.value}` })),
+    ...sources.map((o) => ({
+      kind: "source" as const,
+      label: o.label,
+      hint: o.hint,
+      href: `/admin/sources/${o.value}`,
+    })),
     ...topics.map((o) => ({ kind: "topic" as const, label: o.label, hint: o.hint, href: `/admin/topics/${o.value}` })),
     ...figures.figures.map((f) => ({
       kind: "figure" as const,

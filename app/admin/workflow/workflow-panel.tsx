@@ -91,13 +91,7 @@ export async function WorkflowPanel({
         <div className="mt-6 border-t border-rule pt-4" data-testid="removal-moves">
           <h3 className="text-sm font-semibold">Remove</h3>
           <div className="mt-2 flex flex-wrap gap-2">
-            <WorkflowButtons
-              type={type}
-              id={id}
-              baseRevision={status.workingRevisionId}
-              options={away}
-              className=""
-            />
+            <WorkflowButtons type={type} id={id} baseRevision={status.workingRevisionId} options={away} className="" />
             {removal}
           </div>
         </div>
