@@ -1,6 +1,6 @@
 "use client";
 
-import { UnsavedChangesGuard } from "@/components/admin/unsaved-changes";
+import { AutosaveHint, UnsavedChangesGuard } from "@/components/admin/unsaved-changes";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -43,7 +43,7 @@ export function AgentForm({ agent }: { agent?: Agent }) {
   const links = failed ? rows(failed.values, "links", linkFields) : (agent?.links ?? []);
   return (
     <form action={action} className="max-w-3xl space-y-6" noValidate>
-      <UnsavedChangesGuard saved={state?.ok ? state : null} />
+      <UnsavedChangesGuard saved={state?.ok ? state : null} autosave={Boolean(agent)} />
       {agent && <input type="hidden" name="agentId" value={agent.id} />}
       <BaseRevisionInput override={keepMine} />
       <div className="grid gap-4 sm:grid-cols-3">
@@ -125,6 +125,7 @@ export function AgentForm({ agent }: { agent?: Agent }) {
       ) : (
         failed && <Notice tone="error">{failed.message}</Notice>
       )}
+      {agent && <AutosaveHint />}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : agent ? "Save changes" : "Create agent"}
       </Button>

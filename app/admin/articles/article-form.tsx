@@ -1,6 +1,6 @@
 "use client";
 
-import { UnsavedChangesGuard } from "@/components/admin/unsaved-changes";
+import { AutosaveHint, UnsavedChangesGuard } from "@/components/admin/unsaved-changes";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import { submitWithoutReset } from "@/components/admin/submit-without-reset";
@@ -38,7 +38,7 @@ export function ArticleForm({
   const { conflict, keepMine, keepMineNow } = useSaveConflict(state);
   return (
     <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="max-w-3xl space-y-6" noValidate>
-      <UnsavedChangesGuard saved={state?.ok ? state : null} />
+      <UnsavedChangesGuard saved={state?.ok ? state : null} autosave={Boolean(article)} />
       {article && <input type="hidden" name="articleId" value={article.id} />}
       <BaseRevisionInput override={keepMine} />
 
@@ -136,6 +136,7 @@ export function ArticleForm({
       ) : (
         state && !state.ok && <Notice tone="error">{state.message}</Notice>
       )}
+      {article && <AutosaveHint />}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : article ? "Save changes" : "Create article"}
       </Button>

@@ -1,6 +1,6 @@
 "use client";
 
-import { UnsavedChangesGuard } from "@/components/admin/unsaved-changes";
+import { AutosaveHint, UnsavedChangesGuard } from "@/components/admin/unsaved-changes";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { EntityPicker } from "@/components/admin/entity-picker";
@@ -40,7 +40,7 @@ export function LawForm({
   const preferred = Math.max(0, law?.titles.findIndex((t) => t.preferred) ?? 0);
   return (
     <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="max-w-3xl space-y-6" noValidate>
-      <UnsavedChangesGuard saved={state?.ok ? state : null} />
+      <UnsavedChangesGuard saved={state?.ok ? state : null} autosave={Boolean(law)} />
       {law && <input type="hidden" name="lawId" value={law.id} />}
       <BaseRevisionInput override={keepMine} />
 
@@ -165,6 +165,7 @@ export function LawForm({
       ) : (
         state && !state.ok && <Notice tone="error">{state.message}</Notice>
       )}
+      {law && <AutosaveHint />}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : law ? "Save changes" : "Create law"}
       </Button>
