@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { ChosenOptions } from "./chosen-options";
 import { ConfirmTwin, CreatePanel, sameName } from "./picker-panels";
 
 export type PickerOption = { value: string; label: string; hint?: string };
@@ -11,6 +12,8 @@ type Props = {
   label: string;
   name: string;
   multiple?: boolean;
+  /** The choices' order matters (a byline): they can be dragged or moved with buttons. */
+  ordered?: boolean;
   initial?: PickerOption[];
   search: (query: string) => Promise<PickerOption[]>;
   /** Creates a missing record from what was typed; offered when nothing matches exactly. */
@@ -31,6 +34,7 @@ export function EntityPicker({
   label,
   name,
   multiple = false,
+  ordered = false,
   initial = [],
   search,
   create,
@@ -204,24 +208,7 @@ export function EntityPicker({
         <input key={option.value} type="hidden" name={name} value={option.value} />
       ))}
       {selected.length > 0 && (
-        <ul className="mt-1 flex flex-wrap gap-2" aria-label={`Chosen: ${label}`}>
-          {selected.map((option) => (
-            <li
-              key={option.value}
-              className="flex items-center gap-1 rounded-full border border-rule bg-surface-muted py-0.5 pl-3 pr-1 text-sm"
-            >
-              {option.label}
-              <button
-                type="button"
-                className="rounded-full px-1.5 text-muted hover:text-danger"
-                aria-label={`Remove ${option.label}`}
-                onClick={() => setSelected((current) => current.filter((s) => s.value !== option.value))}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ChosenOptions id={id} label={label} selected={selected} ordered={ordered} onChange={setSelected} />
       )}
       {(multiple || selected.length === 0) && (
         <input

@@ -29,7 +29,8 @@ export function AttributionPickers({ article, errors }: { article?: ArticleDetai
         label="Authors"
         name="authorIds"
         multiple
-        hint="In byline order: pick the first author first. To reorder, remove an author and add them again."
+        ordered
+        hint="In byline order. Drag an author to move them, or use ↑ and ↓."
         initial={article?.authors.map(option)}
         search={searchAgentsAction}
         create={(name) => createAgentInlineAction(name, "person")}
