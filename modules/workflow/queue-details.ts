@@ -13,7 +13,8 @@ import type { ContentType } from "@/db/schema/vocabulary";
 import { diffSize, type DiffSize } from "@/lib/diff/size";
 import { diffSnapshots } from "@/lib/diff/snapshot";
 import { parseAnnotationSnapshot } from "@/modules/annotations/snapshot-schema";
-import type { Actor, Ctx } from "@/modules/auth/context";
+import { authorize } from "@/modules/auth/authorize";
+import type { Ctx } from "@/modules/auth/context";
 import { decide } from "./machine";
 import type { ActionOption } from "./options";
 import { parseSnapshot } from "./snapshots";
@@ -58,7 +59,8 @@ function itemIn(typeColumn: AnyColumn, idColumn: AnyColumn, keys: ItemKey[]): SQ
  * jurisdictions it concerns, how big the change is, and the review moves open to this user. A
  * fixed number of queries whatever the number of items.
  */
-export async function queueDetails(ctx: Ctx, actor: Actor, keys: ItemKey[]): Promise<Map<string, QueueDetails>> {
+export async function queueDetails(ctx: Ctx, keys: ItemKey[]): Promise<Map<string, QueueDetails>> {
+  const actor = authorize(ctx, "admin.access");
   const out = new Map<string, QueueDetails>();
   if (keys.length === 0) return out;
   const rows = await ctx.db

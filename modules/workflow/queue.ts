@@ -65,7 +65,7 @@ export async function reviewQueue(ctx: Ctx) {
   const lists = await queueLists(ctx, actor);
   const all = Object.values(lists).flat();
   const unique = [...new Map(all.map((item) => [detailsKey(item.type, item.id), item])).values()];
-  const details = await queueDetails(ctx, actor, unique);
+  const details = await queueDetails(ctx, unique);
   const withDetails = (items: QueueItem[]): QueueEntry[] =>
     items.map((item) => ({ ...item, details: details.get(detailsKey(item.type, item.id)) ?? null }));
   return {
