@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { RevisionDiff } from "@/components/admin/revision-diff";
+import { diffSize } from "@/lib/diff/size";
 import { diffSnapshots, type FieldChange } from "@/lib/diff/snapshot";
 import { diffWords, tokenize, type WordSegment } from "@/lib/diff/words";
 
@@ -308,5 +309,28 @@ describe("RevisionDiff", () => {
     expect(html).not.toMatch(/<del[^>]*>[^<]*—/);
     expect(html).toContain("Added");
     expect(html).toContain("Removed");
+  });
+});
+
+describe("diffSize", () => {
+  test("counts the fields changed and the words added and removed, not the words kept", () => {
+    const before = {
+      title: "A law",
+      body: "One two three four five six seven eight nine ten eleven twelve thirteen fourteen.",
+    };
+    const after = {
+      title: "A law",
+      body: "One two three six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen.",
+      note: "New note",
+    };
+    expect(diffSize(diffSnapshots(before, after))).toEqual({ fields: 2, wordsAdded: 4, wordsRemoved: 2 });
+  });
+
+  test("identical snapshots are no change", () => {
+    expect(diffSize(diffSnapshots({ a: "x", list: [1, 2] }, { list: [1, 2], a: "x" }))).toEqual({
+      fields: 0,
+      wordsAdded: 0,
+      wordsRemoved: 0,
+    });
   });
 });

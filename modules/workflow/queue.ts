@@ -4,6 +4,7 @@ import type { ContentType, ReviewState, Visibility } from "@/db/schema/vocabular
 import { authorize } from "@/modules/auth/authorize";
 import type { Actor, Ctx } from "@/modules/auth/context";
 import { roleHas } from "@/modules/auth/permissions";
+import { detailsKey, queueDetails, type QueueDetails } from "./queue-details";
 
 export type QueueItem = {
   type: ContentType;
@@ -53,11 +54,29 @@ function waitingFor(actor: Actor): SQL | undefined {
   );
 }
 
+export type QueueEntry = QueueItem & { details: QueueDetails | null };
+
 /**
- * The review queue: what waits for me, what I submitted, and what changed since I last opened it.
+ * The review queue: what waits for me, what I submitted, and what changed since I last opened it,
+ * each item with who submitted it, their note, its jurisdictions and the size of the change.
  */
 export async function reviewQueue(ctx: Ctx) {
   const actor = authorize(ctx, "admin.access");
+  const lists = await queueLists(ctx, actor);
+  const all = Object.values(lists).flat();
+  const unique = [...new Map(all.map((item) => [detailsKey(item.type, item.id), item])).values()];
+  const details = await queueDetails(ctx, unique);
+  const withDetails = (items: QueueItem[]): QueueEntry[] =>
+    items.map((item) => ({ ...item, details: details.get(detailsKey(item.type, item.id)) ?? null }));
+  return {
+    waiting: withDetails(lists.waiting),
+    submitted: withDetails(lists.submitted),
+    changed: withDetails(lists.changed),
+    scheduled: withDetails(lists.scheduled),
+  };
+}
+
+async function queueLists(ctx: Ctx, actor: Actor) {
   const waiting = await select(ctx, waitingFor(actor));
   const submitted =
     actor.id === null
@@ -100,7 +119,7 @@ async function changedSinceSeen(ctx: Ctx, userId: number) {
 
 /** The dashboard's counts of the queue. */
 export async function queueCounts(ctx: Ctx) {
-  const { waiting, submitted, changed, scheduled } = await reviewQueue(ctx);
+  const { waiting, submitted, changed, scheduled } = await queueLists(ctx, authorize(ctx, "admin.access"));
   return { waiting: waiting.length, submitted: submitted.length, changed: changed.length, scheduled: scheduled.length };
 }
 

@@ -68,6 +68,8 @@ export async function moveItem(ctx: Ctx, input: unknown, now = new Date()): Prom
         authorId: actor.id,
         body,
         kind,
+        // The move's own time, as `submittedAt` records it: the queue finds the submitter's note by it.
+        createdAt: now,
         // Only a request for changes waits for an answer; a note on a move or an override reason is a record.
         resolvedAt: open ? null : now,
         resolvedById: open ? null : actor.id,

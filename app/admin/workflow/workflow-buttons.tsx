@@ -93,7 +93,8 @@ export function WorkflowButtons({
   );
 }
 
-function MoveDialog({
+/** One workflow move: its button, and the dialog that confirms it (also used by the review queue). */
+export function MoveDialog({
   type,
   id,
   baseRevision,
