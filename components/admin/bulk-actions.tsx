@@ -101,7 +101,7 @@ export function BulkActions({
             </Button>
           ))}
         {actions.includes("withdraw") && (
-          <DialogButton label="Withdraw…" title={`Withdraw ${count} selected?`} variant="danger">
+          <DialogButton label="Withdraw…" title={`Withdraw ${count} selected?`} variant="danger" disabled={none}>
             <p className="text-sm">
               Readers lose each published item at once; its address answers that it was withdrawn. Items that are not
               published are left as they are.
