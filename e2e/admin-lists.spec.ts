@@ -114,3 +114,15 @@ test("an editor sorts, chooses columns, saves a view, reapplies it and submits t
     await expect(page.getByRole("link", { name: viewName })).toHaveCount(0);
   });
 });
+
+test("the articles list is the same table: sortable by date, fits a phone and passes axe", async ({
+  adminPage: page,
+}) => {
+  await page.goto("/admin/articles");
+  const table = page.getByRole("table", { name: "Articles" });
+  const date = table.getByRole("columnheader", { name: /Date/ });
+  await date.getByRole("link").click();
+  await expect(date).toHaveAttribute("aria-sort", "descending");
+  await expect(page).toHaveURL(/sort=date/);
+  await expectFitsAndPassesAxe(page);
+});

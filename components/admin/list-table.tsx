@@ -25,11 +25,13 @@ export function ListTable<R extends { id: number }>({
   columns,
   rows,
   selection,
+  rowTestId,
 }: {
   label: string;
   columns: ListColumn<R>[];
   rows: R[];
   selection?: RowSelection<R>;
+  rowTestId?: string;
 }) {
   return (
     <div
@@ -76,7 +78,7 @@ export function ListTable<R extends { id: number }>({
         </thead>
         <tbody className="divide-y divide-rule">
           {rows.map((row) => (
-            <tr key={row.id} className="align-top">
+            <tr key={row.id} className="align-top" data-testid={rowTestId}>
               {selection && (
                 <td className="px-3 py-2">
                   <input
