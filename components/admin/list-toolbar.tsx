@@ -52,7 +52,7 @@ export function ListToolbar({
         />
       </div>
       {[...facets, ...(sort ? [sort] : [])].map((facet) => (
-        <div key={facet.name}>
+        <div key={facet.name} className="min-w-0 max-w-full">
           <label
             htmlFor={`list-${facet.name}`}
             className="block text-xs font-semibold uppercase tracking-wide text-muted"
@@ -63,7 +63,7 @@ export function ListToolbar({
             id={`list-${facet.name}`}
             name={facet.name}
             defaultValue={facet.value ?? ""}
-            className="mt-1 rounded border border-rule bg-surface px-2 py-1.5 text-sm"
+            className="mt-1 max-w-full rounded border border-rule bg-surface px-2 py-1.5 text-sm"
           >
             {facet !== sort && <option value="">All</option>}
             {facet.options.map((o) => (
