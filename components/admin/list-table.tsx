@@ -18,7 +18,8 @@ export type RowSelection<R> = { form: string; value: (row: R) => string; label: 
 /**
  * An admin list as a table: sortable headers are links (so sorting works without script and
  * is kept in the address), and the table scrolls inside its own focusable region on a narrow
- * screen instead of widening the page.
+ * screen instead of widening the page. It is `relative` so that the headers' visually hidden
+ * (absolutely positioned) text is clipped with it rather than widening the page.
  */
 export function ListTable<R extends { id: number }>({
   label,
@@ -38,7 +39,7 @@ export function ListTable<R extends { id: number }>({
       role="region"
       aria-label={`${label} (scrolls sideways on a narrow screen)`}
       tabIndex={0}
-      className="max-w-full overflow-x-auto rounded-lg border border-rule bg-surface focus-visible:outline-2 focus-visible:outline-accent"
+      className="relative max-w-full overflow-x-auto rounded-lg border border-rule bg-surface focus-visible:outline-2 focus-visible:outline-accent"
     >
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{label}</caption>
