@@ -266,7 +266,18 @@ test("an editor enters a law with its timeline and text, and an article that dis
     const row = page.getByTestId("article-row");
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(articleTitle);
-    await expect(row).toContainText(`by ${author} · ${publisher} · May 2021 · English · Draft`);
+    await expect(row.getByRole("cell", { name: author })).toBeVisible();
+    for (const cell of ["May 2021", "Draft"])
+      await expect(row.getByRole("cell", { name: cell, exact: true })).toBeVisible();
+    // Publisher and language are columns the list hides until chosen.
+    await page.getByText("Columns", { exact: true }).click();
+    for (const column of ["Publisher", "Language"])
+      await page.getByRole("checkbox", { name: column, exact: true }).check();
+    await page.getByRole("button", { name: "Show", exact: true }).click();
+    await expect(page.getByRole("columnheader", { name: "Publisher" })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`[?&]law=${lawId}(&|$)`));
+    for (const cell of [publisher, "English"])
+      await expect(row.getByRole("cell", { name: cell, exact: true })).toBeVisible();
   });
 });
 

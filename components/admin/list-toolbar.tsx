@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { listHref, type ListParams } from "@/lib/list-query";
 
 export type Facet = {
   name: string;
@@ -17,12 +18,15 @@ export function ListToolbar({
   searchLabel,
   facets = [],
   sort,
+  keep = {},
 }: {
   action: string;
   q?: string;
   searchLabel: string;
   facets?: Facet[];
   sort?: Facet;
+  /** Parameters the filters leave as they are (a sort chosen by a header, the columns shown). */
+  keep?: ListParams;
 }) {
   const active = Boolean(q) || facets.some((f) => f.value) || Boolean(sort?.value);
   return (
@@ -31,6 +35,11 @@ export function ListToolbar({
       action={action}
       className="flex flex-wrap items-end gap-3 rounded-lg border border-rule bg-surface p-4"
     >
+      {Object.entries(keep).flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : [value]).map((v, index) =>
+          v ? <input key={`${name}-${index}`} type="hidden" name={name} value={v} /> : null,
+        ),
+      )}
       <div className="min-w-48 flex-1">
         <label htmlFor="list-q" className="block text-xs font-semibold uppercase tracking-wide text-muted">
           {searchLabel}
@@ -43,7 +52,7 @@ export function ListToolbar({
         />
       </div>
       {[...facets, ...(sort ? [sort] : [])].map((facet) => (
-        <div key={facet.name}>
+        <div key={facet.name} className="min-w-0 max-w-full">
           <label
             htmlFor={`list-${facet.name}`}
             className="block text-xs font-semibold uppercase tracking-wide text-muted"
@@ -54,7 +63,7 @@ export function ListToolbar({
             id={`list-${facet.name}`}
             name={facet.name}
             defaultValue={facet.value ?? ""}
-            className="mt-1 rounded border border-rule bg-surface px-2 py-1.5 text-sm"
+            className="mt-1 max-w-full rounded border border-rule bg-surface px-2 py-1.5 text-sm"
           >
             {facet !== sort && <option value="">All</option>}
             {facet.options.map((o) => (
@@ -69,7 +78,7 @@ export function ListToolbar({
         Apply
       </button>
       {active && (
-        <Link href={action} className="py-1.5 text-sm">
+        <Link href={listHref(action, keep)} className="py-1.5 text-sm">
           Clear
         </Link>
       )}

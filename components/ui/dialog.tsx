@@ -12,6 +12,7 @@ export function DialogButton({
   title,
   variant = "secondary",
   srLabel,
+  disabled,
   children,
 }: {
   label: string;
@@ -19,12 +20,19 @@ export function DialogButton({
   srLabel?: string;
   title: string;
   variant?: "secondary" | "danger" | "primary";
+  disabled?: boolean;
   children: React.ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <Button variant={variant} className="px-3 py-1" aria-label={srLabel} onClick={() => ref.current?.showModal()}>
+      <Button
+        variant={variant}
+        className="px-3 py-1"
+        aria-label={srLabel}
+        disabled={disabled}
+        onClick={() => ref.current?.showModal()}
+      >
         {label}
       </Button>
       <dialog

@@ -15,3 +15,4 @@ export * from "./public-search";
 export * from "./public-projections";
 export * from "./annotations";
 export * from "./page-cache";
+export * from "./saved-views";

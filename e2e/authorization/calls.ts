@@ -312,6 +312,11 @@ export const calls: Record<string, (m: Maker) => Promise<Call>> = {
       overrideReason: "The authorization matrix approves its own test law.",
     });
   },
+  "app/admin/workflow/actions.ts#bulkMoveAction": async (m) => {
+    const id = await m.law();
+    const revision = await m.revision(`/admin/laws/${id}`);
+    return formCall("/admin/laws", { type: "law", action: "submit", item: `${id}:${revision}` });
+  },
   "app/admin/workflow/actions.ts#addCommentAction": async (m) => {
     const id = await m.law();
     return formCall(`/admin/laws/${id}`, {
@@ -329,6 +334,16 @@ export const calls: Record<string, (m: Maker) => Promise<Call>> = {
   "app/admin/workflow/actions.ts#searchMergeTargetsAction": async (m) => {
     const id = await m.law();
     return { page: `/admin/laws/${id}`, args: ["law", "rehabilitation", id] };
+  },
+
+  "app/admin/saved-views/actions.ts#saveViewAction": async () =>
+    formCall("/admin/laws", { list: "laws", name: unique("view"), query: "sort=title" }),
+  "app/admin/saved-views/actions.ts#deleteViewAction": async (m) => {
+    const view = await m.data<{ id: number }>("app/admin/saved-views/actions.ts#saveViewAction", "/admin/laws", [
+      null,
+      new Form({ list: "laws", name: unique("view"), query: "" }),
+    ]);
+    return formCall("/admin/laws", { id: String(view.id), list: "laws" });
   },
 
   "app/login/actions.ts#signInAction": async (m) => {

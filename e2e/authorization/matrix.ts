@@ -161,11 +161,21 @@ export const matrix: Record<string, Row> = {
     cells: reviewers,
     note: "approving someone else's change; a contributor may only submit",
   },
+  "app/admin/workflow/actions.ts#bulkMoveAction": {
+    cells: writers,
+    note: "a bulk submit; publishing and withdrawing need a reviewer, and moveItem checks each item",
+  },
   "app/admin/workflow/actions.ts#addCommentAction": { cells: writers },
   "app/admin/workflow/actions.ts#resolveCommentAction": { cells: writers },
   "app/admin/workflow/actions.ts#searchMergeTargetsAction": {
     cells: { ...notSignedInSearch, contributor: "no-results", editor: "allowed", admin: "allowed" },
     note: "only a reviewer withdraws, so only a reviewer searches where to send readers",
+  },
+  "app/admin/saved-views/actions.ts#saveViewAction": { cells: writers },
+  "app/admin/saved-views/actions.ts#deleteViewAction": {
+    cells: writers,
+    passesGuardWith: "not_found",
+    note: "a view is its owner's alone: the matrix's view is the maker's, so each caller finds none (tests/saved-views.test.ts)",
   },
   "app/login/actions.ts#signInAction": { cells: allAllowed, note: "public: signing in, whoever holds which cookie" },
   "app/admin/sign-out.ts#signOutAction": {

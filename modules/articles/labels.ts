@@ -1,7 +1,6 @@
 import { articleKinds, type ArticleKind } from "@/db/schema/vocabulary";
 
 export { articleKinds, type ArticleKind };
-import type { ArticleSort } from "./schemas";
 
 /**
  * What a piece is, in words a reader understands. "Opinion" is always in the label of an opinion
@@ -20,9 +19,3 @@ export function isOpinion(kind: ArticleKind): boolean {
 }
 
 export const articleKindOptions = articleKinds.map((value) => ({ value, label: articleKindLabels[value] }));
-
-export const articleSortOptions: { value: ArticleSort; label: string }[] = [
-  { value: "updated", label: "Recently changed" },
-  { value: "date", label: "Original date, newest first" },
-  { value: "title", label: "Title A–Z" },
-];

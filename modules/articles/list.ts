@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, exists, ilike, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agents, articleAuthors, articleJurisdictions, articleLaws, articles, editorialItems } from "@/db/schema";
+import {
+  agents,
+  articleAuthors,
+  articleJurisdictions,
+  articleLaws,
+  articles,
+  editorialItems,
+  revisions,
+  users,
+} from "@/db/schema";
 import type { ArticleKind, ReviewState, Visibility } from "@/db/schema/vocabulary";
 import { fromColumns, type PartialDate } from "@/lib/partial-date";
 import { likePattern } from "@/lib/text";
@@ -23,11 +32,17 @@ export type ArticleListItem = {
   updatedAt: Date;
   review: ReviewState | null;
   visibility: Visibility | null;
+  /** The working revision: bulk moves show it as the base the editor saw. */
+  workingRevisionId: number | null;
+  /** Who saved the working revision; "Command line" for a script, null for an item never revised. */
+  lastEditor: string | null;
 };
 
 export type ArticlePage = { articles: ArticleListItem[]; nextAfter: string | null; sort: ArticleSort };
 
 const publisher = alias(agents, "publisher");
+const working = alias(revisions, "working");
+const editor = alias(users, "last_editor");
 
 /**
  * The editors' list of articles: a text filter on the title (trigram index), facets, and keyset
@@ -108,6 +123,8 @@ export async function listArticles(ctx: Ctx, input: Record<string, unknown> = {}
       updatedAt: r.updatedAt,
       review: r.review,
       visibility: r.visibility,
+      workingRevisionId: r.workingRevisionId,
+      lastEditor: r.lastEditor,
     })),
     nextAfter,
     sort,
@@ -163,12 +180,19 @@ function select(ctx: Ctx, where: SQL[], order: SQL[], limit: number) {
       updatedAt: articles.updatedAt,
       review: editorialItems.review,
       visibility: editorialItems.visibility,
+      workingRevisionId: editorialItems.workingRevisionId,
+      // Joined, not a query per row: the author of the working revision is the last to save it.
+      lastEditor: sql<
+        string | null
+      >`case when ${working.id} is null then null else coalesce(${editor.name}, 'Command line') end`,
       // The exact timestamp (microseconds) for the cursor: a JS Date would round it to milliseconds.
       updatedKey: sql<string>`to_char(${articles.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(articles)
     .leftJoin(publisher, eq(publisher.id, articles.publisherId))
     .leftJoin(editorialItems, and(eq(editorialItems.itemType, "article"), eq(editorialItems.itemId, articles.id)))
+    .leftJoin(working, eq(working.id, editorialItems.workingRevisionId))
+    .leftJoin(editor, eq(editor.id, working.authorId))
     .where(and(...where))
     .orderBy(...order)
     .limit(limit);

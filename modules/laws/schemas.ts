@@ -47,6 +47,10 @@ export const lawInput = z
 export type LawInput = z.input<typeof lawInput>;
 export type LawValues = z.output<typeof lawInput>;
 
+/** The columns the editors' list of laws sorts by, in the database. */
+export const lawSorts = ["updated", "title", "jurisdiction", "status"] as const;
+export type LawSort = (typeof lawSorts)[number];
+
 /** A facet from a URL: empty, unknown or unreadable means "all", never an error page. */
 const facet = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
@@ -55,7 +59,9 @@ export const listLawsInput = z.object({
   jurisdiction: facet(text().trim().toUpperCase().min(1).max(12)),
   status: facet(z.enum(lawStatuses)),
   type: facet(z.enum(lawTypes)),
-  sort: z.enum(["updated", "title"]).catch("updated").default("updated"),
+  sort: z.enum(lawSorts).catch("updated").default("updated"),
+  // Absent: the sort's own direction (newest first for "updated", A–Z for the others).
+  dir: facet(z.enum(["asc", "desc"])),
   after: facet(text().max(4000)),
   limit: z.coerce.number().int().min(1).max(100).catch(50).default(50),
 });

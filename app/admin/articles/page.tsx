@@ -1,45 +1,107 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { workflowLabel } from "@/modules/workflow/labels";
+import { BulkActions } from "@/components/admin/bulk-actions";
+import { ColumnChooser } from "@/components/admin/column-chooser";
+import { ListTable, type ListColumn } from "@/components/admin/list-table";
 import { ListToolbar } from "@/components/admin/list-toolbar";
 import { Pagination } from "@/components/admin/pagination";
+import { SavedViews } from "@/components/admin/saved-views";
 import { buttonClass } from "@/components/ui/button";
+import { chosenColumns, listHref, single, type ListParams } from "@/lib/list-query";
 import { formatPartialDate } from "@/lib/partial-date";
 import { discussedLawOptions, languageName, languageOptions } from "@/modules/articles/facets";
-import { articleKindOptions, articleSortOptions } from "@/modules/articles/labels";
-import { listArticles } from "@/modules/articles/list";
+import { articleKindOptions } from "@/modules/articles/labels";
+import { listArticles, type ArticleListItem } from "@/modules/articles/list";
+import type { ArticleSort } from "@/modules/articles/schemas";
 import { roleHas } from "@/modules/auth/permissions";
 import { listJurisdictions } from "@/modules/jurisdictions/read";
+import { listSavedViews } from "@/modules/saved-views/read";
+import { workflowLabel } from "@/modules/workflow/labels";
+import { deleteViewAction, saveViewAction } from "../saved-views/actions";
+import { bulkMoveAction } from "../workflow/actions";
 import { pageContext } from "../guard";
 import { KindBadge } from "./kind-badge";
 
 export const metadata: Metadata = { title: "Articles" };
 
-type Search = {
-  q?: string;
-  kind?: string;
-  lang?: string;
-  jurisdiction?: string;
-  law?: string;
-  sort?: string;
-  after?: string;
+const path = "/admin/articles";
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+/** Each article sort goes one way (listArticles): titles A–Z, dates newest first. */
+const sortDirections: Record<ArticleSort, "ascending" | "descending"> = {
+  title: "ascending",
+  date: "descending",
+  updated: "descending",
 };
 
-export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const ctx = await pageContext("admin.access", "/admin/articles");
+/** The optional columns, in table order; the title is always shown. */
+const optional = [
+  { key: "kind", label: "Kind", cell: (a) => <KindBadge kind={a.kind} /> },
+  { key: "authors", label: "Authors", cell: (a) => a.authors.join(", ") || "—" },
+  { key: "publisher", label: "Publisher", cell: (a) => a.publisherName ?? "—" },
+  { key: "date", label: "Date", sort: "date", cell: (a) => formatPartialDate(a.originalDate) || "—" },
+  { key: "lang", label: "Language", cell: (a) => languageName(a.lang) },
+  { key: "workflow", label: "Workflow", cell: (a) => workflowLabel(a.review, a.visibility) },
+  {
+    key: "updated",
+    label: "Updated",
+    sort: "updated",
+    cell: (a) => <time dateTime={a.updatedAt.toISOString()}>{dateFormat.format(a.updatedAt)}</time>,
+    className: "whitespace-nowrap",
+  },
+  { key: "editor", label: "By", cell: (a) => a.lastEditor ?? "—" },
+] as const satisfies readonly (Omit<ListColumn<ArticleListItem>, "sortHref" | "sorted"> & { sort?: ArticleSort })[];
+const optionalKeys = optional.map((column) => column.key);
+const defaults = ["kind", "authors", "date", "workflow", "updated"] as const;
+
+export default async function ArticlesPage({ searchParams }: { searchParams: Promise<ListParams> }) {
+  const ctx = await pageContext("admin.access", path);
   const params = await searchParams;
-  const [page, jurisdictions, lawOptions] = await Promise.all([
-    listArticles(ctx, params),
+  const read = (key: string) => single(params[key]);
+  const filters = {
+    q: read("q"),
+    kind: read("kind"),
+    lang: read("lang"),
+    jurisdiction: read("jurisdiction"),
+    law: read("law"),
+  };
+  const [page, jurisdictions, lawOptions, views] = await Promise.all([
+    listArticles(ctx, { ...filters, sort: read("sort"), after: read("after") }),
     listJurisdictions(ctx),
-    discussedLawOptions(ctx, params.law),
+    discussedLawOptions(ctx, filters.law),
+    listSavedViews(ctx, "articles"),
   ]);
-  const filtered = Boolean(params.q || params.kind || params.lang || params.jurisdiction || params.law);
+  const shown = chosenColumns(params.cols, optionalKeys, defaults);
+  const filtered = Object.values(filters).some(Boolean);
+  const sortable = (sort: ArticleSort) => ({
+    sortHref: listHref(path, params, { sort, after: undefined }),
+    sorted: page.sort === sort ? sortDirections[sort] : undefined,
+  });
+  const columns: ListColumn<ArticleListItem>[] = [
+    {
+      key: "title",
+      label: "Title",
+      ...sortable("title"),
+      cell: (a) => (
+        <Link href={`${path}/${a.id}`} className="font-serif text-base">
+          {a.title}
+        </Link>
+      ),
+      className: "min-w-56",
+    },
+    ...optional
+      .filter((column) => shown.includes(column.key))
+      .map((column) => ({ ...column, ...("sort" in column ? sortable(column.sort) : {}) })),
+  ];
+  const role = ctx.actor!.role;
+  const bulk = roleHas(role, "workflow.review") ? (["submit", "publish", "withdraw"] as const) : (["submit"] as const);
+  const query = listHref("", params, { after: undefined }).replace(/^\?/, "");
   return (
-    <div className="space-y-6">
+    <div className="min-w-0 space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="font-serif text-3xl">Articles</h1>
-        {roleHas(ctx.actor.role, "content.write") && (
-          <Link href="/admin/articles/new" className={buttonClass("primary", "no-underline")}>
+        {roleHas(role, "content.write") && (
+          <Link href={`${path}/new`} className={buttonClass("primary", "no-underline")}>
             New article
           </Link>
         )}
@@ -49,21 +111,29 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         the agency it credits. Opinion pieces are always labelled as opinion.
       </p>
       <ListToolbar
-        action="/admin/articles"
-        q={params.q}
+        action={path}
+        q={filters.q}
         searchLabel="Title"
+        keep={{ sort: read("sort"), cols: params.cols }}
         facets={[
-          { name: "kind", label: "Kind", value: params.kind, options: articleKindOptions },
-          { name: "lang", label: "Language", value: params.lang, options: languageOptions(params.lang) },
+          { name: "kind", label: "Kind", value: filters.kind, options: articleKindOptions },
+          { name: "lang", label: "Language", value: filters.lang, options: languageOptions(filters.lang) },
           {
             name: "jurisdiction",
             label: "Jurisdiction",
-            value: params.jurisdiction,
+            value: filters.jurisdiction,
             options: jurisdictions.map((j) => ({ value: j.code, label: j.name })),
           },
-          { name: "law", label: "Law discussed", value: params.law, options: lawOptions },
+          { name: "law", label: "Law discussed", value: filters.law, options: lawOptions },
         ]}
-        sort={{ name: "sort", label: "Sort", value: params.sort, options: articleSortOptions }}
+      />
+      <SavedViews
+        list="articles"
+        path={path}
+        query={query}
+        views={views}
+        saveAction={saveViewAction}
+        deleteAction={deleteViewAction}
       />
       {page.articles.length === 0 ? (
         <p className="rounded border border-dashed border-rule p-6 text-center text-muted">
@@ -74,31 +144,26 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
               : "No articles yet. Add the first news report or commentary."}
         </p>
       ) : (
-        <ul className="divide-y divide-rule rounded-lg border border-rule bg-surface">
-          {page.articles.map((article) => (
-            <li key={article.id} className="space-y-1 px-4 py-3" data-testid="article-row">
-              <div className="flex flex-wrap items-baseline gap-2">
-                <KindBadge kind={article.kind} />
-                <Link href={`/admin/articles/${article.id}`} className="font-serif text-lg">
-                  {article.title}
-                </Link>
-              </div>
-              <p className="text-sm text-muted">
-                {[
-                  article.authors.length ? `by ${article.authors.join(", ")}` : "no author named",
-                  article.publisherName,
-                  formatPartialDate(article.originalDate),
-                  languageName(article.lang),
-                  workflowLabel(article.review, article.visibility),
-                ]
-                  .filter(Boolean)
-                  .join(" · ")}
-              </p>
-            </li>
-          ))}
-        </ul>
+        <>
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <BulkActions form="bulk-articles" type="article" actions={[...bulk]} action={bulkMoveAction} />
+            <ColumnChooser action={path} params={params} always="title" columns={optional} shown={shown} />
+          </div>
+          <ListTable
+            label="Articles"
+            columns={columns}
+            rows={page.articles}
+            rowTestId="article-row"
+            selection={{
+              form: "bulk-articles",
+              // The working revision shown is the base of the move (modules/workflow/bulk-move.ts).
+              value: (a) => `${a.id}:${a.workingRevisionId ?? 0}`,
+              label: (a) => a.title,
+            }}
+          />
+        </>
       )}
-      <Pagination path="/admin/articles" params={params} next={page.nextAfter} isFirst={!params.after} />
+      <Pagination path={path} params={params} next={page.nextAfter} isFirst={!params.after} />
     </div>
   );
 }

@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { toActionResult, type ActionResult } from "@/lib/action-result";
-import { formValues, one } from "@/lib/form-data";
+import { formValues, many, one } from "@/lib/form-data";
 import { requestId, searchText } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
 import { pageCacheCaughtUp } from "@/modules/system/page-cache-sync";
+import { bulkMove, type BulkResult } from "@/modules/workflow/bulk-move";
 import { addComment, resolveComment } from "@/modules/workflow/comments";
 import { searchMergeTargets } from "@/modules/workflow/merge-targets";
 import { moveItem } from "@/modules/workflow/transitions";
@@ -76,4 +77,27 @@ export async function searchMergeTargetsAction(type: string, query: string, exce
   if (!itemType) return [];
   const result = await toActionResult(() => searchMergeTargets(ctx, itemType, searchText(query), requestId(exceptId)));
   return result.ok ? result.data : [];
+}
+
+export type BulkMoveState = ActionResult<BulkResult> | null;
+
+/** Moves the rows ticked on a list; each checkbox's value is "id:baseRevision" (see modules/workflow/bulk-move.ts). */
+export async function bulkMoveAction(_previous: BulkMoveState, form: FormData): Promise<BulkMoveState> {
+  const values = formValues(form);
+  const items = many(values, "item").map((value) => {
+    const [id, baseRevision] = value.split(":");
+    return { id, baseRevision };
+  });
+  const ctx = await requestContext();
+  return toActionResult(async () => {
+    const result = await bulkMove(ctx, { type: one(values, "type"), action: one(values, "action"), items });
+    if (result.outcomes.some((o) => o.ok)) {
+      await pageCacheCaughtUp();
+      const type = one(values, "type");
+      if (type === "law" || type === "article") revalidatePath(adminPaths[type]);
+      revalidatePath("/admin");
+      revalidatePath("/admin/review");
+    }
+    return result;
+  });
 }
