@@ -29,7 +29,12 @@ test("a reader copies a BibTeX citation of the exact version, and that version s
   const reviewed = await page.getByTestId("last-reviewed").textContent();
   const firstVersion = /version (\d+)/.exec(reviewed ?? "")?.[1];
   expect(firstVersion).toBeTruthy();
-  await page.getByRole("button", { name: "Copy the BibTeX citation" }).click();
+  // The plain citation comes first; BibTeX is among the other formats, a click away.
+  const cite = page.getByRole("region", { name: "Cite this" });
+  await expect(cite.getByRole("button", { name: "Copy the Plain text citation" })).toBeVisible();
+  await expect(cite.getByRole("button", { name: "Copy the BibTeX citation" })).toBeHidden();
+  await cite.getByText(/^Other formats/).click();
+  await cite.getByRole("button", { name: "Copy the BibTeX citation" }).click();
   await expect(page.getByText("Copied.")).toBeVisible();
   const bibtex = await page.evaluate(() => navigator.clipboard.readText());
   expect(bibtex).toMatch(new RegExp(`^@misc\\{marginalia-kg-${slug}-v${firstVersion},`));

@@ -58,6 +58,10 @@ for (const viewport of [
     await test.step("back to the law, a BibTeX citation copied", async () => {
       await page.getByRole("link", { name: law }).first().click();
       await expect(page.getByRole("heading", { name: law, level: 1 })).toBeVisible();
+      await page
+        .getByRole("region", { name: "Cite this" })
+        .getByText(/^Other formats/)
+        .click();
       await page.getByRole("button", { name: "Copy the BibTeX citation" }).click();
       await expect(page.getByText("Copied.")).toBeVisible();
       const bibtex = await page.evaluate(() => navigator.clipboard.readText());

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CachedAnnotatedText } from "@/components/annotations/cached-annotated-text";
 import { noteData } from "@/components/annotations/note-data";
 import { ProvisionCommentary } from "@/components/annotations/provision-commentary";
@@ -15,7 +14,26 @@ export function defaultText(texts: Text[]): Text | undefined {
   return byDate.find((t) => t.official) ?? byDate[0];
 }
 
-/** A law's texts: every version and language listed, one shown, each with its date and source. */
+/** The texts of one version: those in force from the same date, or all undated ones. */
+const versionOf = (t: Text) => (t.effectiveDate ? `${t.effectiveDate.date}/${t.effectiveDate.precision}` : "");
+
+/** Versions newest first (undated last), each with its texts in the order they were entered. */
+function versionsOf(texts: Text[]): Text[][] {
+  const groups = new Map<string, Text[]>();
+  for (const t of texts) groups.set(versionOf(t), [...(groups.get(versionOf(t)) ?? []), t]);
+  return [...groups.values()].sort((a, b) =>
+    (b[0]!.effectiveDate?.date ?? "").localeCompare(a[0]!.effectiveDate?.date ?? ""),
+  );
+}
+
+const tabClass =
+  "-mb-px block whitespace-nowrap border-b-2 border-transparent px-3 py-2 font-semibold no-underline hover:border-rule aria-[current=page]:border-accent aria-[current=page]:text-ink";
+
+/**
+ * A law's texts, one shown with its date and source. Above it, the languages of the shown version
+ * as a row of tabs and the other versions listed apart; every choice is a link to its own stored
+ * address (?text=), the current one marked with aria-current.
+ */
 export function LawTexts({
   texts,
   chosen,
@@ -31,6 +49,20 @@ export function LawTexts({
   if (texts.length === 0) return null;
   const shown = texts.find((t) => t.id === chosen) ?? defaultText(texts)!;
   const onShown = annotations.filter((a) => a.target.textId === shown.id);
+  const versions = versionsOf(texts);
+  const languages = versions.find((v) => v.includes(shown))!;
+  // Another version opens in the language being read where it has one, else in its official text.
+  const entryTo = (version: Text[]) =>
+    version.find((t) => t.lang === shown.lang && t.official === shown.official) ??
+    version.find((t) => t.lang === shown.lang) ??
+    version.find((t) => t.official) ??
+    version[0]!;
+  // Whole-page loads, not client navigation: the router takes ?text= for the same page (proxy.ts
+  // rewrites it into the path, which it does not know) and kept the old text under the new address.
+  const textHref = (t: Text) => `${hrefFor(t.id)}#law-text`;
+  const current = (t: Text) => (t === shown ? ("page" as const) : undefined);
+  const versionName = (t: Text) =>
+    t.effectiveDate ? `In force from ${formatPartialDate(t.effectiveDate)}` : "Date not recorded";
   const describe = (t: Text) =>
     [
       languageName(t.lang),
@@ -45,20 +77,40 @@ export function LawTexts({
         Text
       </h2>
       {texts.length > 1 && (
-        <nav aria-label="Versions and languages of the text" className="mb-4 text-sm">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1">
-            {texts.map((t) => (
-              <li key={t.id}>
-                {t.id === shown.id ? (
-                  <strong aria-current="true">{describe(t)}</strong>
-                ) : (
-                  <Link href={hrefFor(t.id)} scroll={false}>
-                    {describe(t)}
-                  </Link>
-                )}
+        <nav aria-label="Versions and languages of the text" className="mb-4 space-y-3 text-sm">
+          <ul aria-label="Languages" className="flex overflow-x-auto border-b border-rule">
+            {languages.map((t) => (
+              <li key={t.id} className="shrink-0">
+                <a href={textHref(t)} aria-current={current(t)} className={tabClass}>
+                  {languageName(t.lang)}
+                  {!t.official && <span className="font-normal text-muted"> · unofficial</span>}
+                </a>
               </li>
             ))}
           </ul>
+          {versions.length > 1 && (
+            <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+              <span id="law-text-versions" className="text-muted">
+                Versions:
+              </span>
+              <ul aria-labelledby="law-text-versions" className="flex flex-wrap gap-x-3 gap-y-1">
+                {versions.map((version) => {
+                  const to = version.includes(shown) ? shown : entryTo(version);
+                  return (
+                    <li key={to.id}>
+                      <a
+                        href={textHref(to)}
+                        aria-current={current(to)}
+                        className="aria-[current=page]:font-semibold aria-[current=page]:text-ink aria-[current=page]:no-underline"
+                      >
+                        {versionName(to)}
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          )}
         </nav>
       )}
       <p className="mb-4 text-sm text-muted">

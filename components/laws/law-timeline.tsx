@@ -1,13 +1,22 @@
 import Link from "next/link";
 import { formatPartialDate } from "@/lib/partial-date";
 import { lawEventKindLabels } from "@/modules/laws/labels";
-import type { LawEvent } from "@/modules/laws/timeline";
+import type { EventAccount, LawEvent } from "@/modules/laws/timeline";
+
+/** An account as readers see it: its source linked where the law's sources give an address. */
+type Account = EventAccount & { sourceUrl?: string | null };
 
 /**
  * A law's history for readers. Dates are printed at the precision known; where sources disagree,
  * every account is shown with its source instead of one picked silently.
  */
-export function LawTimeline({ events, agentPaths }: { events: LawEvent[]; agentPaths?: Record<number, string> }) {
+export function LawTimeline({
+  events,
+  agentPaths,
+}: {
+  events: (LawEvent & { accounts: Account[] })[];
+  agentPaths?: Record<number, string>;
+}) {
   if (events.length === 0) return <p className="text-muted">No steps of this law&apos;s history are recorded yet.</p>;
   return (
     <ol className="timeline">
@@ -40,7 +49,7 @@ export function LawTimeline({ events, agentPaths }: { events: LawEvent[]; agentP
               <ul className="mt-1 space-y-0.5">
                 {event.accounts.map((a) => (
                   <li key={a.id}>
-                    {formatPartialDate(a.date)} — {a.sourceTitle ?? "source not recorded"}
+                    {formatPartialDate(a.date)} — <Source account={a} />
                     {a.preferred && " (shown above)"}
                   </li>
                 ))}
@@ -48,11 +57,26 @@ export function LawTimeline({ events, agentPaths }: { events: LawEvent[]; agentP
             </div>
           ) : (
             event.accounts[0]?.sourceTitle && (
-              <p className="mt-1 text-sm text-muted">Source: {event.accounts[0].sourceTitle}</p>
+              <p className="mt-1 text-sm text-muted">
+                Source: <Source account={event.accounts[0]} />
+              </p>
             )
           )}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A source by its title, a link out to it (in a new tab, off the archive) when its address is known. */
+function Source({ account }: { account: Account }) {
+  if (!account.sourceTitle) return "source not recorded";
+  if (!account.sourceUrl) return account.sourceTitle;
+  return (
+    <a href={account.sourceUrl} target="_blank" rel="noopener noreferrer" className="underline underline-offset-2">
+      {account.sourceTitle}
+      <span aria-hidden> ↗</span>
+      <span className="sr-only"> (opens in a new tab)</span>
+    </a>
   );
 }

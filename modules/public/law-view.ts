@@ -33,6 +33,7 @@ export function lawView(
     shown?: number;
   },
 ) {
+  const sourceUrls = new Map(revision.sources.map((s) => [s.id, s.url]));
   return {
     kind: "law" as const,
     id: extra.id,
@@ -50,9 +51,14 @@ export function lawView(
     topics: revision.topics,
     sources: revision.sources,
     // A step shows its agent by the agent's own live name, and no agent at all when that is not public.
+    // An account's source links to its address when the law's sources, as this revision has them, give one.
     timeline: placeOnTimeline(revision.events).map((event) => {
       const agent = event.agentId === null ? undefined : extra.agents.get(event.agentId);
-      return { ...event, agentId: agent?.id ?? null, agentName: agent?.name ?? null };
+      const accounts = event.accounts.map((a) => ({
+        ...a,
+        sourceUrl: (a.sourceId !== null && sourceUrls.get(a.sourceId)) || null,
+      }));
+      return { ...event, accounts, agentId: agent?.id ?? null, agentName: agent?.name ?? null };
     }),
     related: extra.related,
     discussions: extra.discussions,

@@ -13,12 +13,14 @@ import {
   slugRedirects,
 } from "@/db/schema";
 import { lawRelationKinds } from "@/db/schema/vocabulary";
+import { fromColumns } from "@/lib/partial-date";
 import { lawRelationLabels } from "@/modules/laws/labels";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { articlesDiscussing } from "./article";
 import { publicCacheTag } from "./clock";
 import { addressTag, itemTag, listTag, vocabularyTag } from "./cache-tags";
+import type { Milestone } from "./law-chronology";
 import { eventAgentIds, lawView, publicLawPath, type RelatedLaw } from "./law-view";
 import { liveAgents } from "./live-agents";
 
@@ -170,12 +172,16 @@ async function elsewhere(db: Db, code: string, slug: string) {
   return null;
 }
 
+/** A law as the home page lists it: its title, one line of context and its status, not its summary. */
 export type PublicLawSummary = {
   slug: string;
   jurisdictionCode: string;
+  jurisdictionName: string;
   title: string;
-  summary: string;
+  type: LawSnapshot["type"];
   status: LawSnapshot["status"];
+  /** Its adoption (else signature, else first dated step), as law-chronology.ts places it. */
+  milestone: Milestone | null;
   publishedAt: Date;
 };
 
@@ -197,16 +203,26 @@ export async function latestPublishedLaws(): Promise<PublicLawSummary[]> {
 
 /** latestPublishedLaws' reading, uncached: public_laws by first publication, through its index. */
 export async function readLatestLaws(db: Db, limit = 10): Promise<PublicLawSummary[]> {
-  return db
+  const rows = await db
     .select({
       slug: publicLaws.slug,
       jurisdictionCode: publicLaws.jurisdictionCode,
+      jurisdictionName: jurisdictions.name,
       title: publicLaws.title,
-      summary: publicLaws.summary,
+      type: publicLaws.type,
       status: publicLaws.status,
+      milestoneKind: publicLaws.milestoneKind,
+      milestoneDate: publicLaws.milestoneDate,
+      milestonePrecision: publicLaws.milestonePrecision,
+      milestoneApproximate: publicLaws.milestoneApproximate,
       publishedAt: publicLaws.publishedAt,
     })
     .from(publicLaws)
+    .innerJoin(jurisdictions, eq(jurisdictions.code, publicLaws.jurisdictionCode))
     .orderBy(desc(publicLaws.firstPublishedAt), desc(publicLaws.lawId))
     .limit(limit);
+  return rows.map(({ milestoneKind, milestoneDate, milestonePrecision, milestoneApproximate, ...law }) => {
+    const date = fromColumns(milestoneDate, milestonePrecision, milestoneApproximate);
+    return { ...law, milestone: milestoneKind && date ? { kind: milestoneKind, date } : null };
+  });
 }

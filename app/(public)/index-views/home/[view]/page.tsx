@@ -2,8 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/articles/article-list";
 import { SearchForm } from "@/components/public/search-form";
-import { Markdown } from "@/components/ui/markdown";
-import { lawStatusLabels } from "@/modules/laws/labels";
+import { formatPartialDate } from "@/lib/partial-date";
+import { lawEventKindLabels, lawStatusLabels, lawTypeLabels } from "@/modules/laws/labels";
 import { publishedArticlesIndex } from "@/modules/public/articles-index";
 import { articlesIndexQuery } from "@/modules/public/articles-index-url";
 import { indexView, unnamedView } from "@/modules/public/index-page-view";
@@ -85,16 +85,27 @@ async function LatestLaws() {
   return (
     <ul className="divide-y divide-rule">
       {laws.map((law) => (
-        <li key={law.slug} className="py-6">
-          <p className="text-xs font-semibold uppercase tracking-wide text-muted">
-            {law.jurisdictionCode} · {lawStatusLabels[law.status]}
-          </p>
-          <h3 className="mt-1 font-serif text-2xl leading-snug">
+        <li key={law.jurisdictionCode + law.slug} className="py-5 [overflow-wrap:anywhere]">
+          <h3 className="font-serif text-xl leading-snug">
             <Link href={publicLawPath(law)} className="text-ink no-underline hover:underline">
               {law.title}
             </Link>
           </h3>
-          <Markdown source={law.summary} className="mt-2 text-base" />
+          {/* One line of context and the status; the summary is on the law's page. */}
+          <p className="mt-1 flex flex-wrap items-baseline gap-x-2 text-sm text-muted">
+            <span>
+              {[
+                law.jurisdictionName,
+                lawTypeLabels[law.type],
+                law.milestone && `${lawEventKindLabels[law.milestone.kind]} ${formatPartialDate(law.milestone.date)}`,
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            </span>
+            <span className="rounded border border-rule px-1.5 text-xs font-semibold uppercase tracking-wide">
+              {lawStatusLabels[law.status]}
+            </span>
+          </p>
         </li>
       ))}
     </ul>
