@@ -49,6 +49,7 @@ describe("jurisdictions", () => {
       startYear: null,
       endYear: null,
       otherNames: [],
+      successorCode: null,
     });
     const historical = await createJurisdiction(admin, {
       code: "RSFSR",
@@ -72,6 +73,7 @@ describe("jurisdictions", () => {
       startYear: 1991,
       endYear: null,
       otherNames: [],
+      successorCode: null,
     });
     expect(await getJurisdiction(contributor, "KG")).toEqual(edited);
   });

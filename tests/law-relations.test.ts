@@ -104,6 +104,37 @@ describe("relations between laws", () => {
     expect((await listLawRelations(contributor, kyrgyz.id)).incoming.map((r) => r.label)).toEqual(["Comparable to"]);
   });
 
+  test("“succeeds” reads as “succeeded by” on the older law, and a related act is recorded once for both", async () => {
+    const old = await makeLaw("On rehabilitation (1991)");
+    const current = await makeLaw("On rehabilitation (2024)");
+    await addLawRelation(contributor, current.id, {
+      toLawId: old.id,
+      kind: "succeeds",
+      baseRevision: await base(current.id),
+    });
+    expect((await listLawRelations(contributor, current.id)).outgoing.map((r) => r.label)).toEqual(["Succeeds"]);
+    expect((await listLawRelations(contributor, old.id)).incoming.map((r) => r.label)).toEqual(["Succeeded by"]);
+
+    await addLawRelation(contributor, old.id, {
+      toLawId: current.id,
+      kind: "related",
+      baseRevision: await base(old.id),
+    });
+    expect((await listLawRelations(contributor, current.id)).incoming.map((r) => r.label)).toContain("Related act");
+    const mirror = await addLawRelation(contributor, current.id, {
+      toLawId: old.id,
+      kind: "related",
+      baseRevision: await base(current.id),
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(mirror).toBeInstanceOf(ValidationError);
+    expect((mirror as ValidationError).fieldErrors.toLawId).toEqual([
+      "These laws are already recorded as related acts.",
+    ]);
+  });
+
   test("the same two laws may hold different kinds of relation", async () => {
     const a = await makeLaw("Implementing decree");
     const b = await makeLaw("Framework law");

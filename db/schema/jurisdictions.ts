@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, text, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { authorship } from "./columns";
 import { jurisdictionKindEnum } from "./enums";
 
@@ -11,5 +11,7 @@ export const jurisdictions = pgTable("jurisdictions", {
   kind: jurisdictionKindEnum().notNull().default("country"),
   startYear: integer(),
   endYear: integer(),
+  // The polity that took its place (the Kirghiz SSR's is Kyrgyzstan): shown on both pages.
+  successorCode: text().references((): AnyPgColumn => jurisdictions.code, { onDelete: "set null" }),
   ...authorship(),
 });

@@ -39,7 +39,15 @@ export const lawEventKinds = [
 ] as const;
 export type LawEventKind = (typeof lawEventKinds)[number];
 
-export const lawRelationKinds = ["amends", "repeals", "implements", "cites", "comparable"] as const;
+export const lawRelationKinds = [
+  "amends",
+  "repeals",
+  "implements",
+  "succeeds",
+  "cites",
+  "comparable",
+  "related",
+] as const;
 export type LawRelationKind = (typeof lawRelationKinds)[number];
 
 export const articleKinds = ["news", "opinion", "analysis", "statement"] as const;

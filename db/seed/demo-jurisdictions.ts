@@ -1,6 +1,9 @@
 import type { jurisdictions } from "../schema";
 
-/** ISO 3166 codes for current states; SU (ISO 3166-3's USSR) and RSFSR for the historical ones. */
+/**
+ * ISO 3166 codes for current states; SU (ISO 3166-3's USSR), RSFSR and KIRSSR for the historical
+ * ones, each after the state that succeeded it (a successor must exist first).
+ */
 export const demoJurisdictions: (typeof jurisdictions.$inferInsert)[] = [
   {
     code: "KG",
@@ -35,6 +38,22 @@ export const demoJurisdictions: (typeof jurisdictions.$inferInsert)[] = [
     ],
   },
   {
+    code: "RU",
+    name: "Russian Federation",
+    kind: "country",
+    startYear: 1991,
+    otherNames: [{ name: "Российская Федерация", lang: "ru" }],
+  },
+  {
+    code: "KIRSSR",
+    name: "Kirghiz Soviet Socialist Republic",
+    kind: "historical",
+    startYear: 1936,
+    endYear: 1991,
+    successorCode: "KG",
+    otherNames: [{ name: "Киргизская ССР", lang: "ru" }],
+  },
+  {
     code: "SU",
     name: "Soviet Union (USSR)",
     kind: "historical",
@@ -48,6 +67,7 @@ export const demoJurisdictions: (typeof jurisdictions.$inferInsert)[] = [
     kind: "historical",
     startYear: 1917,
     endYear: 1991,
+    successorCode: "RU",
     otherNames: [{ name: "РСФСР", lang: "ru" }],
   },
 ];

@@ -14,6 +14,7 @@ export type Jurisdiction = {
   startYear: number | null;
   endYear: number | null;
   otherNames: { name: string; lang: string }[];
+  successorCode: string | null;
 };
 
 const columns = {
@@ -23,6 +24,7 @@ const columns = {
   startYear: jurisdictions.startYear,
   endYear: jurisdictions.endYear,
   otherNames: jurisdictions.otherNames,
+  successorCode: jurisdictions.successorCode,
 };
 
 /** The vocabulary is small (a few hundred codes at most), so it is listed whole, filtered. */

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { Tx } from "@/db";
 import { jurisdictions } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { parseInput, type Unvalidated } from "@/lib/validation";
@@ -15,6 +16,7 @@ export async function createJurisdiction(ctx: Ctx, input: Unvalidated<Jurisdicti
   const actor = authorize(ctx, "vocabulary.manage");
   const values = parseInput(jurisdictionInput, input);
   const code = await ctx.db.transaction(async (tx) => {
+    await checkSuccessor(tx, values.code, values.successorCode);
     const [row] = await tx
       .insert(jurisdictions)
       .values({ ...values, createdById: actor.id })
@@ -46,6 +48,7 @@ export async function updateJurisdiction(
   const { code: _code, ...values } = parseInput(jurisdictionInput, { ...input, code });
   const { code: key } = await getJurisdiction(ctx, code);
   await ctx.db.transaction(async (tx) => {
+    await checkSuccessor(tx, key, values.successorCode);
     await tx
       .update(jurisdictions)
       .set({ ...values, updatedAt: new Date() })
@@ -56,4 +59,29 @@ export async function updateJurisdiction(
   });
   publicationCommitted();
   return getJurisdiction(ctx, code);
+}
+
+/**
+ * A successor must exist, and following successors from it must not come back to this one (the
+ * Kirghiz SSR succeeded by Kyrgyzstan, succeeded by the Kirghiz SSR). The rows are locked, so two
+ * admins cannot close a loop between them.
+ */
+async function checkSuccessor(tx: Tx, code: string, successorCode: string | null) {
+  const seen = new Set([code]);
+  for (let next = successorCode; next !== null;) {
+    if (seen.has(next)) {
+      throw new ValidationError({ successorCode: ["That jurisdiction already comes after this one."] });
+    }
+    seen.add(next);
+    const [row] = await tx
+      .select({ successorCode: jurisdictions.successorCode })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.code, next))
+      .for("update");
+    if (!row) {
+      if (next === successorCode) throw new ValidationError({ successorCode: ["No such jurisdiction."] });
+      break;
+    }
+    next = row.successorCode;
+  }
 }

@@ -9,21 +9,31 @@ const year = z
   ])
   .transform((v) => (v === "" ? null : v));
 
+const code = text()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9-]{1,11}$/, "Use an ISO 3166 code (KG) or a short code of capitals (RSFSR).");
+
 export const jurisdictionInput = z
   .object({
-    code: text()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z][A-Z0-9-]{1,11}$/, "Use an ISO 3166 code (KG) or a short code of capitals (RSFSR)."),
+    code,
     name: text().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters."),
     kind: z.enum(jurisdictionKinds, { message: "Choose a kind." }),
     startYear: year.optional().default(null),
     endYear: year.optional().default(null),
     otherNames: formRowList(z.object({ name: text().trim().min(1, "Enter the name.").max(200), lang: langCode })),
+    successorCode: z
+      .union([z.literal(""), code])
+      .optional()
+      .transform((v) => v || null),
   })
   .refine((j) => j.startYear === null || j.endYear === null || j.startYear <= j.endYear, {
     path: ["endYear"],
     message: "The end year comes before the start year.",
+  })
+  .refine((j) => j.successorCode !== j.code, {
+    path: ["successorCode"],
+    message: "A jurisdiction cannot succeed itself.",
   })
   .transform((j) => ({ ...j, otherNames: present(j.otherNames) }));
 

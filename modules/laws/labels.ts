@@ -44,9 +44,14 @@ export const lawRelationLabels: Record<LawRelationKind, { outgoing: string; inco
   amends: { outgoing: "Amends", incoming: "Amended by" },
   repeals: { outgoing: "Repeals", incoming: "Repealed by" },
   implements: { outgoing: "Implements", incoming: "Implemented by" },
+  succeeds: { outgoing: "Succeeds", incoming: "Succeeded by" },
   cites: { outgoing: "Cites", incoming: "Cited by" },
   comparable: { outgoing: "Comparable to", incoming: "Comparable to" },
+  related: { outgoing: "Related act", incoming: "Related act" },
 };
+
+/** Relations that read the same from either law: recorded once, whichever law they were added on. */
+export const symmetricLawRelations: ReadonlySet<LawRelationKind> = new Set(["comparable", "related"]);
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
   keys.map((value) => ({ value, label: labels[value] }));

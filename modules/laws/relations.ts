@@ -9,7 +9,7 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { baseRevisionOf } from "@/modules/workflow/revise";
 import { closeLaw, openLaw } from "./revise";
-import { lawRelationLabels } from "./labels";
+import { lawRelationLabels, symmetricLawRelations } from "./labels";
 
 export const lawRelationInput = z.object({
   toLawId: z.preprocess((v) => (v === "" || v === null ? undefined : v), recordId),
@@ -74,8 +74,9 @@ export async function listLawRelations(ctx: Ctx, lawId: number): Promise<LawRela
 }
 
 /**
- * Records that one law amends, repeals, implements, cites or is comparable to another. "Comparable"
- * reads the same both ways, so B comparable to A is refused when A comparable to B exists.
+ * Records that one law amends, repeals, implements, succeeds, cites, is comparable or related to
+ * another. "Comparable" and "related" read the same both ways, so B related to A is refused when
+ * A related to B exists.
  */
 export async function addLawRelation(ctx: Ctx, fromLawId: number, input: unknown) {
   const actor = authorize(ctx, "content.write");
@@ -96,13 +97,15 @@ export async function addLawRelation(ctx: Ctx, fromLawId: number, input: unknown
     const [existing] = await tx
       .select({ id: lawRelations.id })
       .from(lawRelations)
-      .where(and(eq(lawRelations.kind, kind), kind === "comparable" ? or(same, mirrored) : same))
+      .where(and(eq(lawRelations.kind, kind), symmetricLawRelations.has(kind) ? or(same, mirrored) : same))
       .limit(1);
     if (existing) {
       const message =
         kind === "comparable"
           ? `These laws are already recorded as comparable.`
-          : `This law already ${lawRelationLabels[kind].outgoing.toLowerCase()} “${to.title}”.`;
+          : kind === "related"
+            ? `These laws are already recorded as related acts.`
+            : `This law already ${lawRelationLabels[kind].outgoing.toLowerCase()} “${to.title}”.`;
       throw new ValidationError({ toLawId: [message] });
     }
     const [row] = await tx.insert(lawRelations).values({ fromLawId, toLawId, kind, note }).returning();

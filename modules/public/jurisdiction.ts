@@ -1,4 +1,4 @@
-import { asc, count, eq, sql, type SQL } from "drizzle-orm";
+import { asc, count, eq, or, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
 import { jurisdictions, publicLaws, topics } from "@/db/schema";
@@ -62,21 +62,25 @@ export async function readJurisdiction(db: Db, code: string) {
       kind: jurisdictions.kind,
       startYear: jurisdictions.startYear,
       endYear: jurisdictions.endYear,
+      successorCode: jurisdictions.successorCode,
     })
     .from(jurisdictions)
     .where(eq(jurisdictions.code, code.toUpperCase()));
   if (!jurisdiction) return null;
+  const { successorCode, ...shown } = jurisdiction;
   const itsLaws = eq(publicLaws.jurisdictionCode, jurisdiction.code);
   const about = taggedWith("jurisdiction", jurisdiction.code);
-  const [laws, lawCount, lawTopics, articles, articleCount] = await Promise.all([
+  const [laws, lawCount, lawTopics, articles, articleCount, succession] = await Promise.all([
     liveLawsInOrder(db, itsLaws, lawsOnTimelineShown),
     countLiveLaws(db, itsLaws),
     topicsOf(db, itsLaws),
     liveArticleRows(db, about, recentArticlesShown),
     countLiveArticles(db, about),
+    successionOf(db, jurisdiction.code, successorCode),
   ]);
   return {
-    ...jurisdiction,
+    ...shown,
+    ...succession,
     path: publicJurisdictionPath(jurisdiction),
     laws,
     lawCount,
@@ -97,4 +101,19 @@ async function topicsOf(db: Db, where: SQL) {
     .orderBy(asc(topics.name));
   // Names and addresses as the vocabulary has them now, not as each revision recorded them.
   return rows.map((t) => ({ name: t.name, path: publicTopicPath(t), laws: t.laws }));
+}
+
+/** The polity that took a jurisdiction's place and those whose place it took, in one query. */
+async function successionOf(db: Db, code: string, successorCode: string | null) {
+  const rows = await db
+    .select({ code: jurisdictions.code, name: jurisdictions.name, successorCode: jurisdictions.successorCode })
+    .from(jurisdictions)
+    .where(or(eq(jurisdictions.successorCode, code), successorCode ? eq(jurisdictions.code, successorCode) : undefined))
+    .orderBy(asc(jurisdictions.name));
+  const linked = (j: { code: string; name: string }) => ({ name: j.name, path: publicJurisdictionPath(j) });
+  const successor = rows.find((j) => j.code === successorCode);
+  return {
+    successor: successor ? linked(successor) : null,
+    predecessors: rows.filter((j) => j.successorCode === code).map(linked),
+  };
 }

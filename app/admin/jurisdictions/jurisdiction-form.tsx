@@ -12,7 +12,14 @@ import type { Jurisdiction } from "@/modules/jurisdictions/read";
 import { jurisdictionKindOptions } from "@/modules/jurisdictions/labels";
 import { saveJurisdictionAction, type JurisdictionFormState } from "./actions";
 
-export function JurisdictionForm({ jurisdiction }: { jurisdiction?: Jurisdiction }) {
+export function JurisdictionForm({
+  jurisdiction,
+  others,
+}: {
+  jurisdiction?: Jurisdiction;
+  /** The jurisdictions that may succeed it: every other one. */
+  others: { code: string; name: string }[];
+}) {
   const [state, action, pending] = useActionState<JurisdictionFormState, FormData>(saveJurisdictionAction, null);
   const router = useRouter();
   const created = !jurisdiction && state?.ok ? state.data.code : null;
@@ -85,6 +92,18 @@ export function JurisdictionForm({ jurisdiction }: { jurisdiction?: Jurisdiction
           errors={errors.endYear}
         />
       </div>
+      <SelectField
+        key={`successor-${value("successorCode")}`}
+        label="Succeeded by (optional)"
+        name="successorCode"
+        hint="The polity that took its place (the Kirghiz SSR's is Kyrgyzstan). Both pages show the succession."
+        options={[
+          { value: "", label: "None" },
+          ...others.map((o) => ({ value: o.code, label: `${o.name} (${o.code})` })),
+        ]}
+        defaultValue={value("successorCode")}
+        errors={errors.successorCode}
+      />
       {/* Beside the button that was pressed: on a long form the top is out of sight. */}
       {state?.ok && jurisdiction && <Notice tone="success">Saved.</Notice>}
       {failed && <Notice tone="error">{failed.message}</Notice>}

@@ -81,6 +81,31 @@ async function Jurisdiction({ params }: { params: Params }) {
             ))}
           </p>
         )}
+        {(jurisdiction.predecessors.length > 0 || jurisdiction.successor) && (
+          <dl className="space-y-1 text-sm" data-testid="succession">
+            {jurisdiction.predecessors.length > 0 && (
+              <div>
+                <dt className="inline font-semibold">Preceded by </dt>
+                <dd className="inline">
+                  {jurisdiction.predecessors.map((p, i) => (
+                    <span key={p.path}>
+                      {i > 0 && ", "}
+                      <Link href={p.path}>{p.name}</Link>
+                    </span>
+                  ))}
+                </dd>
+              </div>
+            )}
+            {jurisdiction.successor && (
+              <div>
+                <dt className="inline font-semibold">Succeeded by </dt>
+                <dd className="inline">
+                  <Link href={jurisdiction.successor.path}>{jurisdiction.successor.name}</Link>
+                </dd>
+              </div>
+            )}
+          </dl>
+        )}
       </header>
 
       <section aria-labelledby="laws">

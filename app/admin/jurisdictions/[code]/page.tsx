@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { NotFoundError } from "@/lib/errors";
-import { getJurisdiction } from "@/modules/jurisdictions/read";
+import { getJurisdiction, listJurisdictions } from "@/modules/jurisdictions/read";
 import { pageContext } from "../../guard";
 import { deleteJurisdictionAction } from "../actions";
 import { JurisdictionForm } from "../jurisdiction-form";
@@ -13,10 +13,13 @@ export const metadata: Metadata = { title: "Jurisdiction" };
 export default async function JurisdictionPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const ctx = await pageContext("vocabulary.manage", `/admin/jurisdictions/${code}`);
-  const jurisdiction = await getJurisdiction(ctx, code).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const [jurisdiction, all] = await Promise.all([
+    getJurisdiction(ctx, code).catch((error: unknown) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }),
+    listJurisdictions(ctx),
+  ]);
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -31,7 +34,7 @@ export default async function JurisdictionPage({ params }: { params: Promise<{ c
           afterDelete="/admin/jurisdictions"
         />
       </div>
-      <JurisdictionForm jurisdiction={jurisdiction} />
+      <JurisdictionForm jurisdiction={jurisdiction} others={all.filter((j) => j.code !== jurisdiction.code)} />
     </div>
   );
 }
