@@ -78,6 +78,7 @@ test("an editor sorts, chooses columns, saves a view, reapplies it and submits t
 
   const viewName = `Newest drafts ${stamp}`;
   await test.step("save the view and reapply it from the plain list", async () => {
+    await page.getByText("Save this view…").click();
     await page.getByRole("textbox", { name: "Save this view as" }).fill(viewName);
     await page.getByRole("button", { name: "Save view" }).click();
     await expect(page.getByRole("link", { name: viewName })).toBeVisible();

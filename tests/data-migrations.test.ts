@@ -8,7 +8,6 @@ import { migrate, migrationsFolder } from "@/db/migrate";
 import { readPeriods } from "@/modules/laws/covered-periods";
 import { readTimeline } from "@/modules/laws/timeline";
 import { createEmptyDatabase } from "./db";
-import { makeJurisdiction } from "./factories";
 
 /** The migrations as they stood before `tag`: a database made by an older release. */
 function migrationsBefore(tag: string): string {
@@ -24,6 +23,10 @@ function migrationsBefore(tag: string): string {
 }
 
 let database: Database;
+/** A jurisdiction in an older schema: only the columns every release had. */
+const oldJurisdiction = (code: string) =>
+  database.db.execute(sql`insert into jurisdictions (code, name) values (${code}, ${`Jurisdiction ${code}`})`);
+
 beforeEach(async () => {
   database = await createEmptyDatabase();
 });
@@ -31,7 +34,7 @@ afterEach(() => database.close());
 
 test("periods saved as whole years before partial dates keep their years, as one account each", async () => {
   await migrate(database, migrationsBefore("0024_law_period_accounts"));
-  await makeJurisdiction(database.db, "KZ");
+  await oldJurisdiction("KZ");
   const [law] = (
     await database.db.execute(
       sql`insert into laws (slug, jurisdiction_code, title, summary, status) values ('old', 'KZ', 'Old', '', 'bill') returning id`,
@@ -58,7 +61,7 @@ test("periods saved as whole years before partial dates keep their years, as one
 
 test("a timeline keeps the order it was shown in: positions become that order", async () => {
   await migrate(database, migrationsBefore("0029_timeline_positions"));
-  await makeJurisdiction(database.db, "KG");
+  await oldJurisdiction("KG");
   const [law] = (
     await database.db.execute(
       sql`insert into laws (slug, jurisdiction_code, title, summary, status) values ('t', 'KG', 'T', '', 'bill') returning id`,
@@ -101,4 +104,25 @@ test("a figure saved before its last editor was recorded counts its creator as t
     edited_by_id: number;
   }[];
   expect(figure!.edited_by_id).toBe(user!.id);
+});
+
+test("figures readers already saw keep their sources as they stood; figures not approved get none", async () => {
+  await migrate(database, migrationsBefore("0032_figure_sources_as_approved"));
+  await database.db.execute(sql`insert into sources (title, url) values ('Report', 'https://example.org/r')`);
+  await database.db.execute(sql`insert into figures (label, approved_at) values ('Shown', now()), ('Waiting', null)`);
+  await database.db.execute(
+    sql`insert into figure_accounts (figure_id, value, source_id) select id, '1', (select id from sources) from figures`,
+  );
+
+  await migrate(database);
+
+  const rows = (
+    await database.db.execute(
+      sql`select f.label, a.approved_source_title, a.approved_source_url from figure_accounts a join figures f on f.id = a.figure_id order by f.label`,
+    )
+  ).rows;
+  expect(rows).toEqual([
+    { label: "Shown", approved_source_title: "Report", approved_source_url: "https://example.org/r" },
+    { label: "Waiting", approved_source_title: null, approved_source_url: null },
+  ]);
 });

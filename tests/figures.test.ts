@@ -11,6 +11,7 @@ import { getFigure } from "@/modules/figures/read";
 import { createLaw } from "@/modules/laws/save";
 import { disagree, readFiguresOfJurisdiction, readFiguresOfLaw } from "@/modules/public/figures";
 import { createFigure, updateFigure } from "@/modules/figures/save";
+import { updateSource } from "@/modules/sources/save";
 import { createTestDatabase } from "./db";
 import { anonymous, makeJurisdiction, makeUser } from "./factories";
 
@@ -208,6 +209,10 @@ describe("figures", () => {
       "People rehabilitated in Kazakhstan",
     );
 
+    // A source edited since shows to readers as it stood when the figure was approved.
+    await updateSource(editor, reportA, { title: "Report A, renamed without review", url: "" });
+    expect((await readFiguresOfLaw(database.db, law))[0]!.accounts[0]!.sourceTitle).toBe("Report A");
+
     // Any change takes it off readers' pages until it is approved again.
     await updateFigure(contributor, figure.id, {
       ...acquitted(),
@@ -219,7 +224,9 @@ describe("figures", () => {
     const changed = await getFigure(editor, figure.id);
     expect(changed.approvedAt).toBeNull();
     await approveFigure(editor, figure.id, changed.updatedAt.toISOString());
-    expect(await readFiguresOfLaw(database.db, law)).toHaveLength(1);
+    expect(await readFiguresOfLaw(database.db, law)).toMatchObject([
+      { accounts: [{ sourceTitle: "Report A, renamed without review" }] },
+    ]);
 
     // Unlinked, it leaves the law's page; deleted, its jurisdiction's.
     await updateFigure(contributor, figure.id, { ...acquitted(), label: figure.label, jurisdictionCode: "KZ" });

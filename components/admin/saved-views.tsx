@@ -39,45 +39,52 @@ export function SavedViews({
     if (saved?.ok) setFormKey((key) => key + 1);
   }
   return (
-    <section aria-labelledby="saved-views-heading" className="space-y-3 rounded-lg border border-rule bg-surface p-4">
+    <section
+      aria-labelledby="saved-views-heading"
+      className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-rule bg-surface px-4 py-2 text-sm"
+    >
       <h2 id="saved-views-heading" className="text-xs font-semibold uppercase tracking-wide text-muted">
         Saved views
       </h2>
       {views.length === 0 ? (
-        <p className="text-sm text-muted">None yet. Save the current filters, sort and columns below.</p>
+        <p className="text-muted">None yet.</p>
       ) : (
         <ul className="flex flex-wrap gap-2">
           {views.map((view) => (
-            <li key={view.id} className="flex items-center gap-1 rounded border border-rule py-0.5 pl-3 pr-1 text-sm">
+            <li key={view.id} className="flex items-center gap-1 rounded border border-rule py-0.5 pl-3 pr-1">
               <Link href={view.query ? `${path}?${view.query}` : path}>{view.name}</Link>
               <DeleteView view={view} list={list} action={deleteAction} />
             </li>
           ))}
         </ul>
       )}
-      <form
-        key={formKey}
-        action={save}
-        onSubmit={submitWithoutReset(save)}
-        className="flex flex-wrap items-end gap-2"
-        noValidate
-      >
-        <input type="hidden" name="list" value={list} />
-        <input type="hidden" name="query" value={query} />
-        <TextField
-          label="Save this view as"
-          name="name"
-          maxLength={80}
-          autoComplete="off"
-          errors={saved && !saved.ok ? (saved.fieldErrors?.name ?? [saved.message]) : undefined}
-          className="min-w-48 flex-1"
-        />
-        <Button type="submit" variant="secondary" disabled={saving}>
-          {saving ? "Saving…" : "Save view"}
-        </Button>
-      </form>
+      <details className="basis-full sm:ml-auto sm:basis-auto">
+        <summary className="cursor-pointer font-semibold">Save this view…</summary>
+        <form
+          key={formKey}
+          action={save}
+          onSubmit={submitWithoutReset(save)}
+          className="mt-2 flex flex-wrap items-end gap-2"
+          noValidate
+        >
+          <input type="hidden" name="list" value={list} />
+          <input type="hidden" name="query" value={query} />
+          <TextField
+            label="Save this view as"
+            name="name"
+            hint="Keeps the filters, sort and columns shown now."
+            maxLength={80}
+            autoComplete="off"
+            errors={saved && !saved.ok ? (saved.fieldErrors?.name ?? [saved.message]) : undefined}
+            className="min-w-48 flex-1"
+          />
+          <Button type="submit" variant="secondary" disabled={saving}>
+            {saving ? "Saving…" : "Save view"}
+          </Button>
+        </form>
+      </details>
       {saved?.ok && (
-        <p role="status" className="text-sm text-success">
+        <p role="status" className="basis-full text-success">
           Saved “{saved.data.name}”.
         </p>
       )}

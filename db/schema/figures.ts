@@ -47,6 +47,10 @@ export const figureAccounts = pgTable(
     asOfPrecision: datePrecisionEnum(),
     asOfApproximate: boolean().notNull().default(false),
     sourceId: integer().references(() => sources.id, { onDelete: "set null" }),
+    // The source as it stood when the figure was approved: what readers see, until the next
+    // approval, whatever is done to the source record meanwhile.
+    approvedSourceTitle: text(),
+    approvedSourceUrl: text(),
     preferred: boolean().notNull().default(false),
   },
   (t) => [

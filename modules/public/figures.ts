@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { figureAccounts, figureLaws, figures, sources } from "@/db/schema";
+import { figureAccounts, figureLaws, figures } from "@/db/schema";
 import { canonical } from "@/lib/figure-number";
 import { fromColumns, type PartialDate } from "@/lib/partial-date";
 import { figuresTag } from "./cache-tags";
@@ -64,12 +64,12 @@ async function readFigures(db: Db, which: SQL): Promise<PublicFigure[]> {
       unit: figures.unit,
       note: figures.note,
       account: figureAccounts,
-      sourceTitle: sources.title,
-      sourceUrl: sources.url,
+      // The source as approved with the figure, not as its record stands now.
+      sourceTitle: figureAccounts.approvedSourceTitle,
+      sourceUrl: figureAccounts.approvedSourceUrl,
     })
     .from(figures)
     .innerJoin(figureAccounts, eq(figureAccounts.figureId, figures.id))
-    .leftJoin(sources, eq(sources.id, figureAccounts.sourceId))
     .where(and(which, isNotNull(figures.approvedAt)))
     .orderBy(asc(figures.label), asc(figures.id), asc(figureAccounts.id));
   const byId = new Map<number, PublicFigure>();
