@@ -102,9 +102,12 @@ test("on a desktop the header is one row with every section", async ({ adminPage
 test("Ctrl-K finds a record by its title and Enter opens it", async ({ adminPage: page }) => {
   await page.setViewportSize(desktop);
   await page.goto("/admin");
-  await page.keyboard.press("Control+k");
   const palette = page.getByRole("dialog", { name: "Jump to a record" });
-  await expect(palette).toBeVisible();
+  // The shortcut works once the page's script runs: pressed before that, it is pressed again.
+  await expect(async () => {
+    await page.keyboard.press("Control+k");
+    await expect(palette).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   const input = palette.getByRole("combobox");
   await expect(input).toBeFocused();
   await input.fill("Certain Legislative");
@@ -129,8 +132,11 @@ test("leaving a form with unsaved changes through the palette asks first", async
   await openDemoLaw(page);
   const summary = page.getByRole("textbox", { name: "Summary" });
   await summary.fill("A change not saved.");
-  await page.keyboard.press("Control+k");
   const input = page.getByRole("dialog", { name: "Jump to a record" }).getByRole("combobox");
+  await expect(async () => {
+    await page.keyboard.press("Control+k");
+    await expect(input).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await input.fill("Articles");
   await expect(page.getByRole("option", { name: /^Articles/ })).toBeVisible();
   let asked = "";
