@@ -107,7 +107,7 @@ export function CommandPalette({ pages }: { pages: Destination[] }) {
         onClose={() => setQuery("")}
       >
         <label htmlFor={`${id}-input`} className="sr-only">
-          Title or name of a law, article, agent, source, topic or figure
+          Jump to any record or section
         </label>
         <input
           ref={input}
