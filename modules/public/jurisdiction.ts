@@ -1,4 +1,4 @@
-import { asc, count, eq, or, sql, type SQL } from "drizzle-orm";
+import { asc, count, eq, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
 import { jurisdictions, publicLaws, topics } from "@/db/schema";
@@ -62,25 +62,33 @@ export async function readJurisdiction(db: Db, code: string) {
       kind: jurisdictions.kind,
       startYear: jurisdictions.startYear,
       endYear: jurisdictions.endYear,
-      successorCode: jurisdictions.successorCode,
+      // Written out in full: inside the subqueries a bare column would name the inner table's.
+      successor: sql<{ code: string; name: string } | null>`(
+        select json_build_object('code', s.code, 'name', s.name) from ${jurisdictions} s
+        where s.code = "jurisdictions"."successor_code")`,
+      predecessors: sql<{ code: string; name: string }[]>`coalesce((
+        select json_agg(json_build_object('code', p.code, 'name', p.name) order by p.name) from ${jurisdictions} p
+        where p.successor_code = "jurisdictions"."code"), '[]'::json)`,
     })
     .from(jurisdictions)
     .where(eq(jurisdictions.code, code.toUpperCase()));
   if (!jurisdiction) return null;
-  const { successorCode, ...shown } = jurisdiction;
+  const { successor, predecessors, ...shown } = jurisdiction;
+  const linked = (j: { code: string; name: string }) => ({ name: j.name, path: publicJurisdictionPath(j) });
   const itsLaws = eq(publicLaws.jurisdictionCode, jurisdiction.code);
   const about = taggedWith("jurisdiction", jurisdiction.code);
-  const [laws, lawCount, lawTopics, articles, articleCount, succession] = await Promise.all([
+  const [laws, lawCount, lawTopics, articles, articleCount] = await Promise.all([
     liveLawsInOrder(db, itsLaws, lawsOnTimelineShown),
     countLiveLaws(db, itsLaws),
     topicsOf(db, itsLaws),
     liveArticleRows(db, about, recentArticlesShown),
     countLiveArticles(db, about),
-    successionOf(db, jurisdiction.code, successorCode),
   ]);
   return {
     ...shown,
-    ...succession,
+    // The polity that took its place, and those whose place it took.
+    successor: successor ? linked(successor) : null,
+    predecessors: predecessors.map(linked),
     path: publicJurisdictionPath(jurisdiction),
     laws,
     lawCount,
@@ -103,17 +111,3 @@ async function topicsOf(db: Db, where: SQL) {
   return rows.map((t) => ({ name: t.name, path: publicTopicPath(t), laws: t.laws }));
 }
 
-/** The polity that took a jurisdiction's place and those whose place it took, in one query. */
-async function successionOf(db: Db, code: string, successorCode: string | null) {
-  const rows = await db
-    .select({ code: jurisdictions.code, name: jurisdictions.name, successorCode: jurisdictions.successorCode })
-    .from(jurisdictions)
-    .where(or(eq(jurisdictions.successorCode, code), successorCode ? eq(jurisdictions.code, successorCode) : undefined))
-    .orderBy(asc(jurisdictions.name));
-  const linked = (j: { code: string; name: string }) => ({ name: j.name, path: publicJurisdictionPath(j) });
-  const successor = rows.find((j) => j.code === successorCode);
-  return {
-    successor: successor ? linked(successor) : null,
-    predecessors: rows.filter((j) => j.successorCode === code).map(linked),
-  };
-}
