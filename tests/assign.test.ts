@@ -4,6 +4,7 @@ import type { Database } from "@/db";
 import { auditLog, editorialItems, users } from "@/db/schema";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/modules/auth/context";
+import { listLaws } from "@/modules/laws/list";
 import { createLaw } from "@/modules/laws/save";
 import { assignItem, bulkAssign, listReviewers } from "@/modules/workflow/assign";
 import { reviewQueue } from "@/modules/workflow/queue";
@@ -110,6 +111,14 @@ test("bulk assign assigns each item and reports one that cannot be assigned with
   ]);
   expect(result.summary).toBe("2 assigned to Chyngyz Reviewer; 1 refused: #987654 — No such law.");
   expect([await assigned(a.id), await assigned(b.id)]).toEqual([reviewerId, reviewerId]);
+  // The list names the reviewer in the same query as the rest of the row.
+  const listed = (await listLaws(editor, { q: "Bulk assign" })).laws.map((l) => [l.title, l.assignedTo]);
+  expect(listed).toEqual(
+    expect.arrayContaining([
+      ["Bulk assign A", "Chyngyz Reviewer"],
+      ["Bulk assign B", "Chyngyz Reviewer"],
+    ]),
+  );
   const cleared = await bulkAssign(editor, { type: "law", assigneeId: "", items: [{ id: a.id }] });
   expect(cleared.summary).toBe("1 unassigned");
   expect(await assigned(a.id)).toBeNull();
