@@ -6,7 +6,13 @@ import { DialogButton, DialogCloseButton } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import { submitWithoutReset } from "./submit-without-reset";
 import type { ActionResult } from "@/lib/action-result";
+import type { Reviewer } from "@/modules/workflow/assign";
 import type { BulkAction, BulkResult } from "@/modules/workflow/bulk-move";
+
+type BulkServerAction = (
+  previous: ActionResult<BulkResult> | null,
+  form: FormData,
+) => Promise<ActionResult<BulkResult> | null>;
 
 const itemBoxes = (form: string) =>
   Array.from(document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="item"][form="${form}"]`));
@@ -48,21 +54,30 @@ export function SelectAll({ form }: { form: string }) {
 const labels: Record<BulkAction, string> = { submit: "Submit for review", publish: "Publish", withdraw: "Withdraw" };
 
 /**
- * The bar that moves the ticked rows through the workflow. Withdrawing takes pages away from
- * readers, so it asks first; the answer lists what happened to each item.
+ * The bar that moves the ticked rows through the workflow, and for reviewers assigns them to one
+ * (`assign`). Withdrawing takes pages away from readers, so it asks first; the answer lists what
+ * happened to each item.
  */
 export function BulkActions({
   form,
   type,
   actions,
   action,
+  assign,
 }: {
   form: string;
   type: "law" | "article";
   actions: BulkAction[];
-  action: (previous: ActionResult<BulkResult> | null, form: FormData) => Promise<ActionResult<BulkResult> | null>;
+  action: BulkServerAction;
+  assign?: { reviewers: Reviewer[]; action: BulkServerAction } | null;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  // One report for the bar: the button pressed says which server action runs.
+  const [state, formAction, pending] = useActionState(
+    (previous: ActionResult<BulkResult> | null, data: FormData) =>
+      data.get("action") === "assign" && assign ? assign.action(previous, data) : action(previous, data),
+    null,
+  );
+  const assigneeErrors = state && !state.ok ? state.fieldErrors?.assigneeId : undefined;
   const { count } = useSelectedCount(form);
   useEffect(() => {
     if (!state?.ok) return;
@@ -122,8 +137,42 @@ export function BulkActions({
             </div>
           </DialogButton>
         )}
+        {assign && (
+          <span className="flex flex-wrap items-center gap-2">
+            <label htmlFor={`${form}-assignee`}>Assign to</label>
+            <select
+              id={`${form}-assignee`}
+              name="assigneeId"
+              className={`rounded border bg-surface px-2 py-1 text-ink ${assigneeErrors ? "border-danger" : "border-control"}`}
+              aria-invalid={assigneeErrors ? true : undefined}
+              aria-describedby={assigneeErrors ? `${form}-assignee-error` : undefined}
+            >
+              {assign.reviewers.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+              <option value="">Nobody (unassign)</option>
+            </select>
+            <Button
+              type="submit"
+              name="action"
+              value="assign"
+              variant="secondary"
+              className="px-3 py-1"
+              disabled={none}
+            >
+              Assign
+            </Button>
+          </span>
+        )}
       </div>
-      {state && <BulkReport state={state} />}
+      {assigneeErrors && (
+        <p id={`${form}-assignee-error`} className="text-sm font-medium text-danger">
+          {assigneeErrors.join(" ")}
+        </p>
+      )}
+      {state && !assigneeErrors && <BulkReport state={state} />}
     </form>
   );
 }

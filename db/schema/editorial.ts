@@ -53,6 +53,8 @@ export const editorialItems = pgTable(
     approvedAt: timestamp({ withTimezone: true, precision: 3 }),
     publishAt: timestamp({ withTimezone: true, precision: 3 }),
     scheduledById: integer().references(() => users.id),
+    // The reviewer asked to look at it; only the review queue and the lists read it, never readers.
+    assignedToId: integer().references(() => users.id, { onDelete: "set null" }),
     changedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [

@@ -317,6 +317,17 @@ export const calls: Record<string, (m: Maker) => Promise<Call>> = {
     const revision = await m.revision(`/admin/laws/${id}`);
     return formCall("/admin/laws", { type: "law", action: "submit", item: `${id}:${revision}` });
   },
+  "app/admin/workflow/actions.ts#assignItemAction": async (m) => {
+    const id = await m.law();
+    const assigneeId = await m.userId((await m.account("editor")).email);
+    return formCall(`/admin/laws/${id}`, { type: "law", id: String(id), assigneeId });
+  },
+  "app/admin/workflow/actions.ts#bulkAssignAction": async (m) => {
+    const id = await m.law();
+    const revision = await m.revision(`/admin/laws/${id}`);
+    const assigneeId = await m.userId((await m.account("editor")).email);
+    return formCall("/admin/laws", { type: "law", assigneeId, item: `${id}:${revision}` });
+  },
   "app/admin/workflow/actions.ts#addCommentAction": async (m) => {
     const id = await m.law();
     return formCall(`/admin/laws/${id}`, {

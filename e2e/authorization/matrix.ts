@@ -165,6 +165,14 @@ export const matrix: Record<string, Row> = {
     cells: writers,
     note: "a bulk submit; publishing and withdrawing need a reviewer, and moveItem checks each item",
   },
+  "app/admin/workflow/actions.ts#assignItemAction": {
+    cells: reviewers,
+    note: "assigning an item to a reviewer (modules/workflow/assign.ts)",
+  },
+  "app/admin/workflow/actions.ts#bulkAssignAction": {
+    cells: reviewers,
+    note: "assigning the ticked rows of a list to a reviewer",
+  },
   "app/admin/workflow/actions.ts#addCommentAction": { cells: writers },
   "app/admin/workflow/actions.ts#resolveCommentAction": { cells: writers },
   "app/admin/workflow/actions.ts#searchMergeTargetsAction": {

@@ -36,6 +36,8 @@ export type ArticleListItem = {
   workingRevisionId: number | null;
   /** Who saved the working revision; "Command line" for a script, null for an item never revised. */
   lastEditor: string | null;
+  /** The reviewer it is assigned to (modules/workflow/assign.ts), if any. */
+  assignedTo: string | null;
 };
 
 export type ArticlePage = { articles: ArticleListItem[]; nextAfter: string | null; sort: ArticleSort };
@@ -43,6 +45,7 @@ export type ArticlePage = { articles: ArticleListItem[]; nextAfter: string | nul
 const publisher = alias(agents, "publisher");
 const working = alias(revisions, "working");
 const editor = alias(users, "last_editor");
+const assignee = alias(users, "assignee");
 
 /**
  * The editors' list of articles: a text filter on the title (trigram index), facets, and keyset
@@ -125,6 +128,7 @@ export async function listArticles(ctx: Ctx, input: Record<string, unknown> = {}
       visibility: r.visibility,
       workingRevisionId: r.workingRevisionId,
       lastEditor: r.lastEditor,
+      assignedTo: r.assignedTo,
     })),
     nextAfter,
     sort,
@@ -185,6 +189,7 @@ function select(ctx: Ctx, where: SQL[], order: SQL[], limit: number) {
       lastEditor: sql<
         string | null
       >`case when ${working.id} is null then null else coalesce(${editor.name}, 'Command line') end`,
+      assignedTo: assignee.name,
       // The exact timestamp (microseconds) for the cursor: a JS Date would round it to milliseconds.
       updatedKey: sql<string>`to_char(${articles.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
@@ -193,6 +198,7 @@ function select(ctx: Ctx, where: SQL[], order: SQL[], limit: number) {
     .leftJoin(editorialItems, and(eq(editorialItems.itemType, "article"), eq(editorialItems.itemId, articles.id)))
     .leftJoin(working, eq(working.id, editorialItems.workingRevisionId))
     .leftJoin(editor, eq(editor.id, working.authorId))
+    .leftJoin(assignee, eq(assignee.id, editorialItems.assignedToId))
     .where(and(...where))
     .orderBy(...order)
     .limit(limit);

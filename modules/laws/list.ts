@@ -24,6 +24,8 @@ export type LawListItem = {
   workingRevisionId: number | null;
   /** Who saved the working revision; "Command line" for a script, null for an item never revised. */
   lastEditor: string | null;
+  /** The reviewer it is assigned to (modules/workflow/assign.ts), if any. */
+  assignedTo: string | null;
 };
 
 export type SortDirection = "asc" | "desc";
@@ -31,6 +33,7 @@ export type LawPage = { laws: LawListItem[]; nextAfter: string | null; sort: Law
 
 const working = alias(revisions, "working");
 const editor = alias(users, "last_editor");
+const assignee = alias(users, "assignee");
 
 /** Each sort's column, its cast for a cursor value, and its natural direction. */
 const sortKeys: Record<LawSort, { column: AnyPgColumn; cast: string; dir: SortDirection }> = {
@@ -86,6 +89,7 @@ export async function listLaws(ctx: Ctx, input: Record<string, unknown> = {}): P
       lastEditor: sql<
         string | null
       >`case when ${working.id} is null then null else coalesce(${editor.name}, 'Command line') end`,
+      assignedTo: assignee.name,
       // The exact timestamp (microseconds) for the cursor: a JS Date would round it to milliseconds.
       updatedKey: sql<string>`to_char(${laws.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
@@ -93,6 +97,7 @@ export async function listLaws(ctx: Ctx, input: Record<string, unknown> = {}): P
     .leftJoin(editorialItems, and(eq(editorialItems.itemType, "law"), eq(editorialItems.itemId, laws.id)))
     .leftJoin(working, eq(working.id, editorialItems.workingRevisionId))
     .leftJoin(editor, eq(editor.id, working.authorId))
+    .leftJoin(assignee, eq(assignee.id, editorialItems.assignedToId))
     .where(and(...where))
     .orderBy(order(key.column), order(laws.id))
     .limit(limit + 1);

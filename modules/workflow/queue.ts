@@ -14,28 +14,39 @@ export type QueueItem = {
   visibility: Visibility;
   changedAt: Date;
   publishAt: Date | null;
+  /** Assigned to the signed-in user (modules/workflow/assign.ts): first in "Waiting for me". */
+  assignedToMe: boolean;
 };
 
 const title = sql<string>`coalesce(${laws.title}, ${articles.title}, ${agents.preferredName}, '(untitled)')`;
 
-function select(ctx: Ctx, where: SQL | undefined, limit = 50) {
+function columns(actor: Actor) {
+  return {
+    type: editorialItems.itemType,
+    id: editorialItems.itemId,
+    title,
+    review: editorialItems.review,
+    visibility: editorialItems.visibility,
+    changedAt: editorialItems.changedAt,
+    publishAt: editorialItems.publishAt,
+    assignedToMe:
+      actor.id === null
+        ? sql<boolean>`false`
+        : sql<boolean>`coalesce(${editorialItems.assignedToId} = ${actor.id}, false)`,
+  };
+}
+
+function select(ctx: Ctx, actor: Actor, where: SQL | undefined, { assignedFirst = false } = {}) {
+  const first = columns(actor).assignedToMe;
   return ctx.db
-    .select({
-      type: editorialItems.itemType,
-      id: editorialItems.itemId,
-      title,
-      review: editorialItems.review,
-      visibility: editorialItems.visibility,
-      changedAt: editorialItems.changedAt,
-      publishAt: editorialItems.publishAt,
-    })
+    .select(columns(actor))
     .from(editorialItems)
     .leftJoin(laws, and(eq(editorialItems.itemType, "law"), eq(laws.id, editorialItems.itemId)))
     .leftJoin(articles, and(eq(editorialItems.itemType, "article"), eq(articles.id, editorialItems.itemId)))
     .leftJoin(agents, and(eq(editorialItems.itemType, "agent"), eq(agents.id, editorialItems.itemId)))
     .where(and(ne(editorialItems.visibility, "archived"), where))
-    .orderBy(desc(editorialItems.changedAt))
-    .limit(limit);
+    .orderBy(...(assignedFirst ? [desc(first)] : []), desc(editorialItems.changedAt))
+    .limit(50);
 }
 
 /** What waits for this user: reviews and publications for editors, requested changes for authors. */
@@ -77,33 +88,27 @@ export async function reviewQueue(ctx: Ctx) {
 }
 
 async function queueLists(ctx: Ctx, actor: Actor) {
-  const waiting = await select(ctx, waitingFor(actor));
+  // What is assigned to me comes first, so that the 50 shown always include it.
+  const waiting = await select(ctx, actor, waitingFor(actor), { assignedFirst: true });
   const submitted =
     actor.id === null
       ? []
       : await select(
           ctx,
+          actor,
           and(
             eq(editorialItems.submittedById, actor.id),
             inArray(editorialItems.review, ["in_review", "changes_requested", "approved"]),
           ),
         );
-  const changed = actor.id === null ? [] : await changedSinceSeen(ctx, actor.id);
-  const scheduled = await select(ctx, sql`${editorialItems.publishAt} is not null`);
+  const changed = actor.id === null ? [] : await changedSinceSeen(ctx, actor, actor.id);
+  const scheduled = await select(ctx, actor, sql`${editorialItems.publishAt} is not null`);
   return { waiting, submitted, changed, scheduled };
 }
 
-async function changedSinceSeen(ctx: Ctx, userId: number) {
+async function changedSinceSeen(ctx: Ctx, actor: Actor, userId: number) {
   return ctx.db
-    .select({
-      type: editorialItems.itemType,
-      id: editorialItems.itemId,
-      title,
-      review: editorialItems.review,
-      visibility: editorialItems.visibility,
-      changedAt: editorialItems.changedAt,
-      publishAt: editorialItems.publishAt,
-    })
+    .select(columns(actor))
     .from(reviewViews)
     .innerJoin(
       editorialItems,

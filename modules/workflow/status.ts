@@ -11,6 +11,7 @@ const live = alias(revisions, "live");
 const workingAuthor = alias(users, "working_author");
 const submitter = alias(users, "submitter");
 const approver = alias(users, "approver");
+const assignee = alias(users, "assignee");
 
 /** Where an item stands in the workflow, for its edit page: revisions, who did what, open comments. */
 export async function editorialStatus(ctx: Ctx, type: ContentType, id: number) {
@@ -24,6 +25,7 @@ export async function editorialStatus(ctx: Ctx, type: ContentType, id: number) {
       liveNumber: live.number,
       submittedBy: submitter.name,
       approvedBy: approver.name,
+      assignedTo: assignee.name,
     })
     .from(editorialItems)
     .leftJoin(working, eq(working.id, editorialItems.workingRevisionId))
@@ -31,6 +33,7 @@ export async function editorialStatus(ctx: Ctx, type: ContentType, id: number) {
     .leftJoin(live, eq(live.id, editorialItems.liveRevisionId))
     .leftJoin(submitter, eq(submitter.id, editorialItems.submittedById))
     .leftJoin(approver, eq(approver.id, editorialItems.approvedById))
+    .leftJoin(assignee, eq(assignee.id, editorialItems.assignedToId))
     .where(and(eq(editorialItems.itemType, type), eq(editorialItems.itemId, id)));
   if (!row) throw new NotFoundError(`No such ${type}.`);
   const [open] = await ctx.db
@@ -48,6 +51,7 @@ export async function editorialStatus(ctx: Ctx, type: ContentType, id: number) {
     liveNumber: row.liveNumber,
     submittedBy: row.submittedBy,
     approvedBy: row.approvedBy,
+    assignedTo: row.assignedTo,
     openComments: open?.n ?? 0,
   };
 }

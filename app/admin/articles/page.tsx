@@ -14,11 +14,12 @@ import { articleKindOptions } from "@/modules/articles/labels";
 import { listArticles, type ArticleListItem } from "@/modules/articles/list";
 import type { ArticleSort } from "@/modules/articles/schemas";
 import { roleHas } from "@/modules/auth/permissions";
+import { listReviewers } from "@/modules/workflow/assign";
 import { listJurisdictions } from "@/modules/jurisdictions/read";
 import { listSavedViews } from "@/modules/saved-views/read";
 import { workflowLabel } from "@/modules/workflow/labels";
 import { deleteViewAction, saveViewAction } from "../saved-views/actions";
-import { bulkMoveAction } from "../workflow/actions";
+import { bulkAssignAction, bulkMoveAction } from "../workflow/actions";
 import { pageContext } from "../guard";
 import { KindBadge } from "./kind-badge";
 
@@ -42,6 +43,7 @@ const optional = [
   { key: "date", label: "Date", sort: "date", cell: (a) => formatPartialDate(a.originalDate) || "—" },
   { key: "lang", label: "Language", cell: (a) => languageName(a.lang) },
   { key: "workflow", label: "Workflow", cell: (a) => workflowLabel(a.review, a.visibility) },
+  { key: "assigned", label: "Assigned", cell: (a) => a.assignedTo ?? "—" },
   {
     key: "updated",
     label: "Updated",
@@ -95,6 +97,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   ];
   const role = ctx.actor!.role;
   const bulk = roleHas(role, "workflow.review") ? (["submit", "publish", "withdraw"] as const) : (["submit"] as const);
+  const reviewers = roleHas(role, "workflow.review") ? await listReviewers(ctx) : null;
   const query = listHref("", params, { after: undefined }).replace(/^\?/, "");
   return (
     <div className="min-w-0 space-y-6">
@@ -146,7 +149,13 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <div className="flex flex-wrap items-start justify-between gap-3">
-            <BulkActions form="bulk-articles" type="article" actions={[...bulk]} action={bulkMoveAction} />
+            <BulkActions
+              form="bulk-articles"
+              type="article"
+              actions={[...bulk]}
+              action={bulkMoveAction}
+              assign={reviewers && { reviewers, action: bulkAssignAction }}
+            />
             <ColumnChooser action={path} params={params} always="title" columns={optional} shown={shown} />
           </div>
           <ListTable

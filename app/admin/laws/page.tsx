@@ -9,6 +9,7 @@ import { SavedViews } from "@/components/admin/saved-views";
 import { buttonClass } from "@/components/ui/button";
 import { chosenColumns, listHref, single, type ListParams } from "@/lib/list-query";
 import { roleHas } from "@/modules/auth/permissions";
+import { listReviewers } from "@/modules/workflow/assign";
 import { listJurisdictions } from "@/modules/jurisdictions/read";
 import { lawStatusLabels, lawStatusOptions, lawTypeLabels, lawTypeOptions } from "@/modules/laws/labels";
 import { listLaws, type LawListItem } from "@/modules/laws/list";
@@ -16,7 +17,7 @@ import type { LawSort } from "@/modules/laws/schemas";
 import { listSavedViews } from "@/modules/saved-views/read";
 import { workflowLabel } from "@/modules/workflow/labels";
 import { deleteViewAction, saveViewAction } from "../saved-views/actions";
-import { bulkMoveAction } from "../workflow/actions";
+import { bulkAssignAction, bulkMoveAction } from "../workflow/actions";
 import { pageContext } from "../guard";
 
 export const metadata: Metadata = { title: "Laws" };
@@ -30,6 +31,7 @@ const optional = [
   { key: "type", label: "Type", cell: (law) => lawTypeLabels[law.type] },
   { key: "status", label: "Status", sort: "status", cell: (law) => lawStatusLabels[law.status] },
   { key: "workflow", label: "Workflow", cell: (law) => workflowLabel(law.review, law.visibility) },
+  { key: "assigned", label: "Assigned", cell: (law) => law.assignedTo ?? "—" },
   {
     key: "updated",
     label: "Updated",
@@ -40,7 +42,7 @@ const optional = [
   { key: "editor", label: "By", cell: (law) => law.lastEditor ?? "—" },
 ] as const satisfies readonly (Omit<ListColumn<LawListItem>, "sortHref" | "sorted"> & { sort?: LawSort })[];
 const optionalKeys = optional.map((column) => column.key);
-const defaults = optionalKeys.filter((key) => key !== "type");
+const defaults = optionalKeys.filter((key) => key !== "type" && key !== "assigned");
 
 export default async function LawsPage({ searchParams }: { searchParams: Promise<ListParams> }) {
   const ctx = await pageContext("admin.access", path);
@@ -87,6 +89,7 @@ export default async function LawsPage({ searchParams }: { searchParams: Promise
   ];
   const role = ctx.actor!.role;
   const bulk = roleHas(role, "workflow.review") ? (["submit", "publish", "withdraw"] as const) : (["submit"] as const);
+  const reviewers = roleHas(role, "workflow.review") ? await listReviewers(ctx) : null;
   const query = listHref("", params, { after: undefined }).replace(/^\?/, "");
   return (
     <div className="min-w-0 space-y-6">
@@ -127,7 +130,13 @@ export default async function LawsPage({ searchParams }: { searchParams: Promise
       ) : (
         <>
           <div className="flex flex-wrap items-start justify-between gap-3">
-            <BulkActions form="bulk-laws" type="law" actions={[...bulk]} action={bulkMoveAction} />
+            <BulkActions
+              form="bulk-laws"
+              type="law"
+              actions={[...bulk]}
+              action={bulkMoveAction}
+              assign={reviewers && { reviewers, action: bulkAssignAction }}
+            />
             <ColumnChooser action={path} params={params} always="title" columns={optional} shown={shown} />
           </div>
           <ListTable

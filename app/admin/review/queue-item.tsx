@@ -56,6 +56,11 @@ export function QueueItem({ item, withMoves }: { item: QueueEntry; withMoves: bo
         )}
       </div>
       <p className="mt-0.5 text-sm text-muted">
+        {item.assignedToMe && (
+          <strong className="text-ink" data-testid="assigned-to-you">
+            Assigned to you ·{" "}
+          </strong>
+        )}
         {typeLabels[item.type]} · {workflowLabel(item.review, item.visibility)}
         {jurisdictions && <span data-testid="jurisdictions"> · {jurisdictions}</span>} · changed{" "}
         {when.format(item.changedAt)} UTC

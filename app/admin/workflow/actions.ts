@@ -6,6 +6,7 @@ import { formValues, many, one } from "@/lib/form-data";
 import { requestId, searchText } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
 import { pageCacheCaughtUp } from "@/modules/system/page-cache-sync";
+import { assignItem, bulkAssign } from "@/modules/workflow/assign";
 import { bulkMove, type BulkResult } from "@/modules/workflow/bulk-move";
 import { addComment, resolveComment } from "@/modules/workflow/comments";
 import { searchMergeTargets } from "@/modules/workflow/merge-targets";
@@ -96,6 +97,35 @@ export async function bulkMoveAction(_previous: BulkMoveState, form: FormData): 
       const type = one(values, "type");
       if (type === "law" || type === "article") revalidatePath(adminPaths[type]);
       revalidatePath("/admin");
+      revalidatePath("/admin/review");
+    }
+    return result;
+  });
+}
+
+/** Assigns the item to the reviewer chosen in its sidebar, or to nobody; readers see no change. */
+export async function assignItemAction(_previous: WorkflowFormState, form: FormData): Promise<WorkflowFormState> {
+  const values = formValues(form);
+  const ctx = await requestContext();
+  return toActionResult(
+    async () => {
+      const row = await assignItem(ctx, one(values, "type"), one(values, "id"), one(values, "assigneeId") ?? "");
+      refreshItem(row.itemType, row.itemId);
+    },
+    one(values, "assigneeId") ? "Assigned." : "Unassigned.",
+  );
+}
+
+/** Assigns the rows ticked on a list to one reviewer; the checkboxes are the bulk moves' ("id:baseRevision"). */
+export async function bulkAssignAction(_previous: BulkMoveState, form: FormData): Promise<BulkMoveState> {
+  const values = formValues(form);
+  const items = many(values, "item").map((value) => ({ id: value.split(":")[0] }));
+  const ctx = await requestContext();
+  return toActionResult(async () => {
+    const type = one(values, "type");
+    const result = await bulkAssign(ctx, { type, assigneeId: one(values, "assigneeId") ?? "", items });
+    if (result.outcomes.some((o) => o.ok)) {
+      if (type === "law" || type === "article") revalidatePath(adminPaths[type]);
       revalidatePath("/admin/review");
     }
     return result;

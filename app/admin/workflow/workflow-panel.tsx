@@ -1,12 +1,15 @@
 import Link from "next/link";
 import type { ContentType } from "@/modules/workflow/labels";
 import type { WorkflowAction } from "@/modules/workflow/machine";
+import { roleHas } from "@/modules/auth/permissions";
 import { requestContext } from "@/modules/auth/session";
+import { listReviewers } from "@/modules/workflow/assign";
 import { listComments } from "@/modules/workflow/comments";
 import { workflowLabel } from "@/modules/workflow/labels";
 import { workflowOptions } from "@/modules/workflow/options";
 import { markSeen } from "@/modules/workflow/queue";
 import { unpublishedLinks } from "@/modules/workflow/unpublished-links";
+import { AssignForm } from "./assign-form";
 import { CommentThread } from "./comment-thread";
 import { UnpublishedLinks } from "./unpublished-links";
 import { WorkflowButtons } from "./workflow-buttons";
@@ -40,6 +43,7 @@ export async function WorkflowPanel({
   const comments = await listComments(ctx, type, id);
   const pending = await unpublishedLinks(ctx, type, id);
   await markSeen(ctx, type, id);
+  const reviewers = ctx.actor && roleHas(ctx.actor.role, "workflow.review") ? await listReviewers(ctx) : null;
   const forward = options.filter((o) => !removalMoves.has(o.action));
   const away = options.filter((o) => removalMoves.has(o.action) && o.allowed);
   return (
@@ -69,6 +73,9 @@ export async function WorkflowPanel({
           <Fact term="Submitted by">{status.submittedBy}</Fact>
         )}
         {status.approvedBy && status.review === "approved" && <Fact term="Approved by">{status.approvedBy}</Fact>}
+        <Fact term="Assigned to">
+          <span data-testid="assigned-to">{status.assignedTo ?? "Nobody"}</span>
+        </Fact>
         {status.publishAt && (
           <Fact term="Scheduled">
             <span data-testid="scheduled-at">to be published {when.format(status.publishAt)} UTC</span>
@@ -84,6 +91,7 @@ export async function WorkflowPanel({
         )}
         {publicHref && status.visibility === "live" && <Link href={publicHref}>Public page</Link>}
       </p>
+      {reviewers && <AssignForm type={type} id={id} assigneeId={status.assignedToId} reviewers={reviewers} />}
       <UnpublishedLinks links={pending} />
       <WorkflowButtons type={type} id={id} baseRevision={status.workingRevisionId} options={forward} />
       <CommentThread type={type} id={id} comments={comments} />

@@ -1,0 +1,2 @@
+ALTER TABLE "editorial_items" ADD COLUMN "assigned_to_id" integer;--> statement-breakpoint
+ALTER TABLE "editorial_items" ADD CONSTRAINT "editorial_items_assigned_to_id_users_id_fk" FOREIGN KEY ("assigned_to_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
