@@ -75,7 +75,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type Server = { base: string; pid: number; stop(): Promise<void>; log(): string };
+export type Server = {
+  base: string;
+  pid: number;
+  stop(): Promise<void>;
+  log(): string;
+  /** Each distinct warning or error line the server logged, with how often: a benchmark reports them. */
+  problems(): { line: string; count: number }[];
+};
 
 /** A PostgreSQL database's URL, or an embedded (PGlite) data folder no other process has open. */
 export type ServerDatabase = string | { dataDir: string };
@@ -124,6 +131,8 @@ async function startOnce(database: ServerDatabase): Promise<Server> {
   });
 }
 
+const problemLine = /\b(error|warn(ing)?|unexpected|failed)\b/i;
+
 /** `next start` of the Next.js app in `cwd` on a free port, once `readyPath` answers 200. */
 export async function startNext(options: {
   cwd: string;
@@ -141,9 +150,16 @@ export async function startNext(options: {
     env: { ...process.env, NODE_ENV: "production", NODE_OPTIONS: productionNodeOptions(), ...options.env(base) },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const problems = new Map<string, number>();
   const keep = (chunk: Buffer) => {
-    lines.push(...chunk.toString().split("\n").filter(Boolean));
+    const added = chunk.toString().split("\n").filter(Boolean);
+    lines.push(...added);
     if (lines.length > 200) lines.splice(0, lines.length - 200);
+    for (const line of added.filter((l) => problemLine.test(l))) {
+      // Numbers (ids, times, ports) differ between occurrences of one problem.
+      const key = line.replace(/\d+/g, "N").slice(0, 240);
+      problems.set(key, (problems.get(key) ?? 0) + 1);
+    }
   };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
@@ -164,6 +180,7 @@ export async function startNext(options: {
     }
   };
   const log = () => lines.join("\n");
+  const problemList = () => [...problems].map(([line, count]) => ({ line, count }));
 
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -171,7 +188,7 @@ export async function startNext(options: {
     try {
       const response = await fetch(`${base}${options.readyPath}`, { signal: AbortSignal.timeout(5_000) });
       await response.arrayBuffer();
-      if (response.ok) return { base, pid: child.pid!, stop, log };
+      if (response.ok) return { base, pid: child.pid!, stop, log, problems: problemList };
     } catch {
       // Not listening yet.
     }

@@ -245,6 +245,7 @@ async function main() {
     visible,
     rss: memory,
     missing,
+    serverProblems: server.problems(),
     build: { id: buildUsed, changed: buildId() !== buildUsed, staleSources: staleSources.length },
   };
   const text = renderReport(report);

@@ -40,6 +40,8 @@ export type Report = {
   visible: Visibility[];
   rss: { maxMb: number; samples: number };
   missing: { name: string; why: string }[];
+  /** The distinct warnings and errors the server logged during the run. */
+  serverProblems: { line: string; count: number }[];
   build: { id: string | null; changed: boolean; staleSources: number };
 };
 
@@ -143,6 +145,14 @@ export function renderReport(report: Report): string {
           `Not measured (not on this build or archive): ${report.missing.map((m) => `${m.name} (${m.why})`).join(", ")}.`,
         ]
       : []),
+    "",
+    report.serverProblems.length
+      ? [
+          "The server logged these warnings or errors during the run (numbers replaced by N):",
+          "",
+          ...report.serverProblems.map((p) => `- ${p.count} × \`${p.line.replaceAll("`", "'")}\``),
+        ].join("\n")
+      : "The server logged no warning or error during the run.",
     "",
     `Build ${report.build.id}${report.build.changed ? " — WARNING: .next was rebuilt during the run; numbers may mix two builds" : ""}.`,
     ...(report.build.staleSources
