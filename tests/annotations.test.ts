@@ -12,7 +12,7 @@ import { createAnnotation, updateAnnotation } from "@/modules/annotations/save";
 import { createArticle, updateArticle } from "@/modules/articles/save";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { createLaw } from "@/modules/laws/save";
-import { addLawTextVersion, updateLawTextVersion } from "@/modules/laws/texts";
+import { addLawTextVersion, removeLawTextVersion, updateLawTextVersion } from "@/modules/laws/texts";
 import { readAnnotationsById, readAnnotationsOn, readTarget } from "@/modules/public/annotations";
 import { annotationCollection, webAnnotation } from "@/modules/public/web-annotation";
 import { readSearch } from "@/modules/public/search";
@@ -521,6 +521,54 @@ describe("carrying annotations to a newer text version", () => {
     // The annotation's own page leads to the text it is on now.
     expect((await currentPlacement(editor, kept.id))!.target.textId).toBe(v2.id);
     expect((await currentPlacement(editor, amended.id))!.target.textId).toBe(law.textId);
+  });
+
+  test("a note that drifted on the newer version it was carried to moves there, for review like any change", async () => {
+    const law = await makeLaw();
+    const note = await annotate(contributor, law, "signs of a kulak economy");
+    await publishItem(database.db, "law", law.lawId);
+    await publishItem(database.db, "annotation", note.id);
+    const v2 = await addText(
+      law,
+      lawBody.replace("signs of a kulak economy", "signs of a so-called kulak economy"),
+      "2025-06-01",
+    );
+    await removeLawTextVersion(contributor, law.textId, await workingRevision(contributor, "law", law.lawId));
+
+    const review = await annotationsOnText(editor, { type: "law", id: law.lawId, textId: v2.id });
+    const [listed] = review.annotations;
+    expect(listed).toMatchObject({ id: note.id, placement: { state: "drifted", textId: v2.id } });
+    const moved = await proposeFoundPassage(editor, {
+      annotationId: note.id,
+      annotationRevision: listed!.revisionId,
+      targetRevision: review.targetRevisionId,
+    });
+    expect(moved.target.textId).toBe(v2.id);
+    expect(moved.passage.exact).toContain("so-called kulak economy");
+    expect((await currentPlacement(editor, note.id))!.placement.state).toBe("anchored");
+
+    await publishItem(database.db, "law", law.lawId);
+    await publishItem(database.db, "annotation", note.id);
+    const [shown] = await publicNotes(law.lawId);
+    expect(shown).toMatchObject({ target: { textId: v2.id }, exact: expect.stringContaining("so-called kulak") });
+  });
+
+  test("a passage cannot be moved onto another law's text", async () => {
+    const law = await makeLaw();
+    const other = await makeLaw();
+    const note = await annotate(contributor, law, "signs of a kulak economy");
+    const before = await workingRevision(contributor, "annotation", note.id);
+    await expect(
+      updateAnnotation(contributor, note.id, {
+        kind: "context",
+        audience: "public",
+        body: "Moved.",
+        textId: other.textId,
+        passage: select(lawBody, "signs of a kulak economy", await workingRevision(contributor, "law", law.lawId)),
+        baseRevision: before,
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(await workingRevision(contributor, "annotation", note.id)).toBe(before);
   });
 });
 

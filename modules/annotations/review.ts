@@ -129,8 +129,6 @@ export async function proposeFoundPassage(ctx: Ctx, input: unknown): Promise<Ann
         ? "This annotation is already anchored."
         : "This annotation's passage was not found: select a new passage to re-attach it.",
     );
-  if (placement.textId !== snapshot.target.textId)
-    throw new ConflictError("This passage was found in another version of the text: select it there to re-attach.");
   const current = await getAnnotation(ctx, values.annotationId);
   const { exact, prefix, suffix, start, end } = placement.passage;
   return updateAnnotation(
@@ -143,6 +141,8 @@ export async function proposeFoundPassage(ctx: Ctx, input: unknown): Promise<Ann
       links: current.links.map((l) => `${l.type}:${l.id}`),
       sourceIds: current.sources.map((s) => s.id),
       baseRevision: values.annotationRevision,
+      // Found on a newer text version it was carried to: it moves there.
+      textId: placement.textId ?? undefined,
       passage: { targetRevision: values.targetRevision, exact, prefix, suffix, start, end },
     },
     { message: "Moved to the passage it was found at" },

@@ -69,8 +69,13 @@ export async function updateAnnotation(
     if (values.links.some((l) => l.type === "annotation" && l.id === id))
       throw new ValidationError({ links: ["An annotation cannot link to its own passage."] });
     await assertLinks(tx, values);
+    const target = onText(current.target, values.textId);
     const passage = values.passage
-      ? { ...(await findPassage(tx, current.target, values.passage)), madeOnRevisionId: values.passage.targetRevision }
+      ? {
+          ...(await findPassage(tx, target, values.passage)),
+          textId: target.textId,
+          madeOnRevisionId: values.passage.targetRevision,
+        }
       : {};
     await tx
       .update(annotations)
@@ -88,6 +93,13 @@ export async function updateAnnotation(
 }
 
 export { readAnnotation };
+
+/** The target with another text version of the same law, when one is named; an article has one body. */
+function onText(target: TargetRef, textId: number | undefined): TargetRef {
+  if (textId === undefined || textId === target.textId) return target;
+  if (target.type !== "law") throw new ValidationError({ textId: ["An article has one text."] });
+  return { ...target, textId };
+}
 
 function columns(values: AnnotationValues) {
   return { kind: values.kind, audience: values.audience, body: values.body };

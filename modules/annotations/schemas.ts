@@ -67,8 +67,19 @@ export const newAnnotationInput = annotationFields.extend({
   passage: passageInput,
 });
 
-/** An edit; a passage given moves the annotation onto it (re-attaching an orphan). */
-export const annotationUpdateInput = annotationFields.extend({ passage: passageInput.optional() });
+/**
+ * An edit; a passage given moves the annotation onto it (re-attaching an orphan). A law's note may
+ * move to another text version of the same law with `textId` (a newer version it was carried to).
+ */
+export const annotationUpdateInput = annotationFields
+  .extend({
+    textId: z.preprocess((v) => (v === "" || v === null ? undefined : v), recordId.optional()),
+    passage: passageInput.optional(),
+  })
+  .refine((values) => values.textId === undefined || values.passage !== undefined, {
+    message: "Select the passage on that text version to move the annotation there.",
+    path: ["passage"],
+  });
 
 export type AnnotationValues = z.output<typeof annotationFields>;
 export type PassageValues = z.output<typeof passageInput>;
