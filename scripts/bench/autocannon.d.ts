@@ -34,7 +34,6 @@ declare module "autocannon" {
     mismatches: number;
     non2xx: number;
     resets: number;
-    totalCompletedRequests: number;
     statusCodeStats: Record<string, { count: number }>;
   };
 

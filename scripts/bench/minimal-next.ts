@@ -30,8 +30,8 @@ export function ensureMinimalBuild(bytes: number): { bytes: number; built: boole
   return { bytes: rounded, built: true };
 }
 
-export function startMinimalNext(): Promise<Server> {
-  return startNext({ cwd: dir, env: () => ({ NEXT_TELEMETRY_DISABLED: "1" }), readyPath: "/" });
+export function startMinimalNext(nodeArgs: string[] = []): Promise<Server> {
+  return startNext({ cwd: dir, env: () => ({ NEXT_TELEMETRY_DISABLED: "1" }), readyPath: "/", nodeArgs });
 }
 
 function stampOf(bytes: number): string {

@@ -2,7 +2,7 @@
  * The production server for the HTTP benchmarks: `next start` on a free port and a given database,
  * an editor signed in over HTTP as a browser would, and autocannon runs against it.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -12,6 +12,8 @@ import { productionNodeOptions } from "../production-node-options";
 
 const root = process.cwd();
 export const nextBin = path.join(root, "node_modules/.bin/next");
+/** The script behind nextBin, for running it under a Node with flags of its own. */
+const nextScript = path.join(root, "node_modules/next/dist/bin/next");
 const buildIdFile = path.join(root, ".next/BUILD_ID");
 
 export function buildId(): string | null {
@@ -91,11 +93,12 @@ export type ServerDatabase = string | { dataDir: string };
  * Starts `next start` and waits until it answers. Retried a few times, because a `next build`
  * running elsewhere replaces .next under a starting server.
  */
-export async function startServer(database: ServerDatabase, attempts = 3): Promise<Server> {
+export async function startServer(database: ServerDatabase, nodeArgs: string[] = []): Promise<Server> {
+  const attempts = 3;
   let lastError: unknown;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      return await startOnce(database);
+      return await startOnce(database, nodeArgs);
     } catch (error) {
       lastError = error;
       console.warn(`The server did not start (attempt ${attempt} of ${attempts}): ${(error as Error).message}`);
@@ -112,9 +115,10 @@ async function waitForBuild(timeoutMs: number) {
   ensureBuild();
 }
 
-async function startOnce(database: ServerDatabase): Promise<Server> {
+async function startOnce(database: ServerDatabase, nodeArgs: string[]): Promise<Server> {
   return startNext({
     cwd: root,
+    nodeArgs,
     env: (base) => ({
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       // An undefined variable is left out of the child's environment.
@@ -138,18 +142,24 @@ export async function startNext(options: {
   cwd: string;
   env: (base: string) => Record<string, string | undefined>;
   readyPath: string;
+  /** Flags for Node itself that NODE_OPTIONS refuses (`--cpu-prof`). */
+  nodeArgs?: string[];
 }): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const lines: string[] = [];
   // "localhost", not "127.0.0.1": Next.js writes the proxy's rewrites with "localhost" and, started
   // on the address, takes them for another server (README, "Production").
-  const child: ChildProcess = spawn(nextBin, ["start", "-p", String(port), "-H", "localhost"], {
+  const nextArgs = ["start", "-p", String(port), "-H", "localhost"];
+  const spawnOptions: SpawnOptions = {
     cwd: options.cwd,
     // The flags of `npm start`, for Marginalia and the minimal page alike.
     env: { ...process.env, NODE_ENV: "production", NODE_OPTIONS: productionNodeOptions(), ...options.env(base) },
     stdio: ["ignore", "pipe", "pipe"],
-  });
+  };
+  const child: ChildProcess = options.nodeArgs?.length
+    ? spawn(process.execPath, [...options.nodeArgs, nextScript, ...nextArgs], spawnOptions)
+    : spawn(nextBin, nextArgs, spawnOptions);
   const problems = new Map<string, number>();
   const keep = (chunk: Buffer) => {
     const added = chunk.toString().split("\n").filter(Boolean);
@@ -286,7 +296,8 @@ export async function load(
   times.sort((a, b) => a - b);
   return {
     connections: options.connections,
-    requests: result.totalCompletedRequests,
+    // Counted from the responses: autocannon's result has no total of completed requests.
+    requests: times.length,
     reqPerSec: result.requests.average,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
