@@ -60,7 +60,7 @@ const assignee = alias(users, "assignee");
  */
 export async function listArticles(ctx: Ctx, input: Record<string, unknown> = {}): Promise<ArticlePage> {
   authorize(ctx, "admin.access");
-  const { q, kind, lang, jurisdiction, law, sort, dir, after, limit } = parseInput(listArticlesInput, input);
+  const { q, kind, lang, jurisdiction, law, ...paging } = parseInput(listArticlesInput, input);
   const filters: SQL[] = [];
   if (q) filters.push(ilike(articles.title, likePattern(q)));
   if (kind) filters.push(eq(articles.kind, kind));
@@ -91,10 +91,7 @@ export async function listArticles(ctx: Ctx, input: Record<string, unknown> = {}
   const { rows, ...page } = await keysetPage({
     sorts: sortKeys,
     id: articles.id,
-    sort,
-    dir,
-    after,
-    limit,
+    ...paging,
     filters,
     select: (where, order, n) => select(ctx, where, order, n),
   });

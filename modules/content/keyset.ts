@@ -34,8 +34,8 @@ export async function keysetPage<S extends string, R extends { id: number }>(arg
   id: AnyPgColumn;
   sort: S;
   /** Absent: the sort's own direction. */
-  dir: SortDirection | undefined;
-  after: string | undefined;
+  dir?: SortDirection;
+  after?: string;
   limit: number;
   filters: SQL[];
   select: (where: SQL | undefined, order: SQL[], limit: number) => Promise<R[]>;

@@ -64,7 +64,7 @@ const sortKeys: Record<LawSort, SortKey<Row>> = {
  */
 export async function listLaws(ctx: Ctx, input: Record<string, unknown> = {}): Promise<LawPage> {
   authorize(ctx, "admin.access");
-  const { q, jurisdiction, status, type, sort, dir, after, limit } = parseInput(listLawsInput, input);
+  const { q, jurisdiction, status, type, ...paging } = parseInput(listLawsInput, input);
   const filters: SQL[] = [];
   if (q) {
     // Folded like the stored text, so a Cyrillic query finds a Latin title and back; a query with
@@ -78,10 +78,7 @@ export async function listLaws(ctx: Ctx, input: Record<string, unknown> = {}): P
   const { rows, ...page } = await keysetPage({
     sorts: sortKeys,
     id: laws.id,
-    sort,
-    dir,
-    after,
-    limit,
+    ...paging,
     filters,
     select: (where, order, n) => select(ctx, where, order, n),
   });
