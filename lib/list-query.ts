@@ -31,3 +31,7 @@ export function chosenColumns<K extends string>(
   const named = new Set((Array.isArray(cols) ? cols : [cols]).flatMap((value) => value.split(",")));
   return known.filter((key) => named.has(key));
 }
+
+/** The two ways a list column sorts. */
+export const sortDirections = ["asc", "desc"] as const;
+export type SortDirection = (typeof sortDirections)[number];

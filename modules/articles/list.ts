@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, ilike, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   agents,
@@ -11,12 +11,14 @@ import {
   users,
 } from "@/db/schema";
 import type { ArticleKind, ReviewState, Visibility } from "@/db/schema/vocabulary";
+import type { SortDirection } from "@/lib/list-query";
 import { fromColumns, type PartialDate } from "@/lib/partial-date";
 import { likePattern } from "@/lib/text";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { decodeCursor, encodeCursor, isDateKey, isTimestampKey } from "@/modules/content/cursor";
+import { isDateKey, isTimestampKey } from "@/modules/content/cursor";
+import { keysetPage, type SortKey } from "@/modules/content/keyset";
 import { listArticlesInput, type ArticleSort } from "./schemas";
 
 export type ArticleListItem = {
@@ -40,7 +42,12 @@ export type ArticleListItem = {
   assignedTo: string | null;
 };
 
-export type ArticlePage = { articles: ArticleListItem[]; nextAfter: string | null; sort: ArticleSort };
+export type ArticlePage = {
+  articles: ArticleListItem[];
+  nextAfter: string | null;
+  sort: ArticleSort;
+  dir: SortDirection;
+};
 
 const publisher = alias(agents, "publisher");
 const working = alias(revisions, "working");
@@ -49,11 +56,11 @@ const assignee = alias(users, "assignee");
 
 /**
  * The editors' list of articles: a text filter on the title (trigram index), facets, and keyset
- * pagination in each sort, so that a page costs the same at row 100,000 as at row 1.
+ * pagination in any sort order and direction, the id breaking ties.
  */
 export async function listArticles(ctx: Ctx, input: Record<string, unknown> = {}): Promise<ArticlePage> {
   authorize(ctx, "admin.access");
-  const { q, kind, lang, jurisdiction, law, sort, after, limit } = parseInput(listArticlesInput, input);
+  const { q, kind, lang, jurisdiction, law, ...paging } = parseInput(listArticlesInput, input);
   const filters: SQL[] = [];
   if (q) filters.push(ilike(articles.title, likePattern(q)));
   if (kind) filters.push(eq(articles.kind, kind));
@@ -81,40 +88,20 @@ export async function listArticles(ctx: Ctx, input: Record<string, unknown> = {}
           .where(and(eq(articleLaws.articleId, articles.id), eq(articleLaws.lawId, law))),
       ),
     );
-  const cursor = decodeCursor(after);
-  const cursorId = cursor ? cursor.id : null;
-  const key = cursorId === null ? null : String(cursor!.sortValue);
-  const want = limit + 1;
-
-  let rows: Row[];
-  if (sort === "title") {
-    rows = await select(
-      ctx,
-      [...filters, ...(key !== null ? [sql`(${articles.title}, ${articles.id}) > (${key}, ${cursorId})`] : [])],
-      [asc(articles.title), asc(articles.id)],
-      want,
-    );
-  } else if (sort === "updated") {
-    const valid = key !== null && isTimestampKey(key);
-    const keyset = valid ? [sql`(${articles.updatedAt}, ${articles.id}) < (${key}::timestamptz, ${cursorId})`] : [];
-    rows = await select(ctx, [...filters, ...keyset], [desc(articles.updatedAt), desc(articles.id)], want);
-  } else {
-    rows = await byOriginalDate(ctx, filters, key, cursorId, want);
-  }
-
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  let nextAfter: string | null = null;
-  if (rows.length > limit && last) {
-    const sortValue = sort === "title" ? last.title : sort === "updated" ? last.updatedKey : (last.originalDate ?? "");
-    nextAfter = encodeCursor(sortValue, last.id);
-  }
+  const { rows, ...page } = await keysetPage({
+    sorts: sortKeys,
+    id: articles.id,
+    ...paging,
+    filters,
+    select: (where, order, n) => select(ctx, where, order, n),
+  });
   const authors = await authorNames(
     ctx,
-    page.map((r) => r.id),
+    rows.map((r) => r.id),
   );
   return {
-    articles: page.map((r) => ({
+    ...page,
+    articles: rows.map((r) => ({
       id: r.id,
       slug: r.slug,
       kind: r.kind,
@@ -130,46 +117,32 @@ export async function listArticles(ctx: Ctx, input: Record<string, unknown> = {}
       lastEditor: r.lastEditor,
       assignedTo: r.assignedTo,
     })),
-    nextAfter,
-    sort,
   };
-}
-
-/**
- * Newest original date first, undated articles last. Two index-friendly passes rather than one
- * "nulls last" order the date index cannot serve: the dated rows, then the undated ones by id.
- * A cursor with an empty date points into the second pass.
- */
-async function byOriginalDate(ctx: Ctx, filters: SQL[], key: string | null, cursorId: number | null, want: number) {
-  const inUndated = key === "";
-  const dated: Row[] = [];
-  if (!inUndated) {
-    const validDate = key !== null && isDateKey(key);
-    const keyset = validDate
-      ? [lte(articles.originalDate, key), sql`(${articles.originalDate}, ${articles.id}) < (${key}::date, ${cursorId})`]
-      : [];
-    dated.push(
-      ...(await select(
-        ctx,
-        [...filters, isNotNull(articles.originalDate), ...keyset],
-        [desc(articles.originalDate), desc(articles.id)],
-        want,
-      )),
-    );
-    if (dated.length >= want) return dated;
-  }
-  const undated = await select(
-    ctx,
-    [...filters, isNull(articles.originalDate), ...(inUndated && cursorId !== null ? [lt(articles.id, cursorId)] : [])],
-    [desc(articles.id)],
-    want - dated.length,
-  );
-  return [...dated, ...undated];
 }
 
 type Row = Awaited<ReturnType<typeof select>>[number];
 
-function select(ctx: Ctx, where: SQL[], order: SQL[], limit: number) {
+const sortKeys: Record<ArticleSort, SortKey<Row>> = {
+  title: { column: articles.title, dir: "asc", value: (a) => a.title },
+  updated: {
+    column: articles.updatedAt,
+    dir: "desc",
+    cast: "::timestamptz",
+    accepts: isTimestampKey,
+    value: (a) => a.updatedKey,
+  },
+  // Undated articles come last either way: an editor sorting by date wants the dated ones.
+  date: {
+    column: articles.originalDate,
+    dir: "desc",
+    cast: "::date",
+    accepts: isDateKey,
+    value: (a) => a.originalDate,
+    nullable: true,
+  },
+};
+
+function select(ctx: Ctx, where: SQL | undefined, order: SQL[], limit: number) {
   return ctx.db
     .select({
       id: articles.id,
@@ -199,7 +172,7 @@ function select(ctx: Ctx, where: SQL[], order: SQL[], limit: number) {
     .leftJoin(working, eq(working.id, editorialItems.workingRevisionId))
     .leftJoin(editor, eq(editor.id, working.authorId))
     .leftJoin(assignee, eq(assignee.id, editorialItems.assignedToId))
-    .where(and(...where))
+    .where(where)
     .orderBy(...order)
     .limit(limit);
 }

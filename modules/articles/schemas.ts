@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { articleKinds } from "@/db/schema/vocabulary";
+import { sortDirections } from "@/lib/list-query";
 import { partialDateField } from "@/lib/partial-date";
 import { langCode, recordId as id, text } from "@/lib/validation";
 
@@ -76,6 +77,10 @@ export const listArticlesInput = z.object({
   jurisdiction: facet(text().trim().toUpperCase().min(1).max(12)),
   law: facet(id),
   sort: z.enum(articleSorts).catch("updated").default("updated"),
-  after: text().max(500).optional().catch(undefined),
+  // Absent: the sort's own direction (A–Z for titles, newest first for dates).
+  dir: facet(z.enum(sortDirections)),
+  // Room for a cursor that carries a title of 1,000 four-byte characters: a longer limit than
+  // that would send "Next page" back to the first page.
+  after: text().max(8000).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(100).default(50).catch(50),
 });

@@ -1,13 +1,15 @@
-import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
-import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { editorialItems, laws, revisions, users } from "@/db/schema";
 import type { LawStatus, LawType, ReviewState, Visibility } from "@/db/schema/enums";
 import { lawStatuses } from "@/db/schema/vocabulary";
+import type { SortDirection } from "@/lib/list-query";
 import { foldForSearch, likePattern } from "@/lib/text";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { decodeCursor, encodeCursor, isTimestampKey } from "@/modules/content/cursor";
+import { isTimestampKey } from "@/modules/content/cursor";
+import { keysetPage, type SortKey } from "@/modules/content/keyset";
 import { listLawsInput, type LawSort } from "./schemas";
 
 export type LawListItem = {
@@ -28,20 +30,32 @@ export type LawListItem = {
   assignedTo: string | null;
 };
 
-export type SortDirection = "asc" | "desc";
 export type LawPage = { laws: LawListItem[]; nextAfter: string | null; sort: LawSort; dir: SortDirection };
 
 const working = alias(revisions, "working");
 const editor = alias(users, "last_editor");
 const assignee = alias(users, "assignee");
 
-/** Each sort's column, its cast for a cursor value, and its natural direction. */
-const sortKeys: Record<LawSort, { column: AnyPgColumn; cast: string; dir: SortDirection }> = {
-  title: { column: laws.title, cast: "", dir: "asc" },
-  jurisdiction: { column: laws.jurisdictionCode, cast: "", dir: "asc" },
+type Row = Awaited<ReturnType<typeof select>>[number];
+
+const sortKeys: Record<LawSort, SortKey<Row>> = {
+  title: { column: laws.title, dir: "asc", value: (law) => law.title },
+  jurisdiction: { column: laws.jurisdictionCode, dir: "asc", value: (law) => law.jurisdictionCode },
   // Enum order: the law's life (bill, adopted, in force, amended, repealed), not the alphabet.
-  status: { column: laws.status, cast: "::law_status", dir: "asc" },
-  updated: { column: laws.updatedAt, cast: "::timestamptz", dir: "desc" },
+  status: {
+    column: laws.status,
+    dir: "asc",
+    cast: "::law_status",
+    accepts: (value) => (lawStatuses as readonly string[]).includes(value),
+    value: (law) => law.status,
+  },
+  updated: {
+    column: laws.updatedAt,
+    dir: "desc",
+    cast: "::timestamptz",
+    accepts: isTimestampKey,
+    value: (law) => law.updatedKey,
+  },
 };
 
 /**
@@ -50,30 +64,29 @@ const sortKeys: Record<LawSort, { column: AnyPgColumn; cast: string; dir: SortDi
  */
 export async function listLaws(ctx: Ctx, input: Record<string, unknown> = {}): Promise<LawPage> {
   authorize(ctx, "admin.access");
-  const { q, jurisdiction, status, type, sort, after, limit, ...rest } = parseInput(listLawsInput, input);
-  const key = sortKeys[sort];
-  const dir = rest.dir ?? key.dir;
-  const where: SQL[] = [];
+  const { q, jurisdiction, status, type, ...paging } = parseInput(listLawsInput, input);
+  const filters: SQL[] = [];
   if (q) {
     // Folded like the stored text, so a Cyrillic query finds a Latin title and back; a query with
     // nothing searchable left (only punctuation) matches nothing rather than everything.
     const folded = foldForSearch(q);
-    where.push(folded ? ilike(laws.searchText, likePattern(folded)) : sql`false`);
+    filters.push(folded ? ilike(laws.searchText, likePattern(folded)) : sql`false`);
   }
-  if (jurisdiction) where.push(eq(laws.jurisdictionCode, jurisdiction));
-  if (status) where.push(eq(laws.status, status));
-  if (type) where.push(eq(laws.type, type));
-  const cursor = validCursor(decodeCursor(after), sort, dir);
-  if (cursor) {
-    const value = sql`${cursor.value}${sql.raw(key.cast)}`;
-    where.push(
-      dir === "asc"
-        ? sql`(${key.column}, ${laws.id}) > (${value}, ${cursor.id})`
-        : sql`(${key.column}, ${laws.id}) < (${value}, ${cursor.id})`,
-    );
-  }
-  const order = dir === "asc" ? asc : desc;
-  const rows = await ctx.db
+  if (jurisdiction) filters.push(eq(laws.jurisdictionCode, jurisdiction));
+  if (status) filters.push(eq(laws.status, status));
+  if (type) filters.push(eq(laws.type, type));
+  const { rows, ...page } = await keysetPage({
+    sorts: sortKeys,
+    id: laws.id,
+    ...paging,
+    filters,
+    select: (where, order, n) => select(ctx, where, order, n),
+  });
+  return { ...page, laws: rows.map(({ updatedKey: _, ...law }) => law) };
+}
+
+function select(ctx: Ctx, where: SQL | undefined, order: SQL[], limit: number) {
+  return ctx.db
     .select({
       id: laws.id,
       slug: laws.slug,
@@ -98,36 +111,7 @@ export async function listLaws(ctx: Ctx, input: Record<string, unknown> = {}): P
     .leftJoin(working, eq(working.id, editorialItems.workingRevisionId))
     .leftJoin(editor, eq(editor.id, working.authorId))
     .leftJoin(assignee, eq(assignee.id, editorialItems.assignedToId))
-    .where(and(...where))
-    .orderBy(order(key.column), order(laws.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit).map(({ updatedKey: _, ...law }) => law);
-  const last = rows[limit - 1];
-  const nextAfter =
-    rows.length > limit && last ? encodeCursor(`${sort}.${dir}:${cursorValue(sort, last)}`, last.id) : null;
-  return { laws: page, nextAfter, sort, dir };
-}
-
-function cursorValue(
-  sort: LawSort,
-  row: { title: string; jurisdictionCode: string; status: string; updatedKey: string },
-) {
-  if (sort === "title") return row.title;
-  if (sort === "jurisdiction") return row.jurisdictionCode;
-  if (sort === "status") return row.status;
-  return row.updatedKey;
-}
-
-/**
- * A cursor names its sort and direction, so one from another order, or edited by hand, starts
- * from the first page instead of skipping rows or failing on a value the column cannot hold.
- */
-function validCursor(cursor: ReturnType<typeof decodeCursor>, sort: LawSort, dir: SortDirection) {
-  if (!cursor || cursor.id < 1 || cursor.id > 2_147_483_647 || typeof cursor.sortValue !== "string") return null;
-  const prefix = `${sort}.${dir}:`;
-  if (!cursor.sortValue.startsWith(prefix)) return null;
-  const value = cursor.sortValue.slice(prefix.length);
-  if (sort === "updated" && !isTimestampKey(value)) return null;
-  if (sort === "status" && !(lawStatuses as readonly string[]).includes(value)) return null;
-  return { value, id: cursor.id };
+    .where(where)
+    .orderBy(...order)
+    .limit(limit);
 }

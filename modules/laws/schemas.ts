@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { lawStatuses, lawTypes } from "@/db/schema/vocabulary";
+import { sortDirections } from "@/lib/list-query";
 import { formRowList, langCode, present, recordId, text } from "@/lib/validation";
 
 export { recordId };
@@ -61,7 +62,7 @@ export const listLawsInput = z.object({
   type: facet(z.enum(lawTypes)),
   sort: z.enum(lawSorts).catch("updated").default("updated"),
   // Absent: the sort's own direction (newest first for "updated", A–Z for the others).
-  dir: facet(z.enum(["asc", "desc"])),
+  dir: facet(z.enum(sortDirections)),
   after: facet(text().max(4000)),
   limit: z.coerce.number().int().min(1).max(100).catch(50).default(50),
 });
