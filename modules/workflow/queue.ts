@@ -4,7 +4,8 @@ import type { ContentType, ReviewState, Visibility } from "@/db/schema/vocabular
 import { authorize } from "@/modules/auth/authorize";
 import type { Actor, Ctx } from "@/modules/auth/context";
 import { roleHas } from "@/modules/auth/permissions";
-import { detailsKey, queueDetails, type QueueDetails } from "./queue-details";
+import { itemKey } from "./item-keys";
+import { queueDetails, type QueueDetails } from "./queue-details";
 
 export type QueueItem = {
   type: ContentType;
@@ -75,10 +76,10 @@ export async function reviewQueue(ctx: Ctx) {
   const actor = authorize(ctx, "admin.access");
   const lists = await queueLists(ctx, actor);
   const all = Object.values(lists).flat();
-  const unique = [...new Map(all.map((item) => [detailsKey(item.type, item.id), item])).values()];
+  const unique = [...new Map(all.map((item) => [itemKey(item.type, item.id), item])).values()];
   const details = await queueDetails(ctx, unique);
   const withDetails = (items: QueueItem[]): QueueEntry[] =>
-    items.map((item) => ({ ...item, details: details.get(detailsKey(item.type, item.id)) ?? null }));
+    items.map((item) => ({ ...item, details: details.get(itemKey(item.type, item.id)) ?? null }));
   return {
     waiting: withDetails(lists.waiting),
     submitted: withDetails(lists.submitted),
