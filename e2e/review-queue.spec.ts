@@ -6,6 +6,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { annotate, lawWithText } from "./annotation-steps";
 import { createAccount, expect, signInOverHttp, test, type Role } from "./fixtures";
 import { publishAsAdmin } from "./workflow-steps";
 
@@ -38,7 +39,8 @@ async function submit(page: Page, note: string) {
   await dialog.getByLabel("Note for the reviewer (optional)").fill(note);
   await dialog.getByRole("button", { name: "Submit for review", exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId("workflow-state")).toContainText(/in review/i);
+  // Visible only: a page left by client-side navigation stays in the document, hidden, with its own state.
+  await expect(page.getByTestId("workflow-state").filter({ visible: true })).toContainText(/in review/i);
 }
 
 const waitingItem = (page: Page, title: string) =>
@@ -125,4 +127,29 @@ test("a reviewer sees who submitted what with their note, opens the diff, and ap
   await expect(waitingItem(reviewer, newTitle)).toHaveCount(0);
   await author.goto("/admin/review");
   await expect(waitingItem(author, newTitle)).toContainText("Changes requested");
+});
+
+test("an annotation waits in the queue named by its kind, its law and the start of its passage", async ({
+  adminPage,
+  openPage,
+}) => {
+  const lawTitle = `Law on rehabilitation ${Date.now()}`;
+  const { page: author } = await personPage(adminPage, openPage, "annotator", "contributor");
+  const { page: reviewer } = await personPage(adminPage, openPage, "note-reviewer", "editor");
+  await lawWithText(author, lawTitle);
+  await author.getByRole("link", { name: /^Annotate the English/ }).click();
+  await annotate(author, "signs of a kulak economy", "Fact-check", "Dekulakisation was decided in 1930.");
+  await author
+    .getByTestId("annotation-item")
+    .getByRole("link", { name: /^Fact-check/ })
+    .click();
+  await expect(author).toHaveURL(/\/admin\/annotations\/\d+$/);
+  await submit(author, "Please check the year.");
+
+  await reviewer.goto("/admin/review");
+  const title = `Fact-check on ${lawTitle}: “signs of a kulak economy”`;
+  const item = waitingItem(reviewer, lawTitle);
+  await expect(item.getByRole("link", { name: title, exact: true })).toBeVisible();
+  await expect(item.getByTestId("jurisdictions")).toContainText("Kyrgyzstan (KG)");
+  await expect(item.getByTestId("submit-note")).toHaveText("Please check the year.");
 });

@@ -1,10 +1,12 @@
-import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/db";
 import { auditLog, editorialItems, users } from "@/db/schema";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/modules/auth/context";
 import { listLaws } from "@/modules/laws/list";
+import { changeRole } from "@/modules/users/change-role";
+import { setActive } from "@/modules/users/set-active";
 import { createLaw } from "@/modules/laws/save";
 import { assignItem, bulkAssign, listReviewers } from "@/modules/workflow/assign";
 import { reviewQueue } from "@/modules/workflow/queue";
@@ -142,4 +144,74 @@ test("the review queue puts what is assigned to me first in Waiting for me, and 
   const theirs = (await reviewQueue(editor)).waiting.map((i) => i.title);
   expect(theirs.indexOf("Queue unassigned newer")).toBeLessThan(theirs.indexOf("Queue assigned older"));
   expect((await reviewQueue(editor)).waiting.some((i) => i.assignedToMe)).toBe(false);
+});
+
+describe("someone who can no longer review", () => {
+  let admin: Ctx;
+  beforeAll(async () => {
+    admin = (await makeUser(database.db, "admin")).ctx;
+  });
+  const releasedRows = async (userId: number) =>
+    (await assignRows())
+      .filter((r) => (r.details as { from?: unknown }).from === userId)
+      .map((r) => ({ law: Number(r.targetId), actorId: r.actorId, details: r.details }));
+
+  test("deactivated, has every item assigned to them given back to nobody, each audited; others keep theirs", async () => {
+    const leaving = (await makeUser(database.db, "editor")).user.id;
+    const [a, b, kept] = await Promise.all(["Leaving A", "Leaving B", "Kept"].map((t) => draft(contributor, t)));
+    await assignItem(editor, "law", a!.id, leaving);
+    await assignItem(editor, "law", b!.id, leaving);
+    await assignItem(editor, "law", kept!.id, reviewerId);
+
+    await expect(setActive(admin, { userId: leaving, active: false })).resolves.toMatchObject({ unassigned: 2 });
+    expect([await assigned(a!.id), await assigned(b!.id), await assigned(kept!.id)]).toEqual([null, null, reviewerId]);
+    const because = { from: leaving, to: null, because: "user.deactivate" };
+    expect((await releasedRows(leaving)).toSorted((x, y) => x.law - y.law)).toEqual(
+      [a!.id, b!.id].toSorted((x, y) => x - y).map((law) => ({ law, actorId: admin.actor!.id, details: because })),
+    );
+    // Reactivated, they start with nothing assigned.
+    await expect(setActive(admin, { userId: leaving, active: true })).resolves.toMatchObject({ unassigned: 0 });
+    expect(await assigned(a!.id)).toBeNull();
+  });
+
+  test("made a contributor, has their items given back to nobody; a role that reviews keeps them", async () => {
+    const moving = (await makeUser(database.db, "editor")).user.id;
+    const law = await draft(contributor, "Role change");
+    await assignItem(editor, "law", law.id, moving);
+    await expect(changeRole(admin, { userId: moving, role: "admin" })).resolves.toMatchObject({ unassigned: 0 });
+    expect(await assigned(law.id)).toBe(moving);
+    await expect(changeRole(admin, { userId: moving, role: "contributor" })).resolves.toMatchObject({
+      unassigned: 1,
+    });
+    expect(await assigned(law.id)).toBeNull();
+    expect((await releasedRows(moving)).map((r) => r.details)).toEqual([
+      { from: moving, to: null, because: "user.role" },
+    ]);
+  });
+
+  test("keeps their assignments when the deactivation fails: both are one transaction", async () => {
+    const staying = (await makeUser(database.db, "editor")).user.id;
+    const law = await draft(contributor, "Failed deactivation");
+    await assignItem(editor, "law", law.id, staying);
+    await database.db.execute(sql`
+      create function refuse_release() returns trigger language plpgsql as $$
+      begin
+        if new.action = 'item.assign' and new.details->>'because' = 'user.deactivate' then
+          raise exception 'audit storage failed';
+        end if;
+        return new;
+      end $$`);
+    await database.db.execute(
+      sql`create trigger refuse_release before insert on audit_log for each row execute function refuse_release()`,
+    );
+    try {
+      await expect(setActive(admin, { userId: staying, active: false })).rejects.toThrow();
+    } finally {
+      await database.db.execute(sql`drop trigger refuse_release on audit_log`);
+      await database.db.execute(sql`drop function refuse_release()`);
+    }
+    expect(await assigned(law.id)).toBe(staying);
+    const [user] = await database.db.select({ active: users.active }).from(users).where(eq(users.id, staying));
+    expect(user?.active).toBe(true);
+  });
 });

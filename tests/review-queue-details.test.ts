@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Database, Db } from "@/db";
 import { ConflictError } from "@/lib/errors";
+import { toCodePoints } from "@/lib/anchoring/selectors";
+import { markdownText } from "@/lib/markdown";
 import { createAgent } from "@/modules/agents/save";
+import { createAnnotation } from "@/modules/annotations/save";
 import { createArticle } from "@/modules/articles/save";
 import type { Ctx } from "@/modules/auth/context";
 import { createLaw, updateLaw } from "@/modules/laws/save";
+import { addLawTextVersion } from "@/modules/laws/texts";
 import { addComment } from "@/modules/workflow/comments";
 import { reviewQueue, type QueueEntry } from "@/modules/workflow/queue";
 import { moveItem } from "@/modules/workflow/transitions";
@@ -36,7 +40,13 @@ const lawForm = (title: string, summary = "") => ({
   summary,
 });
 
-async function move(ctx: Ctx, type: "law" | "article" | "agent", id: number, action: string, comment = "") {
+async function move(
+  ctx: Ctx,
+  type: "law" | "article" | "agent" | "annotation",
+  id: number,
+  action: string,
+  comment = "",
+) {
   await moveItem(ctx, { type, id, action, baseRevision: await workingRevision(ctx, type, id), comment });
 }
 
@@ -164,4 +174,73 @@ test("an editor who wrote part of a change sees it waiting, but is offered no ap
   const item = find((await reviewQueue(editor)).waiting, "Written by two");
   expect(item.details.reviewMoves.map((m) => m.action)).toEqual(["request_changes"]);
   expect(find((await reviewQueue(reviewer)).waiting, "Written by two").details.reviewMoves).toHaveLength(2);
+});
+
+/** What the browser sends for a selection of `quote` in the text as rendered. */
+async function passage(markdown: string, quote: string, target: { type: "law" | "article"; id: number }) {
+  const text = markdownText(markdown);
+  const at = text.indexOf(quote);
+  return {
+    targetRevision: await workingRevision(writer, target.type, target.id),
+    exact: quote,
+    prefix: text.slice(Math.max(0, at - 32), at),
+    suffix: text.slice(at + quote.length, at + quote.length + 32),
+    start: toCodePoints(text, at),
+    end: toCodePoints(text, at + quote.length),
+  };
+}
+
+test("an annotation is named by its kind, what it annotates and the start of its passage, with no query more", async () => {
+  const lawBody = "Citizens repressed for political reasons between 1917 and 1953 are rehabilitated in full.";
+  const law = (await createLaw(writer, lawForm("Law on rehabilitation"))).id;
+  const text = await addLawTextVersion(writer, law, {
+    lang: "en",
+    body: lawBody,
+    baseRevision: await workingRevision(writer, "law", law),
+  });
+  await move(writer, "law", law, "submit");
+  const articleBody = "The Kazakh law of 1993 served as the model.";
+  const article = await createArticle(writer, {
+    kind: "opinion",
+    title: "Two laws compared",
+    lang: "en",
+    body: articleBody,
+    jurisdictionCodes: ["UZ"],
+  });
+  await move(writer, "article", article.id, "submit");
+  const { ctx: counted, counter } = counting((await makeUser(database.db, "editor")).ctx);
+  await reviewQueue(counted);
+  const withoutNotes = counter.n;
+
+  const onLaw = await createAnnotation(writer, {
+    targetType: "law",
+    targetId: law,
+    textId: text.id,
+    kind: "fact_check",
+    audience: "public",
+    body: "The decree of 1918 is older than the period named.",
+    passage: await passage(lawBody, lawBody, { type: "law", id: law }),
+  });
+  await move(writer, "annotation", onLaw.id, "submit");
+  const onArticle = await createAnnotation(writer, {
+    targetType: "article",
+    targetId: article.id,
+    kind: "note",
+    audience: "internal",
+    body: "Check the year.",
+    passage: await passage(articleBody, "The Kazakh law of 1993", { type: "article", id: article.id }),
+  });
+  await move(writer, "annotation", onArticle.id, "submit");
+
+  counter.n = 0;
+  const waiting = (await reviewQueue(counted)).waiting;
+  expect(counter.n).toBe(withoutNotes);
+  const lawNote = waiting.find((i) => i.type === "annotation" && i.id === onLaw.id);
+  expect(lawNote?.title).toBe(
+    "Fact-check on Law on rehabilitation: “Citizens repressed for political reasons between 1917 and 19…”",
+  );
+  expect(lawNote?.details?.jurisdictions).toEqual([{ code: "KG", name: "Kyrgyzstan" }]);
+  const articleNote = waiting.find((i) => i.type === "annotation" && i.id === onArticle.id);
+  expect(articleNote?.title).toBe("Note on Two laws compared: “The Kazakh law of 1993”");
+  expect(waiting.map((i) => i.title)).not.toContain("(untitled)");
 });

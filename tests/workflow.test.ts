@@ -16,6 +16,8 @@ import { verifyAuditChain } from "@/modules/audit/verify";
 import type { Ctx } from "@/modules/auth/context";
 import { createLaw, updateLaw } from "@/modules/laws/save";
 import { addComment, listComments, resolveComment } from "@/modules/workflow/comments";
+import { changeAuthors, changeAuthorsOf } from "@/modules/workflow/change-authors";
+import { itemKey } from "@/modules/workflow/item-keys";
 import { moveItem } from "@/modules/workflow/transitions";
 import { workflowOptions } from "@/modules/workflow/options";
 import type { WorkflowAction } from "@/modules/workflow/machine";
@@ -292,6 +294,33 @@ describe("two-person rule", () => {
     await move(contributor, id, "submit");
     expect(await refusal(move(editor, id, "approve"))).toBeInstanceOf(ConflictError);
     expect((await move(otherEditor, id, "approve")).review).toBe("approved");
+  });
+
+  test("only who wrote since the item was last live is an author of its change, for one item as for many", async () => {
+    const published = await newLaw(editor, "Law on the press");
+    await move(editor, published, "submit");
+    await move(otherEditor, published, "approve");
+    await move(otherEditor, published, "publish");
+    await save(contributor, published, "Law on the press and media");
+    await move(contributor, published, "submit");
+    const draft = await newLaw(contributor, "Law on broadcasting");
+    await save(otherEditor, draft, "Law on television and radio");
+    const never = await newLaw(contributor, "Law on cinema");
+
+    const id = (ctx: Ctx) => ctx.actor!.id!;
+    const authors = await changeAuthorsOf(database.db, [
+      { type: "law", id: published },
+      { type: "law", id: draft },
+      { type: "law", id: never },
+    ]);
+    expect(authors.get(itemKey("law", published))).toEqual([id(contributor)]);
+    expect(authors.get(itemKey("law", draft))?.toSorted()).toEqual([id(contributor), id(otherEditor)].toSorted());
+    expect(authors.get(itemKey("law", never))).toEqual([id(contributor)]);
+    expect(await changeAuthors(database.db, { type: "law", id: published })).toEqual([id(contributor)]);
+    // The author of the published version reviews the next change, which is not theirs.
+    const { options } = await workflowOptions(editor, "law", published);
+    expect(options.find((o) => o.action === "approve")).toMatchObject({ allowed: true, needsReason: false });
+    expect((await move(editor, published, "approve")).review).toBe("approved");
   });
 
   test("an admin may approve and publish their own change with a reason, recorded as a comment and in the audit log", async () => {

@@ -5,6 +5,7 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { decodeCursor, encodeCursor, isTimestampKey } from "@/modules/content/cursor";
 import type { TargetRef } from "./target";
+import { passageExcerpt } from "./title";
 
 export type AnnotationListItem = {
   id: number;
@@ -100,9 +101,8 @@ export async function searchPassageOptions(ctx: Ctx, q: string, limit = 20) {
     )
     .orderBy(desc(annotations.updatedAt), desc(annotations.id))
     .limit(Math.min(Math.max(1, limit), 50));
-  return rows.map((r) => {
-    const quote = [...r.exact.replace(/\s+/g, " ")];
-    const shown = quote.length > 60 ? `${quote.slice(0, 60).join("")}…` : quote.join("");
-    return { value: String(r.id), label: `${r.articleTitle ?? r.lawTitle ?? "(deleted)"}: “${shown}”` };
-  });
+  return rows.map((r) => ({
+    value: String(r.id),
+    label: `${r.articleTitle ?? r.lawTitle ?? "(deleted)"}: “${passageExcerpt(r.exact)}”`,
+  }));
 }

@@ -1,12 +1,10 @@
 import type { Db, Tx } from "@/db";
 import { NotFoundError } from "@/lib/errors";
-import { annotationKindLabels } from "./labels";
 import { readAnnotation } from "./read";
 import { annotationSnapshotVersion, type AnnotationSnapshot } from "./snapshot-schema";
+import { annotationTitle } from "./title";
 
 export type { AnnotationSnapshot } from "./snapshot-schema";
-
-const titleQuote = 60;
 
 /**
  * Everything an editor can change about an annotation, as one revision records it. Its address is
@@ -16,12 +14,10 @@ export async function annotationSnapshot(db: Db | Tx, id: number) {
   const found = await readAnnotation(db, id);
   if (!found) throw new NotFoundError("No such annotation.");
   const { id: _id, createdById: _by, createdAt: _created, updatedAt: _updated, ...fields } = found;
-  const quote = [...fields.passage.exact.replace(/\s+/g, " ").trim()];
-  const shown = quote.length > titleQuote ? `${quote.slice(0, titleQuote).join("")}…` : quote.join("");
   return {
     schemaVersion: annotationSnapshotVersion,
     ...fields,
     slug: String(id),
-    title: `${annotationKindLabels[fields.kind]} on “${shown}”`,
+    title: annotationTitle({ kind: fields.kind, exact: fields.passage.exact, targetTitle: null }),
   } satisfies AnnotationSnapshot;
 }

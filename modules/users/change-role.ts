@@ -4,11 +4,16 @@ import { users } from "@/db/schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { parseInput } from "@/lib/validation";
+import { releaseAssignments } from "@/modules/workflow/assign";
 import { assertAnotherActiveAdmin, lockUser } from "./admins";
 import { changeRoleInput } from "./schemas";
 import { toUserSummary, type UserSummary } from "./summary";
 
-export async function changeRole(ctx: Ctx, input: { userId: unknown; role: unknown }): Promise<UserSummary> {
+/** A role that does not review gives the items assigned to the user back to nobody (`unassigned` counts them). */
+export async function changeRole(
+  ctx: Ctx,
+  input: { userId: unknown; role: unknown },
+): Promise<UserSummary & { unassigned: number }> {
   const actor = authorize(ctx, "users.manage");
   const { userId, role } = parseInput(changeRoleInput, input);
   return ctx.db.transaction(async (tx) => {
@@ -26,6 +31,7 @@ export async function changeRole(ctx: Ctx, input: { userId: unknown; role: unkno
       targetId: userId,
       details: { from: user.role, to: role },
     });
-    return toUserSummary(updated!);
+    const unassigned = await releaseAssignments(tx, updated!, { actor, ip: ctx.ip, because: "user.role" });
+    return { ...toUserSummary(updated!), unassigned };
   });
 }

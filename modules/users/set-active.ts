@@ -5,12 +5,19 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { ConflictError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { releaseAssignments } from "@/modules/workflow/assign";
 import { assertAnotherActiveAdmin, bumpSessionVersion, lockUser } from "./admins";
 import { setActiveInput } from "./schemas";
 import { toUserSummary, type UserSummary } from "./summary";
 
-/** Deactivating ends the user's sessions at once; their account and authorship stay. */
-export async function setActive(ctx: Ctx, input: { userId: unknown; active: unknown }): Promise<UserSummary> {
+/**
+ * Deactivating ends the user's sessions at once and gives the items assigned to them back to
+ * nobody (`unassigned` counts them); their account and authorship stay.
+ */
+export async function setActive(
+  ctx: Ctx,
+  input: { userId: unknown; active: unknown },
+): Promise<UserSummary & { unassigned: number }> {
   const actor = authorize(ctx, "users.manage");
   const { userId, active } = parseInput(setActiveInput, input);
   if (!active && actor.id === userId) throw new ConflictError("You cannot deactivate your own account.");
@@ -26,12 +33,9 @@ export async function setActive(ctx: Ctx, input: { userId: unknown; active: unkn
       )
       .where(eq(users.id, userId))
       .returning();
-    await audit(tx, {
-      actor,
-      action: active ? "user.reactivate" : "user.deactivate",
-      targetType: "user",
-      targetId: userId,
-    });
-    return toUserSummary(updated!);
+    const action = active ? "user.reactivate" : "user.deactivate";
+    await audit(tx, { actor, action, targetType: "user", targetId: userId });
+    const unassigned = await releaseAssignments(tx, updated!, { actor, ip: ctx.ip, because: action });
+    return { ...toUserSummary(updated!), unassigned };
   });
 }

@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
-import { editorialItems, users } from "@/db/schema";
+import { editorialItems, users, type User } from "@/db/schema";
 import { contentTypes, roles, type Role } from "@/db/schema/vocabulary";
 import { ValidationError } from "@/lib/errors";
 import { parseInput, recordId } from "@/lib/validation";
 import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
-import type { Ctx } from "@/modules/auth/context";
+import type { Actor, Ctx } from "@/modules/auth/context";
 import { roleHas } from "@/modules/auth/permissions";
 import { bulkSummary, eachItem, type BulkResult } from "./bulk-move";
 import { itemIs } from "./publish";
@@ -51,8 +51,10 @@ export async function assignItem(ctx: Ctx, type: unknown, id: unknown, assigneeI
   const input = parseInput(assignInput, { type, id, assigneeId });
   return ctx.db.transaction(async (tx) => {
     const row = await lockItem(tx, { type: input.type, id: input.id });
-    if (input.assigneeId !== null) await assertReviewer(tx, input.assigneeId, true);
+    // Before the reviewer's row is locked: a deactivation clearing this very assignment holds that
+    // row and waits for this item, and the two would deadlock.
     if (row.assignedToId === input.assigneeId) return row;
+    if (input.assigneeId !== null) await assertReviewer(tx, input.assigneeId, true);
     const [after] = await tx
       .update(editorialItems)
       .set({ assignedToId: input.assigneeId })
@@ -87,6 +89,37 @@ export async function bulkAssign(ctx: Ctx, input: unknown): Promise<BulkResult> 
   );
   const action = reviewer ? "assign" : "unassign";
   return { action, outcomes, summary: bulkSummary(action, outcomes, reviewer?.name) };
+}
+
+/**
+ * Gives back to nobody every item assigned to a user who can no longer review (deactivated, or
+ * given a role that does not review), so that nothing waits on someone who cannot act; each item
+ * is audited as item.assign, `because` the account change. Call it inside that change's
+ * transaction, after the user's row is written: an assignment to them under way holds that row
+ * (assertReviewer), so it has committed by then and is cleared too, and one begun later sees the
+ * change and is refused. Returns how many items it released.
+ */
+export async function releaseAssignments(
+  tx: Tx,
+  user: Pick<User, "id" | "role" | "active">,
+  change: { actor: Actor; ip?: string | null; because: string },
+): Promise<number> {
+  if (user.active && reviewerRoles.includes(user.role)) return 0;
+  const released = await tx
+    .update(editorialItems)
+    .set({ assignedToId: null })
+    .where(eq(editorialItems.assignedToId, user.id))
+    .returning({ type: editorialItems.itemType, id: editorialItems.itemId });
+  for (const item of released)
+    await audit(tx, {
+      actor: change.actor,
+      action: "item.assign",
+      targetType: item.type,
+      targetId: item.id,
+      ip: change.ip,
+      details: { from: user.id, to: null, because: change.because },
+    });
+  return released.length;
 }
 
 /** Refuses, at the assigneeId field, anyone who is not an active user of a role that reviews. */

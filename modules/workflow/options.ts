@@ -3,7 +3,8 @@ import type { Ctx } from "@/modules/auth/context";
 import { authorize } from "@/modules/auth/authorize";
 import { decide, workflowActions, type WorkflowAction } from "./machine";
 import { editorialStatus } from "./status";
-import { changeAuthors, stateOf } from "./transitions";
+import { changeAuthors } from "./change-authors";
+import { stateOf } from "./transitions";
 
 export type ActionOption = { action: WorkflowAction; allowed: boolean; needsReason: boolean; reason?: string };
 
@@ -14,7 +15,7 @@ export type ActionOption = { action: WorkflowAction; allowed: boolean; needsReas
 export async function workflowOptions(ctx: Ctx, type: ContentType, id: number) {
   const actor = authorize(ctx, "admin.access");
   const status = await editorialStatus(ctx, type, id);
-  const authors = await changeAuthors(ctx.db, status);
+  const authors = await changeAuthors(ctx.db, { type, id });
   const isAuthor = actor.id !== null && (authors.includes(actor.id) || status.submittedById === actor.id);
   const options: ActionOption[] = workflowActions.map((action) => {
     const plain = decide(action, stateOf(status), {

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   articleJurisdictions,
@@ -15,12 +15,13 @@ import { diffSnapshots } from "@/lib/diff/snapshot";
 import { parseAnnotationSnapshot } from "@/modules/annotations/snapshot-schema";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
+import { changeAuthorsOf } from "./change-authors";
+import { itemIn, itemKey as key, type ItemKey } from "./item-keys";
 import { decide } from "./machine";
 import type { ActionOption } from "./options";
 import { parseSnapshot } from "./snapshots";
 import { stateOf } from "./transitions";
 
-export type ItemKey = { type: ContentType; id: number };
 /** "new" when the item was never published; otherwise the working revision against the live one. */
 export type ChangeSize = { kind: "new" } | ({ kind: "changed" } & DiffSize);
 export type Jurisdiction = { code: string; name: string };
@@ -41,23 +42,12 @@ export type QueueDetails = {
 
 const working = alias(revisions, "working");
 const live = alias(revisions, "live");
-const earlier = alias(revisions, "earlier");
 const submitter = alias(users, "submitter");
-/** How `queueDetails` keys its answer. */
-export const detailsKey = (type: string, id: number) => `${type}:${id}`;
-const key = detailsKey;
-
-/** `(type, id) in keys`, grouped by type so that it stays one condition per type. */
-function itemIn(typeColumn: AnyColumn, idColumn: AnyColumn, keys: ItemKey[]): SQL {
-  const byType = new Map<ContentType, number[]>();
-  for (const k of keys) byType.set(k.type, [...(byType.get(k.type) ?? []), k.id]);
-  return or(...[...byType].map(([type, ids]) => and(eq(typeColumn, type), inArray(idColumn, ids))))!;
-}
 
 /**
- * What a reviewer needs beside each queue item: who submitted it and when, with their note, the
- * jurisdictions it concerns, how big the change is, and the review moves open to this user. A
- * fixed number of queries whatever the number of items.
+ * What a reviewer needs beside each queue item, keyed by itemKey: who submitted it and when, with
+ * their note, the jurisdictions it concerns, how big the change is, and the review moves open to
+ * this user. A fixed number of queries whatever the number of items.
  */
 export async function queueDetails(ctx: Ctx, keys: ItemKey[]): Promise<Map<string, QueueDetails>> {
   const actor = authorize(ctx, "admin.access");
@@ -80,7 +70,7 @@ export async function queueDetails(ctx: Ctx, keys: ItemKey[]): Promise<Map<strin
   const [notes, places, authors, open] = await Promise.all([
     submitNotes(ctx, keys),
     jurisdictionsOf(ctx, rows),
-    changeAuthorsOf(ctx, keys),
+    changeAuthorsOf(ctx.db, keys),
     openCommentsOf(ctx, keys),
   ]);
   for (const row of rows) {
@@ -184,24 +174,6 @@ async function jurisdictionsOf(
       found.set(key(type, r.id), [...(found.get(key(type, r.id)) ?? []), { code: r.code, name: r.name }]);
   }
   return new Map([...concerns].map(([k, target]) => [k, found.get(key(target.type, target.id)) ?? []]));
-}
-
-/** Who wrote each item's revisions since it was last live (transitions.ts changeAuthors, for many items). */
-async function changeAuthorsOf(ctx: Ctx, keys: ItemKey[]) {
-  const rows = await ctx.db
-    .selectDistinct({ type: earlier.itemType, id: earlier.itemId, authorId: earlier.authorId })
-    .from(earlier)
-    .innerJoin(
-      editorialItems,
-      and(eq(editorialItems.itemType, earlier.itemType), eq(editorialItems.itemId, earlier.itemId)),
-    )
-    .leftJoin(live, eq(live.id, editorialItems.liveRevisionId))
-    .where(and(itemIn(earlier.itemType, earlier.itemId, keys), gt(earlier.number, sql`coalesce(${live.number}, 0)`)));
-  const authors = new Map<string, number[]>();
-  for (const r of rows) {
-    if (r.authorId !== null) authors.set(key(r.type, r.id), [...(authors.get(key(r.type, r.id)) ?? []), r.authorId]);
-  }
-  return authors;
 }
 
 async function openCommentsOf(ctx: Ctx, keys: ItemKey[]) {

@@ -1,10 +1,13 @@
 import { and, desc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
-import { agents, articles, editorialItems, laws, reviewViews } from "@/db/schema";
-import type { ContentType, ReviewState, Visibility } from "@/db/schema/vocabulary";
+import { alias, type PgSelect } from "drizzle-orm/pg-core";
+import { agents, annotations, articles, editorialItems, laws, reviewViews } from "@/db/schema";
+import type { AnnotationKind, ContentType, ReviewState, Visibility } from "@/db/schema/vocabulary";
+import { annotationTitle } from "@/modules/annotations/title";
 import { authorize } from "@/modules/auth/authorize";
 import type { Actor, Ctx } from "@/modules/auth/context";
 import { roleHas } from "@/modules/auth/permissions";
-import { detailsKey, queueDetails, type QueueDetails } from "./queue-details";
+import { itemKey } from "./item-keys";
+import { queueDetails, type QueueDetails } from "./queue-details";
 
 export type QueueItem = {
   type: ContentType;
@@ -18,13 +21,17 @@ export type QueueItem = {
   assignedToMe: boolean;
 };
 
-const title = sql<string>`coalesce(${laws.title}, ${articles.title}, ${agents.preferredName}, '(untitled)')`;
+const annotatedLaw = alias(laws, "annotated_law");
+const annotatedArticle = alias(articles, "annotated_article");
 
 function columns(actor: Actor) {
   return {
     type: editorialItems.itemType,
     id: editorialItems.itemId,
-    title,
+    ownTitle: sql<string | null>`coalesce(${laws.title}, ${articles.title}, ${agents.preferredName})`,
+    annotationKind: annotations.kind,
+    annotationQuote: annotations.exact,
+    annotatedTitle: sql<string | null>`coalesce(${annotatedLaw.title}, ${annotatedArticle.title})`,
     review: editorialItems.review,
     visibility: editorialItems.visibility,
     changedAt: editorialItems.changedAt,
@@ -36,17 +43,42 @@ function columns(actor: Actor) {
   };
 }
 
-function select(ctx: Ctx, actor: Actor, where: SQL | undefined, { assignedFirst = false } = {}) {
-  const first = columns(actor).assignedToMe;
-  return ctx.db
-    .select(columns(actor))
-    .from(editorialItems)
+/** Joins what names each item: its own record, or an annotation and the law or article it annotates. */
+function withNames<T extends PgSelect>(query: T) {
+  return query
     .leftJoin(laws, and(eq(editorialItems.itemType, "law"), eq(laws.id, editorialItems.itemId)))
     .leftJoin(articles, and(eq(editorialItems.itemType, "article"), eq(articles.id, editorialItems.itemId)))
     .leftJoin(agents, and(eq(editorialItems.itemType, "agent"), eq(agents.id, editorialItems.itemId)))
+    .leftJoin(annotations, and(eq(editorialItems.itemType, "annotation"), eq(annotations.id, editorialItems.itemId)))
+    .leftJoin(annotatedLaw, and(eq(annotations.targetType, "law"), eq(annotatedLaw.id, annotations.targetId)))
+    .leftJoin(
+      annotatedArticle,
+      and(eq(annotations.targetType, "article"), eq(annotatedArticle.id, annotations.targetId)),
+    );
+}
+
+type Row = Omit<QueueItem, "title"> & {
+  ownTitle: string | null;
+  annotationKind: AnnotationKind | null;
+  annotationQuote: string | null;
+  annotatedTitle: string | null;
+};
+
+function toItem({ ownTitle, annotationKind, annotationQuote, annotatedTitle, ...item }: Row): QueueItem {
+  const title =
+    annotationKind !== null && annotationQuote !== null
+      ? annotationTitle({ kind: annotationKind, exact: annotationQuote, targetTitle: annotatedTitle })
+      : ownTitle;
+  return { ...item, title: title ?? "(untitled)" };
+}
+
+async function select(ctx: Ctx, actor: Actor, where: SQL | undefined, { assignedFirst = false } = {}) {
+  const first = columns(actor).assignedToMe;
+  const rows = await withNames(ctx.db.select(columns(actor)).from(editorialItems).$dynamic())
     .where(and(ne(editorialItems.visibility, "archived"), where))
     .orderBy(...(assignedFirst ? [desc(first)] : []), desc(editorialItems.changedAt))
     .limit(50);
+  return rows.map(toItem);
 }
 
 /** What waits for this user: reviews and publications for editors, requested changes for authors. */
@@ -75,10 +107,10 @@ export async function reviewQueue(ctx: Ctx) {
   const actor = authorize(ctx, "admin.access");
   const lists = await queueLists(ctx, actor);
   const all = Object.values(lists).flat();
-  const unique = [...new Map(all.map((item) => [detailsKey(item.type, item.id), item])).values()];
+  const unique = [...new Map(all.map((item) => [itemKey(item.type, item.id), item])).values()];
   const details = await queueDetails(ctx, unique);
   const withDetails = (items: QueueItem[]): QueueEntry[] =>
-    items.map((item) => ({ ...item, details: details.get(detailsKey(item.type, item.id)) ?? null }));
+    items.map((item) => ({ ...item, details: details.get(itemKey(item.type, item.id)) ?? null }));
   return {
     waiting: withDetails(lists.waiting),
     submitted: withDetails(lists.submitted),
@@ -107,19 +139,19 @@ async function queueLists(ctx: Ctx, actor: Actor) {
 }
 
 async function changedSinceSeen(ctx: Ctx, actor: Actor, userId: number) {
-  return ctx.db
+  const seen = ctx.db
     .select(columns(actor))
     .from(reviewViews)
     .innerJoin(
       editorialItems,
       and(eq(editorialItems.itemType, reviewViews.itemType), eq(editorialItems.itemId, reviewViews.itemId)),
     )
-    .leftJoin(laws, and(eq(editorialItems.itemType, "law"), eq(laws.id, editorialItems.itemId)))
-    .leftJoin(articles, and(eq(editorialItems.itemType, "article"), eq(articles.id, editorialItems.itemId)))
-    .leftJoin(agents, and(eq(editorialItems.itemType, "agent"), eq(agents.id, editorialItems.itemId)))
+    .$dynamic();
+  const rows = await withNames(seen)
     .where(and(eq(reviewViews.userId, userId), gt(editorialItems.changedAt, reviewViews.seenAt)))
     .orderBy(desc(editorialItems.changedAt))
     .limit(50);
+  return rows.map(toItem);
 }
 
 /** The dashboard's counts of the queue. */

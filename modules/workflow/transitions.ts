@@ -1,7 +1,7 @@
-import { and, count, eq, gt, isNull } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Db, Tx } from "@/db";
-import { editorialComments, editorialItems, revisions } from "@/db/schema";
+import type { Tx } from "@/db";
+import { editorialComments, editorialItems } from "@/db/schema";
 import { contentTypes } from "@/db/schema/vocabulary";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { parseInput, recordId, text } from "@/lib/validation";
@@ -9,6 +9,7 @@ import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Actor, Ctx } from "@/modules/auth/context";
 import { publicationCommitted } from "@/modules/workflow/publication-committed";
+import { changeAuthors } from "./change-authors";
 import { decide, next, workflowActions, type ItemState, type WorkflowAction } from "./machine";
 import { itemIs, makeLive, takeDown } from "./publish";
 import { lockItem, type EditorialRow } from "./revise";
@@ -159,22 +160,7 @@ async function assertMergeTarget(tx: Tx, row: EditorialRow, targetId: number) {
 async function isAuthor(tx: Tx, row: EditorialRow, actor: Actor): Promise<boolean> {
   if (actor.id === null) return false;
   if (row.submittedById === actor.id) return true;
-  return (await changeAuthors(tx, row)).includes(actor.id);
-}
-
-/** Who wrote the revisions made since the item was last live: none of them may approve or publish them. */
-export async function changeAuthors(db: Db | Tx, row: Pick<EditorialRow, "itemType" | "itemId" | "liveRevisionId">) {
-  const liveNumber = row.liveRevisionId
-    ? ((await db.select({ n: revisions.number }).from(revisions).where(eq(revisions.id, row.liveRevisionId)))[0]?.n ??
-      0)
-    : 0;
-  const rows = await db
-    .selectDistinct({ authorId: revisions.authorId })
-    .from(revisions)
-    .where(
-      and(eq(revisions.itemType, row.itemType), eq(revisions.itemId, row.itemId), gt(revisions.number, liveNumber)),
-    );
-  return rows.map((r) => r.authorId).filter((id): id is number => id !== null);
+  return (await changeAuthors(tx, { type: row.itemType, id: row.itemId })).includes(actor.id);
 }
 
 async function unresolved(tx: Tx, row: EditorialRow): Promise<number> {

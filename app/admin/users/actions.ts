@@ -29,26 +29,28 @@ export async function createUserAction(_previous: CreateUserState | null, form: 
 
 export async function changeRoleAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
-  const result = await toActionResult(async () => {
-    await changeRole(ctx, { userId: form.get("userId"), role: form.get("role") });
-    return undefined;
-  }, "Role saved.");
-  if (result.ok) revalidatePath("/admin/users");
-  return result;
+  const result = await toActionResult(() => changeRole(ctx, { userId: form.get("userId"), role: form.get("role") }));
+  if (!result.ok) return result;
+  revalidatePath("/admin/users");
+  return { ok: true, data: undefined, message: `Role saved.${released(result.data.unassigned)}` };
 }
 
 export async function setActiveAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
   const active = form.get("active") === "true";
-  const result = await toActionResult(
-    async () => {
-      await setActive(ctx, { userId: form.get("userId"), active });
-      return undefined;
-    },
-    active ? "Account reactivated." : "Account deactivated; its sessions have ended.",
-  );
-  if (result.ok) revalidatePath("/admin/users");
-  return result;
+  const result = await toActionResult(() => setActive(ctx, { userId: form.get("userId"), active }));
+  if (!result.ok) return result;
+  revalidatePath("/admin/users");
+  const done = active ? "Account reactivated." : "Account deactivated; its sessions have ended.";
+  return { ok: true, data: undefined, message: `${done}${released(result.data.unassigned)}` };
+}
+
+/** Said when an account change gave the items assigned to the person back to nobody. */
+function released(unassigned: number): string {
+  if (unassigned === 0) return "";
+  return unassigned === 1
+    ? " The item assigned to them is now assigned to nobody."
+    : ` The ${unassigned} items assigned to them are now assigned to nobody.`;
 }
 
 export async function resetPasswordAction(
