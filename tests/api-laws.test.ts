@@ -5,7 +5,7 @@ import type { Database } from "@/db";
 import type { Ctx } from "@/modules/auth/context";
 import { addEvent } from "@/modules/laws/events";
 import { addLawRelation } from "@/modules/laws/relations";
-import { createLaw } from "@/modules/laws/save";
+import { createLaw, updateLaw } from "@/modules/laws/save";
 import { addLawTextVersion, updateLawTextVersion } from "@/modules/laws/texts";
 import { lawListSchema, lawSchema } from "@/modules/public/api/schemas/law";
 import { problemSchema } from "@/modules/public/api/schemas/common";
@@ -354,5 +354,27 @@ describe("GET /api/v1/openapi.json", () => {
     const collection = await onLaw.json();
     expect(collection.type).toBe("AnnotationCollection");
     expect(documentSchema("/annotations", 200)(collection)).toBeNull();
+  });
+});
+
+describe("a renamed law", () => {
+  // Last in the file: it publishes one more law.
+  test("its old address is a 308 to the new one, with Location", async () => {
+    const form = {
+      type: "law",
+      status: "in_force",
+      jurisdictionCode: "KG",
+      titles: [{ lang: "en", title: "A law renamed" }],
+    };
+    const law = await createLaw(admin, form);
+    await publishItem(database.db, "law", law.id);
+    const baseRevision = await workingRevision(admin, "law", law.id);
+    await updateLaw(admin, law.id, { ...form, slug: "a-law-with-a-new-name", baseRevision });
+    await publishItem(database.db, "law", law.id);
+    const moved = await one("kg", law.slug);
+    const location = `${origin}/api/v1/laws/kg/a-law-with-a-new-name`;
+    expect(moved.headers.get("location")).toBe(location);
+    expect(await problem(moved, 308)).toMatch(/moved/);
+    expect((await one("kg", "a-law-with-a-new-name")).status).toBe(200);
   });
 });

@@ -17,5 +17,5 @@ export function apiProblem(status: number, message: string): Rendering {
 
 /** A permanent redirect to where the thing asked for lives now, with a body saying so. */
 export function apiMoved(location: string, message: string): Rendering {
-  return { ...rendering(JSON.stringify({ status: 301, message, location }), jsonType, 301), location };
+  return { ...rendering(JSON.stringify({ status: 308, message, location }), jsonType, 308), location };
 }

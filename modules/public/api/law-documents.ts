@@ -21,7 +21,7 @@ export async function lawListDocument(query: LawListQuery, origin: string): Prom
   return jsonRendering(await readLawList(db, query, origin));
 }
 
-/** GET /api/v1/laws/<jurisdiction>/<slug>: one published law; 301 from an old address, 410 once withdrawn, else 404. */
+/** GET /api/v1/laws/<jurisdiction>/<slug>: one published law; 308 from an old address, 410 once withdrawn, else 404. */
 export async function lawDocument(jurisdictionCode: string, slug: string, origin: string): Promise<Rendering> {
   "use cache";
   cacheTag(publicCacheTag, addressTag("law", jurisdictionCode, slug), vocabularyTag);

@@ -52,7 +52,7 @@ export function openApiDocument(origin: string) {
           ],
           responses: {
             200: json("Law", "The law"),
-            301: { ...problem("It has moved: Location names its address now"), headers: { Location: locationHeader } },
+            308: { ...problem("It has moved: Location names its address now"), headers: { Location: locationHeader } },
             304: notModified,
             400: problem("A query parameter (this endpoint takes none)"),
             404: problem("No published law has this address"),
