@@ -57,7 +57,10 @@ async function Reference() {
         <ul className="list-disc space-y-2 pl-5">
           <li>
             The whole API is described in an OpenAPI 3.1 document, for code generators and API tools:{" "}
-            <a href={`${base}/openapi.json`}>{`${base}/openapi.json`}</a>.
+            <a href={`${base}/openapi.json`} className="break-all underline">
+              {`${base}/openapi.json`}
+            </a>
+            .
           </li>
           <li>
             Lists come a page at a time. Each page ends with <code>next</code>: the address of the following page with
@@ -145,7 +148,10 @@ function Endpoint({
       <div>
         <h3 className="font-semibold">{examples.length === 1 ? "Example" : "Examples"}</h3>
         {examples.map((example) => (
-          <pre key={example} className="mt-2 overflow-x-auto rounded border border-rule bg-surface-muted p-3 text-sm">
+          <pre
+            key={example}
+            className="mt-2 whitespace-pre-wrap break-all rounded border border-rule bg-surface-muted p-3 text-sm"
+          >
             <code>curl &apos;{base + example}&apos;</code>
           </pre>
         ))}
