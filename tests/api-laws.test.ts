@@ -261,7 +261,11 @@ describe("GET /api/v1/laws/{jurisdiction}/{slug}", () => {
     ]);
     expect(law.versions).toHaveLength(1);
     expect(law.versions[0]!.publishedAt).toBe(law.publishedAt);
-    // The draft edit made after publication stays out.
+    // The draft edit made after publication stays out, though the editorial tables hold it.
+    const [draft] = await database.db.query.lawTextVersions.findMany({
+      where: (t, { eq }) => eq(t.lawId, laws.kyrgyz!.id),
+    });
+    expect(draft!.body).toBe("Unpublished edit.");
     expect(law.texts.map((t) => t.body)).toEqual(["Published text."]);
     expect(JSON.stringify(body)).not.toContain("Unpublished edit.");
   });

@@ -3,11 +3,12 @@ import { Suspense } from "react";
 import { openApiDocument } from "@/modules/public/api/openapi";
 import { latestPublishedLaws, publicLawPath } from "@/modules/public/law";
 import { siteOrigin } from "@/modules/public/site";
+import { pageAlternates } from "@/modules/public/syndication";
 
 export const metadata: Metadata = {
   title: "Read API",
   description: "Read the archive's published laws and annotations as JSON: the endpoints, with examples.",
-  alternates: { canonical: "/api-docs" },
+  alternates: pageAlternates("/api-docs"),
 };
 
 /** Examples for each endpoint, as paths under /api/v1, on a law readers can see (when there is one). */
