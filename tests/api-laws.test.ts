@@ -8,6 +8,7 @@ import { addLawRelation } from "@/modules/laws/relations";
 import { createLaw, updateLaw } from "@/modules/laws/save";
 import { addLawTextVersion, updateLawTextVersion } from "@/modules/laws/texts";
 import { lawListSchema, lawSchema } from "@/modules/public/api/schemas/law";
+import { annotationCollectionSchema, annotationErrorSchema } from "@/modules/public/api/schemas/annotation";
 import { problemSchema } from "@/modules/public/api/schemas/common";
 import { createTopic } from "@/modules/topics/save";
 import { moveItem } from "@/modules/workflow/transitions";
@@ -350,13 +351,13 @@ describe("GET /api/v1/openapi.json", () => {
   test("leaves the annotations API as it was: its error shape and W3C answers", async () => {
     const response = await getAnnotations(ask("/api/v1/annotations"));
     expect(response.status).toBe(400);
-    expect(Object.keys(await response.json())).toEqual(["error"]);
+    annotationErrorSchema.strict().parse(await response.json());
     const onLaw = await getAnnotations(
       ask(`/api/v1/annotations?target=${encodeURIComponent(`/laws/kg/${laws.kyrgyz!.slug}`)}`),
     );
     expect(onLaw.status).toBe(200);
     const collection = await onLaw.json();
-    expect(collection.type).toBe("AnnotationCollection");
+    annotationCollectionSchema.parse(collection);
     expect(documentSchema("/annotations", 200)(collection)).toBeNull();
   });
 });

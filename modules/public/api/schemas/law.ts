@@ -109,6 +109,5 @@ export const lawSchema = lawSummarySchema
   })
   .register(apiSchemas, { id: "Law", description: "A published law, as its public page shows it." });
 
-export type LawSummary = z.output<typeof lawSummarySchema>;
 export type LawList = z.output<typeof lawListSchema>;
 export type Law = z.output<typeof lawSchema>;
