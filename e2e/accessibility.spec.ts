@@ -36,6 +36,7 @@ const publicPages: PublicPage[] = [
   { name: "search, an annotation found", path: "/search?q=Kirghiz" },
   { name: "unknown address (404)", path: "/no-such-page", status: 404 },
   { name: "unknown law (404)", path: "/laws/kg/no-such-law", status: 404 },
+  { name: "read API docs", path: "/api-docs" },
   { name: "sign in", path: "/login" },
 ];
 

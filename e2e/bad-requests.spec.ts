@@ -109,6 +109,9 @@ test("the public routes, which the proxy does not see, answer action-shaped requ
     "/robots.txt",
     "/api/v1/annotations?target=/laws",
     "/api/v1/annotations/1",
+    "/api/v1/laws?limit=1",
+    "/api/v1/laws/kg/rehabilitation-of-victims-of-soviet-political-repression",
+    "/api/v1/openapi.json",
   ];
   const text = { origin: baseURL!, "content-type": "text/plain;charset=UTF-8", "next-action": action };
   const form = { origin: baseURL!, "content-type": "multipart/form-data; boundary=XYZ" };

@@ -30,6 +30,9 @@ test("no canary on any public page, payload, feed, sitemap, API answer or search
   await crawler.crawl([
     ...pages.map((path) => `/api/v1/annotations?target=${encodeURIComponent(path)}`),
     ...Array.from({ length: 60 }, (_, i) => `/api/v1/annotations/${i + 1}`),
+    // Every law's record, and the whole list, as the laws API gives them.
+    ...pages.filter((path) => path.startsWith("/laws/")).map((path) => `/api/v1${path}`),
+    "/api/v1/laws?limit=100",
   ]);
   // Revision numbers a law's working revisions took, which were never published.
   const laws = pages.filter((path) => path.startsWith("/laws/"));

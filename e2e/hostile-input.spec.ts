@@ -44,6 +44,11 @@ test("public lists answer huge, negative and odd page numbers and filters calmly
     "/api/v1/annotations/0x10",
     "/api/v1/annotations/%00",
     "/api/v1/annotations?law=0x10&page=-1&after=%00",
+    "/api/v1/laws?limit=1e308&cursor=%00&year=__proto__",
+    "/api/v1/laws?updated_since=%00&topic=constructor",
+    "/api/v1/laws?cursor=eyJwIjoiMjAyNSIsImlkIjotMX0",
+    "/api/v1/laws/kg/%00",
+    "/api/v1/laws/%00/x?__proto__=1",
   ])
     await expectCalmAnswer(request, path, tried);
   console.log(`hostile-input: ${tried.count} public requests with bad parameters`);

@@ -154,6 +154,27 @@ const pageTypes: PageType[] = [
     warm: { proxy: 0, page: 0 },
   },
   {
+    name: "API: laws",
+    server: 1,
+    path: () => "/api/v1/laws?jurisdiction=kg",
+    cold: { proxy: 0, page: 1 },
+    warm: { proxy: 0, page: 0 },
+  },
+  {
+    name: "API: one law",
+    server: 1,
+    path: () => `/api/v1${lawPath}`,
+    cold: { proxy: 0, page: 8 },
+    warm: { proxy: 0, page: 0 },
+  },
+  {
+    name: "API: OpenAPI document",
+    server: 1,
+    path: () => "/api/v1/openapi.json",
+    cold: { proxy: 0, page: 0 },
+    warm: { proxy: 0, page: 0 },
+  },
+  {
     name: "laws index, filtered",
     server: 2,
     storedWhole: true,

@@ -93,6 +93,12 @@ test("the feeds, the sitemap, robots.txt and the read API send a policy that all
     [note!, 200],
     ["/api/v1/annotations", 400],
     ["/api/v1/annotations/not-a-number", 404],
+    ["/api/v1/laws", 200],
+    ["/api/v1/laws?jurisdiction=kg&limit=1", 200],
+    ["/api/v1/laws?year=soon", 400],
+    [`/api/v1${lawPath}`, 200],
+    ["/api/v1/laws/kg/no-such-law", 404],
+    ["/api/v1/openapi.json", 200],
   ];
   for (const [path, status] of routes) {
     const response = await request.get(path, { maxRedirects: 0 });

@@ -20,9 +20,10 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
         {children}
       </main>
       <footer className="border-t border-rule">
-        <p className="mx-auto max-w-5xl px-5 py-6 text-sm text-muted">
-          Marginalia records laws and what is written about them; it does not endorse the views it archives.
-        </p>
+        <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-x-6 gap-y-2 px-5 py-6 text-sm text-muted">
+          <p>Marginalia records laws and what is written about them; it does not endorse the views it archives.</p>
+          <Link href="/api-docs">Read API</Link>
+        </div>
       </footer>
     </div>
   );

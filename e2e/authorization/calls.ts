@@ -407,6 +407,10 @@ export const routeCalls: Record<string, (m: Maker) => Promise<string>> = {
   "GET /api/preview/exit": async () => "/api/preview/exit?to=/laws",
   "GET /api/v1/annotations": async (m) => (await publishedAnnotation(m)).collection,
   "GET /api/v1/annotations/[id]": async (m) => (await publishedAnnotation(m)).annotation,
+  "GET /api/v1/laws": async () => "/api/v1/laws",
+  "GET /api/v1/laws/[jurisdiction]/[slug]": async () =>
+    "/api/v1/laws/kg/rehabilitation-of-victims-of-soviet-political-repression",
+  "GET /api/v1/openapi.json": async () => "/api/v1/openapi.json",
   "GET /feed.xml": async () => "/feed.xml",
   "GET /robots.txt": async () => "/robots.txt",
   "GET /sitemap.xml": async () => "/sitemap.xml",

@@ -6,7 +6,7 @@ import { nonPagePolicy } from "@/lib/security-headers";
  * route handlers' "use cache" functions return, so that the body and its ETag are made once per
  * publication, not per request. Plain data: Next stores it in its "use cache" store.
  */
-export type Rendering = { status: number; contentType: string; body: string; etag: string };
+export type Rendering = { status: number; contentType: string; body: string; etag: string; location?: string };
 
 /**
  * What caches in front may do: the policy proxy.ts gives pages stored whole. Browsers ask again
@@ -37,7 +37,11 @@ export function cachedResponse(request: Request, rendered: Rendering, headers: R
     return new Response(null, { status: 304, headers: shared });
   return new Response(rendered.body, {
     status: rendered.status,
-    headers: { ...shared, "content-type": rendered.contentType },
+    headers: {
+      ...shared,
+      "content-type": rendered.contentType,
+      ...(rendered.location !== undefined && { location: rendered.location }),
+    },
   });
 }
 

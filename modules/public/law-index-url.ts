@@ -2,20 +2,25 @@ import { z } from "zod";
 import { lawStatuses, lawTypes } from "@/db/schema/vocabulary";
 import { text } from "@/lib/validation";
 
-/** A jurisdiction code as a filter: upper-cased, and dropped when it cannot be one. */
-export const jurisdictionFilter = text()
+/** A jurisdiction code as the query string gives it: upper-cased. The read API refuses what cannot be one. */
+export const jurisdictionCode = text()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9-]{1,12}$/)
-  .optional()
-  .catch(undefined);
+  .regex(/^[A-Z0-9-]{1,12}$/, "Not a jurisdiction code");
+
+/** A topic's or agent's slug as the query string gives it. */
+export const slugParam = text()
+  .trim()
+  .regex(/^[a-z0-9-]{1,200}$/, "Not a slug: lower-case letters, digits and hyphens");
+
+/** A law's year as the query string gives it. */
+export const lawYear = z.coerce.number().int().min(1000).max(2200);
+
+/** A jurisdiction code as a filter: dropped when it cannot be one. */
+export const jurisdictionFilter = jurisdictionCode.optional().catch(undefined);
 
 /** A topic's or agent's slug as a filter: dropped when it cannot be one. */
-export const slugFilter = text()
-  .trim()
-  .regex(/^[a-z0-9-]{1,200}$/)
-  .optional()
-  .catch(undefined);
+export const slugFilter = slugParam.optional().catch(undefined);
 
 /**
  * The public laws index's query string. Anything unreadable is dropped rather than refused: a
@@ -25,7 +30,7 @@ export const lawIndexQuery = z.object({
   jurisdiction: jurisdictionFilter,
   status: z.enum(lawStatuses).optional().catch(undefined),
   type: z.enum(lawTypes).optional().catch(undefined),
-  year: z.coerce.number().int().min(1000).max(2200).optional().catch(undefined),
+  year: lawYear.optional().catch(undefined),
   topic: slugFilter,
   // The laws in whose history a published agent took a step (its page links here).
   agent: slugFilter,

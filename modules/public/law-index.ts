@@ -25,8 +25,11 @@ export async function publishedLawIndex(query: LawIndexQuery) {
   return readLawIndex(db, query);
 }
 
-/** publishedLawIndex's reading, uncached, on a given database (the tests call it directly). */
-export async function readLawIndex(db: Db, query: LawIndexQuery) {
+/**
+ * The index's filters as conditions on public_laws, by facet (the read API's list applies the same),
+ * and the agent it names, when one is published under that slug.
+ */
+export async function lawIndexFilters(db: Db, query: Pick<LawIndexQuery, LawFilter>) {
   const [topic] = query.topic
     ? await db.select({ id: topics.id }).from(topics).where(eq(topics.slug, query.topic))
     : [];
@@ -45,6 +48,12 @@ export async function readLawIndex(db: Db, query: LawIndexQuery) {
     ...(query.topic && { topic: topic ? sql`${publicLaws.topicIds} @> array[${topic.id}]::integer[]` : sql`false` }),
     ...(query.agent && { agent: agent ? actedIn(agent.id, publicLaws.lawId) : sql`false` }),
   };
+  return { filters, agent };
+}
+
+/** publishedLawIndex's reading, uncached, on a given database (the tests call it directly). */
+export async function readLawIndex(db: Db, query: LawIndexQuery) {
+  const { filters, agent } = await lawIndexFilters(db, query);
   const where = (except?: LawFacet) =>
     and(...Object.entries(filters).flatMap(([facet, condition]) => (facet === except ? [] : [condition])));
   const order =

@@ -58,7 +58,13 @@ export function lawView(
         ...a,
         sourceUrl: (a.sourceId !== null && sourceUrls.get(a.sourceId)) || null,
       }));
-      return { ...event, accounts, agentId: agent?.id ?? null, agentName: agent?.name ?? null };
+      return {
+        ...event,
+        accounts,
+        agentId: agent?.id ?? null,
+        agentName: agent?.name ?? null,
+        agentPath: agent?.path ?? null,
+      };
     }),
     related: extra.related,
     discussions: extra.discussions,

@@ -3,7 +3,7 @@ import { servedRendering } from "@/lib/cache/served-renderings.mjs";
 import { cachedResponse } from "@/lib/http/cached-response";
 import { annotationsOnDocument, apiError } from "@/modules/public/annotation-documents";
 import { siteOrigin } from "@/modules/public/site";
-import { cors } from "./cors";
+import { cors } from "../cors";
 
 const noTarget = apiError(400, "Name the page whose annotations you want: ?target=/laws/kg/its-slug (or a full URL).");
 

@@ -3,7 +3,7 @@ import { cachedResponse } from "@/lib/http/cached-response";
 import { parseRecordId } from "@/lib/validation";
 import { annotationDocument, notPublished } from "@/modules/public/annotation-documents";
 import { siteOrigin } from "@/modules/public/site";
-import { cors } from "../cors";
+import { cors } from "../../cors";
 
 /** GET /api/v1/annotations/<id>: one published public annotation, as a W3C Web Annotation. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
