@@ -1,8 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-
-const question = "This form has changes that are not saved. Leave without saving them?";
+import { useCallback, useEffect, useRef } from "react";
+import { useAskBeforeLeaving } from "./ask-before-leaving";
 
 /** How long the form must be left alone before it saves itself, and how often it looks. */
 export const autosaveAfterMs = 20_000;
@@ -10,9 +9,9 @@ const lookEveryMs = 2_000;
 
 /**
  * Put inside a form: leaving the page while the form holds changes not saved asks first, whether
- * by a link in the app, by closing or reloading the tab, or by the browser's back button to another
- * site. `saved` changes on every successful save: what the form held when it was sent is then the
- * saved state (what was typed while it was saving is not).
+ * by a link in the app, by the browser's Back or Forward, or by closing or reloading the tab
+ * (useAskBeforeLeaving). `saved` changes on every successful save: what the form held when it was
+ * sent is then the saved state (what was typed while it was saving is not).
  *
  * With `autosave`, a form with changes left alone for 20 seconds saves itself, as a draft like any
  * save: readers see nothing until it is reviewed and published. A save refused (a field's error,
@@ -65,30 +64,9 @@ export function UnsavedChangesGuard({ saved, autosave = false }: { saved: unknow
     return () => window.clearInterval(look);
   }, [autosave]);
 
-  useEffect(() => {
-    const changed = () => state.current.form !== null && contents(state.current.form) !== state.current.saved;
-    const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (!changed()) return;
-      event.preventDefault();
-      event.returnValue = "";
-    };
-    // Links inside the app navigate without unloading the page: ask before they go.
-    const click = (event: MouseEvent) => {
-      const link = (event.target as Element | null)?.closest?.("a[href]");
-      if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
-        return;
-      if (link.getAttribute("target") === "_blank" || !changed()) return;
-      if (window.confirm(question)) return;
-      event.preventDefault();
-      event.stopPropagation();
-    };
-    window.addEventListener("beforeunload", beforeUnload);
-    document.addEventListener("click", click, true);
-    return () => {
-      window.removeEventListener("beforeunload", beforeUnload);
-      document.removeEventListener("click", click, true);
-    };
-  }, []);
+  useAskBeforeLeaving(
+    useCallback(() => state.current.form !== null && contents(state.current.form) !== state.current.saved, []),
+  );
 
   return <span ref={marker} hidden />;
 }
