@@ -31,9 +31,11 @@ export function lawView(
     /** The published versions, newest first, and which of them this is (none in preview). */
     versions?: { number: number; publishedAt: Date }[];
     shown?: number;
+    /** The addresses of sources the history cites beyond the law's own (citedSourceUrls). */
+    citedSources?: Map<number, string | null>;
   },
 ) {
-  const sourceUrls = new Map(revision.sources.map((s) => [s.id, s.url]));
+  const sourceUrls = new Map([...(extra.citedSources ?? []), ...revision.sources.map((s) => [s.id, s.url] as const)]);
   return {
     kind: "law" as const,
     id: extra.id,
@@ -51,7 +53,8 @@ export function lawView(
     topics: revision.topics,
     sources: revision.sources,
     // A step shows its agent by the agent's own live name, and no agent at all when that is not public.
-    // An account's source links to its address when the law's sources, as this revision has them, give one.
+    // An account's source links to its address: as the law's sources in this revision give it, or
+    // as the source itself has it when the law does not list it.
     timeline: placeOnTimeline(revision.events).map((event) => {
       const agent = event.agentId === null ? undefined : extra.agents.get(event.agentId);
       const accounts = event.accounts.map((a) => ({

@@ -22,6 +22,7 @@ import { publicCacheTag } from "./clock";
 import { addressTag, itemTag, listTag, vocabularyTag } from "./cache-tags";
 import type { Milestone } from "./law-chronology";
 import { eventAgentIds, lawView, publicLawPath, type RelatedLaw } from "./law-view";
+import { citedSourceUrls } from "./cited-sources";
 import { liveAgents } from "./live-agents";
 
 export { publicLawPath };
@@ -82,6 +83,7 @@ export async function readLaw(db: Db, jurisdictionCode: string, slug: string, as
     related: await relatedLiveLaws(db, doc.itemId, revision),
     discussions: await articlesDiscussing(db, doc.itemId),
     agents: await liveAgents(db, eventAgentIds(revision)),
+    citedSources: await citedSourceUrls(db, revision),
     versions,
     shown: older ? asOf : versions[0]?.number,
   });

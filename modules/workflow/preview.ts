@@ -4,6 +4,7 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { articlesDiscussing } from "@/modules/public/article";
+import { citedSourceUrls } from "@/modules/public/cited-sources";
 import { relatedLiveLaws } from "@/modules/public/law";
 import { eventAgentIds, lawView, publicLawPath } from "@/modules/public/law-view";
 import { liveAgents } from "@/modules/public/live-agents";
@@ -30,6 +31,7 @@ export async function previewLaw(ctx: Ctx, jurisdictionCode: string, slug: strin
     related: await relatedLiveLaws(ctx.db, row.id, revision),
     discussions: await articlesDiscussing(ctx.db, row.id),
     agents: await liveAgents(ctx.db, eventAgentIds(revision)),
+    citedSources: await citedSourceUrls(ctx.db, revision),
   });
 }
 
