@@ -120,9 +120,9 @@ test("a page that ends among the undated articles continues with the rest of the
 
 test("a title of 1,000 four-byte characters still pages", async () => {
   const long = (c: string) => `Long ${c.repeat(995)}`;
-  await database.db.insert(articles).values(
-    ["😀", "й", "a"].map((c, i) => ({ slug: `long-${i}`, kind: "news" as const, title: long(c) })),
-  );
+  await database.db
+    .insert(articles)
+    .values(["😀", "й", "a"].map((c, i) => ({ slug: `long-${i}`, kind: "news" as const, title: long(c) })));
   const seen: number[] = [];
   let after: string | undefined;
   for (let i = 0; i < 3; i++) {

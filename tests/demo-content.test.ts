@@ -33,7 +33,11 @@ test("the Kyrgyz law carries its timeline at the precision the report gives, and
   const law = await getLaw(ctx, id);
   expect(law.title).toBeTruthy();
   expect(await listPeriods(ctx, id)).toMatchObject([
-    { start: { date: "1917-01-01", precision: "year" }, end: { date: "1953-01-01", precision: "year" }, disputed: false },
+    {
+      start: { date: "1917-01-01", precision: "year" },
+      end: { date: "1953-01-01", precision: "year" },
+      disputed: false,
+    },
   ]);
   // Published through the workflow: its working revision is the live one readers see.
   const status = await editorialStatus(ctx, "law", id);

@@ -43,7 +43,14 @@ describe("index pages without the proxy", () => {
 
   test("each plain view the config rewrites to is the one the proxy would choose, whatever other parameters come", () => {
     const rewrites = plainIndexRewrites();
-    expect(rewrites.map((r) => r.source).sort()).toEqual(["/", "/articles", "/jurisdictions", "/laws", "/search", "/topics"]);
+    expect(rewrites.map((r) => r.source).sort()).toEqual([
+      "/",
+      "/articles",
+      "/jurisdictions",
+      "/laws",
+      "/search",
+      "/topics",
+    ]);
     for (const { source, destination, missing } of rewrites) {
       expect(rewrite(source), source).toBe(destination);
       expect(rewrite(`${source}?utm_source=newsletter&fbclid=x`), source).toBe(destination);

@@ -1,9 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import {
-  enableServedRenderings,
-  forgetServedRenderings,
-  servedRendering,
-} from "@/lib/cache/served-renderings.mjs";
+import { enableServedRenderings, forgetServedRenderings, servedRendering } from "@/lib/cache/served-renderings.mjs";
 
 const rendering = (body: string) => ({ status: 200, contentType: "text/plain", body, etag: `"${body}"` });
 

@@ -1,15 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
-import {
-  jurisdictions,
-  lawIdentifiers,
-  laws,
-  lawSources,
-  lawTitles,
-  lawTopics,
-  sources,
-  topics,
-} from "@/db/schema";
+import { jurisdictions, lawIdentifiers, laws, lawSources, lawTitles, lawTopics, sources, topics } from "@/db/schema";
 import { foldForSearch } from "@/lib/text";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { isRecordId, parseInput } from "@/lib/validation";

@@ -110,4 +110,3 @@ async function topicsOf(db: Db, where: SQL) {
   // Names and addresses as the vocabulary has them now, not as each revision recorded them.
   return rows.map((t) => ({ name: t.name, path: publicTopicPath(t), laws: t.laws }));
 }
-
