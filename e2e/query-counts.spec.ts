@@ -168,6 +168,20 @@ const pageTypes: PageType[] = [
     warm: { proxy: 0, page: 0 },
   },
   {
+    name: "API: articles",
+    server: 1,
+    path: () => "/api/v1/articles?kind=news",
+    cold: { proxy: 0, page: 2 },
+    warm: { proxy: 0, page: 0 },
+  },
+  {
+    name: "API: one article",
+    server: 1,
+    path: () => `/api/v1${articlePath}`,
+    cold: { proxy: 0, page: 4 },
+    warm: { proxy: 0, page: 0 },
+  },
+  {
     name: "API: OpenAPI document",
     server: 1,
     path: () => "/api/v1/openapi.json",
