@@ -36,6 +36,9 @@ test("no canary on any public page, payload, feed, sitemap, API answer or search
     // And every article's, and their list.
     ...pages.filter((path) => path.startsWith("/articles/")).map((path) => `/api/v1${path}`),
     "/api/v1/articles?limit=100",
+    // And every agent's, and their list.
+    ...[...crawler.seen].filter((path) => /^\/agents\/[^/?]+$/.test(path)).map((path) => `/api/v1${path}`),
+    "/api/v1/agents?limit=100",
   ]);
   // Revision numbers a law's working revisions took, which were never published.
   const laws = pages.filter((path) => path.startsWith("/laws/"));

@@ -182,6 +182,20 @@ const pageTypes: PageType[] = [
     warm: { proxy: 0, page: 0 },
   },
   {
+    name: "API: agents",
+    server: 1,
+    path: () => "/api/v1/agents?kind=person",
+    cold: { proxy: 0, page: 1 },
+    warm: { proxy: 0, page: 0 },
+  },
+  {
+    name: "API: one agent",
+    server: 1,
+    path: () => "/api/v1/agents/sadyr-japarov",
+    cold: { proxy: 0, page: 6 },
+    warm: { proxy: 0, page: 0 },
+  },
+  {
     name: "API: OpenAPI document",
     server: 1,
     path: () => "/api/v1/openapi.json",

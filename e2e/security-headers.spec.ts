@@ -103,6 +103,10 @@ test("the feeds, the sitemap, robots.txt and the read API send a policy that all
     ["/api/v1/articles?kind=essay", 400],
     [`/api/v1/articles/${articleSlug}`, 200],
     ["/api/v1/articles/no-such-article", 404],
+    ["/api/v1/agents?kind=person", 200],
+    ["/api/v1/agents?kind=robot", 400],
+    ["/api/v1/agents/sadyr-japarov", 200],
+    ["/api/v1/agents/no-such-agent", 404],
     ["/api/v1/openapi.json", 200],
   ];
   for (const [path, status] of routes) {

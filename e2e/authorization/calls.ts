@@ -413,6 +413,8 @@ export const routeCalls: Record<string, (m: Maker) => Promise<string>> = {
   "GET /api/v1/articles": async () => "/api/v1/articles",
   "GET /api/v1/articles/[slug]": async () =>
     "/api/v1/articles/kyrgyzstan-president-signs-law-rehabilitating-victims-of-soviet-repression",
+  "GET /api/v1/agents": async () => "/api/v1/agents",
+  "GET /api/v1/agents/[slug]": async () => "/api/v1/agents/sadyr-japarov",
   "GET /api/v1/openapi.json": async () => "/api/v1/openapi.json",
   "GET /feed.xml": async () => "/feed.xml",
   "GET /robots.txt": async () => "/robots.txt",

@@ -235,6 +235,8 @@ export const matrix: Record<string, Row> = {
   "GET /api/v1/annotations/[id]": { cells: everyone },
   "GET /api/v1/laws": { cells: everyone },
   "GET /api/v1/laws/[jurisdiction]/[slug]": { cells: everyone },
+  "GET /api/v1/agents": { cells: everyone },
+  "GET /api/v1/agents/[slug]": { cells: everyone },
   "GET /api/v1/articles": { cells: everyone },
   "GET /api/v1/articles/[slug]": { cells: everyone },
   "GET /api/v1/openapi.json": { cells: everyone },

@@ -8,17 +8,20 @@ import { pageAlternates } from "@/modules/public/syndication";
 
 export const metadata: Metadata = {
   title: "Read API",
-  description: "Read the archive's published laws, articles and annotations as JSON: the endpoints, with examples.",
+  description:
+    "Read the archive's published laws, articles, agents and annotations as JSON: the endpoints, with examples.",
   alternates: pageAlternates("/api-docs"),
 };
 
 /** Examples for each endpoint, as paths under /api/v1, on a law and an article readers can see (when there are). */
-function examplesFor(law: string, article: string): Record<string, string[]> {
+function examplesFor(law: string, article: { path: string; agent?: string }): Record<string, string[]> {
   return {
     "/laws": ["/laws?jurisdiction=kg&limit=10", "/laws?updated_since=2025-01-01T00:00:00Z"],
     "/laws/{jurisdiction}/{slug}": [law],
     "/articles": ["/articles?kind=news&jurisdiction=kg", "/articles?updated_since=2025-01-01T00:00:00Z"],
-    "/articles/{slug}": [article],
+    "/articles/{slug}": [article.path],
+    "/agents": ["/agents?kind=person&limit=10"],
+    "/agents/{slug}": [article.agent ?? "/agents/its-slug"],
     "/annotations": [`/annotations?target=${law}`],
     "/annotations/{id}": ["/annotations/1"],
   };
@@ -50,10 +53,10 @@ async function Reference() {
   const document = openApiDocument(origin);
   const [latest] = await latestPublishedLaws();
   const [article] = (await publishedArticlesIndex({ page: 1 })).articles;
-  const examples = examplesFor(
-    latest ? publicLawPath(latest) : "/laws/kg/its-slug",
-    article?.path ?? "/articles/its-slug",
-  );
+  const examples = examplesFor(latest ? publicLawPath(latest) : "/laws/kg/its-slug", {
+    path: article?.path ?? "/articles/its-slug",
+    agent: article?.authors[0]?.path,
+  });
   const base = document.servers[0]!.url;
   const paths = Object.entries(document.paths) as [string, { get: Operation }][];
   return (

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { webAnnotationType } from "@/modules/public/web-annotation";
+import { agentListQuery } from "./schemas/agent";
 import { articleListQuery } from "./schemas/article";
 import { lawListQuery } from "./schemas/law";
 import { apiSchemas } from "./schemas/registry";
@@ -54,6 +55,19 @@ export function openApiDocument(origin: string) {
         [pathParameter("slug", "Its slug, as in its page's address")],
         "Article",
         "article",
+      ),
+      "/agents": listPath(
+        "listAgents",
+        "Published agents (people, bodies, outlets), by publication time, oldest first",
+        agentListQuery,
+        "AgentList",
+      ),
+      "/agents/{slug}": itemPath(
+        "getAgent",
+        "One published agent, with its names, links, the steps of laws it took and the articles it wrote",
+        [pathParameter("slug", "Its slug, as in its page's address")],
+        "Agent",
+        "agent",
       ),
       "/annotations": {
         get: {
