@@ -54,6 +54,8 @@ test("public lists answer huge, negative and odd page numbers and filters calmly
     "/api/v1/articles/%00?__proto__=1",
     "/api/v1/agents?kind=constructor&limit=1e308&cursor=%00",
     "/api/v1/agents/%00?__proto__=1",
+    "/api/v1/topics?__proto__=1",
+    "/api/v1/topics/%00",
   ])
     await expectCalmAnswer(request, path, tried);
   console.log(`hostile-input: ${tried.count} public requests with bad parameters`);

@@ -196,6 +196,20 @@ const pageTypes: PageType[] = [
     warm: { proxy: 0, page: 0 },
   },
   {
+    name: "API: topics",
+    server: 1,
+    path: () => "/api/v1/topics",
+    cold: { proxy: 0, page: 2 },
+    warm: { proxy: 0, page: 0 },
+  },
+  {
+    name: "API: one topic",
+    server: 1,
+    path: () => "/api/v1/topics/rehabilitation",
+    cold: { proxy: 0, page: 8 },
+    warm: { proxy: 0, page: 0 },
+  },
+  {
     name: "API: OpenAPI document",
     server: 1,
     path: () => "/api/v1/openapi.json",

@@ -107,6 +107,10 @@ test("the feeds, the sitemap, robots.txt and the read API send a policy that all
     ["/api/v1/agents?kind=robot", 400],
     ["/api/v1/agents/sadyr-japarov", 200],
     ["/api/v1/agents/no-such-agent", 404],
+    ["/api/v1/topics", 200],
+    ["/api/v1/topics?page=2", 400],
+    ["/api/v1/topics/rehabilitation", 200],
+    ["/api/v1/topics/no-such-topic", 404],
     ["/api/v1/openapi.json", 200],
   ];
   for (const [path, status] of routes) {

@@ -240,6 +240,8 @@ export const matrix: Record<string, Row> = {
   "GET /api/v1/articles": { cells: everyone },
   "GET /api/v1/articles/[slug]": { cells: everyone },
   "GET /api/v1/openapi.json": { cells: everyone },
+  "GET /api/v1/topics": { cells: everyone },
+  "GET /api/v1/topics/[slug]": { cells: everyone },
   "GET /feed.xml": { cells: everyone },
   "GET /robots.txt": { cells: everyone },
   "GET /sitemap.xml": { cells: everyone },

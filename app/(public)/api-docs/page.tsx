@@ -20,6 +20,8 @@ function examplesFor(law: string, article: { path: string; agent?: string }): Re
     "/laws/{jurisdiction}/{slug}": [law],
     "/articles": ["/articles?kind=news&jurisdiction=kg", "/articles?updated_since=2025-01-01T00:00:00Z"],
     "/articles/{slug}": [article.path],
+    "/topics": ["/topics"],
+    "/topics/{slug}": ["/topics/rehabilitation"],
     "/agents": ["/agents?kind=person&limit=10"],
     "/agents/{slug}": [article.agent ?? "/agents/its-slug"],
     "/annotations": [`/annotations?target=${law}`],

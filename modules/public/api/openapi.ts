@@ -7,6 +7,7 @@ import { apiSchemas } from "./schemas/registry";
 // Each schema module registers its schemas in apiSchemas as it loads.
 import "./schemas/annotation";
 import "./schemas/common";
+import "./schemas/topic";
 
 /**
  * The read API's OpenAPI 3.1 document, generated from the zod schemas that shape its answers
@@ -69,6 +70,31 @@ export function openApiDocument(origin: string) {
         "Agent",
         "agent",
       ),
+      "/topics": {
+        get: {
+          operationId: "listTopics",
+          summary: "The topics published laws or articles are about, by name, in one page",
+          parameters: [],
+          responses: {
+            200: json("TopicList", "The topics"),
+            304: notModified,
+            400: problem("A query parameter (this endpoint takes none)"),
+          },
+        },
+      },
+      "/topics/{slug}": {
+        get: {
+          operationId: "getTopic",
+          summary: "One topic, with its broader and narrower topics and its latest published laws and articles",
+          parameters: [pathParameter("slug", "Its slug, as in its page's address")],
+          responses: {
+            200: json("Topic", "The topic"),
+            304: notModified,
+            400: problem("A query parameter (this endpoint takes none)"),
+            404: problem("No topic has this address"),
+          },
+        },
+      },
       "/annotations": {
         get: {
           operationId: "listAnnotations",
