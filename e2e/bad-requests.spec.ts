@@ -111,6 +111,12 @@ test("the public routes, which the proxy does not see, answer action-shaped requ
     "/api/v1/annotations/1",
     "/api/v1/laws?limit=1",
     "/api/v1/laws/kg/rehabilitation-of-victims-of-soviet-political-repression",
+    "/api/v1/articles?limit=1",
+    "/api/v1/articles/kyrgyzstan-president-signs-law-rehabilitating-victims-of-soviet-repression",
+    "/api/v1/agents?limit=1",
+    "/api/v1/agents/sadyr-japarov",
+    "/api/v1/topics",
+    "/api/v1/topics/rehabilitation",
     "/api/v1/openapi.json",
   ];
   const text = { origin: baseURL!, "content-type": "text/plain;charset=UTF-8", "next-action": action };

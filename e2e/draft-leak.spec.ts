@@ -33,6 +33,13 @@ test("no canary on any public page, payload, feed, sitemap, API answer or search
     // Every law's record, and the whole list, as the laws API gives them.
     ...pages.filter((path) => path.startsWith("/laws/")).map((path) => `/api/v1${path}`),
     "/api/v1/laws?limit=100",
+    // And every article's, and their list.
+    ...pages.filter((path) => path.startsWith("/articles/")).map((path) => `/api/v1${path}`),
+    "/api/v1/articles?limit=100",
+    // And every agent's and topic's, and their lists.
+    ...[...crawler.seen].filter((path) => /^\/(agents|topics)\/[^/?]+$/.test(path)).map((path) => `/api/v1${path}`),
+    "/api/v1/agents?limit=100",
+    "/api/v1/topics",
   ]);
   // Revision numbers a law's working revisions took, which were never published.
   const laws = pages.filter((path) => path.startsWith("/laws/"));

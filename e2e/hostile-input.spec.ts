@@ -49,6 +49,13 @@ test("public lists answer huge, negative and odd page numbers and filters calmly
     "/api/v1/laws?cursor=eyJwIjoiMjAyNSIsImlkIjotMX0",
     "/api/v1/laws/kg/%00",
     "/api/v1/laws/%00/x?__proto__=1",
+    "/api/v1/articles?limit=1e308&cursor=%00&kind=__proto__",
+    "/api/v1/articles?updated_since=%00&agent=constructor&jurisdiction=%00",
+    "/api/v1/articles/%00?__proto__=1",
+    "/api/v1/agents?kind=constructor&limit=1e308&cursor=%00",
+    "/api/v1/agents/%00?__proto__=1",
+    "/api/v1/topics?__proto__=1",
+    "/api/v1/topics/%00",
   ])
     await expectCalmAnswer(request, path, tried);
   console.log(`hostile-input: ${tried.count} public requests with bad parameters`);

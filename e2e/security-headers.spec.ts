@@ -72,6 +72,7 @@ test("every page sends the security headers", async ({ request }) => {
 });
 
 const lawPath = "/laws/kg/rehabilitation-of-victims-of-soviet-political-repression";
+const articleSlug = "kyrgyzstan-president-signs-law-rehabilitating-victims-of-soviet-repression";
 
 test("the feeds, the sitemap, robots.txt and the read API send a policy that allows nothing, the other security headers, and 304 for their ETag", async ({
   request,
@@ -98,6 +99,18 @@ test("the feeds, the sitemap, robots.txt and the read API send a policy that all
     ["/api/v1/laws?year=soon", 400],
     [`/api/v1${lawPath}`, 200],
     ["/api/v1/laws/kg/no-such-law", 404],
+    ["/api/v1/articles", 200],
+    ["/api/v1/articles?kind=essay", 400],
+    [`/api/v1/articles/${articleSlug}`, 200],
+    ["/api/v1/articles/no-such-article", 404],
+    ["/api/v1/agents?kind=person", 200],
+    ["/api/v1/agents?kind=robot", 400],
+    ["/api/v1/agents/sadyr-japarov", 200],
+    ["/api/v1/agents/no-such-agent", 404],
+    ["/api/v1/topics", 200],
+    ["/api/v1/topics?page=2", 400],
+    ["/api/v1/topics/rehabilitation", 200],
+    ["/api/v1/topics/no-such-topic", 404],
     ["/api/v1/openapi.json", 200],
   ];
   for (const [path, status] of routes) {

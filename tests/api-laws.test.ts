@@ -1,5 +1,3 @@
-import { Ajv2020 } from "ajv/dist/2020";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Database } from "@/db";
 import type { Ctx } from "@/modules/auth/context";
@@ -9,34 +7,40 @@ import { createLaw, updateLaw } from "@/modules/laws/save";
 import { addLawTextVersion, updateLawTextVersion } from "@/modules/laws/texts";
 import { lawListSchema, lawSchema } from "@/modules/public/api/schemas/law";
 import { annotationCollectionSchema, annotationErrorSchema } from "@/modules/public/api/schemas/annotation";
-import { problemSchema } from "@/modules/public/api/schemas/common";
 import { createTopic } from "@/modules/topics/save";
 import { moveItem } from "@/modules/workflow/transitions";
 import { GET as getAnnotations } from "@/app/api/v1/annotations/route";
 import { GET as getLaw } from "@/app/api/v1/laws/[jurisdiction]/[slug]/route";
 import { GET as listLaws } from "@/app/api/v1/laws/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
+import {
+  api,
+  ask,
+  expectAnswer,
+  expectCachedAnswer,
+  expectProblem,
+  openApiSchemas,
+  origin,
+  queryOf,
+  walk,
+  type DocumentSchema,
+} from "./api-helpers";
 import { createTestDatabase } from "./db";
 import { makeJurisdiction, makeUser, publishItem, workingRevision } from "./factories";
 
-/*
- * The read API's law endpoints through their route handlers, on a test database: Next's cache
- * calls are no-ops here, and the database and the site's address are the test's.
- */
-const origin = "https://archive.example";
-const holder: { database?: Database } = {};
+/* The read API's law endpoints through their route handlers, on a test database (./api-helpers.ts). */
 vi.mock("next/cache", () => ({ cacheTag: () => undefined, cacheLife: () => undefined }));
-vi.mock("@/modules/public/site", () => ({ siteOrigin: async () => origin }));
+vi.mock("@/modules/public/site", () => ({ siteOrigin: async () => "https://archive.example" }));
 vi.mock("@/db", async (original) => ({
   ...(await original<typeof import("@/db")>()),
-  getDatabase: async () => holder.database!,
+  getDatabase: async () => api.database!,
 }));
 
 let database: Database;
 let admin: Ctx;
 const laws: Record<string, { id: number; slug: string; jurisdiction: string }> = {};
 beforeAll(async () => {
-  database = holder.database = await createTestDatabase();
+  database = api.database = await createTestDatabase();
   await makeJurisdiction(database.db, "KG", "Kyrgyzstan");
   await makeJurisdiction(database.db, "KZ", "Kazakhstan");
   admin = (await makeUser(database.db, "admin")).ctx;
@@ -99,7 +103,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const ask = (path: string, headers: Record<string, string> = {}) => new NextRequest(`${origin}${path}`, { headers });
 const list = (query = "", headers: Record<string, string> = {}) => listLaws(ask(`/api/v1/laws${query}`, headers));
 const one = (jurisdiction: string, slug: string, query = "", headers: Record<string, string> = {}) =>
   getLaw(ask(`/api/v1/laws/${jurisdiction}/${slug}${query}`, headers), {
@@ -107,47 +110,18 @@ const one = (jurisdiction: string, slug: string, query = "", headers: Record<str
   });
 const path = (key: string) => [laws[key]!.jurisdiction, laws[key]!.slug] as const;
 
-/**
- * The OpenAPI document's schema for an answer of a path, checked by an independent JSON Schema
- * validator: the validation errors, or null when the body is valid.
- */
-let documentSchema: (path: string, status: number) => (body: unknown) => unknown[] | null;
+let documentSchema: DocumentSchema;
 beforeAll(async () => {
-  const document = await (await getOpenApi(ask("/api/v1/openapi.json"))).json();
-  const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
-  // The document's own fields around its schemas.
-  for (const keyword of ["openapi", "jsonSchemaDialect", "info", "servers", "paths", "components"])
-    ajv.addKeyword(keyword);
-  ajv.addSchema(document, "openapi");
-  const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
-  documentSchema = (apiPath, status) => {
-    const { content } = document.paths[apiPath].get.responses[status];
-    const validate = ajv.compile({
-      $ref: `openapi#/${pointer("paths", apiPath, "get", "responses", String(status), "content", Object.keys(content)[0]!, "schema")}`,
-    });
-    return (body) => (validate(body) ? null : validate.errors!);
-  };
+  ({ documentSchema } = await openApiSchemas());
 });
 
 /** A list answer, checked against the zod schema and the OpenAPI document. */
 async function page(query = "") {
-  const response = await list(query);
-  expect(response.status).toBe(200);
-  const body: unknown = await response.json();
-  expect(documentSchema("/laws", 200)(body)).toBeNull();
-  return lawListSchema.parse(body);
+  return lawListSchema.parse(await expectAnswer(documentSchema, await list(query), 200, "/laws"));
 }
 
-/** An error answer, checked against the zod schema and the OpenAPI document; its message. */
-async function problem(response: Response, status: number, apiPath = "/laws/{jurisdiction}/{slug}") {
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
-  const body: unknown = await response.json();
-  expect(documentSchema(apiPath, status)(body)).toBeNull();
-  const parsed = problemSchema.strict().parse(body);
-  expect(parsed.status).toBe(status);
-  return parsed.message;
-}
+const problem = (response: Response, status: number, apiPath = "/laws/{jurisdiction}/{slug}") =>
+  expectProblem(documentSchema, response, status, apiPath);
 
 describe("GET /api/v1/laws", () => {
   test("lists published laws only, each valid by its schema and the OpenAPI document", async () => {
@@ -180,25 +154,14 @@ describe("GET /api/v1/laws", () => {
   });
 
   test.each([1, 2, 3])("a walk by cursor, %i a page, reads every published law exactly once", async (limit) => {
-    const seen: string[] = [];
-    let address: string | null = `?limit=${limit}`;
-    let pages = 0;
-    while (address !== null) {
-      const { data, next } = await page(address);
-      expect(data.length).toBeLessThanOrEqual(limit);
-      seen.push(...data.map((l) => l.slug));
-      address = next === null ? null : next.slice(`${origin}/api/v1/laws`.length);
-      if (next) expect(next).toContain(`limit=${limit}`);
-      pages += 1;
-      expect(pages).toBeLessThan(10);
-    }
+    const seen = await walk(`?limit=${limit}`, "/api/v1/laws", page, (l) => l.slug, limit);
     expect(seen.sort()).toEqual(["kazakh", "kyrgyz", "decree", "extra"].map((k) => laws[k]!.slug).sort());
   });
 
   test("a cursor keeps the filters it was given with", async () => {
     const first = await page("?jurisdiction=kg&limit=1");
     expect(first.next).toContain("jurisdiction=KG");
-    const second = await page(first.next!.slice(`${origin}/api/v1/laws`.length));
+    const second = await page(queryOf(first.next!, "/api/v1/laws"));
     expect([...first.data, ...second.data].every((l) => l.jurisdiction.code === "KG")).toBe(true);
     expect(second.next).toBeNull();
   });
@@ -287,20 +250,11 @@ describe("GET /api/v1/laws/{jurisdiction}/{slug}", () => {
 
 describe("HTTP caching and CORS", () => {
   test.each([
-    ["the list", () => list("?jurisdiction=kg")],
-    ["a law", () => one(...path("kazakh"))],
-    ["the OpenAPI document", () => getOpenApi(ask("/api/v1/openapi.json"))],
+    ["the list", (headers?: Record<string, string>) => list("?jurisdiction=kg", headers)],
+    ["a law", (headers?: Record<string, string>) => one(...path("kazakh"), "", headers)],
+    ["the OpenAPI document", (headers?: Record<string, string>) => getOpenApi(ask("/api/v1/openapi.json", headers))],
   ])("%s: ETag, Cache-Control, open CORS, and 304 to a request that holds it", async (_name, get) => {
-    const first = await get();
-    expect(first.status).toBe(200);
-    const etag = first.headers.get("etag")!;
-    expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
-    expect(first.headers.get("cache-control")).toMatch(/^public, /);
-    expect(first.headers.get("access-control-allow-origin")).toBe("*");
-    expect(first.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
-    const again = await get();
-    expect(again.headers.get("etag")).toBe(etag);
-    expect(await again.text()).toBe(await first.text());
+    await expectCachedAnswer(get);
   });
 
   test("If-None-Match with the current ETag is a 304 with no body; errors carry CORS too", async () => {
@@ -322,12 +276,9 @@ describe("GET /api/v1/openapi.json", () => {
     const document = await (await getOpenApi(ask("/api/v1/openapi.json"))).json();
     expect(document.openapi).toBe("3.1.0");
     expect(document.servers).toEqual([{ url: `${origin}/api/v1` }]);
-    expect(Object.keys(document.paths).sort()).toEqual([
-      "/annotations",
-      "/annotations/{id}",
-      "/laws",
-      "/laws/{jurisdiction}/{slug}",
-    ]);
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(["/annotations", "/annotations/{id}", "/laws", "/laws/{jurisdiction}/{slug}"]),
+    );
     const listing = document.paths["/laws"].get;
     expect(listing.parameters.map((p: { name: string }) => p.name)).toEqual([
       "jurisdiction",

@@ -410,7 +410,14 @@ export const routeCalls: Record<string, (m: Maker) => Promise<string>> = {
   "GET /api/v1/laws": async () => "/api/v1/laws",
   "GET /api/v1/laws/[jurisdiction]/[slug]": async () =>
     "/api/v1/laws/kg/rehabilitation-of-victims-of-soviet-political-repression",
+  "GET /api/v1/articles": async () => "/api/v1/articles",
+  "GET /api/v1/articles/[slug]": async () =>
+    "/api/v1/articles/kyrgyzstan-president-signs-law-rehabilitating-victims-of-soviet-repression",
+  "GET /api/v1/agents": async () => "/api/v1/agents",
+  "GET /api/v1/agents/[slug]": async () => "/api/v1/agents/sadyr-japarov",
   "GET /api/v1/openapi.json": async () => "/api/v1/openapi.json",
+  "GET /api/v1/topics": async () => "/api/v1/topics",
+  "GET /api/v1/topics/[slug]": async () => "/api/v1/topics/rehabilitation",
   "GET /feed.xml": async () => "/feed.xml",
   "GET /robots.txt": async () => "/robots.txt",
   "GET /sitemap.xml": async () => "/sitemap.xml",

@@ -55,6 +55,11 @@ export async function addressRule(address: PublicAddress, version?: number): Pro
   return (await answerFor(address, version)).rule;
 }
 
+/** addressRule's answer, looked up now on a given database (the read API's uncached reads). */
+export async function readAddressRule(db: Db, address: PublicAddress): Promise<AddressRule | null> {
+  return (await lookUpAddress(db, address)).rule;
+}
+
 /** Whether an address is a live item's page: any other address of that shape answers 404. */
 export async function isLiveAddress(address: PublicAddress): Promise<boolean> {
   return (await answerFor(address)).live;

@@ -52,7 +52,7 @@ export async function publishedAgent(slug: string) {
 
 export async function readAgent(db: Db, slug: string) {
   const [doc] = await db
-    .select({ id: liveDocuments.itemId, snapshot: liveDocuments.snapshot })
+    .select({ id: liveDocuments.itemId, snapshot: liveDocuments.snapshot, publishedAt: liveDocuments.publishedAt })
     .from(liveDocuments)
     .where(and(eq(liveDocuments.itemType, "agent"), eq(liveDocuments.scope, ""), eq(liveDocuments.slug, slug)));
   if (!doc) return agentElsewhere(db, slug);
@@ -80,6 +80,7 @@ export async function readAgent(db: Db, slug: string) {
     lawCount,
     articles,
     articleCount,
+    publishedAt: doc.publishedAt,
   };
 }
 

@@ -5,7 +5,7 @@ import { liveDocuments, publicArticles, publicLaws, publicLinks } from "@/db/sch
 import type { ArticleKind } from "@/db/schema/vocabulary";
 import type { ArticleSnapshot } from "@/modules/articles/snapshot";
 import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
-import { addressRule, publicArticlePath } from "./addresses";
+import { publicArticlePath, readAddressRule } from "./addresses";
 import { publicCacheTag } from "./clock";
 import { addressTag, itemTag, vocabularyTag } from "./cache-tags";
 import { publicLawPath } from "./law-view";
@@ -23,12 +23,18 @@ export async function publishedArticle(slug: string) {
   cacheTag(publicCacheTag, addressTag("article", "", slug), vocabularyTag);
   cacheLife("days");
   const { db } = await getDatabase();
+  const found = await readArticle(db, slug);
+  if (found?.kind === "article") cacheTag(itemTag("article", found.id));
+  return found;
+}
+
+/** publishedArticle's reading, uncached, on a given database (the read API's record is built on it). */
+export async function readArticle(db: Db, slug: string) {
   const [doc] = await db
     .select({ itemId: liveDocuments.itemId, snapshot: liveDocuments.snapshot, publishedAt: liveDocuments.publishedAt })
     .from(liveDocuments)
     .where(and(eq(liveDocuments.itemType, "article"), eq(liveDocuments.scope, ""), eq(liveDocuments.slug, slug)));
-  if (!doc) return addressRule({ type: "article", slug });
-  cacheTag(itemTag("article", doc.itemId));
+  if (!doc) return readAddressRule(db, { type: "article", slug });
   return articleView(db, doc.itemId, parseArticleSnapshot(doc.snapshot), doc.publishedAt);
 }
 
@@ -65,6 +71,9 @@ export async function articleView(db: Db, id: number, revision: ArticleSnapshot,
     creditedAgent: creditsOf(agents, [revision.creditedAgent])[0] ?? null,
     topics: revision.topics.map((t) => t.name),
     jurisdictions: revision.jurisdictions.map((j) => j.name),
+    // What the read API names them by: topics by id (their slugs may change), jurisdictions by code.
+    topicIds: revision.topics.map((t) => t.id),
+    jurisdictionsByCode: revision.jurisdictions,
     sources: revision.sources.map((s) => s.title),
     // In the order the editor listed them, published ones only.
     laws: lawIds.flatMap((lawId) => {

@@ -34,10 +34,7 @@ export type ArticlesSubject = { facet: "topic" | "jurisdiction" | "agent"; name:
 
 /** publishedArticlesIndex's reading, uncached, on a given database (the tests call it directly). */
 export async function readArticlesIndex(db: Db, query: ArticlesIndexQuery) {
-  const subjects = await subjectsOf(db, query);
-  // A subject that names nothing published matches nothing, rather than silently showing everything.
-  const about = and(...subjects.map((s) => (s.found ? s.condition : sql`false`)));
-  const where = and(about, query.kind ? eq(publicArticles.kind, query.kind) : undefined);
+  const { subjects, about, where } = await articlesIndexFilter(db, query);
   const [rows, [total], byKind] = await Promise.all([
     db
       .select(articleRowColumns)
@@ -57,15 +54,32 @@ export async function readArticlesIndex(db: Db, query: ArticlesIndexQuery) {
     pageCount: Math.max(1, Math.ceil(n / articlesIndexPageSize)),
     // Every kind, in the vocabulary's order, even those with none yet (they count 0).
     kinds: articleKinds.map((kind) => ({ kind, count: byKind.find((k) => k.kind === kind)?.n ?? 0 })),
+    subjects,
+  };
+}
+
+/**
+ * The index's choices as conditions on public_articles (the read API's list applies the same):
+ * `about` its subjects, `where` those and the kind, and the subjects found.
+ */
+export async function articlesIndexFilter(db: Db, query: Pick<ArticlesIndexQuery, ArticlesFilter>) {
+  const subjects = await subjectsOf(db, query);
+  // A subject that names nothing published matches nothing, rather than silently showing everything.
+  const about = and(...subjects.map((s) => (s.found ? s.condition : sql`false`)));
+  return {
+    about,
+    where: and(about, query.kind ? eq(publicArticles.kind, query.kind) : undefined),
     subjects: subjects.flatMap((s) => (s.found ? [s.found] : [])),
   };
 }
+
+type ArticlesFilter = "kind" | "topic" | "jurisdiction" | "agent";
 
 export type ArticlesIndex = Awaited<ReturnType<typeof readArticlesIndex>>;
 
 type Subject = { found: ArticlesSubject | null; condition: SQL };
 
-async function subjectsOf(db: Db, query: ArticlesIndexQuery): Promise<Subject[]> {
+async function subjectsOf(db: Db, query: Pick<ArticlesIndexQuery, ArticlesFilter>): Promise<Subject[]> {
   const subjects: Promise<Subject>[] = [];
   if (query.topic) {
     subjects.push(

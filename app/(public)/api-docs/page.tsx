@@ -1,21 +1,29 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { openApiDocument } from "@/modules/public/api/openapi";
+import { publishedArticlesIndex } from "@/modules/public/articles-index";
 import { latestPublishedLaws, publicLawPath } from "@/modules/public/law";
 import { siteOrigin } from "@/modules/public/site";
 import { pageAlternates } from "@/modules/public/syndication";
 
 export const metadata: Metadata = {
   title: "Read API",
-  description: "Read the archive's published laws and annotations as JSON: the endpoints, with examples.",
+  description:
+    "Read the archive's published laws, articles, agents and annotations as JSON: the endpoints, with examples.",
   alternates: pageAlternates("/api-docs"),
 };
 
-/** Examples for each endpoint, as paths under /api/v1, on a law readers can see (when there is one). */
-function examplesFor(law: string): Record<string, string[]> {
+/** Examples for each endpoint, as paths under /api/v1, on a law and an article readers can see (when there are). */
+function examplesFor(law: string, article: { path: string; agent?: string }): Record<string, string[]> {
   return {
     "/laws": ["/laws?jurisdiction=kg&limit=10", "/laws?updated_since=2025-01-01T00:00:00Z"],
     "/laws/{jurisdiction}/{slug}": [law],
+    "/articles": ["/articles?kind=news&jurisdiction=kg", "/articles?updated_since=2025-01-01T00:00:00Z"],
+    "/articles/{slug}": [article.path],
+    "/topics": ["/topics"],
+    "/topics/{slug}": ["/topics/rehabilitation"],
+    "/agents": ["/agents?kind=person&limit=10"],
+    "/agents/{slug}": [article.agent ?? "/agents/its-slug"],
     "/annotations": [`/annotations?target=${law}`],
     "/annotations/{id}": ["/annotations/1"],
   };
@@ -46,7 +54,11 @@ async function Reference() {
   const origin = await siteOrigin();
   const document = openApiDocument(origin);
   const [latest] = await latestPublishedLaws();
-  const examples = examplesFor(latest ? publicLawPath(latest) : "/laws/kg/its-slug");
+  const [article] = (await publishedArticlesIndex({ page: 1 })).articles;
+  const examples = examplesFor(latest ? publicLawPath(latest) : "/laws/kg/its-slug", {
+    path: article?.path ?? "/articles/its-slug",
+    agent: article?.authors[0]?.path,
+  });
   const base = document.servers[0]!.url;
   const paths = Object.entries(document.paths) as [string, { get: Operation }][];
   return (
@@ -68,8 +80,8 @@ async function Reference() {
             the same filters, or <code>null</code> on the last. <code>limit</code> sets the page size.
           </li>
           <li>
-            To stay up to date, ask the list for <code>updated_since</code> the time of your last visit: laws published
-            or republished since then come back.
+            To stay up to date, ask a list for <code>updated_since</code> the time of your last visit: what was
+            published or republished since then comes back.
           </li>
           <li>
             Every answer carries an <code>ETag</code>. Send it back in <code>If-None-Match</code>: while nothing has

@@ -1,26 +1,24 @@
-import { and, asc, eq, gt, gte, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { jurisdictions, publicLaws, topics } from "@/db/schema";
-import { encodeCursor } from "@/lib/api/cursor";
 import { readLaw } from "@/modules/public/law";
 import { lawIndexFilters } from "@/modules/public/law-index";
 import { publicLawPath, type PublicLaw } from "@/modules/public/law-view";
-import { lawListSchema, lawPageLimit, lawSchema, type Law, type LawList, type LawListQuery } from "./schemas/law";
+import { harvestConditions, pageOf } from "./pages";
+import { lawListSchema, lawSchema, type Law, type LawList, type LawListQuery } from "./schemas/law";
 
 /** A law's record in the read API: /api/v1/laws/kg/its-slug, beside its page /laws/kg/its-slug. */
 export const lawApiPath = (law: { jurisdictionCode: string; slug: string }) => `/api/v1${publicLawPath(law)}`;
 
 /**
- * A page of published laws under the /laws facets, by publication time then id, oldest first: a
- * law republished while a harvester walks the list moves to its end, so it is read again rather
- * than missed. Reads only public_laws, the index of live revisions.
+ * A page of published laws under the /laws facets, by publication time then id, oldest first (see
+ * ./pages.ts). Reads only public_laws, the index of live revisions.
  */
 export async function readLawList(db: Db, query: LawListQuery, origin: string): Promise<LawList> {
   const { filters } = await lawIndexFilters(db, { ...query, agent: undefined });
-  const after = query.cursor;
   const rows = await db
     .select({
-      lawId: publicLaws.lawId,
+      id: publicLaws.lawId,
       jurisdictionCode: publicLaws.jurisdictionCode,
       jurisdictionName: jurisdictions.name,
       slug: publicLaws.slug,
@@ -36,23 +34,17 @@ export async function readLawList(db: Db, query: LawListQuery, origin: string): 
     .where(
       and(
         ...Object.values(filters),
-        query.updated_since ? gte(publicLaws.publishedAt, new Date(query.updated_since)) : undefined,
-        after
-          ? or(
-              gt(publicLaws.publishedAt, new Date(after.p)),
-              and(eq(publicLaws.publishedAt, new Date(after.p)), gt(publicLaws.lawId, after.id)),
-            )
-          : undefined,
+        harvestConditions({ publishedAt: publicLaws.publishedAt, id: publicLaws.lawId }, query),
       ),
     )
     .orderBy(asc(publicLaws.publishedAt), asc(publicLaws.lawId))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  const next =
-    rows.length > query.limit && last
-      ? listAddress(origin, query, encodeCursor({ p: last.publishedAt.toISOString(), id: last.lawId }))
-      : null;
+  const { jurisdiction, status, type, year, topic } = query;
+  const { page, next } = pageOf(rows, query, {
+    origin,
+    path: "/laws",
+    filters: { jurisdiction, status, type, year, topic },
+  });
   return lawListSchema.parse({
     data: page.map((law) => ({
       jurisdiction: { code: law.jurisdictionCode, name: law.jurisdictionName },
@@ -68,18 +60,6 @@ export async function readLawList(db: Db, query: LawListQuery, origin: string): 
     })),
     next,
   });
-}
-
-/** The list's address with the same filters and page size, going on from `cursor`. */
-function listAddress(origin: string, query: LawListQuery, cursor: string): string {
-  const params = new URLSearchParams();
-  for (const key of ["jurisdiction", "status", "type", "year", "topic", "updated_since"] as const) {
-    const value = query[key];
-    if (value !== undefined) params.set(key, String(value));
-  }
-  if (query.limit !== lawPageLimit.default) params.set("limit", String(query.limit));
-  params.set("cursor", cursor);
-  return `${origin}/api/v1/laws?${params}`;
 }
 
 export type LawRecord =

@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { webAnnotationType } from "@/modules/public/web-annotation";
+import { agentListQuery } from "./schemas/agent";
+import { articleListQuery } from "./schemas/article";
 import { lawListQuery } from "./schemas/law";
 import { apiSchemas } from "./schemas/registry";
 // Each schema module registers its schemas in apiSchemas as it loads.
 import "./schemas/annotation";
 import "./schemas/common";
+import "./schemas/topic";
 
 /**
  * The read API's OpenAPI 3.1 document, generated from the zod schemas that shape its answers
@@ -30,33 +33,65 @@ export function openApiDocument(origin: string) {
     },
     servers: [{ url: `${origin}/api/v1` }],
     paths: {
-      "/laws": {
+      "/laws": listPath("listLaws", "Published laws, by publication time, oldest first", lawListQuery, "LawList"),
+      "/laws/{jurisdiction}/{slug}": itemPath(
+        "getLaw",
+        "One published law, with its timeline, relations, identifiers, versions and texts",
+        [
+          pathParameter("jurisdiction", "Its jurisdiction's code, as in its page's address: kg"),
+          pathParameter("slug", "Its slug, as in its page's address"),
+        ],
+        "Law",
+        "law",
+      ),
+      "/articles": listPath(
+        "listArticles",
+        "Published articles, by publication time, oldest first",
+        articleListQuery,
+        "ArticleList",
+      ),
+      "/articles/{slug}": itemPath(
+        "getArticle",
+        "One published article, with its body, byline, topics, jurisdictions, the laws it discusses and its sources",
+        [pathParameter("slug", "Its slug, as in its page's address")],
+        "Article",
+        "article",
+      ),
+      "/agents": listPath(
+        "listAgents",
+        "Published agents (people, bodies, outlets), by publication time, oldest first",
+        agentListQuery,
+        "AgentList",
+      ),
+      "/agents/{slug}": itemPath(
+        "getAgent",
+        "One published agent, with its names, links, the steps of laws it took and the articles it wrote",
+        [pathParameter("slug", "Its slug, as in its page's address")],
+        "Agent",
+        "agent",
+      ),
+      "/topics": {
         get: {
-          operationId: "listLaws",
-          summary: "Published laws, by publication time, oldest first",
-          parameters: queryParameters(lawListQuery),
+          operationId: "listTopics",
+          summary: "The topics published laws or articles are about, by name, in one page",
+          parameters: [],
           responses: {
-            200: json("LawList", "A page of laws"),
+            200: json("TopicList", "The topics"),
             304: notModified,
-            400: problem("A bad parameter, named"),
+            400: problem("A query parameter (this endpoint takes none)"),
           },
         },
       },
-      "/laws/{jurisdiction}/{slug}": {
+      "/topics/{slug}": {
         get: {
-          operationId: "getLaw",
-          summary: "One published law, with its timeline, relations, identifiers, versions and texts",
-          parameters: [
-            pathParameter("jurisdiction", "Its jurisdiction's code, as in its page's address: kg"),
-            pathParameter("slug", "Its slug, as in its page's address"),
-          ],
+          operationId: "getTopic",
+          summary: "One topic, with its broader and narrower topics and its latest published laws and articles",
+          parameters: [pathParameter("slug", "Its slug, as in its page's address")],
           responses: {
-            200: json("Law", "The law"),
-            308: { ...problem("It has moved: Location names its address now"), headers: { Location: locationHeader } },
+            200: json("Topic", "The topic"),
             304: notModified,
             400: problem("A query parameter (this endpoint takes none)"),
-            404: problem("No published law has this address"),
-            410: problem("The law was withdrawn"),
+            404: problem("No topic has this address"),
           },
         },
       },
@@ -97,6 +132,25 @@ export function openApiDocument(origin: string) {
     },
     components: { schemas },
   };
+}
+
+/** A list: a page of `schema`, its query's parameters, and a 400 naming a bad one. */
+function listPath(operationId: string, summary: string, query: z.ZodObject, schema: string) {
+  const responses = { 200: json(schema, "A page"), 304: notModified, 400: problem("A bad parameter, named") };
+  return { get: { operationId, summary, parameters: queryParameters(query), responses } };
+}
+
+/** One item at its address, which may have moved (308) or been withdrawn (410). */
+function itemPath(operationId: string, summary: string, parameters: object[], schema: string, noun: string) {
+  const responses = {
+    200: json(schema, `The ${noun}`),
+    308: { ...problem("It has moved: Location names its address now"), headers: { Location: locationHeader } },
+    304: notModified,
+    400: problem("A query parameter (this endpoint takes none)"),
+    404: problem(`No published ${noun} has this address`),
+    410: problem(`The ${noun} was withdrawn`),
+  };
+  return { get: { operationId, summary, parameters, responses } };
 }
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });

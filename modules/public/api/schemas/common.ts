@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cursorParam } from "@/lib/api/cursor";
 import { datePrecisions } from "@/lib/partial-date";
 import { apiSchemas } from "./registry";
 
@@ -27,4 +28,30 @@ export function pageSchema<T extends z.ZodType>(item: T) {
     data: z.array(item),
     next: z.url().nullable().describe("The next page's address (same filters, with a cursor); null on the last page."),
   });
+}
+
+/** Most items a page of a list holds, and how many when `limit` is not given. */
+export const pageLimit = { max: 100, default: 50 } as const;
+
+/** Where a page of a list ended: the last item's publication time and id (every list's order). */
+export const listPosition = z.object({ p: timestampSchema, id: z.int().positive() });
+export type ListPosition = z.output<typeof listPosition>;
+
+/** The parameters every list takes besides its filters: what changed since, where to go on, how many. */
+export function listParams(items: string) {
+  return {
+    updated_since: timestampSchema
+      .optional()
+      .meta({ description: `Only ${items} published (or republished) at or after this ISO 8601 date-time.` }),
+    cursor: cursorParam(listPosition)
+      .optional()
+      .meta({ description: "Where to go on: take it from a page's `next` address." }),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(pageLimit.max)
+      .default(pageLimit.default)
+      .meta({ description: `How many ${items} per page, 1 to ${pageLimit.max}.` }),
+  };
 }

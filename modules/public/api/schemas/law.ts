@@ -1,15 +1,8 @@
 import { z } from "zod";
 import { lawEventKinds, lawStatuses, lawTypes } from "@/db/schema/vocabulary";
-import { cursorParam } from "@/lib/api/cursor";
 import { jurisdictionCode, lawYear, slugParam } from "@/modules/public/law-index-url";
-import { pageSchema, partialDateSchema, timestampSchema } from "./common";
+import { listParams, pageSchema, partialDateSchema, timestampSchema } from "./common";
 import { apiSchemas } from "./registry";
-
-/** Most laws a page of the list holds, and how many when `limit` is not given. */
-export const lawPageLimit = { max: 100, default: 50 } as const;
-
-/** Where a page of the list ended: the last law's publication time and id (the list's order). */
-export const lawCursor = z.object({ p: timestampSchema, id: z.int().positive() });
 
 /** GET /api/v1/laws: the public /laws facets, plus what a harvester needs. */
 export const lawListQuery = z.object({
@@ -18,19 +11,7 @@ export const lawListQuery = z.object({
   type: z.enum(lawTypes).optional(),
   year: lawYear.optional().meta({ description: "The year it was adopted (else signed, else first dated)." }),
   topic: slugParam.optional().meta({ description: "A topic's slug." }),
-  updated_since: timestampSchema
-    .optional()
-    .meta({ description: "Only laws published (or republished) at or after this ISO 8601 date-time." }),
-  cursor: cursorParam(lawCursor)
-    .optional()
-    .meta({ description: "Where to go on: take it from a page's `next` address." }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(lawPageLimit.max)
-    .default(lawPageLimit.default)
-    .meta({ description: `How many laws per page, 1 to ${lawPageLimit.max}.` }),
+  ...listParams("laws"),
 });
 export type LawListQuery = z.output<typeof lawListQuery>;
 
