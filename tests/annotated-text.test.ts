@@ -3,9 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { AnnotatedText, type AnnotationNoteData } from "@/components/annotations/annotated-text";
 import { firstWords } from "@/components/annotations/annotation-note";
-import { Markdown } from "@/components/ui/markdown";
 import { toCodePoints } from "@/lib/anchoring/selectors";
-import { markdownText } from "@/lib/markdown";
+import { markdownText, renderMarkdown } from "@/lib/markdown";
 
 const md =
   "Article 1. Victims of **political repression** are rehabilitated.\n\nArticle 2. Their property is returned.";
@@ -37,8 +36,14 @@ const render = (annotations: AnnotationNoteData[], lang?: string) =>
   renderToStaticMarkup(createElement(AnnotatedText, { markdown: md, lang, annotations }));
 
 describe("AnnotatedText", () => {
-  test("without annotations it is the plain Markdown", () => {
-    expect(render([])).toBe(renderToStaticMarkup(createElement(Markdown, { source: md })));
+  test("without annotations it is the plain Markdown, as an island named by a hash of its HTML", () => {
+    const out = render([]);
+    expect(out).toMatch(/^<div class="markdown-typography" data-island="[\w-]{22}">/);
+    expect(out.replace(/^<div[^>]*>|<\/div>$/g, "")).toBe(renderMarkdown(md));
+    expect(render([])).toBe(out);
+    expect(
+      renderToStaticMarkup(createElement(AnnotatedText, { markdown: `${md} More.`, annotations: [] })),
+    ).not.toMatch(out.slice(0, 60));
   });
 
   test("each note follows the block where its passage ends, named by kind and number in words", () => {

@@ -1,9 +1,11 @@
 import type { RootContent } from "hast";
 import { AnnotationControls, type AnnotationKindOption } from "@/components/annotations/annotation-controls";
 import { annotationNote, element } from "@/components/annotations/annotation-note";
-import { Markdown, markdownTypography } from "@/components/ui/markdown";
+import { HtmlIsland } from "@/components/ui/html-island";
+import { markdownTypography } from "@/components/ui/markdown";
 import { highlightMarkdown } from "@/lib/anchoring/highlight";
-import { htmlOf } from "@/lib/markdown";
+import { shareIslandHtml } from "@/lib/html-islands/keep";
+import { htmlOf, renderMarkdown } from "@/lib/markdown";
 import { annotationKindLabels, annotationKinds, type AnnotationKind } from "@/modules/annotations/labels";
 
 /** A published annotation as the text shows it; `start`/`end` are code points of `markdownText`. */
@@ -24,31 +26,19 @@ export type AnnotationNoteData = {
 export const annotationName = (a: Pick<AnnotationNoteData, "kind" | "number">) =>
   a.kind === "note" ? `Note ${a.number}` : `${annotationKindLabels[a.kind]} note ${a.number}`;
 
+/** An annotated text written out: its HTML, and the kinds of note in it for the toolbar. */
+export type AnnotatedHtml = { html: string; kinds: AnnotationKindOption[] };
+
+type AnnotatedTextProps = { markdown: string; lang?: string; annotations: AnnotationNoteData[] };
+
 /**
  * Markdown with its annotations: passages highlighted, each note right after the block where its
  * passage ends (in the margin on wide screens, a disclosure inline on narrow ones; see the
- * "Annotated text" block of app/globals.css), and a toolbar to filter or hide them. The text and
- * its notes go to the page as one string of HTML: as elements, a law with 200 notes was 600 KB of
- * payload beside its 350 KB of HTML.
+ * "Annotated text" block of app/globals.css). The text and its notes are one string of HTML: as
+ * elements, a law with 200 notes was 600 KB of payload beside its 350 KB of HTML.
  */
-export function AnnotatedText({
-  markdown,
-  lang,
-  annotations,
-}: {
-  markdown: string;
-  lang?: string;
-  annotations: AnnotationNoteData[];
-}) {
-  if (annotations.length === 0) {
-    return lang ? (
-      <div lang={lang}>
-        <Markdown source={markdown} />
-      </div>
-    ) : (
-      <Markdown source={markdown} />
-    );
-  }
+export function annotatedHtml({ markdown, lang, annotations }: AnnotatedTextProps): AnnotatedHtml {
+  if (annotations.length === 0) return { html: renderMarkdown(markdown), kinds: [] };
   const sorted = [...annotations].sort((a, b) => a.number - b.number);
   const blocks = highlightMarkdown(
     markdown,
@@ -83,11 +73,20 @@ export function AnnotatedText({
     ];
   });
   if (blocks.length === 0) content.push(...sorted.map(note));
-  return (
-    <AnnotationControls
-      kinds={kinds}
-      className={`annotated-text ${markdownTypography}`}
-      html={htmlOf({ type: "root", children: content })}
-    />
-  );
+  return { html: htmlOf({ type: "root", children: content }), kinds };
+}
+
+/**
+ * An annotated text on the page, with a toolbar to filter or hide its notes when it has any. Its
+ * HTML goes to the reader once, as an island (components/ui/html-island.tsx), not again in the
+ * page's payload.
+ */
+export function AnnotatedTextView({ text, lang }: { text: AnnotatedHtml; lang?: string }) {
+  const htmlKey = shareIslandHtml(text.html);
+  if (text.kinds.length === 0) return <HtmlIsland htmlKey={htmlKey} lang={lang} className={markdownTypography} />;
+  return <AnnotationControls kinds={text.kinds} className={`annotated-text ${markdownTypography}`} htmlKey={htmlKey} />;
+}
+
+export function AnnotatedText(props: AnnotatedTextProps) {
+  return <AnnotatedTextView text={annotatedHtml(props)} lang={props.lang} />;
 }

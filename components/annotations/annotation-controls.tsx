@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { HtmlIsland } from "@/components/ui/html-island";
 import type { AnnotationKind } from "@/modules/annotations/labels";
 
 export type AnnotationKindOption = { kind: AnnotationKind; label: string; count: number };
@@ -8,19 +9,21 @@ export type AnnotationKindOption = { kind: AnnotationKind; label: string; count:
 /**
  * The toolbar above an annotated text and the container it acts on. Filtering only sets data
  * attributes on the container; the stylesheet unstyles the highlights and hides the notes, so the
- * server-rendered text is never rewritten.
+ * server-rendered text is never rewritten. The text itself is an island (its HTML is not in the
+ * page's payload), which may arrive after this mounts: the effects wait for it.
  */
 export function AnnotationControls({
   kinds,
   className,
-  html,
+  htmlKey,
 }: {
   kinds: AnnotationKindOption[];
   className?: string;
-  html: string;
+  htmlKey: string;
 }) {
   const [hiddenKinds, setHiddenKinds] = useState<AnnotationKind[]>([]);
   const [hideAll, setHideAll] = useState(false);
+  const [textShown, setTextShown] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const labelId = useId();
 
@@ -28,7 +31,7 @@ export function AnnotationControls({
   // stylesheet decides which (by the width of the text's column), so ask it whether blocks float.
   useEffect(() => {
     const root = container.current;
-    if (!root) return;
+    if (!root || textShown !== htmlKey) return;
     let wide: boolean | undefined;
     const notes = () => root.querySelectorAll<HTMLDetailsElement>("details[data-annotation-note]");
     const check = () => {
@@ -45,13 +48,13 @@ export function AnnotationControls({
       observer.disconnect();
       window.removeEventListener("beforeprint", openAll);
     };
-  }, []);
+  }, [textShown, htmlKey]);
 
   // A permalink (#annotation-3) or a note marker (#note-3): show that annotation, its note open,
   // its passage outlined; focusing a marker outlines its passage too.
   useEffect(() => {
     const root = container.current;
-    if (!root) return;
+    if (!root || textShown !== htmlKey) return;
     const outline = (id: string | null, attribute: "data-targeted" | "data-focused") => {
       root.querySelectorAll(`[${attribute}]`).forEach((el) => el.removeAttribute(attribute));
       if (id) root.querySelectorAll(`mark[data-annotation="${id}"]`).forEach((el) => el.setAttribute(attribute, ""));
@@ -84,7 +87,7 @@ export function AnnotationControls({
       root.removeEventListener("focusin", focus);
       root.removeEventListener("focusout", focus);
     };
-  }, []);
+  }, [textShown, htmlKey]);
 
   const toggleKind = (kind: AnnotationKind, shown: boolean) =>
     setHiddenKinds((hidden) => (shown ? hidden.filter((k) => k !== kind) : [...hidden, kind]));
@@ -123,12 +126,13 @@ export function AnnotationControls({
           Hide all
         </label>
       </div>
-      <div
+      <HtmlIsland
+        htmlKey={htmlKey}
         ref={container}
+        onReady={() => setTextShown(htmlKey)}
         className={className}
         data-annotations={hideAll ? "hidden" : "shown"}
         data-hidden-kinds={hiddenKinds.join(" ")}
-        dangerouslySetInnerHTML={{ __html: html }}
       />
     </>
   );
