@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { HtmlIsland } from "@/components/ui/html-island";
 import { shareIslandHtml } from "@/lib/html-islands/keep";
 import { keepIslandHtml, keptIslandHtml } from "@/lib/html-islands/store";
@@ -20,8 +20,12 @@ describe("HTML islands", () => {
     expect(shareIslandHtml("<p>One</p>")).not.toBe(shareIslandHtml("<p>Two</p>"));
   });
 
-  test("an island whose HTML was not kept fails its render rather than go out empty", () => {
+  test("in production an island whose HTML was not kept fails its render rather than go out empty", () => {
+    vi.stubEnv("NODE_ENV", "production");
     expect(() => island("never-kept")).toThrow(/not kept/);
+    vi.stubEnv("NODE_ENV", "development");
+    expect(island("never-kept")).toBe('<div class="text" data-island="never-kept"></div>');
+    vi.unstubAllEnvs();
   });
 
   test("an entry expires a minute after it was last kept", () => {
