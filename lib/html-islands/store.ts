@@ -9,7 +9,7 @@
 type Entry = { html: string; expires: number };
 
 const lifetimeMs = 60_000;
-const budgetBytes = 48 * 1024 * 1024;
+const budgetBytes = 16 * 1024 * 1024;
 
 const shared = globalThis as { [key: symbol]: unknown };
 const storeKey = Symbol.for("marginalia.htmlIslands");
