@@ -28,10 +28,11 @@ const batchChars = 4_000_000;
  */
 export async function restoreBackup(database: Database, file: string): Promise<RestoreSummary> {
   const lines = readLines(file);
-  let lineNumber = 1;
+  // The number of the line last read (or, at the end, of the one that is missing).
+  let lineNumber = 0;
   const next = async (): Promise<string | undefined> => {
-    const { value, done } = await lines.next();
     lineNumber++;
+    const { value, done } = await lines.next();
     return done ? undefined : value;
   };
   try {
