@@ -36,6 +36,7 @@ export async function* readLines(file: string): AsyncGenerator<string> {
     throw error;
   } finally {
     source.destroy();
+    gunzip.destroy();
   }
   pending += decoder.end();
   if (pending !== "") yield pending;

@@ -1,7 +1,11 @@
 import { sql } from "drizzle-orm";
 import { BackupFileError, noPasswordHash, type TableEntry } from "./format";
 import { quote, quoteList, type Queryable } from "./sql";
+import type { Row } from "./reader";
 import type { Table } from "./tables";
+
+const batchRows = 1000;
+const batchChars = 4_000_000;
 
 /** A row of the file that the database refused, named by table, line and primary key. */
 export class RestoreRowError extends Error {
@@ -11,14 +15,39 @@ export class RestoreRowError extends Error {
 /** What a restore writes for a column the file leaves out on purpose (a secret the backup did not keep). */
 const stand_ins: Record<string, Record<string, string>> = { users: { password_hash: noPasswordHash } };
 
-export type Row = { line: number; text: string };
+/**
+ * Loads one table's rows in batches of about 1,000 rows or 4 MB. A table that refers to its own
+ * rows goes in one statement, whose foreign keys are checked at its end (a row may come before the
+ * row it refers to).
+ */
+export async function loadTable(
+  tx: Queryable,
+  table: Table,
+  entry: TableEntry,
+  rows: AsyncIterable<Row>,
+): Promise<void> {
+  const load = tableLoader(tx, table, entry);
+  const selfReferring = table.references.includes(table.name);
+  let batch: Row[] = [];
+  let chars = 0;
+  for await (const row of rows) {
+    batch.push(row);
+    chars += row.text.length;
+    if (!selfReferring && (batch.length >= batchRows || chars >= batchChars)) {
+      await load(batch);
+      batch = [];
+      chars = 0;
+    }
+  }
+  await load(batch);
+}
 
 /**
- * Inserts one table's rows in batches: each batch is one statement, which PostgreSQL turns from
+ * Inserts rows in one statement: each batch is one statement, which PostgreSQL turns from
  * the file's JSON into the columns' own types (json_populate_recordset), so values go in exactly as
  * they came out. A batch the database refuses is retried row by row to name the row at fault.
  */
-export function tableLoader(tx: Queryable, table: Table, entry: TableEntry) {
+function tableLoader(tx: Queryable, table: Table, entry: TableEntry) {
   const missing = table.columns.filter((c) => !entry.columns.includes(c));
   const unfilled = missing.filter((c) => !stand_ins[table.name]?.[c]);
   if (unfilled.length > 0)

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { migrate } from "@/db/migrate";
-import { BackupFileError, endLine, parseHeader, parseJsonLine, sectionLine, type BackupHeader } from "./format";
-import { readLines } from "./lines";
-import { tableLoader, type Row } from "./load";
+import { BackupFileError, type BackupHeader } from "./format";
+import { loadTable } from "./load";
+import { openBackup } from "./reader";
 import { appliedMigration, migrateUpTo, migrationTags } from "./migrations";
 import { resetSequences } from "./sequences";
 import { quote, type Queryable } from "./sql";
@@ -18,25 +18,15 @@ export type RestoreSummary = {
   passwordHashes: boolean;
 };
 
-const batchRows = 1000;
-const batchChars = 4_000_000;
-
 /**
  * Loads a backup file into an empty database, in one transaction: on any error nothing is written
  * (the migrations it applies first excepted). The database is migrated to the file's migration
  * first, and to this code's last one after, so that an older file is upgraded as its data would have been.
  */
 export async function restoreBackup(database: Database, file: string): Promise<RestoreSummary> {
-  const lines = readLines(file);
-  // The number of the line last read (or, at the end, of the one that is missing).
-  let lineNumber = 0;
-  const next = async (): Promise<string | undefined> => {
-    lineNumber++;
-    const { value, done } = await lines.next();
-    return done ? undefined : value;
-  };
+  const backup = openBackup(file);
   try {
-    const header = parseHeader(await next());
+    const header = await backup.header();
     const target = await checkMigrations(database, header);
     await refuseUnlessEmpty(database.db);
     await migrateUpTo(database, header.migration);
@@ -44,48 +34,22 @@ export async function restoreBackup(database: Database, file: string): Promise<R
     checkTables(header, tables);
 
     const rows = await database.db.transaction(async (tx) => {
+      // Again, inside the transaction: a server started on this database meanwhile may have written to it.
+      await refuseUnlessEmpty(tx);
       const triggered = await tablesWithTriggers(tx);
       for (const name of triggered) await tx.execute(sql.raw(`alter table ${quote(name)} disable trigger user`));
       let total = 0;
       for (const entry of header.tables) {
-        const table = tables.find((t) => t.name === entry.name)!;
-        const section = sectionLine.safeParse(parseJsonLine(await next(), lineNumber));
-        if (!section.success || section.data.table !== entry.name || section.data.rows !== entry.rows) {
-          throw new BackupFileError(
-            `Line ${lineNumber} of the backup file should begin table ${entry.name}: the file is damaged.`,
-          );
-        }
         if (filledByMigrations.has(entry.name)) await tx.execute(sql.raw(`delete from ${quote(entry.name)}`));
-        const load = tableLoader(tx, table, entry);
-        // A table that refers to its own rows goes in one statement, whose foreign keys are checked at its end.
-        const selfReferring = table.references.includes(table.name);
-        let batch: Row[] = [];
-        let chars = 0;
-        for (let i = 0; i < entry.rows; i++) {
-          const text = await next();
-          const value = parseJsonLine(text, lineNumber);
-          if (typeof value !== "object" || value === null || Array.isArray(value)) {
-            throw new BackupFileError(
-              `Line ${lineNumber} of the backup file should be a row of ${entry.name}: the file is damaged.`,
-            );
-          }
-          batch.push({ line: lineNumber, text: text! });
-          chars += text!.length;
-          if (!selfReferring && (batch.length >= batchRows || chars >= batchChars)) {
-            await load(batch);
-            batch = [];
-            chars = 0;
-          }
-        }
-        await load(batch);
+        await loadTable(
+          tx,
+          tables.find((t) => t.name === entry.name)!,
+          entry,
+          backup.rows(entry),
+        );
         total += entry.rows;
       }
-      const end = endLine.safeParse(parseJsonLine(await next(), lineNumber));
-      if (!end.success || end.data.rows !== total) {
-        throw new BackupFileError(`Line ${lineNumber} of the backup file should be its end: the file is damaged.`);
-      }
-      if ((await next()) !== undefined)
-        throw new BackupFileError("The backup file goes on after its end: it is damaged.");
+      await backup.end(total);
       for (const name of triggered) await tx.execute(sql.raw(`alter table ${quote(name)} enable trigger user`));
       await resetSequences(tx, header.sequences, tables);
       return total;
@@ -99,7 +63,7 @@ export async function restoreBackup(database: Database, file: string): Promise<R
       passwordHashes: header.passwordHashes,
     };
   } finally {
-    await lines.return(undefined);
+    await backup.close();
   }
 }
 
