@@ -1,25 +1,11 @@
-import { parseArgs } from "node:util";
 import { openUnmigratedDatabase } from "@/db";
 import { restoreBackup } from "@/modules/system/backup/restore";
 import { runCli } from "./cli";
+import { readFileArgument } from "./file-argument";
 
 const usage = "Usage: npm run restore -- FILE   (into an empty database: a new DATA_DIR, or a new PostgreSQL database)";
 
-function readArgs() {
-  try {
-    return parseArgs({ options: { help: { type: "boolean" } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
-    process.exit(2);
-  }
-}
-
-const { values, positionals } = readArgs();
-if (values.help || positionals.length !== 1) {
-  console.error(usage);
-  process.exit(values.help ? 0 : 2);
-}
-const file = positionals[0]!;
+const { file } = readFileArgument(usage);
 
 await runCli(async (database) => {
   const started = performance.now();
