@@ -113,6 +113,7 @@ describe("backup and restore", () => {
   test("round-trip the demo content into a fresh database, every table row by row, users without hashes", async () => {
     const text = zlib.gunzipSync(fs.readFileSync(demoFile)).toString("utf8");
     expect(text).not.toContain("$argon2");
+    expect(fs.statSync(demoFile).mode & 0o777).toBe(0o600);
     const header = JSON.parse(text.slice(0, text.indexOf("\n")));
     expect(header).toMatchObject({ format: "marginalia-backup", version: 1, passwordHashes: false });
     expect(header.migration).toMatch(/^\d{4}_/);

@@ -42,11 +42,12 @@ export async function* readLines(file: string): AsyncGenerator<string> {
   if (pending !== "") yield pending;
 }
 
-/** A line sink to a gzip'd file, written to `<file>.partial` and renamed only once complete. */
+/** A line sink to a new gzip'd file (mode 600), written to `<file>.partial` and renamed only once complete. */
 export function lineWriter(file: string) {
   const partial = `${file}.partial`;
   const gzip = createGzip();
-  const done = pipeline(gzip, fs.createWriteStream(partial));
+  // Readable by its owner only: it holds the audit log's addresses, and maybe password hashes.
+  const done = pipeline(gzip, fs.createWriteStream(partial, { mode: 0o600 }));
   // Surfaced by `finish` or `abort`; without a handler an early failure would be unhandled.
   done.catch(() => undefined);
   return {
