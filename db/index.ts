@@ -29,6 +29,16 @@ async function open(): Promise<Database> {
   return database;
 }
 
+/**
+ * The database for a command that migrates it itself (restore, which must look at it first):
+ * opened, not migrated, and closed on SIGINT/SIGTERM. Not shared with getDatabase.
+ */
+export async function openUnmigratedDatabase(): Promise<Database> {
+  const database = await openDatabase();
+  closeOnSignals(database);
+  return database;
+}
+
 function closeOnSignals(database: Database) {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
