@@ -140,6 +140,9 @@ test("the API serves published public annotations as W3C Web Annotation JSON-LD,
     expect(refused.status(), path).toBe(status);
     expect(refused.headers()["content-type"], path).toContain("application/json");
     expect(refused.headers()["access-control-allow-origin"], path).toBe("*");
-    expect((await refused.json()).error, path).toBeTruthy();
+    const problem = await refused.json();
+    expect(problem.status, path).toBe(status);
+    expect(problem.message, path).toBeTruthy();
+    expect(problem.error, path).toBe(problem.message);
   }
 });

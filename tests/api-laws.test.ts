@@ -299,10 +299,12 @@ describe("GET /api/v1/openapi.json", () => {
     expect(documentSchema("/laws", 200)({ data: [{ title: "x" }], next: null })).not.toBeNull();
   });
 
-  test("leaves the annotations API as it was: its error shape and W3C answers", async () => {
+  test("the annotations API answers W3C collections, and errors as the rest of the API (with `error` kept)", async () => {
     const response = await getAnnotations(ask("/api/v1/annotations"));
     expect(response.status).toBe(400);
-    annotationErrorSchema.strict().parse(await response.json());
+    const problem = annotationErrorSchema.strict().parse(await response.json());
+    expect(problem).toMatchObject({ status: 400, error: problem.message });
+    expect(documentSchema("/annotations", 400)(problem)).toBeNull();
     const onLaw = await getAnnotations(
       ask(`/api/v1/annotations?target=${encodeURIComponent(`/laws/kg/${laws.kyrgyz!.slug}`)}`),
     );

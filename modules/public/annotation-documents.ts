@@ -1,4 +1,5 @@
 import { cacheLife, cacheTag } from "next/cache";
+import { jsonType } from "@/lib/api/problem";
 import { rendering, type Rendering } from "@/lib/http/cached-response";
 import { getDatabase } from "@/db";
 import { readAnnotationsById, readAnnotationsOn, readTarget, targetAddress } from "./annotations";
@@ -47,9 +48,12 @@ export async function annotationDocument(id: number, origin: string): Promise<Re
   return rendering(JSON.stringify(webAnnotation(found, origin)), webAnnotationType);
 }
 
-/** An API error as JSON, saying what to do, never how the server failed. */
+/**
+ * An error of the annotations API: the read API's problem (lib/api/problem.ts), with the message
+ * also as `error`, the one field this API's errors had before the rest of the API came.
+ */
 export function apiError(status: number, message: string): Rendering {
-  return rendering(JSON.stringify({ error: message }), "application/json", status);
+  return rendering(JSON.stringify({ status, message, error: message }), jsonType, status);
 }
 
 /** Drafts, internal notes and withdrawn ones answer exactly like ids that never existed, or that are no id. */

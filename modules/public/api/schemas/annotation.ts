@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { problemSchema } from "./common";
 import { apiSchemas } from "./registry";
 
 /*
  * The annotations API's answers follow the W3C Web Annotation model (modules/public/web-annotation.ts),
- * whose vocabulary documents them; here only what identifies them, and their own error shape,
- * which predates the read API's Problem and stays as clients know it.
+ * whose vocabulary documents them; here only what identifies them, and their errors: the read
+ * API's Problem, with the one field they had before it (`error`) kept for the clients that read it.
  */
 
 export const webAnnotationSchema = z
@@ -22,6 +23,8 @@ export const annotationCollectionSchema = z
       "The published public annotations on a page: https://www.w3.org/TR/annotation-model/#annotation-collection",
   });
 
-export const annotationErrorSchema = z
-  .object({ error: z.string() })
-  .register(apiSchemas, { id: "AnnotationError", description: "An error of the annotations API." });
+export const annotationErrorSchema = problemSchema.extend({ error: z.string() }).register(apiSchemas, {
+  id: "AnnotationError",
+  description:
+    "An error of the annotations API: its status and message as every error of the API, and `error`, the message again, as this API answered before the others came.",
+});
