@@ -56,7 +56,7 @@ export function readFiguresOfLaw(db: Db, lawId: number): Promise<PublicFigure[]>
 }
 
 /** Figures with their accounts in one query (a figure has at least one), the preferred first. */
-async function readFigures(db: Db, which: SQL): Promise<PublicFigure[]> {
+export async function readFigures(db: Db, which: SQL): Promise<PublicFigure[]> {
   const rows = await db
     .select({
       id: figures.id,

@@ -2,11 +2,13 @@ import { z } from "zod";
 import { webAnnotationType } from "@/modules/public/web-annotation";
 import { agentListQuery } from "./schemas/agent";
 import { articleListQuery } from "./schemas/article";
+import { figureListQuery } from "./schemas/figure";
 import { lawListQuery } from "./schemas/law";
 import { apiSchemas } from "./schemas/registry";
 // Each schema module registers its schemas in apiSchemas as it loads.
 import "./schemas/annotation";
 import "./schemas/common";
+import "./schemas/jurisdiction";
 import "./schemas/topic";
 
 /**
@@ -70,31 +72,48 @@ export function openApiDocument(origin: string) {
         "Agent",
         "agent",
       ),
-      "/topics": {
-        get: {
-          operationId: "listTopics",
-          summary: "The topics published laws or articles are about, by name, in one page",
-          parameters: [],
-          responses: {
-            200: json("TopicList", "The topics"),
-            304: notModified,
-            400: problem("A query parameter (this endpoint takes none)"),
-          },
-        },
-      },
-      "/topics/{slug}": {
-        get: {
-          operationId: "getTopic",
-          summary: "One topic, with its broader and narrower topics and its latest published laws and articles",
-          parameters: [pathParameter("slug", "Its slug, as in its page's address")],
-          responses: {
-            200: json("Topic", "The topic"),
-            304: notModified,
-            400: problem("A query parameter (this endpoint takes none)"),
-            404: problem("No topic has this address"),
-          },
-        },
-      },
+      "/topics": wholeList(
+        "listTopics",
+        "The topics published laws or articles are about, by name, in one page",
+        "TopicList",
+      ),
+      "/topics/{slug}": entryPath(
+        "getTopic",
+        "One topic, with its broader and narrower topics and its latest published laws and articles",
+        [pathParameter("slug", "Its slug, as in its page's address")],
+        "Topic",
+        "No topic has this address",
+      ),
+      "/jurisdictions": wholeList(
+        "listJurisdictions",
+        "The jurisdictions with a published law, by name, in one page",
+        "JurisdictionList",
+      ),
+      "/jurisdictions/{code}": entryPath(
+        "getJurisdiction",
+        "One jurisdiction, with its succession, its latest published laws, their topics, the latest articles about it and its figures",
+        [pathParameter("code", "Its code, as in its page's address: kg")],
+        "Jurisdiction",
+        "No jurisdiction has this code",
+      ),
+      "/figures": listPath(
+        "listFigures",
+        "The approved figures public pages show, by approval time, oldest first",
+        figureListQuery,
+        "FigureList",
+      ),
+      "/figures/{id}": entryPath(
+        "getFigure",
+        "One figure readers see, with its sources' accounts, its jurisdiction and the published laws it concerns",
+        [
+          pathParameter("id", "Its number, as in its anchor on a page (#figure-<id>)", {
+            type: "string",
+            pattern: "^[0-9]+$",
+          }),
+        ],
+        "Figure",
+        "No figure readers can see has this id",
+      ),
       "/annotations": {
         get: {
           operationId: "listAnnotations",
@@ -138,6 +157,27 @@ export function openApiDocument(origin: string) {
 function listPath(operationId: string, summary: string, query: z.ZodObject, schema: string) {
   const responses = { 200: json(schema, "A page"), 304: notModified, 400: problem("A bad parameter, named") };
   return { get: { operationId, summary, parameters: queryParameters(query), responses } };
+}
+
+/** A list small enough for one page, which takes no parameter. */
+function wholeList(operationId: string, summary: string, schema: string) {
+  const responses = {
+    200: json(schema, "The list"),
+    304: notModified,
+    400: problem("A query parameter (this endpoint takes none)"),
+  };
+  return { get: { operationId, summary, parameters: [], responses } };
+}
+
+/** One entry of a vocabulary or of reference data: never moved nor withdrawn, only there or not. */
+function entryPath(operationId: string, summary: string, parameters: object[], schema: string, missing: string) {
+  const responses = {
+    200: json(schema, "The entry"),
+    304: notModified,
+    400: problem("A query parameter (this endpoint takes none)"),
+    404: problem(missing),
+  };
+  return { get: { operationId, summary, parameters, responses } };
 }
 
 /** One item at its address, which may have moved (308) or been withdrawn (410). */
