@@ -422,6 +422,7 @@ export const routeCalls: Record<string, (m: Maker) => Promise<string>> = {
   "GET /api/v1/jurisdictions/[code]": async () => "/api/v1/jurisdictions/kg",
   "GET /api/v1/figures": async () => "/api/v1/figures",
   "GET /api/v1/figures/[id]": async () => "/api/v1/figures/1",
+  "GET /api/v1/search": async () => "/api/v1/search?q=japarov",
   "GET /feed.xml": async () => "/feed.xml",
   "GET /robots.txt": async () => "/robots.txt",
   "GET /sitemap.xml": async () => "/sitemap.xml",

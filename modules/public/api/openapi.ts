@@ -4,6 +4,7 @@ import { agentListQuery } from "./schemas/agent";
 import { articleListQuery } from "./schemas/article";
 import { figureListQuery } from "./schemas/figure";
 import { lawListQuery } from "./schemas/law";
+import { searchApiQuery } from "./schemas/search";
 import { apiSchemas } from "./schemas/registry";
 // Each schema module registers its schemas in apiSchemas as it loads.
 import "./schemas/annotation";
@@ -114,6 +115,12 @@ export function openApiDocument(origin: string) {
         "Figure",
         "No figure readers can see has this id",
       ),
+      "/search": listPath(
+        "search",
+        "The published items that match some words, best first, as the search page finds them, with approved figures and counts by type and jurisdiction",
+        searchApiQuery,
+        "SearchResults",
+      ),
       "/annotations": {
         get: {
           operationId: "listAnnotations",
@@ -219,13 +226,14 @@ function pathParameter(name: string, description: string, schema: object = { typ
 
 /** A query schema's fields as OpenAPI parameters, typed as the client writes them. */
 function queryParameters(query: z.ZodObject) {
-  const { properties = {} } = z.toJSONSchema(query, { io: "input", unrepresentable: "any" }) as {
+  const { properties = {}, required = [] } = z.toJSONSchema(query, { io: "input", unrepresentable: "any" }) as {
     properties?: Record<string, { description?: string }>;
+    required?: string[];
   };
   return Object.entries(properties).map(([name, { description, ...schema }]) => ({
     name,
     in: "query",
-    required: false,
+    required: required.includes(name),
     ...(description && { description }),
     schema,
   }));
