@@ -423,6 +423,8 @@ export const routeCalls: Record<string, (m: Maker) => Promise<string>> = {
   "GET /api/v1/figures": async () => "/api/v1/figures",
   "GET /api/v1/figures/[id]": async () => "/api/v1/figures/1",
   "GET /api/v1/search": async () => "/api/v1/search?q=japarov",
+  "GET /api/v1/sources": async () => "/api/v1/sources",
+  "GET /api/v1/sources/[id]": async () => "/api/v1/sources/1",
   "GET /feed.xml": async () => "/feed.xml",
   "GET /robots.txt": async () => "/robots.txt",
   "GET /sitemap.xml": async () => "/sitemap.xml",

@@ -247,6 +247,8 @@ export const matrix: Record<string, Row> = {
   "GET /api/v1/figures": { cells: everyone },
   "GET /api/v1/figures/[id]": { cells: everyone },
   "GET /api/v1/search": { cells: everyone },
+  "GET /api/v1/sources": { cells: everyone },
+  "GET /api/v1/sources/[id]": { cells: everyone },
   "GET /feed.xml": { cells: everyone },
   "GET /robots.txt": { cells: everyone },
   "GET /sitemap.xml": { cells: everyone },

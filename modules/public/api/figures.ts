@@ -1,7 +1,7 @@
-import { and, asc, eq, exists, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { figureLaws, figures, jurisdictions, publicLaws } from "@/db/schema";
-import { readFigures, type PublicFigure } from "@/modules/public/figures";
+import { figureShownToReaders, readFigures, type PublicFigure } from "@/modules/public/figures";
 import { publicJurisdictionPath } from "@/modules/public/jurisdiction";
 import { publicLawPath } from "@/modules/public/law-view";
 import { harvestConditions, pageOf } from "./pages";
@@ -43,18 +43,6 @@ export function figureSummary(figure: PublicFigure, page: string, origin: string
   };
 }
 
-// Approved, and on a public page: its jurisdiction's (every jurisdiction has one) or a published law's.
-const shownToReaders = and(
-  isNotNull(figures.approvedAt),
-  or(
-    isNotNull(figures.jurisdictionCode),
-    exists(
-      sql`(select 1 from ${figureLaws} join ${publicLaws} on ${publicLaws.lawId} = ${figureLaws.lawId}
-        where ${figureLaws.figureId} = ${figures.id})`,
-    ),
-  ),
-);
-
 /** A page of approved figures readers see, of one jurisdiction or all, by approval time then id (./pages.ts). */
 export async function readFigureList(db: Db, query: FigureListQuery, origin: string): Promise<FigureList> {
   const rows = await db
@@ -63,7 +51,7 @@ export async function readFigureList(db: Db, query: FigureListQuery, origin: str
     .from(figures)
     .where(
       and(
-        shownToReaders,
+        figureShownToReaders,
         query.jurisdiction ? eq(figures.jurisdictionCode, query.jurisdiction) : undefined,
         harvestConditions({ publishedAt: figures.approvedAt, id: figures.id }, query),
       ),
@@ -85,7 +73,7 @@ export async function readFigureRecord(db: Db, id: number, origin: string): Prom
   const [shown] = await db
     .select({ id: figures.id })
     .from(figures)
-    .where(and(eq(figures.id, id), shownToReaders));
+    .where(and(eq(figures.id, id), figureShownToReaders));
   return shown ? ((await readFigureRecords(db, [shown.id], origin)).get(shown.id) ?? null) : null;
 }
 

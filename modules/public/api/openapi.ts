@@ -5,6 +5,7 @@ import { articleListQuery } from "./schemas/article";
 import { figureListQuery } from "./schemas/figure";
 import { lawListQuery } from "./schemas/law";
 import { searchApiQuery } from "./schemas/search";
+import { sourceListQuery } from "./schemas/source";
 import { apiSchemas } from "./schemas/registry";
 // Each schema module registers its schemas in apiSchemas as it loads.
 import "./schemas/annotation";
@@ -114,6 +115,24 @@ export function openApiDocument(origin: string) {
         ],
         "Figure",
         "No figure readers can see has this id",
+      ),
+      "/sources": listPath(
+        "listSources",
+        "The sources published items cite, as the latest citation recorded them, by the time of that citation, oldest first",
+        sourceListQuery,
+        "SourceList",
+      ),
+      "/sources/{id}": entryPath(
+        "getSource",
+        "One source published items cite, with the published laws and articles and the approved figures that cite it",
+        [
+          pathParameter("id", "Its number, from a list or a source's api address", {
+            type: "string",
+            pattern: "^[0-9]+$",
+          }),
+        ],
+        "Source",
+        "No source a published item cites has this id",
       ),
       "/search": listPath(
         "search",
