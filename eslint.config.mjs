@@ -107,6 +107,7 @@ export default defineConfig([
               "publicAnnotations",
               "publicArticles",
               "publicLinks",
+              "publicSourceCitations",
               "publicTags",
               "publicTagCounts",
               "liveAddresses",

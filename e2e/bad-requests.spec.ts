@@ -117,6 +117,13 @@ test("the public routes, which the proxy does not see, answer action-shaped requ
     "/api/v1/agents/sadyr-japarov",
     "/api/v1/topics",
     "/api/v1/topics/rehabilitation",
+    "/api/v1/jurisdictions",
+    "/api/v1/jurisdictions/kg",
+    "/api/v1/figures?limit=1",
+    "/api/v1/figures/1",
+    "/api/v1/sources?limit=1",
+    "/api/v1/sources/1",
+    "/api/v1/search?q=japarov",
     "/api/v1/openapi.json",
   ];
   const text = { origin: baseURL!, "content-type": "text/plain;charset=UTF-8", "next-action": action };

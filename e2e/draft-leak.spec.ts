@@ -40,6 +40,13 @@ test("no canary on any public page, payload, feed, sitemap, API answer or search
     ...[...crawler.seen].filter((path) => /^\/(agents|topics)\/[^/?]+$/.test(path)).map((path) => `/api/v1${path}`),
     "/api/v1/agents?limit=100",
     "/api/v1/topics",
+    // Every jurisdiction's, figures and sources with theirs, and the API's search for each canary (below).
+    ...[...crawler.seen].filter((path) => /^\/jurisdictions\/[^/?]+$/.test(path)).map((path) => `/api/v1${path}`),
+    "/api/v1/jurisdictions",
+    "/api/v1/figures?limit=100",
+    ...Array.from({ length: 20 }, (_, i) => `/api/v1/figures/${i + 1}`),
+    "/api/v1/sources?limit=100",
+    ...Array.from({ length: 40 }, (_, i) => `/api/v1/sources/${i + 1}`),
   ]);
   // Revision numbers a law's working revisions took, which were never published.
   const laws = pages.filter((path) => path.startsWith("/laws/"));

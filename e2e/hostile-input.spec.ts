@@ -56,6 +56,16 @@ test("public lists answer huge, negative and odd page numbers and filters calmly
     "/api/v1/agents/%00?__proto__=1",
     "/api/v1/topics?__proto__=1",
     "/api/v1/topics/%00",
+    "/api/v1/jurisdictions?__proto__=1",
+    "/api/v1/jurisdictions/%00",
+    "/api/v1/figures?jurisdiction=constructor&limit=1e308&cursor=%00",
+    "/api/v1/figures/%00?__proto__=1",
+    "/api/v1/figures/99999999999999999999",
+    "/api/v1/sources?updated_since=%00&limit=1e308&cursor=eyJwIjoiMjAyNSIsImlkIjotMX0",
+    "/api/v1/sources/%00?__proto__=1",
+    "/api/v1/search?q=%00&type=__proto__&cursor=%00",
+    `/api/v1/search?q=${"%E2%80%AE".repeat(300)}`,
+    "/api/v1/search?q=a&q=b&jurisdiction=%00",
   ])
     await expectCalmAnswer(request, path, tried);
   console.log(`hostile-input: ${tried.count} public requests with bad parameters`);

@@ -80,6 +80,11 @@ test("the feeds, the sitemap, robots.txt and the read API send a policy that all
   const collection = `/api/v1/annotations?target=${encodeURIComponent(lawPath)}`;
   const note = /\/api\/v1\/annotations\/\d+/.exec(await (await request.get(collection)).text())?.[0];
   expect(note, "the demo law has a published annotation").toBeDefined();
+  // A figure and a source readers see, whatever their ids on this server's archive.
+  const figure = /\/api\/v1\/figures\/\d+/.exec(await (await request.get("/api/v1/figures?limit=1")).text())?.[0];
+  const source = /\/api\/v1\/sources\/\d+/.exec(await (await request.get("/api/v1/sources?limit=1")).text())?.[0];
+  expect(figure, "the demo has an approved figure").toBeDefined();
+  expect(source, "the demo's published items cite a source").toBeDefined();
   // Answered without the proxy (proxy.ts's matcher), their errors too; a route under /api/v1 that
   // the proxy does see (an id that is not digits) keeps the route's own policy.
   const routes: [string, number][] = [
@@ -111,6 +116,20 @@ test("the feeds, the sitemap, robots.txt and the read API send a policy that all
     ["/api/v1/topics?page=2", 400],
     ["/api/v1/topics/rehabilitation", 200],
     ["/api/v1/topics/no-such-topic", 404],
+    ["/api/v1/jurisdictions", 200],
+    ["/api/v1/jurisdictions?kind=country", 400],
+    ["/api/v1/jurisdictions/kg", 200],
+    ["/api/v1/jurisdictions/xx", 404],
+    ["/api/v1/figures?jurisdiction=kg", 200],
+    ["/api/v1/figures?limit=0", 400],
+    [figure!, 200],
+    ["/api/v1/figures/999999", 404],
+    ["/api/v1/sources", 200],
+    ["/api/v1/sources?cursor=x", 400],
+    [source!, 200],
+    ["/api/v1/sources/999999", 404],
+    ["/api/v1/search?q=japarov", 200],
+    ["/api/v1/search", 400],
     ["/api/v1/openapi.json", 200],
   ];
   for (const [path, status] of routes) {

@@ -4,14 +4,25 @@ import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Database } from "@/db";
-import { editorialItems, liveDocuments, publicLaws, publicSearch, revisions } from "@/db/schema";
+import {
+  editorialItems,
+  liveDocuments,
+  publicArticles,
+  publicLaws,
+  publicSearch,
+  publicSourceCitations,
+  revisions,
+} from "@/db/schema";
 import { migrate, migrationsFolder } from "@/db/migrate";
 import { markdownText } from "@/lib/markdown";
 import { quotePassage } from "@/modules/annotations/passage";
 import { createAnnotation } from "@/modules/annotations/save";
+import { createArticle } from "@/modules/articles/save";
 import { commandLineActor } from "@/modules/auth/context";
 import { createLaw } from "@/modules/laws/save";
 import { addLawTextVersion } from "@/modules/laws/texts";
+import { readCitedSource } from "@/modules/public/source-citations";
+import { createSource } from "@/modules/sources/save";
 import { backfillPublicIndex, backfillRevisions } from "@/modules/system/backfill";
 import { createEmptyDatabase } from "./db";
 import { publishItem, workingRevision } from "./factories";
@@ -127,4 +138,61 @@ test("a live note that search leaves out (an internal one) is not taken for a ga
     .from(publicSearch)
     .where(eq(publicSearch.itemType, "annotation"));
   expect(searchable).toEqual([{ itemId: shown.id }]);
+});
+
+test("laws and articles live before public_source_citations (migration 0035) cite their sources after the next start", async () => {
+  await migrate(database);
+  const admin = { db: database.db, actor: commandLineActor };
+  const gazette = (await createSource(admin, { title: "A gazette cited before", url: "https://gazette.example" })).id;
+  const paper = (await createSource(admin, { title: "A paper cited before" })).id;
+  const law = await createLaw(admin, {
+    jurisdictionCode: "KZ",
+    type: "law",
+    status: "in_force",
+    titles: [{ lang: "en", title: "A law citing a gazette" }],
+    sourceIds: [gazette],
+  });
+  await publishItem(database.db, "law", law.id);
+  const article = await createArticle(admin, { kind: "news", title: "A cited paper", lang: "en", sourceIds: [paper] });
+  await publishItem(database.db, "article", article.id);
+
+  // The database as it stood before migration 0035: no table, and the migration not yet applied.
+  const journal = JSON.parse(await readFile(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: { tag: string; when: number }[];
+  };
+  const added = journal.entries.find((e) => e.tag === "0035_public_source_citations")!;
+  await database.db.execute(sql`drop table public_source_citations`);
+  await database.db.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= ${added.when}`);
+
+  await migrate(database);
+  expect(await database.db.select().from(publicSourceCitations)).toEqual([]);
+  expect(await readCitedSource(database.db, gazette)).toBeNull();
+  // The migration emptied the public rows of laws and articles: the start writes them again, citations beside them.
+  expect(await backfillPublicIndex(database.db)).toBe(
+    (
+      await database.db
+        .select({ id: liveDocuments.itemId })
+        .from(liveDocuments)
+        .where(sql`item_type in ('law', 'article')`)
+    ).length,
+  );
+  expect(await database.db.select({ id: publicArticles.articleId }).from(publicArticles)).toEqual([{ id: article.id }]);
+  expect(
+    await database.db
+      .select({ fromType: publicSourceCitations.fromType, sourceId: publicSourceCitations.sourceId })
+      .from(publicSourceCitations)
+      .orderBy(publicSourceCitations.fromType),
+  ).toEqual([
+    { fromType: "law", sourceId: gazette },
+    { fromType: "article", sourceId: paper },
+  ]);
+  expect(await readCitedSource(database.db, gazette)).toMatchObject({
+    title: "A gazette cited before",
+    url: "https://gazette.example",
+    citedBy: [{ type: "law", title: "A law citing a gazette" }],
+  });
+  expect((await readCitedSource(database.db, paper))?.citedBy).toEqual([
+    { type: "article", title: "A cited paper", path: expect.stringContaining("a-cited-paper") },
+  ]);
+  expect(await backfillPublicIndex(database.db)).toBe(0);
 });

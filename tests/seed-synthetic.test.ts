@@ -201,6 +201,7 @@ describe("seed:synthetic", () => {
                    (select json_agg(a order by article_id)::text from public_articles a) ||
                    (select json_agg(l order by from_type, from_id, kind, position)::text from public_links l) ||
                    (select json_agg(t order by vocabulary, value, item_type, item_id)::text from public_tags t) ||
+                   (select json_agg(c order by from_type, from_id, position)::text from public_source_citations c) ||
                    (select json_agg(x order by annotation_revision_id)::text from (select annotation_revision_id, target_revision_id, annotation_id, state, method, text_id, start, "end", exact, prefix, suffix from annotation_anchors) x) as t`,
         )
       ).rows;
@@ -210,12 +211,14 @@ describe("seed:synthetic", () => {
                  (select count(distinct kind)::int from public_links) as link_kinds,
                  (select count(*)::int from public_tags where direct) as direct_tags,
                  (select count(*)::int from public_tags where not direct) as derived_tags,
+                 (select count(*)::int from public_source_citations) as citations,
                  (select count(*)::int from public_laws where milestone_kind is not null) as milestones`,
     );
     expect(model!.articles).toBe(of("article", (i) => i.live !== null).length);
     expect(model!.link_kinds).toBe(6);
     expect(model!.direct_tags).toBeGreaterThan(0);
     expect(model!.derived_tags).toBeGreaterThan(0);
+    expect(model!.citations).toBeGreaterThan(0);
     expect(model!.milestones).toBeGreaterThan(0);
     const before = await snapshotTables();
     await database.db

@@ -83,6 +83,35 @@ export const publicLinks = pgTable(
 export type PublicLinkKind = "discusses" | "author" | "publisher" | "credited" | "actor" | "relates";
 
 /**
+ * Which sources each live law and article cites, as its live revision recorded them: a law's
+ * source list and the accounts of its timeline, covered periods and texts, an article's sources.
+ * Sources have no workflow: readers (the read API's /sources) meet one only through these
+ * citations and the accounts of approved figures, never as its record stands now. A law's source
+ * list records addresses (url and archived_url, "" when none), an account or an article's
+ * source a title only.
+ */
+export const publicSourceCitations = pgTable(
+  "public_source_citations",
+  {
+    fromType: contentTypeEnum().notNull(),
+    fromId: integer().notNull(),
+    // Its place among the item's citations: sources, then the timeline's, periods' and texts' accounts.
+    position: integer().notNull(),
+    sourceId: integer().notNull(),
+    title: text(),
+    url: text(),
+    archivedUrl: text(),
+    // The citing item's publishedAt: when readers last saw it cite the source.
+    citedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.fromType, t.fromId, t.position] }),
+    index("public_source_citations_source_idx").on(t.sourceId, t.citedAt),
+    index("public_source_citations_order_idx").on(t.citedAt, t.sourceId),
+  ],
+);
+
+/**
  * What each live law and article is about: its topics and jurisdictions, those it is tagged with
  * (direct) and, for an article, those of the live laws it discusses. Re-derived for the articles
  * discussing a law whenever the law's publication changes.

@@ -120,6 +120,20 @@ export class Crawler {
         part: "search results",
         context: `${total} results`,
       });
+    // The read API's search, the same read in JSON: its answer echoes the words, and counts in `total`.
+    const api = `/api/v1/search?q=${encodeURIComponent(q)}`;
+    const answer = await this.request.get(api, { failOnStatusCode: false });
+    const json = (await answer.text()).replace(new RegExp(escaped, "gi"), "");
+    this.findings.push(...this.scanner.scan(json, api, "API search"));
+    const found = (answer.ok() ? await answer.json() : {}) as { total?: number; correctedTo?: string | null };
+    if ((found.total ?? 0) > 0 && !found.correctedTo)
+      this.findings.push({
+        ...canary,
+        canary: canary.text,
+        url: api,
+        part: "API search",
+        context: `total ${found.total}`,
+      });
   }
 
   private async visit(path: string): Promise<string[]> {

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { figureAccounts, figureLaws, figures } from "@/db/schema";
+import { figureAccounts, figureLaws, figures, publicLaws } from "@/db/schema";
 import { canonical } from "@/lib/figure-number";
 import { fromColumns, type PartialDate } from "@/lib/partial-date";
 import { figuresTag } from "./cache-tags";
@@ -24,6 +24,21 @@ export type PublicFigure = {
   accounts: PublicFigureAccount[];
   disputed: boolean;
 };
+
+/**
+ * Whether readers see a figure somewhere: approved, and on a public page, its jurisdiction's (every
+ * jurisdiction has one) or a published law's. An approved figure of draft laws only is not public.
+ */
+export const figureShownToReaders = and(
+  isNotNull(figures.approvedAt),
+  or(
+    isNotNull(figures.jurisdictionCode),
+    exists(
+      sql`(select 1 from ${figureLaws} join ${publicLaws} on ${publicLaws.lawId} = ${figureLaws.lawId}
+        where ${figureLaws.figureId} = ${figures.id})`,
+    ),
+  ),
+)!;
 
 /**
  * The figures of a jurisdiction, for its page. Figures have no revisions: readers see one once an
@@ -56,7 +71,7 @@ export function readFiguresOfLaw(db: Db, lawId: number): Promise<PublicFigure[]>
 }
 
 /** Figures with their accounts in one query (a figure has at least one), the preferred first. */
-async function readFigures(db: Db, which: SQL): Promise<PublicFigure[]> {
+export async function readFigures(db: Db, which: SQL): Promise<PublicFigure[]> {
   const rows = await db
     .select({
       id: figures.id,

@@ -52,7 +52,7 @@ export async function backfillRevisions(db: Db): Promise<number> {
 }
 
 /**
- * Fills the public index (migrations 0012 and 0020) for laws and articles, and the search index
+ * Fills the public index (migrations 0012, 0020 and 0035) for laws and articles, and the search index
  * (migration 0014) for every item, that were live before they existed. Runs at every start; does nothing once done,
  * since publishing keeps them up to date.
  */

@@ -4,11 +4,14 @@ import { publicArticles } from "@/db/schema";
 import type { ArticleSnapshot } from "@/modules/articles/snapshot";
 import {
   deriveArticleTags,
+  removeCitations,
   removeLinks,
   removeTags,
+  writeCitations,
   writeDirectTags,
   writeLinks,
   type Link,
+  type SourceCitation,
   type Tags,
 } from "./project-links";
 import type { PublicationDates } from "./project-law";
@@ -47,6 +50,11 @@ export function articleLinks(article: ArticleSnapshot): Link[] {
   ];
 }
 
+/** The sources an article cites: their titles as it recorded them. Pure: bulk loaders write the same. */
+export function articleCitations(article: ArticleSnapshot): SourceCitation[] {
+  return article.sources.map((s) => ({ sourceId: s.id, title: s.title, url: null, archivedUrl: null }));
+}
+
 /** What an article is tagged with itself; those of the laws it discusses are derived (deriveArticleTags). */
 export function articleTags(article: ArticleSnapshot): Tags {
   return { topicIds: article.topics.map((t) => t.id), jurisdictionCodes: article.jurisdictions.map((j) => j.code) };
@@ -69,6 +77,7 @@ export async function projectArticle(
     .values({ articleId, ...values })
     .onConflictDoUpdate({ target: publicArticles.articleId, set: values });
   await writeLinks(tx, "article", articleId, articleLinks(article));
+  await writeCitations(tx, "article", articleId, articleCitations(article), dates.publishedAt);
   await writeDirectTags(tx, "article", articleId, articleTags(article), dates.publishedAt);
   await deriveArticleTags(tx, [articleId]);
 }
@@ -77,5 +86,6 @@ export async function projectArticle(
 export async function unprojectArticle(tx: Db | Tx, articleId: number): Promise<void> {
   await tx.delete(publicArticles).where(eq(publicArticles.articleId, articleId));
   await removeLinks(tx, "article", articleId);
+  await removeCitations(tx, "article", articleId);
   await removeTags(tx, "article", articleId);
 }

@@ -8,11 +8,14 @@ import { lawMilestone } from "@/modules/public/law-chronology";
 import {
   articlesDiscussingLaw,
   deriveArticleTags,
+  removeCitations,
   removeLinks,
   removeTags,
+  writeCitations,
   writeDirectTags,
   writeLinks,
   type Link,
+  type SourceCitation,
   type Tags,
 } from "./project-links";
 
@@ -57,6 +60,7 @@ export async function projectLaw(
     .values({ lawId, ...values })
     .onConflictDoUpdate({ target: publicLaws.lawId, set: values });
   await writeLinks(tx, "law", lawId, lawLinks(revision));
+  await writeCitations(tx, "law", lawId, lawCitations(revision), dates.publishedAt);
   await writeDirectTags(tx, "law", lawId, lawTags(revision), dates.publishedAt);
   await deriveArticleTags(tx, await articlesDiscussingLaw(tx, lawId));
 }
@@ -84,6 +88,21 @@ export function lawLinks(revision: LawSnapshot): Link[] {
   return [...acts, ...relations];
 }
 
+/**
+ * The sources a law cites: its source list (with their addresses), then the accounts of its
+ * timeline, covered periods and texts that name one. Pure: bulk loaders write the same.
+ */
+export function lawCitations(revision: LawSnapshot): SourceCitation[] {
+  const account = (a: { sourceId: number | null; sourceTitle: string | null }): SourceCitation[] =>
+    a.sourceId === null ? [] : [{ sourceId: a.sourceId, title: a.sourceTitle, url: null, archivedUrl: null }];
+  return [
+    ...revision.sources.map((s) => ({ sourceId: s.id, title: s.title, url: s.url, archivedUrl: s.archivedUrl })),
+    ...revision.events.flatMap((e) => e.accounts.flatMap(account)),
+    ...revision.periods.flatMap((p) => p.accounts.flatMap(account)),
+    ...revision.texts.flatMap(account),
+  ];
+}
+
 /** What a law is tagged with: its topics and its jurisdiction. */
 export function lawTags(revision: LawSnapshot): Tags {
   return { topicIds: revision.topics.map((t) => t.id), jurisdictionCodes: [revision.jurisdictionCode] };
@@ -93,6 +112,7 @@ export function lawTags(revision: LawSnapshot): Tags {
 export async function unprojectLaw(tx: Db | Tx, lawId: number): Promise<void> {
   await tx.delete(publicLaws).where(eq(publicLaws.lawId, lawId));
   await removeLinks(tx, "law", lawId);
+  await removeCitations(tx, "law", lawId);
   await removeTags(tx, "law", lawId);
   await deriveArticleTags(tx, await articlesDiscussingLaw(tx, lawId));
 }

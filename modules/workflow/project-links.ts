@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { publicLinks, publicTags } from "@/db/schema";
+import { publicLinks, publicSourceCitations, publicTags } from "@/db/schema";
 import type { PublicLinkKind } from "@/db/schema/public-projections";
 import type { ContentType } from "@/db/schema/vocabulary";
 
@@ -31,6 +31,38 @@ export async function writeLinks(tx: Db | Tx, fromType: ContentType, fromId: num
 
 export async function removeLinks(tx: Db | Tx, fromType: ContentType, fromId: number): Promise<void> {
   await tx.delete(publicLinks).where(and(eq(publicLinks.fromType, fromType), eq(publicLinks.fromId, fromId)));
+}
+
+/** A source as a live item cites it: addresses only where a law's source list records them. */
+export type SourceCitation = { sourceId: number; title: string | null; url: string | null; archivedUrl: string | null };
+
+/** A live item's public_source_citations rows, in the item's order. Pure: bulk loaders write the same. */
+export function citationRows(
+  fromType: ContentType,
+  fromId: number,
+  citations: SourceCitation[],
+  citedAt: Date,
+): (typeof publicSourceCitations.$inferInsert)[] {
+  return citations.map((citation, position) => ({ fromType, fromId, position, ...citation, citedAt }));
+}
+
+/** Replaces the sources a live item cites. */
+export async function writeCitations(
+  tx: Db | Tx,
+  fromType: ContentType,
+  fromId: number,
+  citations: SourceCitation[],
+  citedAt: Date,
+): Promise<void> {
+  await removeCitations(tx, fromType, fromId);
+  const rows = citationRows(fromType, fromId, citations, citedAt);
+  if (rows.length) await tx.insert(publicSourceCitations).values(rows).onConflictDoNothing();
+}
+
+export async function removeCitations(tx: Db | Tx, fromType: ContentType, fromId: number): Promise<void> {
+  await tx
+    .delete(publicSourceCitations)
+    .where(and(eq(publicSourceCitations.fromType, fromType), eq(publicSourceCitations.fromId, fromId)));
 }
 
 export type Tags = { topicIds: number[]; jurisdictionCodes: string[] };

@@ -1,16 +1,29 @@
 import type { ContentType } from "@/db/schema/vocabulary";
 import type { ArticleSnapshot } from "@/modules/articles/snapshot";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
-import { articleLinks, articleTags, publicArticleValues } from "@/modules/workflow/project-article";
-import { lawLinks, lawTags, publicLawValues, type PublicationDates } from "@/modules/workflow/project-law";
-import { directTagRows, linkRows, type Link, type Tags } from "@/modules/workflow/project-links";
+import { articleCitations, articleLinks, articleTags, publicArticleValues } from "@/modules/workflow/project-article";
+import {
+  lawCitations,
+  lawLinks,
+  lawTags,
+  publicLawValues,
+  type PublicationDates,
+} from "@/modules/workflow/project-law";
+import {
+  citationRows,
+  directTagRows,
+  linkRows,
+  type Link,
+  type SourceCitation,
+  type Tags,
+} from "@/modules/workflow/project-links";
 import type { BulkWriter, Row, Table } from "./bulk";
 import type { Live } from "./publication";
 
 /**
  * The public read model (modules/workflow/project-law.ts, project-article.ts, project-links.ts)
- * as publishing writes it, from the same pure functions: a live law's or article's row, its links
- * and its own tags. Articles' tags from the laws they discuss are derived in SQL once the load is
+ * as publishing writes it, from the same pure functions: a live law's or article's row, its links,
+ * the sources it cites and its own tags. Articles' tags from the laws they discuss are derived in SQL once the load is
  * in (deriveArticleTags), as publishing derives them.
  */
 
@@ -26,6 +39,10 @@ const publicArticleRows = t(
 const publicLinkRows = t(
   "public_links",
   "from_type content_type, from_id int, kind text, position int, to_type content_type, to_id int, detail jsonb",
+);
+const publicCitationRows = t(
+  "public_source_citations",
+  "from_type content_type, from_id int, position int, source_id int, title text, url text, archived_url text, cited_at timestamptz",
 );
 const publicTagRows = t(
   "public_tags",
@@ -52,6 +69,7 @@ export async function writeLawReadModel(
   const dates = datesOf(live);
   await out.add(publicLawRows, columns({ lawId, ...publicLawValues(live.revisionId, revision, dates) }));
   await writeLinksAndTags(out, "law", lawId, lawLinks(revision), lawTags(revision), dates.publishedAt);
+  await writeCitations(out, "law", lawId, lawCitations(revision), dates.publishedAt);
 }
 
 export async function writeArticleReadModel(
@@ -63,6 +81,7 @@ export async function writeArticleReadModel(
   const dates = datesOf(live);
   await out.add(publicArticleRows, columns({ articleId, ...publicArticleValues(live.revisionId, article, dates) }));
   await writeLinksAndTags(out, "article", articleId, articleLinks(article), articleTags(article), dates.publishedAt);
+  await writeCitations(out, "article", articleId, articleCitations(article), dates.publishedAt);
 }
 
 async function writeLinksAndTags(
@@ -75,4 +94,14 @@ async function writeLinksAndTags(
 ): Promise<void> {
   for (const row of linkRows(type, id, links)) await out.add(publicLinkRows, columns(row));
   for (const row of directTagRows(type, id, tags, publishedAt)) await out.add(publicTagRows, columns(row));
+}
+
+async function writeCitations(
+  out: BulkWriter,
+  type: ContentType,
+  id: number,
+  citations: SourceCitation[],
+  citedAt: Date,
+): Promise<void> {
+  for (const row of citationRows(type, id, citations, citedAt)) await out.add(publicCitationRows, columns(row));
 }

@@ -9,7 +9,7 @@ import { pageAlternates } from "@/modules/public/syndication";
 export const metadata: Metadata = {
   title: "Read API",
   description:
-    "Read the archive's published laws, articles, agents and annotations as JSON: the endpoints, with examples.",
+    "Read the archive's published laws, articles, agents, topics, jurisdictions, figures, sources and annotations as JSON, and search it: the endpoints, with examples.",
   alternates: pageAlternates("/api-docs"),
 };
 
@@ -24,6 +24,13 @@ function examplesFor(law: string, article: { path: string; agent?: string }): Re
     "/topics/{slug}": ["/topics/rehabilitation"],
     "/agents": ["/agents?kind=person&limit=10"],
     "/agents/{slug}": [article.agent ?? "/agents/its-slug"],
+    "/jurisdictions": ["/jurisdictions"],
+    "/jurisdictions/{code}": ["/jurisdictions/kg"],
+    "/figures": ["/figures?jurisdiction=kg", "/figures?updated_since=2025-01-01T00:00:00Z"],
+    "/figures/{id}": ["/figures/1"],
+    "/sources": ["/sources?limit=20", "/sources?updated_since=2025-01-01T00:00:00Z"],
+    "/sources/{id}": ["/sources/1"],
+    "/search": ["/search?q=japarov", "/search?q=rehabilitation&type=law&jurisdiction=kg"],
     "/annotations": [`/annotations?target=${law}`],
     "/annotations/{id}": ["/annotations/1"],
   };

@@ -2,11 +2,15 @@ import { z } from "zod";
 import { webAnnotationType } from "@/modules/public/web-annotation";
 import { agentListQuery } from "./schemas/agent";
 import { articleListQuery } from "./schemas/article";
+import { figureListQuery } from "./schemas/figure";
 import { lawListQuery } from "./schemas/law";
+import { searchApiQuery } from "./schemas/search";
+import { sourceListQuery } from "./schemas/source";
 import { apiSchemas } from "./schemas/registry";
 // Each schema module registers its schemas in apiSchemas as it loads.
 import "./schemas/annotation";
 import "./schemas/common";
+import "./schemas/jurisdiction";
 import "./schemas/topic";
 
 /**
@@ -70,31 +74,72 @@ export function openApiDocument(origin: string) {
         "Agent",
         "agent",
       ),
-      "/topics": {
-        get: {
-          operationId: "listTopics",
-          summary: "The topics published laws or articles are about, by name, in one page",
-          parameters: [],
-          responses: {
-            200: json("TopicList", "The topics"),
-            304: notModified,
-            400: problem("A query parameter (this endpoint takes none)"),
-          },
-        },
-      },
-      "/topics/{slug}": {
-        get: {
-          operationId: "getTopic",
-          summary: "One topic, with its broader and narrower topics and its latest published laws and articles",
-          parameters: [pathParameter("slug", "Its slug, as in its page's address")],
-          responses: {
-            200: json("Topic", "The topic"),
-            304: notModified,
-            400: problem("A query parameter (this endpoint takes none)"),
-            404: problem("No topic has this address"),
-          },
-        },
-      },
+      "/topics": wholeList(
+        "listTopics",
+        "The topics published laws or articles are about, by name, in one page",
+        "TopicList",
+      ),
+      "/topics/{slug}": entryPath(
+        "getTopic",
+        "One topic, with its broader and narrower topics and its latest published laws and articles",
+        [pathParameter("slug", "Its slug, as in its page's address")],
+        "Topic",
+        "No topic has this address",
+      ),
+      "/jurisdictions": wholeList(
+        "listJurisdictions",
+        "The jurisdictions with a published law, by name, in one page",
+        "JurisdictionList",
+      ),
+      "/jurisdictions/{code}": entryPath(
+        "getJurisdiction",
+        "One jurisdiction, with its succession, its latest published laws, their topics, the latest articles about it and its figures",
+        [pathParameter("code", "Its code, as in its page's address: kg")],
+        "Jurisdiction",
+        "No jurisdiction has this code",
+      ),
+      "/figures": listPath(
+        "listFigures",
+        "The approved figures public pages show, by approval time, oldest first",
+        figureListQuery,
+        "FigureList",
+      ),
+      "/figures/{id}": entryPath(
+        "getFigure",
+        "One figure readers see, with its sources' accounts, its jurisdiction and the published laws it concerns",
+        [
+          pathParameter("id", "Its number, as in its anchor on a page (#figure-<id>)", {
+            type: "string",
+            pattern: "^[0-9]+$",
+          }),
+        ],
+        "Figure",
+        "No figure readers can see has this id",
+      ),
+      "/sources": listPath(
+        "listSources",
+        "The sources published items cite, as the latest citation recorded them, by the time of that citation, oldest first",
+        sourceListQuery,
+        "SourceList",
+      ),
+      "/sources/{id}": entryPath(
+        "getSource",
+        "One source published items cite, with the published laws and articles and the approved figures that cite it",
+        [
+          pathParameter("id", "Its number, from a list or a source's api address", {
+            type: "string",
+            pattern: "^[0-9]+$",
+          }),
+        ],
+        "Source",
+        "No source a published item cites has this id",
+      ),
+      "/search": listPath(
+        "search",
+        "The published items that match some words, best first, as the search page finds them, with approved figures and counts by type and jurisdiction",
+        searchApiQuery,
+        "SearchResults",
+      ),
       "/annotations": {
         get: {
           operationId: "listAnnotations",
@@ -140,6 +185,27 @@ function listPath(operationId: string, summary: string, query: z.ZodObject, sche
   return { get: { operationId, summary, parameters: queryParameters(query), responses } };
 }
 
+/** A list small enough for one page, which takes no parameter. */
+function wholeList(operationId: string, summary: string, schema: string) {
+  const responses = {
+    200: json(schema, "The list"),
+    304: notModified,
+    400: problem("A query parameter (this endpoint takes none)"),
+  };
+  return { get: { operationId, summary, parameters: [], responses } };
+}
+
+/** One entry of a vocabulary or of reference data: never moved nor withdrawn, only there or not. */
+function entryPath(operationId: string, summary: string, parameters: object[], schema: string, missing: string) {
+  const responses = {
+    200: json(schema, "The entry"),
+    304: notModified,
+    400: problem("A query parameter (this endpoint takes none)"),
+    404: problem(missing),
+  };
+  return { get: { operationId, summary, parameters, responses } };
+}
+
 /** One item at its address, which may have moved (308) or been withdrawn (410). */
 function itemPath(operationId: string, summary: string, parameters: object[], schema: string, noun: string) {
   const responses = {
@@ -179,13 +245,14 @@ function pathParameter(name: string, description: string, schema: object = { typ
 
 /** A query schema's fields as OpenAPI parameters, typed as the client writes them. */
 function queryParameters(query: z.ZodObject) {
-  const { properties = {} } = z.toJSONSchema(query, { io: "input", unrepresentable: "any" }) as {
+  const { properties = {}, required = [] } = z.toJSONSchema(query, { io: "input", unrepresentable: "any" }) as {
     properties?: Record<string, { description?: string }>;
+    required?: string[];
   };
   return Object.entries(properties).map(([name, { description, ...schema }]) => ({
     name,
     in: "query",
-    required: false,
+    required: required.includes(name),
     ...(description && { description }),
     schema,
   }));
