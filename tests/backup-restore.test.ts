@@ -207,6 +207,14 @@ describe("backup and restore", () => {
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
   });
 
+  test("fails on a fully migrated database that lacks one of the app's tables, and writes no file", async () => {
+    const database = await fresh();
+    await database.db.execute(sql`drop table public_source_citations`);
+    const file = newFile();
+    await expect(writeBackup(database.db, file)).rejects.toThrow(/lacks table\(s\) public_source_citations/);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
   test("restores a file from an older migration: loads it there, then migrates the rest", async () => {
     const tags = migrationTags().map((e) => e.tag);
     const older = tags[tags.length - 2]!;
