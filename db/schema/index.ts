@@ -16,3 +16,4 @@ export * from "./public-projections";
 export * from "./annotations";
 export * from "./page-cache";
 export * from "./saved-views";
+export * from "./import-keys";

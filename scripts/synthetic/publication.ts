@@ -2,8 +2,8 @@ import type { ContentType } from "@/db/schema/vocabulary";
 import { addressOf } from "@/modules/workflow/publish";
 import { searchRowValues, type SearchDocument } from "@/modules/workflow/project-search";
 import { snapshotHash, type Snapshot } from "@/modules/workflow/revise";
-import type { BulkWriter, Table } from "./bulk";
-import type { Ids } from "./ids";
+import type { BulkWriter, Table } from "@/modules/system/bulk/writer";
+import type { Ids } from "@/modules/system/bulk/ids";
 import type { Random } from "./random";
 
 /**

@@ -17,7 +17,7 @@ import {
   type SourceCitation,
   type Tags,
 } from "@/modules/workflow/project-links";
-import type { BulkWriter, Row, Table } from "./bulk";
+import type { BulkWriter, Row, Table } from "@/modules/system/bulk/writer";
 import type { Live } from "./publication";
 
 /**

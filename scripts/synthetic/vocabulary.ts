@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { slugify } from "@/lib/text";
 import { jurisdictionTable, topicTable, type Lang } from "../bench/synthetic-archive";
-import type { BulkWriter, Table } from "./bulk";
-import type { Ids } from "./ids";
+import type { BulkWriter, Table } from "@/modules/system/bulk/writer";
+import type { Ids } from "@/modules/system/bulk/ids";
 import type { Random } from "./random";
 
 export type Jurisdiction = { code: string; name: string; weight: number; lang: Lang };

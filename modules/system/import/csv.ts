@@ -1,0 +1,280 @@
+import { parse } from "csv-parse/sync";
+import type { Origin, RecordKind, RowError } from "./records";
+import type { ParsedRecord } from "./read";
+
+/**
+ * CSV: one file per type, named for it (laws.csv, law_timeline.csv…), a header row naming the
+ * columns (docs/import-format.md), one record per row. Lists in a cell are separated by "|";
+ * "lang: text" pairs name a language. A law's timeline, texts and relations come in their own
+ * files, one row each, naming the law by its external_id.
+ */
+export const csvFiles = {
+  "topics.csv": ["slug", "name", "description", "parent"],
+  "sources.csv": ["external_id", "title", "url", "archived_url", "accessed_on", "note"],
+  "agents.csv": ["external_id", "slug", "kind", "name", "names", "description", "links"],
+  "laws.csv": [
+    "external_id",
+    "slug",
+    "jurisdiction",
+    "type",
+    "status",
+    "title",
+    "titles",
+    "summary",
+    "identifiers",
+    "topics",
+    "sources",
+  ],
+  "law_timeline.csv": ["law_external_id", "kind", "date", "agent", "source", "note"],
+  "law_texts.csv": ["law_external_id", "lang", "official", "effective_date", "source", "body"],
+  "law_relations.csv": ["law_external_id", "kind", "related_law", "note"],
+  "articles.csv": [
+    "external_id",
+    "slug",
+    "kind",
+    "title",
+    "lang",
+    "original_date",
+    "original_url",
+    "authors",
+    "publisher",
+    "credited_agent",
+    "laws",
+    "topics",
+    "jurisdictions",
+    "sources",
+    "body",
+  ],
+} as const;
+export type CsvFileName = keyof typeof csvFiles;
+
+const requiredColumns: Record<CsvFileName, string[]> = {
+  "topics.csv": ["slug", "name"],
+  "sources.csv": ["title"],
+  "agents.csv": ["external_id", "kind", "name"],
+  "laws.csv": ["external_id", "jurisdiction", "type", "status", "title"],
+  "law_timeline.csv": ["law_external_id", "kind"],
+  "law_texts.csv": ["law_external_id", "lang", "body"],
+  "law_relations.csv": ["law_external_id", "kind", "related_law"],
+  "articles.csv": ["external_id", "kind", "title"],
+};
+
+type Row = Record<string, string>;
+type CsvRow = { row: Row; origin: Origin };
+
+export function isCsvFile(name: string): name is CsvFileName {
+  return Object.hasOwn(csvFiles, baseName(name));
+}
+
+export function baseName(name: string): string {
+  return name.split(/[\\/]/).pop()!.toLowerCase();
+}
+
+const list = (cell: string | undefined) =>
+  (cell ?? "")
+    .split("|")
+    .map((x) => x.trim())
+    .filter(Boolean);
+/** "ru: Жапаров Садыр" → { lang: "ru", text: "Жапаров Садыр" }. */
+const pairs = (cell: string | undefined, error: (reason: string) => void) =>
+  list(cell).flatMap((entry) => {
+    const match = /^([A-Za-z0-9-]{2,12})\s*:\s*(.+)$/.exec(entry);
+    if (match) return [{ lang: match[1]!, text: match[2]!.trim() }];
+    error(`"${entry}" is not "language: text" (for example "ru: Закон").`);
+    return [];
+  });
+const blankToUndefined = (cell: string | undefined) => (cell?.trim() ? cell.trim() : undefined);
+const yes = (cell: string | undefined) => /^(true|yes|1|y)$/i.test(cell?.trim() ?? "");
+const refOf = (cell: string | undefined) => blankToUndefined(cell) ?? null;
+
+/**
+ * The records of a set of CSV files, in the JSON records' shape, each able to say which file, row
+ * and column a field came from.
+ */
+export function readCsvFiles(files: { name: string; text: string }[]): { records: ParsedRecord[]; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const rows = new Map<CsvFileName, CsvRow[]>();
+  for (const file of files) {
+    const name = baseName(file.name) as CsvFileName;
+    const parsed = parseCsv(file.name, file.text, name, errors);
+    if (parsed) rows.set(name, [...(rows.get(name) ?? []), ...parsed]);
+  }
+  const records: ParsedRecord[] = [];
+  const simple = (
+    name: CsvFileName,
+    kind: RecordKind,
+    toRaw: (row: Row, error: (field: string, reason: string) => void) => unknown,
+  ) => {
+    for (const { row, origin } of rows.get(name) ?? []) {
+      const error = (field: string, reason: string) => errors.push({ ...origin, field, reason });
+      records.push({ kind, origin, raw: toRaw(row, error), locate: columnOf(origin) });
+    }
+  };
+  simple("topics.csv", "topics", (r) => ({
+    slug: r.slug,
+    name: r.name,
+    description: r.description ?? "",
+    parent: blankToUndefined(r.parent),
+  }));
+  simple("sources.csv", "sources", (r) => ({
+    externalId: blankToUndefined(r.external_id),
+    title: r.title,
+    url: r.url ?? "",
+    archivedUrl: r.archived_url ?? "",
+    accessedOn: blankToUndefined(r.accessed_on) ?? null,
+    note: r.note ?? "",
+  }));
+  simple("agents.csv", "agents", (r, error) => ({
+    externalId: r.external_id,
+    slug: blankToUndefined(r.slug),
+    kind: r.kind,
+    name: r.name,
+    names: pairs(r.names, (reason) => error("names", reason)).map((p) => ({ lang: p.lang, name: p.text })),
+    description: r.description ?? "",
+    links: list(r.links).map((url) => ({ label: "Website", url })),
+  }));
+  readLaws(rows, records, errors);
+  simple("articles.csv", "articles", (r) => ({
+    externalId: r.external_id,
+    slug: blankToUndefined(r.slug),
+    kind: r.kind,
+    title: r.title,
+    lang: blankToUndefined(r.lang) ?? "en",
+    body: r.body ?? "",
+    originalDate: blankToUndefined(r.original_date) ?? null,
+    originalUrl: r.original_url ?? "",
+    authors: list(r.authors),
+    publisher: refOf(r.publisher),
+    creditedAgent: refOf(r.credited_agent),
+    laws: list(r.laws),
+    topics: list(r.topics),
+    jurisdictions: list(r.jurisdictions),
+    sources: list(r.sources),
+  }));
+  return { records, errors };
+}
+
+/** Laws, with their timeline, texts and relations gathered from their own files. */
+function readLaws(rows: Map<CsvFileName, CsvRow[]>, records: ParsedRecord[], errors: RowError[]) {
+  type Child = { value: Record<string, unknown>; origin: Origin };
+  const children = (name: CsvFileName, toValue: (row: Row) => Record<string, unknown>) => {
+    const byLaw = new Map<string, Child[]>();
+    for (const { row, origin } of rows.get(name) ?? []) {
+      const key = row.law_external_id!.trim();
+      byLaw.set(key, [...(byLaw.get(key) ?? []), { value: toValue(row), origin }]);
+    }
+    return byLaw;
+  };
+  const timeline = children("law_timeline.csv", (r) => ({
+    kind: r.kind,
+    agent: refOf(r.agent),
+    note: r.note ?? "",
+    accounts:
+      blankToUndefined(r.date) || blankToUndefined(r.source)
+        ? [{ date: blankToUndefined(r.date) ?? null, source: refOf(r.source), preferred: true }]
+        : [],
+  }));
+  const texts = children("law_texts.csv", (r) => ({
+    lang: r.lang,
+    official: yes(r.official),
+    effectiveDate: blankToUndefined(r.effective_date) ?? null,
+    source: refOf(r.source),
+    body: r.body,
+  }));
+  const related = children("law_relations.csv", (r) => ({ kind: r.kind, law: r.related_law, note: r.note ?? "" }));
+  const claimed = new Set<string>();
+  for (const { row, origin } of rows.get("laws.csv") ?? []) {
+    const id = row.external_id!.trim();
+    claimed.add(id);
+    const error = (field: string) => (reason: string) => errors.push({ ...origin, field, reason });
+    const mine = { timeline: timeline.get(id) ?? [], texts: texts.get(id) ?? [], related: related.get(id) ?? [] };
+    records.push({
+      kind: "laws",
+      origin,
+      raw: {
+        externalId: id,
+        slug: blankToUndefined(row.slug),
+        jurisdiction: row.jurisdiction,
+        type: row.type,
+        status: row.status,
+        title: row.title,
+        titles: pairs(row.titles, error("titles")).map((p) => ({ lang: p.lang, title: p.text })),
+        summary: row.summary ?? "",
+        identifiers: list(row.identifiers).map((entry) => {
+          const [registry, ...value] = entry.split(":");
+          if (!value.length) error("identifiers")(`"${entry}" is not "registry: number".`);
+          return { registry: registry!.trim(), value: value.join(":").trim() };
+        }),
+        topics: list(row.topics),
+        sources: list(row.sources),
+        timeline: mine.timeline.map((c) => c.value),
+        texts: mine.texts.map((c) => c.value),
+        related: mine.related.map((c) => c.value),
+      },
+      locate: (path) => {
+        const [list, index] = path;
+        if ((list === "timeline" || list === "texts" || list === "related") && typeof index === "number") {
+          const child = mine[list][index];
+          if (child) return { ...child.origin, field: columnName(path.slice(2)) };
+        }
+        return { ...origin, field: columnName(path) };
+      },
+    });
+  }
+  for (const byLaw of [timeline, texts, related])
+    for (const [id, list] of byLaw)
+      if (!claimed.has(id))
+        for (const child of list)
+          errors.push({
+            ...child.origin,
+            field: "law_external_id",
+            reason: `No row of laws.csv has the external_id "${id}".`,
+          });
+}
+
+/** The CSV column a field of a record came from: the last named part of its path, in snake_case. */
+function columnName(path: PropertyKey[]): string {
+  const named = path.filter((p): p is string => typeof p === "string");
+  const last = named.at(-1) ?? "";
+  const column = last.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return { date: "date", externalId: "external_id", law: "related_law", source: "source" }[last] ?? column;
+}
+
+const columnOf = (origin: Origin) => (path: PropertyKey[]) => ({ ...origin, field: columnName(path) });
+
+function parseCsv(fileName: string, text: string, name: CsvFileName, errors: RowError[]): CsvRow[] | null {
+  let parsed: { record: Row; info: { lines: number } }[];
+  try {
+    parsed = parse(text.replace(/^\uFEFF/, ""), {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+    }) as { record: Row; info: { lines: number } }[];
+  } catch (error) {
+    const at = error as { lines?: number; message?: string };
+    errors.push({
+      file: fileName,
+      row: at.lines ?? 0,
+      field: "",
+      reason: `This file is not valid CSV: ${(at.message ?? "").replace(/^Invalid Record Length: /, "")}`,
+    });
+    return null;
+  }
+  const header = Object.keys(parsed[0]?.record ?? {});
+  const known = new Set<string>(csvFiles[name]);
+  for (const column of header)
+    if (!known.has(column))
+      errors.push({
+        file: fileName,
+        row: 1,
+        field: column,
+        reason: `${name} has no column "${column}". Its columns: ${csvFiles[name].join(", ")}.`,
+      });
+  if (parsed.length)
+    for (const column of requiredColumns[name])
+      if (!header.includes(column))
+        errors.push({ file: fileName, row: 1, field: column, reason: `${name} needs a "${column}" column.` });
+  if (errors.some((e) => e.file === fileName && e.row === 1)) return null;
+  return parsed.map(({ record, info }) => ({ row: record, origin: { file: fileName, row: info.lines } }));
+}
