@@ -104,6 +104,7 @@ describe("the permission table", () => {
     "content.write": ["contributor", "editor", "admin"],
     "content.delete.any": ["editor", "admin"],
     "workflow.review": ["editor", "admin"],
+    "archive.import": ["editor", "admin"],
     "workflow.override": ["admin"],
     "vocabulary.manage": ["admin"],
     "users.read": ["admin"],

@@ -13,6 +13,8 @@ export const permissions = {
   "workflow.review": ["editor", "admin"],
   // Archiving, and publishing or approving one's own change with a written reason.
   "workflow.override": ["admin"],
+  // Bulk import of laws, articles, agents and sources as drafts; publishing them at once needs workflow.override.
+  "archive.import": ["editor", "admin"],
   // Jurisdictions and topics are the controlled vocabularies.
   "vocabulary.manage": ["admin"],
   "users.read": ["admin"],

@@ -29,7 +29,12 @@ export class Ids {
   static async load(tx: Tx): Promise<Ids> {
     const last = {} as Record<IdentityTable, number>;
     for (const table of identityTables) {
-      const result = await tx.execute<{ n: number }>(sql.raw(`select coalesce(max(id), 0)::int as n from ${table}`));
+      // Past any id the sequence gave out, even for a row deleted since: an old id may live on in a redirect or a key.
+      const result = await tx.execute<{ n: number }>(
+        sql.raw(
+          `select greatest(coalesce(max(id), 0), coalesce(pg_sequence_last_value(pg_get_serial_sequence('${table}', 'id')), 0))::int as n from ${table}`,
+        ),
+      );
       last[table] = Number(result.rows[0]!.n);
     }
     return new Ids(last);

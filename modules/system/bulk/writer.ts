@@ -19,7 +19,14 @@ export type Table = {
   identity?: boolean;
   /** Rows already there (a vocabulary shared with the demo content) are left as they are. */
   ignoreExisting?: boolean;
+  /**
+   * A row whose key (these columns, "id" for most tables) is already there replaces it (an import's
+   * changed record), keeping who made it and when.
+   */
+  replaceOn?: string;
 };
+
+const kept = new Set(["id", "created_by_id", "created_at"]);
 
 const maxRows = 2_000;
 // A statement's JSON text; long law texts make a few rows big.
@@ -56,8 +63,17 @@ export class BulkWriter {
       .join(", ");
     const columns = table.columns ?? names;
     const select = table.select ?? names;
+    const conflict = table.ignoreExisting
+      ? " on conflict do nothing"
+      : table.replaceOn
+        ? ` on conflict (${table.replaceOn}) do update set ${columns
+            .split(", ")
+            .filter((c) => !kept.has(c) && !table.replaceOn!.split(", ").includes(c))
+            .map((c) => `${c} = excluded.${c}`)
+            .join(", ")}`
+        : "";
     await this.tx.execute(
-      sql`${sql.raw(`insert into ${table.name} (${columns})${table.identity ? " overriding system value" : ""} select ${select} from json_to_recordset(`)}${JSON.stringify(rows)}${sql.raw(`::json) as x(${table.fields})${table.ignoreExisting ? " on conflict do nothing" : ""}`)}`,
+      sql`${sql.raw(`insert into ${table.name} (${columns})${table.identity ? " overriding system value" : ""} select ${select} from json_to_recordset(`)}${JSON.stringify(rows)}${sql.raw(`::json) as x(${table.fields})${conflict}`)}`,
     );
     this.counts.set(table.name, (this.counts.get(table.name) ?? 0) + rows.length);
   }

@@ -12,7 +12,12 @@ export type ParsedRecord = {
 };
 
 export type ValidRecord = {
-  [K in RecordKind]: { kind: K; origin: Origin; value: z.output<(typeof recordSchemas)[K]> };
+  [K in RecordKind]: {
+    kind: K;
+    origin: Origin;
+    value: z.output<(typeof recordSchemas)[K]>;
+    locate: ParsedRecord["locate"];
+  };
 }[RecordKind];
 
 export const importFormat = "marginalia-import";
@@ -49,7 +54,13 @@ export function readImportFiles(files: ImportFile[]): { records: ValidRecord[]; 
   const records: ValidRecord[] = [];
   for (const record of parsed) {
     const result = recordSchemas[record.kind].safeParse(record.raw);
-    if (result.success) records.push({ kind: record.kind, origin: record.origin, value: result.data } as ValidRecord);
+    if (result.success)
+      records.push({
+        kind: record.kind,
+        origin: record.origin,
+        value: result.data,
+        locate: record.locate,
+      } as ValidRecord);
     else for (const issue of result.error.issues) errors.push({ ...record.locate(issue.path), reason: issue.message });
   }
   return { records, errors };
