@@ -215,9 +215,9 @@ function readLaws(rows: Map<CsvFileName, CsvRow[]>, records: ParsedRecord[], err
         const [list, index] = path;
         if ((list === "timeline" || list === "texts" || list === "related") && typeof index === "number") {
           const child = mine[list][index];
-          if (child) return { ...child.origin, field: columnName(path.slice(2)) };
+          if (child) return { ...child.origin, field: columnName(path.slice(2), child.origin.file) };
         }
-        return { ...origin, field: columnName(path) };
+        return { ...origin, field: columnName(path, origin.file) };
       },
     });
   }
@@ -232,49 +232,89 @@ function readLaws(rows: Map<CsvFileName, CsvRow[]>, records: ParsedRecord[], err
           });
 }
 
-/** The CSV column a field of a record came from: the last named part of its path, in snake_case. */
-function columnName(path: PropertyKey[]): string {
-  const named = path.filter((p): p is string => typeof p === "string");
-  const last = named.at(-1) ?? "";
-  const column = last.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-  return { date: "date", externalId: "external_id", law: "related_law", source: "source" }[last] ?? column;
+/**
+ * The CSV column a field of a record came from: the first part of its path that names a column of
+ * the file (titles.0.lang → titles, accounts.0.date → date), else its last named part in snake_case.
+ */
+function columnName(path: PropertyKey[], file: string): string {
+  const columns: readonly string[] = csvFiles[baseName(file) as CsvFileName] ?? [];
+  const named = path
+    .filter((p): p is string => typeof p === "string")
+    .map((p) => (p === "law" ? "related_law" : p.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+  return named.find((column) => columns.includes(column)) ?? named.at(-1) ?? "";
 }
 
-const columnOf = (origin: Origin) => (path: PropertyKey[]) => ({ ...origin, field: columnName(path) });
+const columnOf = (origin: Origin) => (path: PropertyKey[]) => ({ ...origin, field: columnName(path, origin.file) });
 
 function parseCsv(fileName: string, text: string, name: CsvFileName, errors: RowError[]): CsvRow[] | null {
-  let parsed: { record: Row; info: { lines: number } }[];
+  const bytes = Buffer.from(text.replace(/^\uFEFF/, ""));
+  const lineAt = lineCounter(bytes);
+  // csv-parse counts a CRLF inside a quoted cell as two lines, and names a record's last line:
+  // each record's first line is counted here instead, from where the record before it ended.
+  let end = 0;
+  let width = 0;
+  const starts: number[] = [];
+  let parsed: { cells: string[]; line: number }[];
   try {
-    parsed = parse(text.replace(/^\uFEFF/, ""), {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      info: true,
+    const records = parse(bytes, {
       skip_empty_lines: true,
       relax_column_count: false,
-    }) as { record: Row; info: { lines: number } }[];
-  } catch (error) {
-    const at = error as { lines?: number; message?: string };
-    errors.push({
-      file: fileName,
-      row: at.lines ?? 0,
-      field: "",
-      reason: `This file is not valid CSV: ${(at.message ?? "").replace(/^Invalid Record Length: /, "")}`,
+      on_record: (cells, info) => {
+        starts.push(lineAt(end));
+        width ||= cells.length;
+        end = info.bytes;
+        return cells;
+      },
     });
+    parsed = records.map((cells, i) => ({ cells, line: starts[i]! }));
+  } catch (error) {
+    const at = error as { code?: string; message?: string; record?: string[] };
+    // csv-parse's messages name its own line count; the error's row is the line the record starts on.
+    const reason =
+      at.code === "CSV_QUOTE_NOT_CLOSED"
+        ? 'A quoted cell that starts on this row is never closed: end it with ", and write "" for a quote inside a cell.'
+        : at.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH" && at.record
+          ? `This row has ${at.record.length} cells; the header row has ${width}.`
+          : at.code === "CSV_INVALID_CLOSING_QUOTE"
+            ? 'A quoted cell goes on after its closing quote: write "" for a quote inside a quoted cell.'
+            : (at.message ?? "").replace(/ (at|on) line \d+.*$/, "");
+    errors.push({ file: fileName, row: lineAt(end), field: "", reason: `This file is not valid CSV: ${reason}` });
     return null;
   }
-  const header = Object.keys(parsed[0]?.record ?? {});
+  const [head, ...body] = parsed;
+  if (!head) return [];
+  const header = head.cells.map((h) => h.trim().toLowerCase());
   const known = new Set<string>(csvFiles[name]);
-  for (const column of header)
+  const before = errors.length;
+  header.forEach((column, index) => {
     if (!known.has(column))
       errors.push({
         file: fileName,
-        row: 1,
+        row: head.line,
         field: column,
         reason: `${name} has no column "${column}". Its columns: ${csvFiles[name].join(", ")}.`,
       });
-  if (parsed.length)
-    for (const column of requiredColumns[name])
-      if (!header.includes(column))
-        errors.push({ file: fileName, row: 1, field: column, reason: `${name} needs a "${column}" column.` });
-  if (errors.some((e) => e.file === fileName && e.row === 1)) return null;
-  return parsed.map(({ record, info }) => ({ row: record, origin: { file: fileName, row: info.lines } }));
+    else if (header.indexOf(column) !== index)
+      errors.push({ file: fileName, row: head.line, field: column, reason: `The column "${column}" appears twice.` });
+  });
+  for (const column of requiredColumns[name])
+    if (!header.includes(column))
+      errors.push({ file: fileName, row: head.line, field: column, reason: `${name} needs a "${column}" column.` });
+  if (errors.length > before) return null;
+  return body.map(({ cells, line }) => ({
+    row: Object.fromEntries(header.map((column, i) => [column, cells[i]!])),
+    origin: { file: fileName, row: line },
+  }));
+}
+
+/** The line (from 1) a record starting at a byte offset is on, for offsets asked in increasing order. */
+function lineCounter(bytes: Buffer) {
+  let pos = 0;
+  let line = 1;
+  return (offset: number) => {
+    // Blank lines between records are skipped, so the record starts at the next character.
+    while (offset < bytes.length && (bytes[offset] === 0x0a || bytes[offset] === 0x0d)) offset++;
+    for (; pos < offset; pos++) if (bytes[pos] === 0x0a || (bytes[pos] === 0x0d && bytes[pos + 1] !== 0x0a)) line++;
+    return line;
+  };
 }

@@ -38,7 +38,12 @@ export const partialDate = z.union([
   z.string().transform((value, ctx): PartialDate => {
     const parsed = parsePartialDate(value);
     if (!parsed) {
-      ctx.addIssue({ code: "custom", message: `"${value}" is not a date: write 2023, 2023-01 or 2023-01-15.` });
+      // `continue` lets the union report this message rather than a bare "Invalid input".
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value}" is not a date: write 2023, 2023-01 or 2023-01-15.`,
+        continue: true,
+      });
       return z.NEVER;
     }
     return parsed;
