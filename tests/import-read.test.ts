@@ -34,7 +34,7 @@ describe("the documented examples", () => {
   test("example.json reads with no error and gives one record of each type", () => {
     const { records, errors } = readImportFiles([exampleJson()]);
     expect(errors).toEqual([]);
-    expect(records.map((r) => r.kind)).toEqual(["topics", "sources", "agents", "laws", "articles"]);
+    expect(records.map((r) => r.kind)).toEqual(["topics", "sources", "agents", "laws", "articles", "figures"]);
 
     const [law] = of(records, "laws");
     expect(law).toMatchObject({
@@ -73,7 +73,10 @@ describe("the documented examples", () => {
     expect(values(fromCsv.records)).toEqual(values(readImportFiles([exampleJson()]).records));
     // Each record names the line it came from; the law's multi-line text is one row.
     expect(fromCsv.records.map((r) => r.origin)).toEqual(
-      ["topics.csv", "sources.csv", "agents.csv", "laws.csv", "articles.csv"].map((file) => ({ file, row: 2 })),
+      ["topics.csv", "sources.csv", "agents.csv", "laws.csv", "articles.csv", "figures.csv"].map((file) => ({
+        file,
+        row: 2,
+      })),
     );
   });
 });

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
@@ -93,6 +95,15 @@ function archive(overrides: { lawSummary?: string; agentRef?: unknown } = {}) {
         sources: [{ externalId: "src-gazette" }],
       },
     ],
+    figures: [
+      {
+        externalId: "figure-files",
+        label: "Example files opened to readers",
+        jurisdiction: "kg",
+        accounts: [{ value: "1,200", asOf: "2022", sourceTitle: "Example Gazette No. 1", preferred: true }],
+        laws: ["law-archives"],
+      },
+    ],
   };
 }
 const file = (data: unknown, name = "archive.json"): ImportFile[] => [{ name, text: JSON.stringify(data) }];
@@ -117,6 +128,7 @@ describe("import", () => {
     expect(report.counts.laws).toEqual({ create: 2, update: 0, unchanged: 0 });
     expect(report.counts.agents.create).toBe(2);
     expect(report.counts.articles.create).toBe(1);
+    expect(report.counts.figures.create).toBe(1);
     expect(report.items.map((i) => i.title)).toContain("Example Law on Archives");
     expect(await count("editorial_items")).toBe(before);
     expect(await count("laws")).toBe(0);
@@ -189,7 +201,11 @@ describe("import", () => {
     ]);
     // Cited by title and URL only: made once, and found again by its title.
     expect(await count("sources")).toBe(2);
-    expect(Number((await rows<{ n: number }>(sql`select count(*)::int as n from law_relations`))[0]!.n)).toBe(1);
+    expect(await count("law_relations")).toBe(1);
+    const [figure] = await rows<{ value: string; wording: string; source: string; approved_at: Date | null }>(
+      sql`select a.value, a.wording, s.title as source, f.approved_at from figures f join figure_accounts a on a.figure_id = f.id join sources s on s.id = a.source_id`,
+    );
+    expect(figure).toEqual({ value: "1200", wording: "1,200", source: "Example Gazette No. 1", approved_at: null });
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 
@@ -200,7 +216,9 @@ describe("import", () => {
     expect(report.counts.laws).toEqual({ create: 0, update: 0, unchanged: 2 });
     expect(report.counts.agents).toEqual({ create: 0, update: 0, unchanged: 2 });
     expect(report.counts.articles).toEqual({ create: 0, update: 0, unchanged: 1 });
+    expect(report.counts.figures).toEqual({ create: 0, update: 0, unchanged: 1 });
     expect(await count("revisions")).toBe(revisions);
+    expect(await count("figures")).toBe(1);
     expect(await count("laws")).toBe(2);
     expect(await count("sources")).toBe(2);
   });
@@ -237,5 +255,101 @@ describe("import", () => {
       sql`select details from audit_log where action = 'archive.import' order by id desc limit 1`,
     );
     expect(entry!.details.published).toBe(5);
+    const [figure] = await rows<{ approved: boolean; source: string | null }>(
+      sql`select f.approved_at is not null as approved, a.approved_source_title as source from figures f join figure_accounts a on a.figure_id = f.id`,
+    );
+    expect(figure).toEqual({ approved: true, source: "Example Gazette No. 1" });
+  });
+});
+
+describe("import of the documented examples", () => {
+  let examples: Database;
+  const examplesDir = path.join(process.cwd(), "docs/import-examples");
+  const csvFiles = () =>
+    fs
+      .readdirSync(path.join(examplesDir, "csv"))
+      .map((name) => ({ name, text: fs.readFileSync(path.join(examplesDir, "csv", name), "utf8") }));
+
+  beforeAll(async () => {
+    examples = await createTestDatabase();
+    await makeJurisdiction(examples.db, "KG", "Kyrgyzstan");
+  });
+  afterAll(async () => {
+    await examples?.close();
+  });
+
+  it("reads the CSV files and the JSON file as the same records: the second import changes nothing", async () => {
+    const ctx: Ctx = { db: examples.db, actor: commandLineActor };
+    const fromCsv = await importArchive(ctx, csvFiles(), { dryRun: false, publish: false });
+    expect(fromCsv.errors).toEqual([]);
+    for (const kind of ["topics", "sources", "agents", "laws", "articles", "figures"] as const)
+      expect(fromCsv.counts[kind].create, kind).toBe(1);
+    const json = [{ name: "example.json", text: fs.readFileSync(path.join(examplesDir, "example.json"), "utf8") }];
+    const again = await importArchive(ctx, json, { dryRun: false, publish: false });
+    expect(again.errors).toEqual([]);
+    for (const kind of ["topics", "sources", "agents", "laws", "articles", "figures"] as const)
+      expect(again.counts[kind], kind).toEqual({ create: 0, update: 0, unchanged: 1 });
+    const [law] = (
+      await examples.db.execute<{ title: string; titles: string }>(
+        sql`select l.title, string_agg(t.lang || ':' || t.title, ' | ' order by t.id) as titles from laws l join law_titles t on t.law_id = l.id group by l.id`,
+      )
+    ).rows;
+    expect(law).toEqual({
+      title: "Example Law on Archives",
+      titles: "und:Example Law on Archives | ru:Примерный закон об архивах",
+    });
+  });
+
+  it("names the CSV file, row and column of a bad cell, and writes nothing", async () => {
+    const files = csvFiles().map((f) =>
+      f.name === "law_timeline.csv" ? { ...f, text: f.text.replace(/2021-0\d-\d\d/, "2021-13-40") } : f,
+    );
+    const before = Number(
+      (await examples.db.execute<{ n: number }>(sql`select count(*)::int as n from revisions`)).rows[0]!.n,
+    );
+    const report = await importArchive({ db: examples.db, actor: commandLineActor }, files, {
+      dryRun: false,
+      publish: false,
+    });
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        file: "law_timeline.csv",
+        row: 3,
+        field: "date",
+        reason: expect.stringContaining("2021-13-40"),
+      }),
+    ]);
+    const after = Number(
+      (await examples.db.execute<{ n: number }>(sql`select count(*)::int as n from revisions`)).rows[0]!.n,
+    );
+    expect(after).toBe(before);
+  });
+
+  it("lets an editor import drafts that use the archive's topics", async () => {
+    const { ctx } = await makeUser(examples.db, "editor");
+    const text = JSON.stringify({
+      format: "marginalia-import",
+      version: 1,
+      laws: [
+        {
+          externalId: "editor-law",
+          jurisdiction: "KG",
+          type: "decree",
+          status: "adopted",
+          title: "Example Decree on Reading Rooms",
+          topics: ["example-archives"],
+          timeline: [{ kind: "adopted", agent: { name: "Example Assembly" }, date: "~1994" }],
+        },
+      ],
+    });
+    const report = await importArchive(ctx, [{ name: "decree.json", text }], { dryRun: false, publish: false });
+    expect(report.errors).toEqual([]);
+    expect(report.counts.laws.create).toBe(1);
+    const [row] = (
+      await examples.db.execute<{ created_by_id: number; review: string }>(
+        sql`select l.created_by_id, e.review from laws l join editorial_items e on e.item_type = 'law' and e.item_id = l.id where l.title = 'Example Decree on Reading Rooms'`,
+      )
+    ).rows;
+    expect(row).toEqual({ created_by_id: ctx.actor!.id, review: "draft" });
   });
 });

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
 import { figureAccounts, figures, sources } from "@/db/schema";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { audit } from "@/modules/audit/record";
@@ -37,20 +38,26 @@ export async function approveFigure(ctx: Ctx, id: number, seenAt: unknown): Prom
       )
       .returning({ id: figures.id });
     if (approved.length === 0) throw changedSince();
-    // Readers see each source as it stands now, approved with the figure: a later edit of the
-    // source record reaches them only with the figure's next approval.
-    await tx
-      .update(figureAccounts)
-      .set({
-        approvedSourceTitle: sql`(select ${sources.title} from ${sources} where ${sources.id} = ${figureAccounts.sourceId})`,
-        approvedSourceUrl: sql`(select ${sources.url} from ${sources} where ${sources.id} = ${figureAccounts.sourceId})`,
-      })
-      .where(eq(figureAccounts.figureId, id));
+    await approveSources(tx, id);
     await audit(tx, { actor, action: "figure.approve", targetType: "figure", targetId: id, ip: ctx.ip });
     // Unchanged since it was read (its updated_at is the same), so are the pages that show it.
     await tickPublicationClock(tx, shownOn(figureScopes(figure)));
   });
   publicationCommitted();
+}
+
+/**
+ * Readers see each source as it stands now, approved with the figure: a later edit of the source
+ * record reaches them only with the figure's next approval.
+ */
+export async function approveSources(tx: Tx, figureId: number): Promise<void> {
+  await tx
+    .update(figureAccounts)
+    .set({
+      approvedSourceTitle: sql`(select ${sources.title} from ${sources} where ${sources.id} = ${figureAccounts.sourceId})`,
+      approvedSourceUrl: sql`(select ${sources.url} from ${sources} where ${sources.id} = ${figureAccounts.sourceId})`,
+    })
+    .where(eq(figureAccounts.figureId, figureId));
 }
 
 const changedSince = () =>

@@ -58,7 +58,7 @@ export async function updateFigure(ctx: Ctx, id: number, input: unknown): Promis
   return getFigure(ctx, id);
 }
 
-function columns(values: FigureValues) {
+export function columns(values: FigureValues) {
   return { label: values.label, jurisdictionCode: values.jurisdictionCode, unit: values.unit, note: values.note };
 }
 
@@ -76,12 +76,12 @@ export const figureScopes = (figure: Figure) => ({
   lawIds: figure.laws.map((l) => l.id),
 });
 
-async function writeLaws(tx: Tx, figureId: number, lawIds: number[]) {
+export async function writeLaws(tx: Tx, figureId: number, lawIds: number[]) {
   const unique = [...new Set(lawIds)];
   if (unique.length) await tx.insert(figureLaws).values(unique.map((lawId) => ({ figureId, lawId })));
 }
 
-async function writeAccounts(tx: Tx, figureId: number, values: FigureValues) {
+export async function writeAccounts(tx: Tx, figureId: number, values: FigureValues) {
   await tx.insert(figureAccounts).values(
     values.accounts.map((a, i) => ({
       figureId,

@@ -28,6 +28,8 @@ export const csvFiles = {
   "law_timeline.csv": ["law_external_id", "kind", "date", "agent", "source", "note"],
   "law_texts.csv": ["law_external_id", "lang", "official", "effective_date", "source", "body"],
   "law_relations.csv": ["law_external_id", "kind", "related_law", "note"],
+  "figures.csv": ["external_id", "label", "jurisdiction", "unit", "note", "laws"],
+  "figure_accounts.csv": ["figure_external_id", "value", "as_of", "source", "preferred"],
   "articles.csv": [
     "external_id",
     "slug",
@@ -56,6 +58,8 @@ const requiredColumns: Record<CsvFileName, string[]> = {
   "law_timeline.csv": ["law_external_id", "kind"],
   "law_texts.csv": ["law_external_id", "lang", "body"],
   "law_relations.csv": ["law_external_id", "kind", "related_law"],
+  "figures.csv": ["external_id", "label"],
+  "figure_accounts.csv": ["figure_external_id", "value"],
   "articles.csv": ["external_id", "kind", "title"],
 };
 
@@ -151,7 +155,53 @@ export function readCsvFiles(files: { name: string; text: string }[]): { records
     jurisdictions: list(r.jurisdictions),
     sources: list(r.sources),
   }));
+  readFigures(rows, records, errors);
   return { records, errors };
+}
+
+/** Figures, each with its sourced values from figure_accounts.csv, one row each. */
+function readFigures(rows: Map<CsvFileName, CsvRow[]>, records: ParsedRecord[], errors: RowError[]) {
+  const accounts = new Map<string, CsvRow[]>();
+  for (const account of rows.get("figure_accounts.csv") ?? []) {
+    const key = account.row.figure_external_id!.trim();
+    accounts.set(key, [...(accounts.get(key) ?? []), account]);
+  }
+  for (const { row, origin } of rows.get("figures.csv") ?? []) {
+    const id = row.external_id!.trim();
+    const mine = accounts.get(id) ?? [];
+    accounts.delete(id);
+    records.push({
+      kind: "figures",
+      origin,
+      raw: {
+        externalId: id,
+        label: row.label,
+        jurisdiction: blankToUndefined(row.jurisdiction) ?? null,
+        unit: row.unit ?? "",
+        note: row.note ?? "",
+        laws: list(row.laws),
+        accounts: mine.map(({ row: a }) => ({
+          value: a.value,
+          asOf: blankToUndefined(a.as_of) ?? null,
+          source: refOf(a.source),
+          preferred: yes(a.preferred),
+        })),
+      },
+      locate: (path) => {
+        const [field, index] = path;
+        const account = field === "accounts" && typeof index === "number" ? mine[index] : undefined;
+        if (account) return { ...account.origin, field: columnName(path.slice(2), account.origin.file) };
+        return { ...origin, field: field === "accounts" ? "figure_external_id" : columnName(path, origin.file) };
+      },
+    });
+  }
+  for (const [id, orphans] of accounts)
+    for (const account of orphans)
+      errors.push({
+        ...account.origin,
+        field: "figure_external_id",
+        reason: `No row of figures.csv has the external_id "${id}".`,
+      });
 }
 
 /** Laws, with their timeline, texts and relations gathered from their own files. */

@@ -18,6 +18,8 @@ export type Known = {
   agents: { byKey: Map<string, KnownAgent>; bySlug: Map<string, KnownAgent>; byName: Map<string, KnownAgent> };
   laws: { byKey: Map<string, KnownLaw>; byAddress: Map<string, KnownLaw>; byTitle: Map<string, KnownLaw> };
   articles: { byKey: Map<string, KnownArticle> };
+  /** Figures by the external id an earlier import gave them. */
+  figures: Map<string, number>;
   /** Slugs in use or kept for redirects, per type and scope ("law:KG", "agent:", "article:"). */
   slugs: Map<string, Set<string>>;
 };
@@ -65,6 +67,7 @@ export async function loadKnown(tx: Tx): Promise<Known> {
     agents: { byKey: new Map(), bySlug: new Map(), byName: new Map() },
     laws: { byKey: new Map(), byAddress: new Map(), byTitle: new Map() },
     articles: { byKey: new Map() },
+    figures: new Map(),
     slugs: new Map(),
   };
   const takeSlug = (space: string, slug: string) => {
@@ -110,6 +113,7 @@ export async function loadKnown(tx: Tx): Promise<Known> {
     if (key) known.articles.byKey.set(key, article);
     takeSlug("article:", article.slug);
   }
+  for (const [id, key] of await keys(tx, "figure", "figures")) known.figures.set(key, id);
   for (const r of redirects) takeSlug(`${r.item_type}:${r.scope}`, r.old_slug);
   return known;
 }

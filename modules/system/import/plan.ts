@@ -9,6 +9,7 @@ import { lawSnapshotVersion, type LawSnapshot } from "@/modules/laws/snapshot-sc
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
 import { parseSnapshot } from "@/modules/workflow/snapshots";
 import type { Ids } from "@/modules/system/bulk/ids";
+import { planFigures, type PlannedFigure } from "./figures";
 import { claimSlug, lawAddress, type Known, type KnownSource } from "./known";
 import type { ValidRecord } from "./read";
 import type {
@@ -41,6 +42,7 @@ export type Plan = {
   agents: PlannedItem<AgentSnapshot>[];
   laws: PlannedItem<LawSnapshot>[];
   articles: PlannedItem<ArticleSnapshot>[];
+  figures: PlannedFigure[];
   errors: RowError[];
 };
 
@@ -133,7 +135,17 @@ export async function planImport(tx: Tx, known: Known, records: ValidRecord[], i
   await markChangedItems(tx, "agent", agents);
   await markChangedItems(tx, "law", laws);
   await markChangedItems(tx, "article", articles);
-  return { topics, sources, citedSources: resolver.newSources, agents, laws, articles, errors: resolver.errors };
+  const figures = await planFigures(tx, known, of("figures"), resolver);
+  return {
+    topics,
+    sources,
+    citedSources: resolver.newSources,
+    agents,
+    laws,
+    articles,
+    figures,
+    errors: resolver.errors,
+  };
 }
 
 export function planItems(plan: Plan): ImportItem[] {
@@ -145,6 +157,7 @@ export function planItems(plan: Plan): ImportItem[] {
     ...list("agents", plan.agents),
     ...list("laws", plan.laws),
     ...list("articles", plan.articles),
+    ...list("figures", plan.figures),
   ];
 }
 
@@ -252,11 +265,17 @@ function lawSnapshotOf(r: Of<"laws">, known: Known, resolver: Resolver, ids: Ids
   const at = (...path: PropertyKey[]) => r.locate(path);
   const self = known.laws.byKey.get(v.externalId)!;
   const jurisdiction = resolver.jurisdiction(v.jurisdiction, at("jurisdiction"));
-  const titles = v.titles.length ? v.titles : [{ lang: "und", title: v.title, preferred: true }];
-  const preferred = Math.max(
-    0,
-    titles.findIndex((t) => t.preferred),
-  );
+  // Its address is kept: moving a law to another jurisdiction (a new address, the old one redirecting) is an editor's step.
+  if (self.jurisdictionCode !== v.jurisdiction)
+    resolver.fail(
+      at("jurisdiction"),
+      `This law is already in the archive under ${self.jurisdictionCode}: move it to another jurisdiction in its editor.`,
+    );
+  // The API lists the title among the titles; a file may give it only as `title`, language undetermined.
+  const listed = v.titles.some((t) => t.title === v.title);
+  const titles = listed ? v.titles : [{ lang: "und", title: v.title, preferred: true }, ...v.titles];
+  const marked = titles.findIndex((t) => t.preferred);
+  const preferred = marked >= 0 ? marked : titles.findIndex((t) => t.title === v.title);
   const topicList = v.topics.flatMap((t, i) => {
     const topic = resolver.topic(t.slug, at("topics", i));
     return topic ? [topic] : [];

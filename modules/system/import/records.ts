@@ -90,21 +90,30 @@ export const sourceRecord = z.object({
   note: optional(2000),
 });
 
-export const agentRecord = z.object({
-  externalId,
-  slug,
-  kind: z.enum(agentKinds, { message: `Use one of: ${agentKinds.join(", ")}.` }),
-  name: required(500, "Give the agent's name."),
-  description: optional(5000),
-  names: z
-    .array(z.object({ name: required(500, "Enter the name."), lang: langCode }))
-    .max(200)
-    .default([]),
-  links: z
-    .array(z.object({ label: optional(200), url: z.url({ protocol: /^https?$/, message: "Use an http(s) address." }) }))
-    .max(50)
-    .default([]),
-});
+export const agentRecord = z.preprocess(
+  // The read API calls an agent's other names `otherNames`.
+  (raw) =>
+    raw && typeof raw === "object" && "otherNames" in raw && !("names" in raw)
+      ? { ...raw, names: (raw as { otherNames: unknown }).otherNames }
+      : raw,
+  z.object({
+    externalId,
+    slug,
+    kind: z.enum(agentKinds, { message: `Use one of: ${agentKinds.join(", ")}.` }),
+    name: required(500, "Give the agent's name."),
+    description: optional(5000),
+    names: z
+      .array(z.object({ name: required(500, "Enter the name."), lang: langCode }))
+      .max(200)
+      .default([]),
+    links: z
+      .array(
+        z.object({ label: optional(200), url: z.url({ protocol: /^https?$/, message: "Use an http(s) address." }) }),
+      )
+      .max(50)
+      .default([]),
+  }),
+);
 
 /** A source as laws and articles cite it: the API's sourceTitle/sourceUrl, or a reference. */
 const citing = {
@@ -215,11 +224,39 @@ export const articleRecord = z.object({
   sources: z.array(ref).max(200).default([]),
 });
 
+/** A sourced number: the API's figure, its accounts citing sources as laws do. */
+export const figureRecord = z.object({
+  externalId,
+  label: required(500, "Say what is counted."),
+  jurisdiction: z
+    .union([line(12), z.object({ code: line(12) }).transform((j) => j.code)])
+    .nullable()
+    .default(null)
+    .transform((code) => (code ? code.toUpperCase() : null)),
+  unit: optional(100),
+  note: optional(5000),
+  accounts: z
+    .array(
+      z.object({
+        // The number as the source prints it ("311,000", "2.4 million"), or the API's wording.
+        value: z.union([z.number().transform(String), line(60)]),
+        wording: line(60).optional(),
+        asOf: partialDate.nullable().default(null),
+        preferred: z.boolean().default(false),
+        ...citing,
+      }),
+    )
+    .min(1, "Give at least one sourced value.")
+    .max(50),
+  laws: z.array(ref).max(200).default([]),
+});
+
 export type TopicRecord = z.output<typeof topicRecord>;
 export type SourceRecord = z.output<typeof sourceRecord>;
 export type AgentRecord = z.output<typeof agentRecord>;
 export type LawRecord = z.output<typeof lawRecord>;
 export type ArticleRecord = z.output<typeof articleRecord>;
+export type FigureRecord = z.output<typeof figureRecord>;
 
 export const recordSchemas = {
   topics: topicRecord,
@@ -227,6 +264,7 @@ export const recordSchemas = {
   agents: agentRecord,
   laws: lawRecord,
   articles: articleRecord,
+  figures: figureRecord,
 } as const;
 export type RecordKind = keyof typeof recordSchemas;
 export const recordKinds = Object.keys(recordSchemas) as RecordKind[];

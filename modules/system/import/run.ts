@@ -5,6 +5,9 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { roleHas } from "@/modules/auth/permissions";
 import { Ids } from "@/modules/system/bulk/ids";
+import { tickPublicationClock } from "@/modules/workflow/publication-clock";
+import { publicationCommitted } from "@/modules/workflow/publication-committed";
+import { approveFigures } from "./figures";
 import { loadKnown } from "./known";
 import { planImport, planItems, type Plan } from "./plan";
 import { publishImported } from "./publish";
@@ -70,7 +73,7 @@ export async function importArchive(
   };
   if (errors.length) return report(null, errors);
 
-  return ctx.db.transaction(async (tx) => {
+  const outcome = await ctx.db.transaction(async (tx) => {
     if (!options.dryRun) await lock(tx);
     progress({ phase: "checking", done: 0, total: records.length });
     const known = await loadKnown(tx);
@@ -85,12 +88,16 @@ export async function importArchive(
           reason: `Only an admin can add or change topics ("${topic.key}" is ${topic.action === "create" ? "new" : "changed"}).`,
         });
     progress({ phase: "checking", done: records.length, total: records.length });
-    if (rowErrors.length || options.dryRun) return report(plan, rowErrors);
+    if (rowErrors.length || options.dryRun) return { report: report(plan, rowErrors), changedPublic: false };
 
     const now = new Date();
     const names = files.map((f) => f.name).join(", ");
     await writePlan(tx, plan, { actor, ip: ctx.ip, message: `Imported from ${names}`, now, ids }, progress);
     const published = options.publish ? await publishImported(tx, plan, now, progress) : [];
+    const approvedFigures = options.publish ? await approveFigures(tx, plan.figures, actor, now) : 0;
+    // Topics' names and figures show on public pages whatever else was published.
+    const figuresShown = plan.figures.some((f) => f.action === "update") || approvedFigures > 0;
+    if (figuresShown || plan.topics.some((t) => t.action === "update")) await tickPublicationClock(tx);
     const done = report(plan, [], options.publish);
     await audit(tx, {
       actor,
@@ -104,10 +111,14 @@ export async function importArchive(
         created: idsBy(plan, "create"),
         updated: idsBy(plan, "update"),
         published: published.length,
+        approvedFigures,
       },
     });
-    return done;
+    return { report: done, changedPublic: published.length > 0 || figuresShown };
   });
+  // This instance shows the change at once; the others within a second (modules/workflow/publication-committed.ts).
+  if (outcome.changedPublic) publicationCommitted();
+  return outcome.report;
 }
 
 async function lock(tx: Tx) {
@@ -124,5 +135,11 @@ function countsOf(items: ImportItem[]): ImportReport["counts"] {
 
 function idsBy(plan: Plan, action: "create" | "update") {
   const of = (items: { id: number; action: string }[]) => items.filter((i) => i.action === action).map((i) => i.id);
-  return { agents: of(plan.agents), laws: of(plan.laws), articles: of(plan.articles), sources: of(plan.sources) };
+  return {
+    agents: of(plan.agents),
+    laws: of(plan.laws),
+    articles: of(plan.articles),
+    sources: of(plan.sources),
+    figures: of(plan.figures),
+  };
 }

@@ -8,6 +8,7 @@ import type { Ids } from "@/modules/system/bulk/ids";
 import { writeLawRows } from "@/modules/system/bulk/law-rows";
 import { BulkWriter, type Table } from "@/modules/system/bulk/writer";
 import { lockItem, recordRevision, snapshotHash, type Snapshot } from "@/modules/workflow/revise";
+import { writeFigures } from "./figures";
 import type { Plan, PlannedItem } from "./plan";
 import type { ImportProgress } from "./report";
 
@@ -66,7 +67,13 @@ export async function writePlan(
   const { actor, now, ids } = options;
   const at = now.toISOString();
   const out = new BulkWriter(tx);
-  const total = plan.topics.length + plan.sources.length + plan.agents.length + plan.laws.length + plan.articles.length;
+  const total =
+    plan.topics.length +
+    plan.sources.length +
+    plan.agents.length +
+    plan.laws.length +
+    plan.articles.length +
+    plan.figures.length;
   let done = 0;
   const step = async (n = 1) => {
     done += n;
@@ -157,6 +164,10 @@ export async function writePlan(
   ] as const)
     for (const item of items)
       await out.add(keyRows, { record_type: recordType, external_id: item.key, item_id: item.id, imported_at: at });
+  await writeFigures(tx, plan.figures, actor, now);
+  await step(plan.figures.length);
+  for (const f of plan.figures)
+    await out.add(keyRows, { record_type: "figure", external_id: f.key, item_id: f.id, imported_at: at });
   for (const s of plan.sources)
     if (s.externalId)
       await out.add(keyRows, { record_type: "source", external_id: s.externalId, item_id: s.id, imported_at: at });
