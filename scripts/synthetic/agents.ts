@@ -1,8 +1,8 @@
 import type { AgentKind } from "@/db/schema/vocabulary";
-import { searchTextOf } from "@/modules/agents/match";
 import { agentSnapshotVersion, type AgentSnapshot } from "@/modules/agents/snapshot-schema";
 import { searchDocument } from "@/modules/workflow/project-search";
-import type { BulkWriter, Table } from "@/modules/system/bulk/writer";
+import { writeAgentRows } from "@/modules/system/bulk/agent-rows";
+import type { BulkWriter } from "@/modules/system/bulk/writer";
 import type { Ids } from "@/modules/system/bulk/ids";
 import { pickState, type Publisher } from "./publication";
 import { instant, toCyrillic, type Random } from "./random";
@@ -10,14 +10,6 @@ import { FROM, TO } from "./time";
 import type { Jurisdiction } from "./vocabulary";
 
 export type Agent = { id: number; kind: AgentKind; name: string; live: boolean; jurisdiction: string | null };
-
-const agentRows: Table = {
-  name: "agents",
-  fields:
-    "id int, slug text, kind agent_kind, preferred_name text, description text, links jsonb, search_text text, created_at timestamptz, updated_at timestamptz",
-  identity: true,
-};
-const nameRows: Table = { name: "agent_names", fields: "id int, agent_id int, name text, lang text", identity: true };
 
 const kinds: [number, AgentKind][] = [
   [62, "person"],
@@ -92,18 +84,7 @@ export async function writeAgents(
       links,
       names,
     };
-    await out.add(agentRows, {
-      id,
-      slug,
-      kind,
-      preferred_name: name,
-      description: working.description,
-      links,
-      search_text: searchTextOf(name, names),
-      created_at: createdAt,
-      updated_at: createdAt,
-    });
-    for (const n of names) await out.add(nameRows, { id: ids.next("agent_names"), agent_id: id, ...n });
+    await writeAgentRows(out, ids, { id, createdAt, createdById: null }, working);
     const liveSnapshot = { ...working, description };
     const live = await publisher.record(
       { type: "agent", id, createdAt },

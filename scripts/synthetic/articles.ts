@@ -5,7 +5,8 @@ import { publicAgentPath } from "@/modules/public/addresses";
 import type { Credit } from "@/modules/public/live-agents";
 import { searchDocument } from "@/modules/workflow/project-search";
 import type { Agent } from "./agents";
-import type { BulkWriter, Table } from "@/modules/system/bulk/writer";
+import { writeArticleRows } from "@/modules/system/bulk/article-rows";
+import type { BulkWriter } from "@/modules/system/bulk/writer";
 import type { Ids } from "@/modules/system/bulk/ids";
 import type { Law, TextTarget } from "./laws";
 import { articleDocument } from "./markdown";
@@ -14,18 +15,6 @@ import { writeArticleReadModel } from "./read-model";
 import { instant, type Random } from "./random";
 import { FROM, TO } from "./time";
 import type { Vocabulary } from "./vocabulary";
-
-const t = (name: string, fields: string, identity = false): Table => ({ name, fields, identity });
-const articleRows = t(
-  "articles",
-  "id int, slug text, kind article_kind, title text, body text, lang text, publisher_id int, credited_agent_id int, original_date date, original_precision date_precision, original_url text, created_at timestamptz, updated_at timestamptz",
-  true,
-);
-const authorRows = t("article_authors", "article_id int, agent_id int, position int");
-const lawRows = t("article_laws", "article_id int, law_id int");
-const topicRows = t("article_topics", "article_id int, topic_id int");
-const jurisdictionRows = t("article_jurisdictions", "article_id int, jurisdiction_code text");
-const sourceRows = t("article_sources", "article_id int, source_id int");
 
 const kinds: [number, ArticleKind][] = [
   [50, "news"],
@@ -134,27 +123,7 @@ export async function writeArticles(
     };
     const working = state === "pending" ? { ...snapshot, title: `${title} (updated)` } : snapshot;
     const createdAt = instant(rng, createdMs, createdMs + 86_400_000);
-    await out.add(articleRows, {
-      id,
-      slug,
-      kind,
-      title: working.title,
-      body: doc.markdown,
-      lang: "en",
-      publisher_id: outlet?.id ?? null,
-      credited_agent_id: credited?.id ?? null,
-      original_date: original?.date ?? null,
-      original_precision: original?.precision ?? null,
-      original_url: snapshot.originalUrl,
-      created_at: createdAt,
-      updated_at: createdAt,
-    });
-    for (const [position, a] of authors.entries())
-      await out.add(authorRows, { article_id: id, agent_id: a.id, position });
-    for (const l of laws) await out.add(lawRows, { article_id: id, law_id: l.id });
-    for (const x of articleTopics) await out.add(topicRows, { article_id: id, topic_id: x.id });
-    for (const code of codes) await out.add(jurisdictionRows, { article_id: id, jurisdiction_code: code });
-    for (const s of articleSources) await out.add(sourceRows, { article_id: id, source_id: s.id });
+    await writeArticleRows(out, { id, createdAt, createdById: null }, working);
     const published = await publisher.record(
       { type: "article", id, createdAt },
       state,

@@ -3,10 +3,11 @@ import type { DatePrecision, PartialDate } from "@/lib/partial-date";
 import { lawSnapshotVersion, type LawSnapshot } from "@/modules/laws/snapshot-schema";
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
 import { searchDocument } from "@/modules/workflow/project-search";
-import { foldForSearch, slugify } from "@/lib/text";
+import { slugify } from "@/lib/text";
 import { registries, scriptOf, sentences, title, topicTable, type Shape } from "../bench/synthetic-archive";
 import type { Agent } from "./agents";
-import type { BulkWriter, Table } from "@/modules/system/bulk/writer";
+import { writeLawRows } from "@/modules/system/bulk/law-rows";
+import type { BulkWriter } from "@/modules/system/bulk/writer";
 import type { Ids } from "@/modules/system/bulk/ids";
 import { lawDocument, type Document } from "./markdown";
 import { pickState, type Live, type Publisher } from "./publication";
@@ -30,31 +31,6 @@ export type TextTarget = {
 };
 
 export type Law = { id: number; title: string; jurisdictionCode: string; live: boolean };
-
-const t = (name: string, fields: string, identity = true): Table => ({ name, fields, identity });
-const lawRows = t(
-  "laws",
-  "id int, slug text, jurisdiction_code text, type law_type, title text, summary text, status law_status, search_text text, created_at timestamptz, updated_at timestamptz",
-);
-const titleRows = t("law_titles", "id int, law_id int, lang text, title text, preferred boolean");
-const identifierRows = t("law_identifiers", "id int, law_id int, registry text, value text");
-const periodRows = t("law_periods", "id int, law_id int, note text");
-const periodAccountRows = t(
-  "law_period_accounts",
-  "id int, period_id int, start_date date, start_precision date_precision, start_approximate boolean, end_date date, end_precision date_precision, end_approximate boolean, source_id int, preferred boolean, note text",
-);
-const topicRows = t("law_topics", "law_id int, topic_id int", false);
-const sourceRows = t("law_sources", "law_id int, source_id int", false);
-const textRows = t(
-  "law_text_versions",
-  "id int, law_id int, lang text, official boolean, effective_date date, effective_precision date_precision, effective_approximate boolean, source_id int, body text, created_at timestamptz, updated_at timestamptz",
-);
-const eventRows = t("law_events", "id int, law_id int, kind law_event_kind, agent_id int, note text, position int");
-const accountRows = t(
-  "law_event_accounts",
-  "id int, event_id int, date date, precision date_precision, approximate boolean, source_id int, preferred boolean, note text",
-);
-const relationRows = t("law_relations", "id int, from_law_id int, to_law_id int, kind law_relation_kind, note text");
 
 const statusWeights: [number, LawStatus][] = [
   [10, "bill"],
@@ -296,77 +272,7 @@ export async function writeLaws(
         ? { ...live, events: live.events.slice(0, -1) }
         : undefined;
 
-    await out.add(lawRows, {
-      id,
-      slug,
-      jurisdiction_code: jurisdiction.code,
-      type,
-      status,
-      title: lawTitle,
-      summary: working.summary,
-      search_text: foldForSearch([...titles.map((x) => x.title), ...identifiers.map((x) => x.value)].join(" ")),
-      created_at: createdAt,
-      updated_at: createdAt,
-    });
-    for (const x of titles) await out.add(titleRows, { id: ids.next("law_titles"), law_id: id, ...x });
-    for (const x of identifiers) await out.add(identifierRows, { id: ids.next("law_identifiers"), law_id: id, ...x });
-    for (const x of periods) {
-      const periodId = ids.next("law_periods");
-      await out.add(periodRows, { id: periodId, law_id: id, note: x.note });
-      for (const a of x.accounts)
-        await out.add(periodAccountRows, {
-          id: ids.next("law_period_accounts"),
-          period_id: periodId,
-          start_date: a.start.date,
-          start_precision: a.start.precision,
-          start_approximate: a.start.approximate,
-          end_date: a.end.date,
-          end_precision: a.end.precision,
-          end_approximate: a.end.approximate,
-          source_id: a.sourceId,
-          preferred: a.preferred,
-          note: a.note,
-        });
-    }
-    for (const x of lawTopics) await out.add(topicRows, { law_id: id, topic_id: x.id });
-    for (const x of lawSources) await out.add(sourceRows, { law_id: id, source_id: x.id });
-    for (const d of documents)
-      await out.add(textRows, {
-        id: d.id,
-        law_id: id,
-        lang: d.lang,
-        official: d.official,
-        effective_date: d.effectiveDate?.date ?? null,
-        effective_precision: d.effectiveDate?.precision ?? null,
-        effective_approximate: d.effectiveDate?.approximate ?? false,
-        source_id: d.source?.id ?? null,
-        body: d.markdown,
-        created_at: createdAt,
-        updated_at: createdAt,
-      });
-    for (const e of events) {
-      await out.add(eventRows, {
-        id: e.id,
-        law_id: id,
-        kind: e.kind,
-        agent_id: e.agentId,
-        note: e.note,
-        position: e.position,
-      });
-      for (const a of e.accounts)
-        await out.add(accountRows, {
-          id: a.id,
-          event_id: e.id,
-          date: a.date?.date ?? null,
-          precision: a.date?.precision ?? null,
-          approximate: a.date?.approximate ?? false,
-          source_id: a.sourceId,
-          preferred: a.preferred,
-          note: a.note,
-        });
-    }
-    for (const r of relations)
-      await out.add(relationRows, { id: r.id, from_law_id: id, to_law_id: r.toLawId, kind: r.kind, note: r.note });
+    await writeLawRows(out, ids, { id, createdAt, createdById: null }, working);
 
     const published: Live = await publisher.record(
       { type: "law", id, createdAt },
