@@ -451,21 +451,26 @@ async function markChangedSources(tx: Tx, sources: PlannedSource[]) {
   }
 }
 
-/** An item whose working revision already records what the record says is left as it is. */
+/**
+ * An item whose working revision already records what the record says is left as it is. A few
+ * hundred at a time: ten thousand snapshots at once would not fit the server's memory.
+ */
 async function markChangedItems<S>(tx: Tx, type: ContentType, items: PlannedItem<S>[]) {
   const existing = items.filter((i) => !i.createdNew);
-  if (!existing.length) return;
-  const { rows } = await tx.execute<{ item_id: number; snapshot: unknown }>(
-    sql`select e.item_id, r.snapshot from editorial_items e join revisions r on r.id = e.working_revision_id
-        where e.item_type = ${type} and e.item_id in (${sql.join(
-          existing.map((i) => sql`${i.id}`),
-          sql`, `,
-        )})`,
-  );
-  const current = new Map(rows.map((r) => [Number(r.item_id), comparable(parseSnapshot(type, r.snapshot))]));
-  for (const item of existing)
-    item.action =
-      current.get(item.id) === comparable(item.snapshot as Record<string, unknown>) ? "unchanged" : "update";
+  for (let start = 0; start < existing.length; start += 500) {
+    const chunk = existing.slice(start, start + 500);
+    const { rows } = await tx.execute<{ item_id: number; snapshot: unknown }>(
+      sql`select e.item_id, r.snapshot from editorial_items e join revisions r on r.id = e.working_revision_id
+          where e.item_type = ${type} and e.item_id in (${sql.join(
+            chunk.map((i) => sql`${i.id}`),
+            sql`, `,
+          )})`,
+    );
+    const current = new Map(rows.map((r) => [Number(r.item_id), comparable(parseSnapshot(type, r.snapshot))]));
+    for (const item of chunk)
+      item.action =
+        current.get(item.id) === comparable(item.snapshot as Record<string, unknown>) ? "unchanged" : "update";
+  }
 }
 
 /** A snapshot without the ids of its own rows (events, accounts, texts, relations), which a new import numbers afresh. */
