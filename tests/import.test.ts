@@ -240,6 +240,18 @@ describe("import", () => {
     expect(await count("laws")).toBe(2);
   });
 
+  it("refuses a new law the address of another, and a law moved to another jurisdiction", async () => {
+    const data = archive();
+    data.laws.push({ ...data.laws[1]!, externalId: "law-copy", slug: "example-law-on-archives" } as never);
+    (data.laws[0] as { jurisdiction: unknown }).jurisdiction = "KZ";
+    await makeJurisdiction(database.db, "KZ", "Kazakhstan");
+    const report = await importArchive(admin, file(data), { dryRun: true, publish: false });
+    expect(report.errors.map((e) => [e.row, e.field, e.reason])).toEqual([
+      [1, "laws.jurisdiction", expect.stringContaining("already in the archive under KG")],
+      [3, "laws.slug", 'Another law has, or had, the address "example-law-on-archives".'],
+    ]);
+  });
+
   it("publishes in the same step when an admin asks, for readers and search", async () => {
     const report = await importArchive(admin, file(archive({ lawSummary: "A revised summary." })), {
       dryRun: false,

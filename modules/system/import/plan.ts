@@ -85,9 +85,16 @@ export async function planImport(tx: Tx, known: Known, records: ValidRecord[], i
   const sources: PlannedSource[] = of("sources").map((r) => planSource(r, known, resolver, ids));
   await markChangedSources(tx, sources);
 
+  /** A new item's address: the slug the record chose (refused if another item has or had it), else one made from its name. */
+  const addressOf = (r: ValidRecord, space: string, chosen: string | undefined, name: string, fallback: string) => {
+    const slug = claimSlug(known, space, chosen ?? (slugify(name) || fallback));
+    if (chosen && slug !== chosen)
+      resolver.fail(r.locate(["slug"]), `Another ${fallback} has, or had, the address "${chosen}".`);
+    return slug;
+  };
   // Every agent, law and article of the file gets its id before any is resolved: they name each other.
   const agentIds = assignIds(of("agents"), known.agents.byKey, ids, "agents", (r, id, existing) => {
-    const slug = existing?.slug ?? claimSlug(known, "agent:", r.value.slug ?? (slugify(r.value.name) || "agent"));
+    const slug = existing?.slug ?? addressOf(r, "agent:", r.value.slug, r.value.name, "agent");
     const agent = { id, name: r.value.name, slug };
     known.agents.byKey.set(r.value.externalId, agent);
     known.agents.bySlug.set(slug, agent);
@@ -95,16 +102,14 @@ export async function planImport(tx: Tx, known: Known, records: ValidRecord[], i
   });
   const lawIds = assignIds(of("laws"), known.laws.byKey, ids, "laws", (r, id, existing) => {
     const code = r.value.jurisdiction;
-    const slug =
-      existing?.slug ?? claimSlug(known, `law:${code}`, r.value.slug ?? (slugify(r.value.title, 60) || "law"));
+    const slug = existing?.slug ?? addressOf(r, `law:${code}`, r.value.slug, r.value.title, "law");
     const law = { id, title: r.value.title, jurisdictionCode: existing?.jurisdictionCode ?? code, slug };
     known.laws.byKey.set(r.value.externalId, law);
     known.laws.byAddress.set(lawAddress(law.jurisdictionCode, slug), law);
     if (!known.laws.byTitle.has(law.title)) known.laws.byTitle.set(law.title, law);
   });
   const articleIds = assignIds(of("articles"), known.articles.byKey, ids, "articles", (r, id, existing) => {
-    const slug =
-      existing?.slug ?? claimSlug(known, "article:", r.value.slug ?? (slugify(r.value.title, 60) || "article"));
+    const slug = existing?.slug ?? addressOf(r, "article:", r.value.slug, r.value.title, "article");
     known.articles.byKey.set(r.value.externalId, { id, slug });
   });
 
@@ -374,7 +379,8 @@ function articleSnapshotOf(r: Of<"articles">, known: Known, resolver: Resolver):
   const present = <T>(list: (T | null)[]) => list.filter((x): x is T => x !== null);
   const laws = present(v.laws.map((l, i) => resolver.law(l, at("laws", i))));
   const unique = <T, K>(list: T[], key: (x: T) => K) => [...new Map(list.map((x) => [key(x), x])).values()];
-  const codes = unique([...v.jurisdictions, ...laws.map((l) => l.jurisdictionCode)], (c) => c);
+  // Only those the record names: the laws' own jurisdictions are derived at publication, as for an editor's article.
+  const codes = unique(v.jurisdictions, (c) => c);
   return {
     schemaVersion: articleSnapshotVersion,
     slug: self.slug,
