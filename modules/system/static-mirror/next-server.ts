@@ -19,7 +19,7 @@ export async function startProductionServer(root: string, nodeOptions: string): 
   const port = await freePort();
   const child = spawn(
     path.join(root, "node_modules", ".bin", "next"),
-    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    ["start", "-p", String(port), "-H", "localhost"],
     {
       cwd: root,
       env: { ...process.env, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1", NODE_OPTIONS: nodeOptions },
@@ -35,7 +35,7 @@ export async function startProductionServer(root: string, nodeOptions: string): 
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     await exited;
   };
-  const url = new URL(`http://127.0.0.1:${port}`);
+  const url = new URL(`http://localhost:${port}`);
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new ServerStartError(startFailure(output));
