@@ -75,7 +75,7 @@ export function fileName(pathname: string, query: [string, string][]): string {
   const segments = pathname.split("/").filter(Boolean).map(decodeSegment).map(safeSegment);
   const suffix = [...query]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => `.${safeQueryPart(key)}-${safeQueryPart(value)}`)
+    .map(([key, value]) => `.${escape(key, /^[A-Za-z0-9_]$/)}-${safeQueryPart(value)}`)
     .join("");
   const last = segments.at(-1);
   const extension = last ? /(\.[a-z0-9]+)$/i.exec(last) : null;
@@ -96,7 +96,8 @@ function decodeSegment(segment: string): string {
 
 // Letters, digits, dot, hyphen and underscore are safe in a file name and an address everywhere;
 // anything else (a tilde too, which escapes) is written `~XX` per UTF-8 byte, so two addresses never
-// share a file. In the query part of a name the dot separates parameters, so it is escaped too.
+// share a file. In the query part of a name the dot separates parameters and a key's first hyphen
+// its value, so those are escaped too.
 const escape = (text: string, safe: RegExp) =>
   Array.from(text)
     .map((c) =>
