@@ -134,3 +134,13 @@ describe("static HTML", () => {
     ]);
   });
 });
+
+describe("static HTML of hostile text", () => {
+  test("a tag written as text is left alone, and a `>` in an attribute value does not end the tag", () => {
+    const html = staticHtml(
+      '<p>&#x3C;img src="x" onerror=y></p><a title="a > b" href="/laws">Laws</a>',
+      (raw) => `m${raw}`,
+    );
+    expect(html).toBe('<p>&#x3C;img src="x" onerror=y></p><a title="a > b" href="m/laws">Laws</a>');
+  });
+});

@@ -4,12 +4,13 @@
  * attribute is given to `link`, which returns what to write instead (or null to keep it).
  * Structured data (`application/ld+json`) stays: it is data, not code.
  *
- * Regular expressions are enough here: React and rehype escape `<`, `>` and `"` in text and
- * attribute values, so a tag cannot hide in text.
+ * Regular expressions are enough here: React and rehype escape `<` in text (and React `"` in
+ * attributes, rehype `"` in attributes only), so a `<` followed by a letter starts a real tag.
  */
 const script = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
 const scriptPreload = /<link\b[^>]*\b(?:rel="modulepreload"|as="script")[^>]*>/gi;
-const tag = /<([a-zA-Z][a-zA-Z0-9-]*)\b([^<>]*)>/g;
+// A tag's attributes, quoted values whole: rehype leaves `>` unescaped in a value.
+const tag = /<([a-zA-Z][a-zA-Z0-9-]*)\b((?:[^<>"']|"[^"]*"|'[^']*')*)>/g;
 const attribute = /(\s)(href|src|action|srcset|poster)="([^"]*)"/g;
 
 export function staticHtml(html: string, link: (raw: string) => string | null): string {
