@@ -3,9 +3,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { Crawler } from "./crawl";
 import { dumpData } from "./data-dump";
-import { get, sitePath } from "./http";
+import { get } from "./http";
 import { sitemapLocations } from "./html";
-import { MirrorWriter, readManifest, type WriteCounts } from "./manifest";
+import { manifestName, MirrorWriter, readManifest, type WriteCounts } from "./manifest";
 import { searchPageFile } from "./paths";
 import { searchDocuments, searchIndexScript } from "./search-index";
 import { mirrorSearchPage, searchScript } from "./search-page";
@@ -28,7 +28,11 @@ const seeds = ["/", "/laws", "/articles", "/topics", "/jurisdictions", "/api-doc
  */
 export async function exportStatic(base: URL, dir: string): Promise<ExportSummary> {
   fs.mkdirSync(dir, { recursive: true });
-  const writer = new MirrorWriter(dir, readManifest(dir));
+  const manifest = readManifest(dir);
+  // Files of the mirror could overwrite others of the same name: only an empty folder or a mirror.
+  if (!manifest && fs.readdirSync(dir).length > 0)
+    throw new Error(`${dir} is neither empty nor a mirror (it has no ${manifestName}): export into a new folder`);
+  const writer = new MirrorWriter(dir, manifest ?? { version: 1, exporter: 0, files: {} });
   const siteOrigin = await publicOrigin(base);
   const origins = [siteOrigin, base.origin];
   const crawler = new Crawler(base, origins, writer);
@@ -72,5 +76,5 @@ async function publicOrigin(base: URL): Promise<string> {
   if (response.status !== 200)
     throw new Error(`${base.origin} is not a Marginalia site: /sitemap.xml answered ${response.status}`);
   const first = sitemapLocations(await response.text())[0];
-  return first && sitePath(first, [new URL(first).origin]) !== null ? new URL(first).origin : base.origin;
+  return first && URL.canParse(first) ? new URL(first).origin : base.origin;
 }

@@ -10,17 +10,37 @@ import path from "node:path";
  */
 export const manifestName = ".mirror-manifest.json";
 
-export type FileRecord = { url?: string; etag?: string; sha256: string; links?: string[] };
-export type Manifest = { version: 1; files: Record<string, FileRecord> };
+// Raise it when the exporter writes a page differently: the next export then fetches every page
+// again (an unchanged page's ETag would otherwise keep the file the old exporter wrote).
+const exporterVersion = 1;
 
-export function readManifest(dir: string): Manifest {
+export type FileRecord = { url?: string; etag?: string; sha256: string; links?: string[] };
+export type Manifest = { version: 1; exporter: number; files: Record<string, FileRecord> };
+
+/** The manifest in `dir`, or null when there is none (a first export). */
+export function readManifest(dir: string): Manifest | null {
+  const file = path.join(dir, manifestName);
+  if (!fs.existsSync(file)) return null;
+  let parsed: Manifest;
   try {
-    const parsed = JSON.parse(fs.readFileSync(path.join(dir, manifestName), "utf8")) as Manifest;
-    if (parsed.version === 1 && parsed.files && typeof parsed.files === "object") return parsed;
+    parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
   } catch {
-    // No manifest, or not ours: a first export.
+    throw new Error(`${file} is not a mirror's manifest: remove it, or export into another folder`);
   }
-  return { version: 1, files: {} };
+  if (parsed.version !== 1 || !parsed.files || typeof parsed.files !== "object")
+    throw new Error(`${file} is not a manifest this version of the exporter reads: export into a new folder`);
+  // Only files inside the mirror: a manifest is a file anyone could edit, and the export removes what it lists.
+  const files = Object.entries(parsed.files).filter(([name]) => inside(dir, name));
+  const current = parsed.exporter === exporterVersion;
+  return {
+    ...parsed,
+    files: Object.fromEntries(files.map(([name, record]) => [name, current ? record : { ...record, etag: undefined }])),
+  };
+}
+
+function inside(dir: string, name: string): boolean {
+  const resolved = path.resolve(dir, name);
+  return resolved.startsWith(path.resolve(dir) + path.sep) && path.basename(resolved) !== manifestName;
 }
 
 export const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
@@ -32,7 +52,7 @@ export type WriteCounts = { written: number; unchanged: number; removed: number 
  * and at the end removes the files the last export wrote that this one did not.
  */
 export class MirrorWriter {
-  readonly next: Manifest = { version: 1, files: {} };
+  readonly next: Manifest = { version: 1, exporter: exporterVersion, files: {} };
   readonly counts: WriteCounts = { written: 0, unchanged: 0, removed: 0 };
 
   constructor(
