@@ -47,7 +47,7 @@ try {
     base = server.url;
   }
   const crawled = performance.now();
-  const summary = await exportStatic(base, dir);
+  const summary = await exportStatic(base, dir, (files) => console.log(`… ${files} files so far`));
   const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(1);
   const megabytes = (summary.bytes / 1_000_000).toFixed(1);
   console.log(

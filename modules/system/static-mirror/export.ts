@@ -26,7 +26,11 @@ const seeds = ["/", "/laws", "/articles", "/topics", "/jurisdictions", "/api-doc
  * JSON dump first (the pages link to it), then the search page and its index, then every page
  * the crawl reaches; files the last export wrote and this one did not are removed.
  */
-export async function exportStatic(base: URL, dir: string): Promise<ExportSummary> {
+export async function exportStatic(
+  base: URL,
+  dir: string,
+  progress: (files: number) => void = () => {},
+): Promise<ExportSummary> {
   fs.mkdirSync(dir, { recursive: true });
   const manifest = readManifest(dir);
   // Files of the mirror could overwrite others of the same name: only an empty folder or a mirror.
@@ -36,19 +40,13 @@ export async function exportStatic(base: URL, dir: string): Promise<ExportSummar
   const siteOrigin = await publicOrigin(base);
   const origins = [siteOrigin, base.origin];
   const crawler = new Crawler(base, origins, writer);
-
-  const dump = await dumpData(base, origins, writer);
-  writer.write("search/index-data.js", searchIndexScript(searchDocuments(dump, origins)));
-  writer.write("search/search.js", searchScript);
-  writer.write("search/minisearch.js", fs.readFileSync(minisearchBrowserBuild()));
-
-  const search = await get(base, "/search");
-  if (search.status !== 200) throw new Error(`The site's search page answered ${search.status}`);
-  const links: string[] = [];
-  const page = crawler.html(searchPageFile, await search.text(), new URL("/search", base), links);
-  writer.write(searchPageFile, mirrorSearchPage(page), { links });
-
-  await crawler.run([...seeds, ...links]);
+  // A large archive's first export takes minutes: how far it is, now and then.
+  const ticker = setInterval(() => progress(writer.counts.written + writer.counts.unchanged), 15_000);
+  try {
+    await mirror(base, origins, writer, crawler);
+  } finally {
+    clearInterval(ticker);
+  }
   writer.finish();
 
   const files = Object.keys(writer.next.files);
@@ -61,6 +59,22 @@ export async function exportStatic(base: URL, dir: string): Promise<ExportSummar
     missing: crawler.missing,
     siteOrigin,
   };
+}
+
+/** The dump, the search page and its index, then every page the crawl reaches. */
+async function mirror(base: URL, origins: string[], writer: MirrorWriter, crawler: Crawler) {
+  const dump = await dumpData(base, origins, writer);
+  writer.write("search/index-data.js", searchIndexScript(searchDocuments(dump, origins)));
+  writer.write("search/search.js", searchScript);
+  writer.write("search/minisearch.js", fs.readFileSync(minisearchBrowserBuild()));
+
+  const search = await get(base, "/search");
+  if (search.status !== 200) throw new Error(`The site's search page answered ${search.status}`);
+  const links: string[] = [];
+  const page = crawler.html(searchPageFile, await search.text(), new URL("/search", base), links);
+  writer.write(searchPageFile, mirrorSearchPage(page), { links });
+
+  await crawler.run([...seeds, ...links]);
 }
 
 /** MiniSearch's browser build (UMD, a global `MiniSearch`), beside the module the package exports. */
