@@ -35,6 +35,14 @@ const str = (value: unknown) => (typeof value === "string" ? value : "");
 const list = (value: unknown) => (Array.isArray(value) ? (value as Item[]) : []);
 const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
+/** Markdown's marks left out, for a snippet: links keep their words. */
+const plainText = (markdown: string) =>
+  markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[#*_>`~|]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
 export function searchDocuments(dump: Dump, origins: string[]): SearchDocument[] {
   const documents: SearchDocument[] = [];
   const add = (item: Item, type: string, label: string, names: string[], text: string[]) => {
@@ -51,7 +59,8 @@ export function searchDocuments(dump: Dump, origins: string[]): SearchDocument[]
       snippet: clip(text.find(Boolean) ?? "", 240),
       title: foldForSearch(label),
       names: foldForSearch(others.join(" ")),
-      text: foldForSearch(text.join(" ")).slice(0, 4000),
+      // The start of the text only: the index is loaded whole by every reader of the search page.
+      text: foldForSearch(text.join(" ")).slice(0, 600),
     });
   };
   for (const law of dump.laws) {
@@ -62,7 +71,15 @@ export function searchDocuments(dump: Dump, origins: string[]): SearchDocument[]
   }
   for (const article of dump.articles) {
     const authors = list(article.authors).map((a) => str(a.name));
-    add(article, "Article", str(article.title), authors, [str(article.summary), str(article.body).slice(0, 2000)]);
+    const publisher = str((article.publisher as Item | null)?.name);
+    const credited = str((article.creditedAgent as Item | null)?.name);
+    add(
+      article,
+      "Article",
+      str(article.title),
+      [...authors, publisher, credited],
+      [plainText(str(article.body).slice(0, 800))],
+    );
   }
   for (const agent of dump.agents) {
     const names = list(agent.otherNames).map((n) => str(n.name));
