@@ -56,11 +56,11 @@ export function searchDocuments(dump: Dump, origins: string[]): SearchDocument[]
       label,
       path: target.file,
       also: clip(others.join(" · "), 200),
-      snippet: clip(text.find(Boolean) ?? "", 240),
+      snippet: clip(text.find(Boolean) ?? "", 160),
       title: foldForSearch(label),
       names: foldForSearch(others.join(" ")),
       // The start of the text only: the index is loaded whole by every reader of the search page.
-      text: foldForSearch(text.join(" ")).slice(0, 600),
+      text: foldForSearch(text.join(" ")).slice(0, 300),
     });
   };
   for (const law of dump.laws) {
