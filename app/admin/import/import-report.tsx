@@ -21,6 +21,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   const n = (x: number) => x.toLocaleString("en");
   return (
     <div className="space-y-6">
+      {report.errors.length > 0 && <ErrorTable report={report} />}
       {kinds.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-rule bg-surface">
           <table className="w-full text-left text-sm" data-testid="import-counts">
@@ -56,7 +57,6 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           </table>
         </div>
       )}
-      {report.errors.length > 0 && <ErrorTable report={report} />}
     </div>
   );
 }
@@ -72,10 +72,10 @@ function ErrorTable({ report }: { report: ImportReport }) {
         Nothing was written. Correct these rows in your files, choose the corrected files again (a file of the same name
         replaces the old one), and check again.
       </p>
-      <div className="overflow-x-auto rounded-lg border border-danger/40 bg-surface">
-        <table className="w-full text-left text-sm" data-testid="import-errors">
+      <div className="rounded-lg border border-danger/40 bg-surface">
+        <table className="block w-full text-left text-sm sm:table" data-testid="import-errors">
           <caption className="sr-only">Errors by file, row and field</caption>
-          <thead className="border-b border-rule bg-surface-muted text-xs uppercase tracking-wide text-muted">
+          <thead className="hidden border-b border-rule bg-surface-muted text-xs uppercase tracking-wide text-muted sm:table-header-group">
             <tr>
               <th scope="col" className="px-3 py-2">
                 File
@@ -91,17 +91,20 @@ function ErrorTable({ report }: { report: ImportReport }) {
               </th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-rule align-top">
+          <tbody className="block divide-y divide-rule align-top sm:table-row-group">
             {report.errors.map((e, index) => (
-              <tr key={index} data-testid="import-error">
-                <td className="break-all px-3 py-2 font-mono text-xs">{e.file}</td>
-                <td className="px-3 py-2 text-right tabular-nums">
-                  {e.row ? e.row : <span className="text-muted">file</span>}
+              // Below the sm breakpoint a row is a block: where (file, row, field) on a line, then why.
+              <tr key={index} data-testid="import-error" className="block px-3 py-2 sm:table-row sm:p-0">
+                <td className="inline break-all font-mono text-xs sm:table-cell sm:px-3 sm:py-2">{e.file}</td>
+                <td className="inline text-xs sm:table-cell sm:px-3 sm:py-2 sm:text-right sm:text-sm sm:tabular-nums">
+                  <span className="sm:hidden">, row </span>
+                  {e.row ? e.row : <span className="text-muted">whole file</span>}
                 </td>
-                <td className="break-all px-3 py-2 font-mono text-xs">
+                <td className="inline break-all font-mono text-xs sm:table-cell sm:px-3 sm:py-2">
+                  <span className="font-sans sm:hidden">, </span>
                   {e.field || <span className="text-muted">—</span>}
                 </td>
-                <td className="min-w-[14rem] px-3 py-2">{e.reason}</td>
+                <td className="mt-1 block sm:mt-0 sm:table-cell sm:min-w-[14rem] sm:px-3 sm:py-2">{e.reason}</td>
               </tr>
             ))}
           </tbody>
