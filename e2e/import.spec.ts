@@ -18,6 +18,8 @@ test.afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 function variant(tag: string) {
   const json = example
     .replaceAll("example-", `${tag}-`)
+    // Sources are also found by their URL.
+    .replaceAll("https://example.org/", `https://example.org/${tag}/`)
     .replaceAll("Example ", `Example ${tag} `)
     .replaceAll("Примерный ", `Примерный ${tag} `);
   return { json, lawTag: tag, agent: `${tag}-assembly` };

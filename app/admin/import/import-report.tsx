@@ -23,7 +23,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
     <div className="space-y-6">
       {report.errors.length > 0 && <ErrorTable report={report} />}
       {kinds.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-rule bg-surface">
+        <div className="max-w-2xl overflow-x-auto rounded-lg border border-rule bg-surface">
           <table className="w-full text-left text-sm" data-testid="import-counts">
             <caption className="sr-only">Records per type</caption>
             <thead className="border-b border-rule bg-surface-muted text-xs uppercase tracking-wide text-muted">
