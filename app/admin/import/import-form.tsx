@@ -74,7 +74,7 @@ export function ImportForm({ canPublish }: { canPublish: boolean }) {
     <div className="space-y-6">
       <FileChooser files={files} onChange={choose} disabled={running} />
 
-      {files.length > 0 && stage.kind !== "checked" && stage.kind !== "imported" && (
+      {files.length > 0 && (stage.kind === "choosing" || stage.kind === "failed" || (running && stage.dryRun)) && (
         <Button
           variant={stage.kind === "failed" ? "secondary" : "primary"}
           disabled={running}

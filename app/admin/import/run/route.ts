@@ -89,7 +89,13 @@ export async function POST(request: NextRequest) {
     },
   });
   return new Response(stream, {
-    headers: { "content-type": importStreamType, "cache-control": "no-store", "x-content-type-options": "nosniff" },
+    headers: {
+      "content-type": importStreamType,
+      // no-transform: Next's gzip (and a proxy's) would hold the progress lines back until the end.
+      "cache-control": "no-store, no-transform",
+      "x-accel-buffering": "no",
+      "x-content-type-options": "nosniff",
+    },
   });
 }
 
