@@ -130,6 +130,23 @@ test("the file input and buttons are reached by keyboard, and a failed check kee
   await expectNoSeriousViolations(page);
 });
 
+test("files dropped on the drop zone are listed; other kinds are turned away by name", async ({ adminPage: page }) => {
+  await page.goto("/admin/import");
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(["{}"], "dropped.json", { type: "application/json" }));
+    transfer.items.add(new File(["slug,name\n"], "topics.csv", { type: "text/csv" }));
+    transfer.items.add(new File(["notes"], "notes.txt", { type: "text/plain" }));
+    return transfer;
+  });
+  await page.getByRole("group", { name: "Drop .json and .csv files here" }).dispatchEvent("drop", { dataTransfer });
+  const chosen = page.getByRole("region", { name: /^2 files chosen/ });
+  await expect(chosen.getByRole("listitem")).toHaveCount(2);
+  await expect(chosen).toContainText("dropped.json");
+  await expect(chosen).toContainText("topics.csv");
+  await expect(page.getByRole("alert").filter({ hasText: "Not added" })).toContainText("Not added: notes.txt.");
+});
+
 test("an editor imports without the choice to publish", async ({ adminPage, openPage }) => {
   const editor = await createAccount(adminPage, "import-editor", "editor");
   const page = await openPage();
