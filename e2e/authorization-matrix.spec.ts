@@ -164,8 +164,11 @@ async function checkAllowed(answer: ActionAnswer, call: Call, row: Row, head: nu
 }
 
 async function checkRoute(key: string, row: Row) {
-  const url = await routeCalls[key]!(maker);
-  const fetch = (context: APIRequestContext) => context.get(url, { maxRedirects: 0 });
+  const call = await routeCalls[key]!(maker);
+  const fetch = (context: APIRequestContext) =>
+    typeof call === "string"
+      ? context.get(call, { maxRedirects: 0 })
+      : context.post(call.url, { multipart: call.multipart, maxRedirects: 0 });
   const reference = await fetch(visitor);
   const referenceBody = await reference.text();
   for (const column of columns) {
@@ -181,8 +184,17 @@ async function checkRoute(key: string, row: Row) {
       expect.soft(await response.text(), `${label}: the same answer as a visitor's`).toBe(referenceBody);
     } else if (cell === "login") expect.soft(location, label).toMatch(/\/login\?next=/);
     else if (cell === "no-session") expect.soft(await sessionUser(response), label).toBeFalsy();
-    else if (key === "GET /api/auth/[...nextauth]") expect.soft(await sessionUser(response), label).toBeTruthy();
-    else {
+    else if (cell === "unauthenticated" || cell === "forbidden") {
+      // A route that is posted to answers its refusal as a status, with a JSON error.
+      expect.soft(response.status(), label).toBe(cell === "forbidden" ? 403 : 401);
+      expect.soft(await response.json(), label).toHaveProperty("error");
+    } else if (key === "GET /api/auth/[...nextauth]") expect.soft(await sessionUser(response), label).toBeTruthy();
+    else if (typeof call !== "string") {
+      // Allowed: the answer streams JSON lines and ends with the report.
+      expect.soft(response.status(), label).toBe(200);
+      const last = (await response.text()).trim().split("\n").pop() ?? "{}";
+      expect.soft(JSON.parse(last), label).toHaveProperty("report");
+    } else {
       // The preview: draft mode on, and off to the item's address.
       expect.soft(response.status(), label).toBe(307);
       expect.soft(location, label).not.toMatch(/\/login/);

@@ -47,6 +47,7 @@ async function AdminNav() {
     { label: "Figures", href: "/admin/figures" },
     { label: "Topics", href: "/admin/topics" },
     { label: "Jurisdictions", href: "/admin/jurisdictions" },
+    ...(roleHas(actor.role, "archive.import") ? [{ label: "Import", href: "/admin/import" }] : []),
     ...(roleHas(actor.role, "users.read") ? [{ label: "Users", href: "/admin/users" }] : []),
     ...(roleHas(actor.role, "audit.read") ? [{ label: "Audit log", href: "/admin/audit" }] : []),
   ];

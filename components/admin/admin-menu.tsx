@@ -43,7 +43,7 @@ export function AdminMenu({ links, account }: { links: Destination[]; account: R
         aria-label="Admin"
         className={`${open ? "block" : "hidden"} order-4 basis-full text-sm font-semibold xl:order-2 xl:block xl:basis-auto`}
       >
-        <ul className="grid grid-cols-2 gap-x-4 gap-y-1 py-2 sm:grid-cols-3 xl:flex xl:gap-x-3 xl:py-0">
+        <ul className="grid grid-cols-2 gap-x-4 gap-y-1 py-2 sm:grid-cols-3 xl:flex xl:gap-x-2 xl:py-0">
           {links.map((link) => (
             <li key={link.href}>
               <Link

@@ -95,7 +95,7 @@ export function CommandPalette({ pages }: { pages: Destination[] }) {
         type="button"
         onClick={open}
         aria-keyshortcuts="Control+K Meta+K"
-        className="flex items-center gap-2 rounded border border-rule px-3 py-1 text-sm text-muted hover:border-ink hover:text-ink"
+        className="flex items-center gap-2 whitespace-nowrap rounded border border-rule px-3 py-1 text-sm text-muted hover:border-ink hover:text-ink"
       >
         Jump to…
         <kbd className="hidden rounded border border-rule px-1 font-sans text-xs 2xl:inline">Ctrl K</kbd>

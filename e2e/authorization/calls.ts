@@ -400,8 +400,17 @@ function jurisdictionFields() {
   return { code, name: unique("jurisdiction"), kind: "historical", startYear: "", endYear: "" };
 }
 
-/** For each route handler, the address to GET; public ones on real published records. */
-export const routeCalls: Record<string, (m: Maker) => Promise<string>> = {
+/** A route handler that is posted to: the address and the form it is sent. */
+export type RoutePost = {
+  url: string;
+  multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
+};
+
+/**
+ * For each route handler, the address to GET (public ones on real published records), or what to
+ * POST to it.
+ */
+export const routeCalls: Record<string, (m: Maker) => Promise<string | RoutePost>> = {
   "GET /api/auth/[...nextauth]": async () => "/api/auth/session",
   "GET /api/preview": async (m) => `/api/preview?type=law&id=${await m.law()}`,
   "GET /api/preview/exit": async () => "/api/preview/exit?to=/laws",
@@ -428,6 +437,25 @@ export const routeCalls: Record<string, (m: Maker) => Promise<string>> = {
   "GET /feed.xml": async () => "/feed.xml",
   "GET /robots.txt": async () => "/robots.txt",
   "GET /sitemap.xml": async () => "/sitemap.xml",
+  // A dry run: allowed, it reports what it would create and writes nothing.
+  "POST /admin/import/run": async () => ({
+    url: "/admin/import/run",
+    multipart: {
+      files: {
+        name: "matrix.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(
+          JSON.stringify({
+            format: "marginalia-import",
+            version: 1,
+            sources: [{ externalId: unique("matrix-source"), title: unique("Matrix source") }],
+          }),
+        ),
+      },
+      dryRun: "true",
+      publish: "false",
+    },
+  }),
 };
 
 /** A published public annotation of the demo content, and the collection of its page. */

@@ -21,9 +21,9 @@ export type Column = (typeof columns)[number];
 export type Cell =
   /** The call goes through and does what it is for. */
   | "allowed"
-  /** `{ ok: false, code: "unauthenticated" }`, nothing changed. */
+  /** `{ ok: false, code: "unauthenticated" }`, nothing changed; a route that is posted to: 401. */
   | "unauthenticated"
-  /** `{ ok: false, code: "forbidden" }`, nothing changed. */
+  /** `{ ok: false, code: "forbidden" }`, nothing changed; a route that is posted to: 403. */
   | "forbidden"
   /** A picker's search answers no options (an empty list or a refusal), nothing changed. */
   | "no-results"
@@ -252,4 +252,8 @@ export const matrix: Record<string, Row> = {
   "GET /feed.xml": { cells: everyone },
   "GET /robots.txt": { cells: everyone },
   "GET /sitemap.xml": { cells: everyone },
+  "POST /admin/import/run": {
+    cells: reviewers,
+    note: "the import page's upload: a 401 or 403 with a JSON error; allowed, a dry run's report streamed as JSON lines",
+  },
 };

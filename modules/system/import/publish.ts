@@ -2,7 +2,7 @@ import type { Tx } from "@/db";
 import { makeLive } from "@/modules/workflow/publish";
 import { lockItem } from "@/modules/workflow/revise";
 import type { Plan } from "./plan";
-import type { ImportProgress } from "./report";
+import { afterProgress, type ImportProgress } from "./report";
 
 /**
  * Publishes what an import recorded, through the same step as any publication (its page, the
@@ -27,8 +27,10 @@ export async function publishImported(
       await makeLive(tx, row, now);
       published.push(item);
     }
-    if ((index + 1) % 200 === 0 || index + 1 === items.length)
+    if ((index + 1) % 200 === 0 || index + 1 === items.length) {
       progress({ phase: "publishing", done: index + 1, total: items.length });
+      await afterProgress();
+    }
   }
   return published;
 }

@@ -17,6 +17,13 @@ export type ImportItem = { kind: RecordKind; key: string; title: string; action:
 
 export type ImportProgress = { phase: "reading" | "checking" | "writing" | "publishing"; done: number; total: number };
 
+/**
+ * Awaited after a progress report: one turn of the event loop, so that a streamed answer (the
+ * import page's) sends the report now. On the embedded database queries never wait for I/O, and
+ * without it every report would leave with the last.
+ */
+export const afterProgress = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export type ImportReport = {
   dryRun: boolean;
   published: boolean;

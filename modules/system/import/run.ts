@@ -14,6 +14,7 @@ import { publishImported } from "./publish";
 import { readImportFiles } from "./read";
 import { recordKinds, type RowError } from "./records";
 import {
+  afterProgress,
   listedItems,
   type ImportFile,
   type ImportItem,
@@ -76,6 +77,7 @@ export async function importArchive(
   const outcome = await ctx.db.transaction(async (tx) => {
     if (!options.dryRun) await lock(tx);
     progress({ phase: "checking", done: 0, total: records.length });
+    await afterProgress();
     const known = await loadKnown(tx);
     const ids = await Ids.load(tx);
     const plan = await planImport(tx, known, records, ids);
@@ -88,6 +90,7 @@ export async function importArchive(
           reason: `Only an admin can add or change topics ("${topic.key}" is ${topic.action === "create" ? "new" : "changed"}).`,
         });
     progress({ phase: "checking", done: records.length, total: records.length });
+    await afterProgress();
     if (rowErrors.length || options.dryRun) return { report: report(plan, rowErrors), changedPublic: false };
 
     const now = new Date();

@@ -10,7 +10,7 @@ import { BulkWriter, type Table } from "@/modules/system/bulk/writer";
 import { lockItem, recordRevision, snapshotHash, type Snapshot } from "@/modules/workflow/revise";
 import { writeFigures } from "./figures";
 import type { Plan, PlannedItem } from "./plan";
-import type { ImportProgress } from "./report";
+import { afterProgress, type ImportProgress } from "./report";
 
 const topicRows: Table = {
   name: "topics",
@@ -77,7 +77,10 @@ export async function writePlan(
   let done = 0;
   const step = async (n = 1) => {
     done += n;
-    if (done % 500 === 0 || done === total) progress({ phase: "writing", done, total });
+    if (done % 500 === 0 || done === total) {
+      progress({ phase: "writing", done, total });
+      await afterProgress();
+    }
   };
 
   for (const t of plan.topics.filter((t) => t.action !== "unchanged"))
