@@ -74,8 +74,8 @@ test("an admin reads the errors of a file, imports the corrected one as drafts, 
   await expect(page.getByLabel("Publish everything imported at once")).not.toBeChecked();
   await page.screenshot({ path: path.join(os.tmpdir(), "import-checked-1280.png"), fullPage: true });
 
-  await page.getByRole("button", { name: "Import 5 records" }).click();
-  await expect(page.getByRole("heading", { name: "Imported 5 records" })).toBeVisible();
+  await page.getByRole("button", { name: "Import 6 records" }).click();
+  await expect(page.getByRole("heading", { name: "Imported 6 records" })).toBeVisible();
   await expect(page.getByTestId("import-done")).toContainText("New and changed items are drafts");
   await page.screenshot({ path: path.join(os.tmpdir(), "import-done-1280.png"), fullPage: true });
   await page.getByTestId("import-count-laws").getByRole("link", { name: "Laws" }).click();
@@ -90,7 +90,7 @@ test("an admin reads the errors of a file, imports the corrected one as drafts, 
   await page.getByLabel("Choose files").setInputFiles(good);
   await page.getByRole("button", { name: "Check files" }).click();
   await expect(page.getByTestId("import-nothing")).toBeVisible();
-  for (const kind of ["topics", "sources", "agents", "laws", "articles"])
+  for (const kind of ["topics", "sources", "agents", "laws", "articles", "figures"])
     await expect(page.getByTestId(`import-count-${kind}`).getByRole("cell")).toHaveText(["0", "0", "1"]);
   await expect(page.getByRole("button", { name: /^Import \d+ records$/ })).toHaveCount(0);
 });
@@ -163,8 +163,8 @@ test("an editor imports without the choice to publish", async ({ adminPage, open
   await expect(page.getByLabel("Publish everything imported at once")).toHaveCount(0);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: path.join(os.tmpdir(), "import-editor-390.png"), fullPage: true });
-  await page.getByRole("button", { name: "Import 4 records" }).click();
-  await expect(page.getByRole("heading", { name: "Imported 4 records" })).toBeVisible();
+  await page.getByRole("button", { name: "Import 5 records" }).click();
+  await expect(page.getByRole("heading", { name: "Imported 5 records" })).toBeVisible();
 });
 
 test("a contributor, a visitor and another site are kept out", async ({ adminPage, openPage, page }) => {

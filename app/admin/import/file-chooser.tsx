@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { isImportFileName } from "./limits";
 
@@ -27,6 +27,7 @@ export function FileChooser({
 }) {
   const [over, setOver] = useState(false);
   const [skipped, setSkipped] = useState<string[]>([]);
+  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const ignore = (event: DragEvent) => event.preventDefault();
@@ -46,6 +47,16 @@ export function FileChooser({
     const names = new Set(accepted.map((file) => file.name));
     onChange([...files.filter((file) => !names.has(file.name)), ...accepted]);
   };
+
+  // Files chosen before the page came to life (a slow connection): no change event reached us.
+  useEffect(() => {
+    if (input.current?.files?.length) {
+      add(input.current.files);
+      input.current.value = "";
+    }
+    // Once, on the first render in the browser.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const total = files.reduce((sum, file) => sum + file.size, 0);
   return (
@@ -73,6 +84,7 @@ export function FileChooser({
         </p>
         <p className="text-sm text-muted">or</p>
         <input
+          ref={input}
           id="import-files"
           type="file"
           multiple

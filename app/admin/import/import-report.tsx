@@ -1,14 +1,16 @@
 "use client";
 
 import Link from "next/link";
+import type { RecordKind } from "@/modules/system/import/records";
 import type { ImportAction, ImportReport } from "@/modules/system/import/report";
 
-const kindNames: Record<string, { name: string; list: string }> = {
+const kindNames: Record<RecordKind, { name: string; list: string }> = {
   topics: { name: "Topics", list: "/admin/topics" },
   sources: { name: "Sources", list: "/admin/sources" },
   agents: { name: "Agents", list: "/admin/agents" },
   laws: { name: "Laws", list: "/admin/laws" },
   articles: { name: "Articles", list: "/admin/articles" },
+  figures: { name: "Figures", list: "/admin/figures" },
 };
 const actionNames: Record<ImportAction, string> = { create: "new", update: "changed", unchanged: "unchanged" };
 
@@ -17,7 +19,9 @@ export const recordCount = (report: ImportReport, actions: ImportAction[] = ["cr
 
 /** What a dry run found or an import did: counts per type, and every row error. */
 export function ImportReportView({ report }: { report: ImportReport }) {
-  const kinds = Object.entries(report.counts).filter(([, c]) => c.create + c.update + c.unchanged > 0);
+  const kinds = (Object.keys(kindNames) as RecordKind[])
+    .map((kind) => [kind, report.counts[kind]] as const)
+    .filter(([, c]) => c.create + c.update + c.unchanged > 0);
   const n = (x: number) => x.toLocaleString("en");
   return (
     <div className="space-y-6">
@@ -43,9 +47,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 <tr key={kind} data-testid={`import-count-${kind}`}>
                   <th scope="row" className="px-4 py-2 font-semibold">
                     {report.dryRun || report.errors.length ? (
-                      (kindNames[kind]?.name ?? kind)
+                      kindNames[kind].name
                     ) : (
-                      <Link href={kindNames[kind]?.list ?? "/admin"}>{kindNames[kind]?.name ?? kind}</Link>
+                      <Link href={kindNames[kind].list}>{kindNames[kind].name}</Link>
                     )}
                   </th>
                   <td className="px-4 py-2 text-right tabular-nums">{n(c.create)}</td>
