@@ -14,8 +14,8 @@ export default async function ImportPage() {
       <div className="space-y-2">
         <h1 className="font-serif text-3xl">Import</h1>
         <p className="max-w-prose text-muted">
-          Bring many laws, articles, agents, sources and topics into the archive at once. The files are checked first
-          and nothing is written until you import; then everything is written, or nothing.
+          Bring many laws, articles, agents, sources, topics and figures into the archive at once. The files are checked
+          first and nothing is written until you import; then everything is written, or nothing.
         </p>
       </div>
 
@@ -29,16 +29,17 @@ export default async function ImportPage() {
           <li>
             <strong>One .json file</strong> in the read API&apos;s shape, starting{" "}
             <code>{`{ "format": "marginalia-import", "version": 1 }`}</code>, with lists of topics, sources, agents,
-            laws and articles.
+            laws, articles and figures.
           </li>
           <li>
             <strong>Or .csv files, one per type</strong>, named by it: <code>laws.csv</code>,{" "}
-            <code>law_timeline.csv</code>, <code>law_texts.csv</code>, <code>articles.csv</code>,{" "}
-            <code>agents.csv</code>, <code>sources.csv</code>, <code>topics.csv</code>.
+            <code>law_timeline.csv</code>, <code>law_texts.csv</code>, <code>law_relations.csv</code>,{" "}
+            <code>articles.csv</code>, <code>agents.csv</code>, <code>sources.csv</code>, <code>topics.csv</code>,{" "}
+            <code>figures.csv</code>, <code>figure_accounts.csv</code>.
           </li>
           <li>
-            Laws, articles and agents carry an <code>externalId</code>: importing the same file again updates what it
-            made instead of making it twice.
+            Laws, articles, agents and figures carry an <code>externalId</code>: importing the same file again updates
+            what it made instead of making it twice.
           </li>
           <li>
             UTF-8 text, at most {importUploadLimitMb} MB together.
