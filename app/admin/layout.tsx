@@ -36,6 +36,7 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
 async function AdminNav() {
   const { actor } = await requestContext();
   if (!actor) return null;
+  const canImport = roleHas(actor.role, "archive.import");
   const links: Destination[] = [
     { label: "Dashboard", href: "/admin" },
     { label: "Review", href: "/admin/review" },
@@ -47,7 +48,6 @@ async function AdminNav() {
     { label: "Figures", href: "/admin/figures" },
     { label: "Topics", href: "/admin/topics" },
     { label: "Jurisdictions", href: "/admin/jurisdictions" },
-    ...(roleHas(actor.role, "archive.import") ? [{ label: "Import", href: "/admin/import" }] : []),
     ...(roleHas(actor.role, "users.read") ? [{ label: "Users", href: "/admin/users" }] : []),
     ...(roleHas(actor.role, "audit.read") ? [{ label: "Audit log", href: "/admin/audit" }] : []),
   ];
@@ -55,6 +55,8 @@ async function AdminNav() {
     ...links,
     { label: "New law", href: "/admin/laws/new" },
     { label: "New article", href: "/admin/articles/new" },
+    // Not in the header's row, which is full at 1280 px: in the account menu and here.
+    ...(canImport ? [{ label: "Import", href: "/admin/import" }] : []),
     { label: "Public site", href: "/" },
   ];
   const account = (
@@ -67,6 +69,11 @@ async function AdminNav() {
       </summary>
       <div className="absolute right-0 top-full z-20 mt-1 w-56 space-y-2 rounded border border-rule bg-surface p-3 shadow-lg">
         <p className="text-muted">Signed in as {actor.role}</p>
+        {canImport && (
+          <p>
+            <Link href="/admin/import">Import</Link>
+          </p>
+        )}
         <p>
           <Link href="/">Public site</Link>
         </p>
