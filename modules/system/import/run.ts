@@ -4,7 +4,7 @@ import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { roleHas } from "@/modules/auth/permissions";
-import { Ids } from "@/modules/system/bulk/ids";
+import { identityTables, Ids } from "@/modules/system/bulk/ids";
 import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { approveFigures } from "./figures";
@@ -26,24 +26,7 @@ import { writePlan } from "./write";
 
 // The tables an import gives ids to: held against other writers while it runs, so the ids it
 // numbers its rows with stay free. Readers go on reading.
-const lockedTables = [
-  "topics",
-  "sources",
-  "agents",
-  "agent_names",
-  "laws",
-  "law_titles",
-  "law_identifiers",
-  "law_periods",
-  "law_period_accounts",
-  "law_text_versions",
-  "law_events",
-  "law_event_accounts",
-  "law_relations",
-  "articles",
-  "revisions",
-  "import_keys",
-];
+const lockedTables = [...identityTables, "import_keys"];
 
 /**
  * Imports a set of files: reads and checks every record, resolves what they refer to, and (unless
