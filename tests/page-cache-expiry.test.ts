@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import nodeFsModule from "next/dist/server/lib/node-fs-methods.js";
 // @ts-expect-error: a plain .mjs that Next loads itself (no types)
 import PageCache from "@/lib/cache/page-cache.mjs";
@@ -51,6 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => enableServedRenderings(false));
+afterEach(() => vi.restoreAllMocks());
 
 describe.each([
   ["a law page (Next's store)", "/test/$/laws/kg/law-", "law:"],
@@ -96,5 +97,21 @@ describe.each([
     expect(await cache.get(key, context)).toBeNull();
     await cache.set(key, page("text", tag), store);
     expect((await cache.get(key, context))?.value.html).toContain("text");
+  });
+
+  test("a copy stored before a publication is stale though the wall clock runs ahead of the one expiries are stamped with", async () => {
+    const key = `${keyPrefix}d`;
+    const tag = `${tagPrefix}d`;
+    // Seconds apart, as on a virtual machine whose wall clock was stepped after the server started.
+    const wallClock = Date.now.bind(Date);
+    vi.spyOn(Date, "now").mockImplementation(() => wallClock() + 5_000);
+    expect(await cache.get(key, context)).toBeNull();
+    await cache.set(key, page("old text", tag), store);
+    expect((await cache.get(key, context))?.value.html).toContain("old text");
+    await aMoment();
+    await control.expire([tag]);
+    expect(await cache.get(key, context)).toBeNull();
+    await cache.set(key, page("new text", tag), store);
+    expect((await cache.get(key, context))?.value.html).toContain("new text");
   });
 });

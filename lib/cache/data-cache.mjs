@@ -13,15 +13,16 @@ const handler = createDefaultCacheHandler(64 * 1024 * 1024);
  * its tags when a publication (on this instance or another) says so. Expiring a tag here also
  * expires every stored page that carries it, since pages and reads share Next's tag manifest, and
  * the route handlers' renderings kept in front of this store (lib/cache/served-renderings.mjs).
- * Counted (lib/cache/expiries.mjs) so that a page whose render began before cannot be stored after.
+ * Counted (lib/cache/expiries.mjs) so that a page whose render began before cannot be stored after,
+ * and a page stored before is stale whatever Next's clocks say.
  */
 globalThis[Symbol.for("marginalia.cache")] = {
   async expire(tags) {
-    countExpiry();
+    countExpiry(tags);
     forgetServedRenderings();
     await handler.updateTags(tags);
     forgetServedRenderings();
-    countExpiry();
+    countExpiry(tags);
   },
 };
 enableServedRenderings();

@@ -1,2 +1,3 @@
-export function countExpiry(): void;
+export function countExpiry(tags?: string[]): void;
 export function expiriesSoFar(): number;
+export function expiredSince(tags: string[], since: number): boolean;

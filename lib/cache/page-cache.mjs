@@ -1,13 +1,19 @@
 // Loaded by `next start` itself (next.config.ts `cacheHandler`), outside the compiled bundles.
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import tagsManifestModule from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 import { contentSecurityPolicy, inlineScriptHashes } from "../content-security-policy.mjs";
 import { sharedCacheControl, storedPageStatus } from "../http/stored-page.mjs";
 import { BoundedPageStore } from "./bounded-page-store.mjs";
+import { expiredSince, expiriesSoFar } from "./expiries.mjs";
 import { mergeAdjacentScripts } from "./merged-scripts.mjs";
 import { oneByteHtml } from "./one-byte-html.mjs";
 import { RenderStarts } from "./render-starts.mjs";
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
+const { areTagsExpired } = tagsManifestModule.default ?? tagsManifestModule;
+
+/** The count of expiries (lib/cache/expiries.mjs) a copy kept in memory was current at. */
+const storedAtExpiry = Symbol.for("marginalia.storedAtExpiry");
 
 const megabytes = 1024 * 1024;
 
@@ -47,11 +53,18 @@ export const boundedStoreOf = (key) => memoryOnly.find(({ path }) => path.test(k
  * store a broken read ("Unexpected cache miss after cache warming phase"); the reader who asked
  * gets the whole page, and the next one renders it again. Nor is a page whose render began before
  * a publication's expiry and ended after it (lib/cache/render-starts.mjs).
+ *
+ * A copy is stale once a tag it carries expires after it was stored, judged by the count of
+ * expiries rather than by Next's clocks (lib/cache/expiries.mjs `expiredSince`).
  */
 export default class PageCache extends FileSystemCache {
   async get(...args) {
     const bounded = boundedStoreOf(args[0]);
-    const entry = bounded ? bounded.get(args[0]) : await super.get(...args);
+    let entry = bounded ? bounded.get(args[0]) : await super.get(...args);
+    if (entry && staleCopy(entry)) {
+      bounded?.delete(args[0]);
+      entry = null;
+    }
     if (!entry || pastRevalidate(entry)) renderStarts.read(args[0]);
     // Pages written by `next build` were stored before this handler saw them.
     if (entry?.value) prepareStoredPage(entry.value);
@@ -67,11 +80,28 @@ export default class PageCache extends FileSystemCache {
       return;
     }
     if (data?.kind === "APP_PAGE" && (data.status === 404 || (data.postponed && storedWhole.test(key)))) return;
+    // Kept on the object Next holds in memory; a copy read back from disk goes by the clocks.
+    if (data) data[storedAtExpiry] = expiriesSoFar();
     const bounded = boundedStoreOf(key);
     if (!bounded) return super.set(key, data, ctx);
     if (data) bounded.set(key, { value: data, lastModified: Date.now(), cacheControl: ctx.cacheControl });
     else bounded.delete(key);
   }
+}
+
+/**
+ * Whether a tag of the stored copy expired after it was stored: by the count of expiries for a
+ * copy this process stored, or by the clocks for one read from disk, the wall clock's lead over the
+ * performance clock that expiries are stamped with taken off.
+ */
+function staleCopy({ value, lastModified }) {
+  const header = value?.headers?.["x-next-cache-tags"];
+  if (typeof header !== "string") return false;
+  const tags = header.split(",");
+  const storedAt = value[storedAtExpiry];
+  if (storedAt !== undefined) return expiredSince(tags, storedAt);
+  const wallClockLead = Date.now() - (performance.timeOrigin + performance.now());
+  return areTagsExpired(tags, lastModified - wallClockLead);
 }
 
 /** Next serves a copy past its revalidate time once more and renders the next one meanwhile. */
