@@ -91,6 +91,18 @@ test("the static mirror works from a static host under a prefix and from a folde
     }
   });
 
+  await test.step("the dump holds each annotated page's notes as the site's API answers them", async () => {
+    const pages = walk(path.join(dir, "data/annotations")).map((file) => `/${file.replace(/\.json$/, "")}`);
+    // The demo annotates its laws and its commentary.
+    expect(pages.some((page) => page.startsWith("/laws/"))).toBe(true);
+    expect(pages.some((page) => page.startsWith("/articles/"))).toBe(true);
+    for (const pagePath of pages) {
+      const live = await fetch(new URL(`/api/v1/annotations?target=${encodeURIComponent(pagePath)}`, baseURL));
+      const dumped = JSON.parse(fs.readFileSync(path.join(dir, `data/annotations${pagePath}.json`), "utf8"));
+      expect(dumped, pagePath).toEqual(await live.json());
+    }
+  });
+
   await test.step("the search finds a person and a law by a transliterated name", async () => {
     await page.goto(`${mirrorUrl}index.html`);
     await page.getByRole("navigation").getByRole("link", { name: "Search" }).first().click();

@@ -300,7 +300,7 @@ describe("GET /api/v1/openapi.json", () => {
   });
 
   test("the annotations API answers W3C collections, and errors as the rest of the API (with `error` kept)", async () => {
-    const response = await getAnnotations(ask("/api/v1/annotations"));
+    const response = await getAnnotations(ask("/api/v1/annotations?target="));
     expect(response.status).toBe(400);
     const problem = annotationErrorSchema.strict().parse(await response.json());
     expect(problem).toMatchObject({ status: 400, error: problem.message });

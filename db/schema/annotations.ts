@@ -141,7 +141,11 @@ export const publicAnnotations = pgTable(
     firstPublishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     publishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
   },
-  (t) => [index("public_annotations_target_idx").on(t.targetType, t.targetId, t.textId)],
+  (t) => [
+    index("public_annotations_target_idx").on(t.targetType, t.targetId, t.textId),
+    // The read API's walk through every annotation (/api/v1/annotations without a target).
+    index("public_annotations_published_idx").on(t.publishedAt, t.annotationId),
+  ],
 );
 
 /** What a public note links to, by reference: readers get only those still live when they read (modules/public/annotations.ts). */

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, or } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, or, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
 import { liveAddresses, publicAnnotations } from "@/db/schema";
@@ -168,6 +168,22 @@ export async function readAnnotationsOn(db: Db, target: { type: "law" | "article
     .innerJoin(liveAddresses, onLiveTarget)
     .where(and(eq(publicAnnotations.targetType, target.type), eq(publicAnnotations.targetId, target.id)))
     .orderBy(asc(publicAnnotations.start), asc(publicAnnotations.annotationId));
+  const links = await liveLinks(db, rows);
+  return rows.map((row) => toPublic(row, links));
+}
+
+/**
+ * Published annotations on live pages, by publication time then id (the read API's list order):
+ * at most `limit` of those `where` keeps.
+ */
+export async function readAnnotationPage(db: Db, where: SQL | undefined, limit: number) {
+  const rows = await db
+    .select(columns)
+    .from(publicAnnotations)
+    .innerJoin(liveAddresses, onLiveTarget)
+    .where(where)
+    .orderBy(asc(publicAnnotations.publishedAt), asc(publicAnnotations.annotationId))
+    .limit(limit);
   const links = await liveLinks(db, rows);
   return rows.map((row) => toPublic(row, links));
 }

@@ -83,3 +83,17 @@ export function annotationCollection(items: PublicAnnotation[], origin: string, 
     },
   };
 }
+
+/**
+ * A page of a walk through every published annotation, as a W3C AnnotationPage
+ * (https://www.w3.org/TR/annotation-model/#annotation-page): `next` is there while pages follow.
+ */
+export function annotationPage(items: PublicAnnotation[], origin: string, self: string, next: string | null) {
+  return {
+    "@context": context,
+    id: self,
+    type: "AnnotationPage",
+    items: items.map((a) => webAnnotation(a, origin, true)),
+    ...(next && { next }),
+  };
+}

@@ -6,9 +6,9 @@ import { figureListQuery } from "./schemas/figure";
 import { lawListQuery } from "./schemas/law";
 import { searchApiQuery } from "./schemas/search";
 import { sourceListQuery } from "./schemas/source";
+import { annotationListQuery } from "./schemas/annotation";
 import { apiSchemas } from "./schemas/registry";
 // Each schema module registers its schemas in apiSchemas as it loads.
-import "./schemas/annotation";
 import "./schemas/common";
 import "./schemas/jurisdiction";
 import "./schemas/topic";
@@ -143,21 +143,29 @@ export function openApiDocument(origin: string) {
       "/annotations": {
         get: {
           operationId: "listAnnotations",
-          summary: "The published public annotations on a law's or an article's page",
+          summary:
+            "The published public annotations on a law's or an article's page; without `target`, every published annotation, a page at a time",
           parameters: [
             {
               name: "target",
               in: "query",
-              required: true,
+              required: false,
               description:
-                "The page's address, /laws/kg/its-slug or a full URL; a law's ?text=<id> narrows to one text.",
+                "The page's address, /laws/kg/its-slug or a full URL; a law's ?text=<id> narrows to one text. With it, no other parameter is read.",
               schema: { type: "string", maxLength: 2000 },
             },
+            ...queryParameters(annotationListQuery),
           ],
           responses: {
-            200: annotation("AnnotationCollection", "A W3C AnnotationCollection"),
+            200: {
+              description: "With `target`, a W3C AnnotationCollection; without, a W3C AnnotationPage",
+              headers: { ETag: etagHeader },
+              content: {
+                [webAnnotationType]: { schema: { oneOf: [ref("AnnotationCollection"), ref("AnnotationPage")] } },
+              },
+            },
             304: notModified,
-            400: annotationError("No target named"),
+            400: annotationError("An empty target, or a bad list parameter, named"),
             404: annotationError("Nothing is published at the target"),
           },
         },

@@ -1,3 +1,4 @@
+import { dumpAnnotations } from "./annotation-dump";
 import { getJson, pool, sitePath } from "./http";
 import type { MirrorWriter } from "./manifest";
 
@@ -5,7 +6,7 @@ import type { MirrorWriter } from "./manifest";
  * The JSON dump: every list of the read API walked to its end (`data/laws.json`, in the list's
  * shape, `next` null), and each item's own document where the list's is shorter
  * (`data/laws/kg/its-slug.json`, as at /api/v1/laws/kg/its-slug), plus the OpenAPI document and
- * the annotations of each law and article page (`data/annotations.json`, one entry per page).
+ * the annotations of each law and article page (./annotation-dump.ts).
  */
 const lists = [
   { type: "laws", paged: true, items: true },
@@ -46,13 +47,11 @@ export async function dumpData(base: URL, origins: string[], writer: MirrorWrite
       : listed;
   }
   writer.write("data/openapi.json", JSON.stringify(await getJson(base, "/api/v1/openapi.json")));
-  const pages = [...dump.laws, ...dump.articles]
-    .map((item) => (item.url ? sitePath(item.url, origins) : null))
-    .filter((page): page is string => page !== null);
-  const annotations = await pool(pages, 4, async (target) => ({
-    target,
-    annotations: await getJson(base, `/api/v1/annotations?target=${encodeURIComponent(target)}`),
-  }));
-  writer.write("data/annotations.json", JSON.stringify({ data: annotations }));
+  const titles = new Map<string, string>();
+  for (const item of [...dump.laws, ...dump.articles]) {
+    const page = item.url ? sitePath(item.url, origins) : null;
+    if (page && typeof item.title === "string") titles.set(page, item.title);
+  }
+  await dumpAnnotations(base, origins, titles, writer);
   return dump;
 }

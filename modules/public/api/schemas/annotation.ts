@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { problemSchema } from "./common";
+import { listParams, problemSchema } from "./common";
 import { apiSchemas } from "./registry";
 
 /*
@@ -22,6 +22,24 @@ export const annotationCollectionSchema = z
     description:
       "The published public annotations on a page: https://www.w3.org/TR/annotation-model/#annotation-collection",
   });
+
+export const annotationPageSchema = z
+  .looseObject({
+    "@context": z.string(),
+    id: z.url(),
+    type: z.literal("AnnotationPage"),
+    items: z.array(z.looseObject({ id: z.url(), type: z.literal("Annotation") })),
+    next: z.url().optional().describe("The next page's address; absent on the last page."),
+  })
+  .register(apiSchemas, {
+    id: "AnnotationPage",
+    description:
+      "A page of every published public annotation, by publication time then id, oldest first: https://www.w3.org/TR/annotation-model/#annotation-page",
+  });
+
+/** The walk through every published annotation (no `target`): the parameters of every list. */
+export const annotationListQuery = z.object(listParams("annotations"));
+export type AnnotationListQuery = z.output<typeof annotationListQuery>;
 
 export const annotationErrorSchema = problemSchema.extend({ error: z.string() }).register(apiSchemas, {
   id: "AnnotationError",

@@ -1,0 +1,1 @@
+CREATE INDEX "public_annotations_published_idx" ON "public_annotations" USING btree ("published_at","annotation_id");
