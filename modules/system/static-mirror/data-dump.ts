@@ -1,5 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { dumpAnnotations } from "./annotation-dump";
-import { getJson, pool, sitePath } from "./http";
+import { get, getJson, pool, sitePath } from "./http";
 import type { MirrorWriter } from "./manifest";
 
 /**
@@ -25,6 +27,27 @@ type ListPage = { data: Listed[]; next?: string | null };
 /** Each type's records as the API gives them: the item documents where there are some. */
 export type Dump = Record<DumpType, Listed[]>;
 
+/**
+ * An item's own document, written as `data/<its API path>.json`. What the last export wrote is
+ * asked for with its ETag: unchanged (304), the file is kept and read back.
+ */
+async function itemDocument(base: URL, api: string, writer: MirrorWriter): Promise<Listed> {
+  const file = `data/${api.slice("/api/v1/".length)}.json`;
+  const known = writer.known(file);
+  const response = await get(base, api, {
+    accept: "application/json",
+    ...(known?.etag && { "if-none-match": known.etag }),
+  });
+  if (response.status === 304 && known) {
+    writer.keep(file, known);
+    return JSON.parse(fs.readFileSync(path.join(writer.dir, file), "utf8")) as Listed;
+  }
+  if (response.status !== 200) throw new Error(`${api} answered ${response.status}`);
+  const text = await response.text();
+  writer.write(file, text, { url: api, etag: response.headers.get("etag") ?? undefined });
+  return JSON.parse(text) as Listed;
+}
+
 export async function dumpData(base: URL, origins: string[], writer: MirrorWriter): Promise<Dump> {
   const dump = {} as Dump;
   for (const list of lists) {
@@ -39,10 +62,7 @@ export async function dumpData(base: URL, origins: string[], writer: MirrorWrite
     dump[list.type] = list.items
       ? await pool(listed, 4, async (item) => {
           const api = item.api ? sitePath(item.api, origins) : null;
-          if (!api) return item;
-          const document = await getJson<Listed>(base, api);
-          writer.write(`data/${api.slice("/api/v1/".length)}.json`, JSON.stringify(document));
-          return document;
+          return api ? itemDocument(base, api, writer) : item;
         })
       : listed;
   }

@@ -40,10 +40,17 @@ export async function exportStatic(
   const siteOrigin = await publicOrigin(base);
   const origins = [siteOrigin, base.origin];
   const crawler = new Crawler(base, origins, writer);
-  // A large archive's first export takes minutes: how far it is, now and then.
-  const ticker = setInterval(() => progress(writer.counts.written + writer.counts.unchanged), 15_000);
+  // A large archive's first export takes an hour: how far it is, now and then, and saved so far.
+  let ticks = 0;
+  const ticker = setInterval(() => {
+    progress(writer.counts.written + writer.counts.unchanged);
+    if (++ticks % 4 === 0) writer.checkpoint();
+  }, 15_000);
   try {
     await mirror(base, origins, writer, crawler);
+  } catch (error) {
+    writer.checkpoint();
+    throw error;
   } finally {
     clearInterval(ticker);
   }

@@ -89,6 +89,15 @@ export class MirrorWriter {
     this.next.files[file] = record;
   }
 
+  /**
+   * Saves what is known so far, the last export's files with this one's: an export stopped
+   * halfway (a large archive's takes an hour) leaves a mirror the next one goes on from, asking
+   * with the ETags of the files already written.
+   */
+  checkpoint() {
+    this.save({ ...this.next, files: { ...this.previous.files, ...this.next.files } });
+  }
+
   finish() {
     for (const file of Object.keys(this.previous.files)) {
       if (this.has(file)) continue;
@@ -98,7 +107,14 @@ export class MirrorWriter {
       this.counts.removed++;
       removeEmptyFolders(this.dir, path.dirname(target));
     }
-    fs.writeFileSync(path.join(this.dir, manifestName), JSON.stringify(this.next));
+    this.save(this.next);
+  }
+
+  /** Whole or not at all: an export stopped while saving keeps the manifest before. */
+  private save(manifest: Manifest) {
+    const file = path.join(this.dir, manifestName);
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
+    fs.renameSync(`${file}.tmp`, file);
   }
 }
 
