@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { Crawler } from "./crawl";
 import { dumpData } from "./data-dump";
@@ -7,7 +6,7 @@ import { get } from "./http";
 import { sitemapLocations } from "./html";
 import { manifestName, MirrorWriter, readManifest, type WriteCounts } from "./manifest";
 import { searchPageFile } from "./paths";
-import { searchDocuments, searchIndexScript } from "./search-index";
+import { searchDocuments, searchIndexFiles } from "./search-index";
 import { mirrorSearchPage, searchScript } from "./search-page";
 
 export type ExportSummary = WriteCounts & {
@@ -71,9 +70,8 @@ export async function exportStatic(
 /** The dump, the search page and its index, then every page the crawl reaches. */
 async function mirror(base: URL, origins: string[], writer: MirrorWriter, crawler: Crawler) {
   const dump = await dumpData(base, origins, writer);
-  writer.write("search/index-data.js", searchIndexScript(searchDocuments(dump, origins)));
+  for (const [file, script] of searchIndexFiles(searchDocuments(dump, origins))) writer.write(file, script);
   writer.write("search/search.js", searchScript);
-  writer.write("search/minisearch.js", fs.readFileSync(minisearchBrowserBuild()));
 
   const search = await get(base, "/search");
   if (search.status !== 200) throw new Error(`The site's search page answered ${search.status}`);
@@ -82,13 +80,6 @@ async function mirror(base: URL, origins: string[], writer: MirrorWriter, crawle
   writer.write(searchPageFile, mirrorSearchPage(page), { links });
 
   await crawler.run([...seeds, ...links]);
-}
-
-/** MiniSearch's browser build (UMD, a global `MiniSearch`), beside the module the package exports. */
-function minisearchBrowserBuild(): string {
-  const require = createRequire(import.meta.url);
-  const main = require.resolve("minisearch");
-  return path.join(main.slice(0, main.lastIndexOf(`${path.sep}dist${path.sep}`)), "dist", "umd", "index.js");
 }
 
 /** The site's public origin (SITE_URL), as its sitemap spells it; the crawled one if it has none. */

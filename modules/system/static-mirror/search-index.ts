@@ -1,17 +1,22 @@
 import anyAscii from "any-ascii";
-import MiniSearch from "minisearch";
 import { foldForSearch } from "@/lib/text";
 import type { Dump } from "./data-dump";
 import { sitePath } from "./http";
 import { mirrorTarget } from "./paths";
 
 /**
- * The mirror's search index, built from the JSON dump with MiniSearch: titles, names and their
- * variants, identifiers and summaries of laws, articles, agents, topics and jurisdictions. Text is
- * folded as the site's search folds it (foldForSearch: Жапаров, Žaparov and Zhaparov meet), and the
- * page folds what the reader types with the same table (`fold`, made here by any-ascii for the
- * Latin, Greek and Cyrillic letters). It ships as a script that sets a global, since a page opened
- * from a folder (file://) cannot fetch JSON.
+ * The mirror's search index, built from the JSON dump: titles, names and their variants,
+ * identifiers and summaries of laws, articles, agents, topics and jurisdictions. Text is folded as
+ * the site's search folds it (foldForSearch: Жапаров, Žaparov and Zhaparov meet), and the page
+ * folds what the reader types with the same table (`fold`, made here by any-ascii for the Latin,
+ * Greek and Cyrillic letters).
+ *
+ * An archive of 60,000 items would make one index of 60 MB, too much for a reader to load before
+ * a first result. So the index is split as pagefind splits its own: the words by their first two
+ * letters (`search/terms/re.js` holds every word that starts with "re", with the items that have
+ * it), the items' titles and snippets by the 500 (`search/docs/0.js`); the page loads the files of
+ * the words typed and of the results shown. Each file is a script that hands its part to a global,
+ * since a page opened from a folder (file://) cannot fetch JSON.
  */
 export type SearchDocument = {
   id: number;
@@ -25,10 +30,12 @@ export type SearchDocument = {
   text: string;
 };
 
-export const searchOptions = {
-  fields: ["title", "names", "text"],
-  storeFields: ["type", "label", "path", "also", "snippet"],
-};
+/** How much a word counts where it is found: a title weighs more than the start of a text. */
+const fieldWeights = { title: 3, names: 2, text: 1 } as const;
+/** Items per file of titles and snippets. */
+const documentsPerFile = 500;
+/** The file a word is in: its first two letters (a word of one letter, alone). */
+export const termFile = (term: string) => term.slice(0, 2);
 
 type Item = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === "string" ? value : "");
@@ -108,11 +115,44 @@ function foldTable(): Record<string, string> {
   return table;
 }
 
-/** The script `search/index-data.js`: the serialized index, its options and the fold table. */
-export function searchIndexScript(documents: SearchDocument[]): string {
-  const index = new MiniSearch<SearchDocument>(searchOptions);
-  index.addAll(documents);
-  const data = { options: searchOptions, index: index.toJSON(), fold: foldTable(), count: documents.length };
-  // `<` escaped: the data holds the archive's text, and this file must stay a script.
-  return `window.MarginaliaSearch = ${JSON.stringify(data).replace(/</g, "\\u003c")};\n`;
+/**
+ * The index's files by their path in the mirror: `search/index-data.js` (the fold table, the item
+ * count and which word files there are), `search/terms/<first two letters>.js` (each word with its
+ * items and scores: [item, score, item, score, …]) and `search/docs/<n>.js` (items n×500 on, each
+ * as [type, label, path, also, snippet]).
+ */
+export function searchIndexFiles(documents: SearchDocument[]): Map<string, string> {
+  const files = new Map<string, Map<string, Map<number, number>>>();
+  documents.forEach((document, item) => {
+    for (const [field, weight] of Object.entries(fieldWeights))
+      for (const term of document[field as keyof typeof fieldWeights].split(" ")) {
+        if (!term) continue;
+        const key = termFile(term);
+        const terms = files.get(key) ?? files.set(key, new Map()).get(key)!;
+        const items = terms.get(term) ?? terms.set(term, new Map()).get(term)!;
+        items.set(item, (items.get(item) ?? 0) + weight);
+      }
+  });
+  const out = new Map<string, string>();
+  for (const [key, terms] of files) {
+    const data = Object.fromEntries([...terms].map(([term, items]) => [term, [...items].flat()]));
+    out.set(`search/terms/${key}.js`, `MarginaliaSearch.addTerms(${script(key)}, ${script(data)});\n`);
+  }
+  for (let n = 0; n * documentsPerFile < documents.length; n++) {
+    const part = documents
+      .slice(n * documentsPerFile, (n + 1) * documentsPerFile)
+      .map((d) => [d.type, d.label, d.path, d.also, d.snippet]);
+    out.set(`search/docs/${n}.js`, `MarginaliaSearch.addDocuments(${n}, ${script(part)});\n`);
+  }
+  const index = {
+    fold: foldTable(),
+    count: documents.length,
+    perFile: documentsPerFile,
+    terms: [...files.keys()].sort(),
+  };
+  out.set("search/index-data.js", `window.MarginaliaSearch = ${script(index)};\n`);
+  return out;
 }
+
+// `<` escaped: the data holds the archive's text, and each file must stay a script.
+const script = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");

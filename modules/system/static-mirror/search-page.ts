@@ -5,7 +5,7 @@
  */
 const main = /(<main\b[^>]*>)[\s\S]*?(<\/main>)/;
 
-export const searchScripts = ["minisearch.js", "index-data.js", "search.js"];
+export const searchScripts = ["index-data.js", "search.js"];
 
 export function mirrorSearchPage(siteSearchPage: string): string {
   if (!main.test(siteSearchPage)) throw new Error("The site's search page has no <main> element");
@@ -16,6 +16,46 @@ export function mirrorSearchPage(siteSearchPage: string): string {
     .replace("</body>", `${scripts}</body>`);
 }
 
+/**
+ * What the page does with the index (search-index.ts), as plain JavaScript that the page's script
+ * includes and tests run: `fold` spells what the reader types as the index spells its words;
+ * `rank` takes the folded words and the word files loaded, and gives every item that has each word
+ * (as a whole word, or as the start of one: half the score) with its score, best first.
+ */
+export const searchCore = `
+function fold(text, table) {
+  var spaced = text.normalize("NFC").replace(/[^\\p{L}\\p{N}\\p{M}]+/gu, " ");
+  var out = "";
+  for (var letter of spaced) out += Object.prototype.hasOwnProperty.call(table, letter) ? table[letter] : letter;
+  return out.normalize("NFD").replace(/\\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+function rank(words, files) {
+  var found = null;
+  words.forEach(function (word) {
+    var terms = files[word.slice(0, 2)] || {};
+    var scores = new Map();
+    Object.keys(terms).forEach(function (term) {
+      var share = term === word ? 1 : word.length > 1 && term.indexOf(word) === 0 ? 0.5 : 0;
+      if (!share) return;
+      var items = terms[term];
+      for (var i = 0; i < items.length; i += 2) scores.set(items[i], (scores.get(items[i]) || 0) + items[i + 1] * share);
+    });
+    if (found === null) found = scores;
+    else {
+      var both = new Map();
+      found.forEach(function (score, item) {
+        if (scores.has(item)) both.set(item, score + scores.get(item));
+      });
+      found = both;
+    }
+  });
+  return Array.from(found || []).sort(function (a, b) {
+    return b[1] - a[1] || a[0] - b[0];
+  });
+}
+`;
+
 /** The page's script: vanilla, no build step; every text is set with textContent. */
 export const searchScript = `(function () {
   "use strict";
@@ -24,14 +64,28 @@ export const searchScript = `(function () {
   var heading = document.getElementById("results-heading");
   var results = document.getElementById("search-results");
   if (!data || !input || !heading || !results) return;
-  var index = MiniSearch.loadJS(data.index, data.options);
-
-  // As foldForSearch (lib/text.ts) folds the indexed text: letters spelled in ASCII, lower case.
-  function fold(text) {
-    var spaced = text.normalize("NFC").replace(/[^\\p{L}\\p{N}\\p{M}]+/gu, " ");
-    var out = "";
-    for (var letter of spaced) out += Object.prototype.hasOwnProperty.call(data.fold, letter) ? data.fold[letter] : letter;
-    return out.normalize("NFD").replace(/\\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+${searchCore}
+  // The index's files hand their parts here as they load (search-index.ts).
+  var terms = {};
+  var documents = {};
+  data.addTerms = function (key, part) {
+    terms[key] = part;
+  };
+  data.addDocuments = function (n, part) {
+    documents[n] = part;
+  };
+  var loading = {};
+  function load(file) {
+    if (!loading[file])
+      loading[file] = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = file;
+        script.onload = script.onerror = function () {
+          resolve();
+        };
+        document.body.appendChild(script);
+      });
+    return loading[file];
   }
 
   function element(name, className, text) {
@@ -43,23 +97,54 @@ export const searchScript = `(function () {
 
   function show(q) {
     results.textContent = "";
-    var words = fold(q);
-    if (!words) {
+    var words = fold(q, data.fold).split(" ").filter(Boolean);
+    if (words.length === 0) {
       heading.textContent = "Type a word or a name to search the archive.";
       return;
     }
-    var found = index.search(words, { prefix: true, fuzzy: 0.2, combineWith: "AND", boost: { title: 3, names: 2 } });
-    heading.textContent = found.length + (found.length === 1 ? " result" : " results") + " for \\u201c" + q + "\\u201d";
-    found.slice(0, 100).forEach(function (hit) {
+    heading.textContent = "Searching\\u2026";
+    var keys = words.map(function (word) {
+      return word.slice(0, 2);
+    });
+    var files = keys.filter(function (key) {
+      return data.terms.indexOf(key) >= 0;
+    });
+    Promise.all(
+      files.map(function (key) {
+        return load("terms/" + key + ".js");
+      }),
+    )
+      .then(function () {
+        var found = rank(words, terms);
+        var shown = found.slice(0, 100);
+        var parts = shown.map(function (hit) {
+          return Math.floor(hit[0] / data.perFile);
+        });
+        return Promise.all(
+          parts.map(function (n) {
+            return load("docs/" + n + ".js");
+          }),
+        ).then(function () {
+          draw(q, found.length, shown);
+        });
+      });
+  }
+
+  function draw(q, count, shown) {
+    heading.textContent = count + (count === 1 ? " result" : " results") + " for \\u201c" + q + "\\u201d";
+    shown.forEach(function (hit) {
+      var part = documents[Math.floor(hit[0] / data.perFile)];
+      var doc = part && part[hit[0] % data.perFile];
+      if (!doc) return;
       var item = element("li", "py-5");
-      item.appendChild(element("p", "text-xs font-semibold uppercase tracking-wide text-muted", hit.type));
+      item.appendChild(element("p", "text-xs font-semibold uppercase tracking-wide text-muted", doc[0]));
       var title = element("h3", "mt-1 font-serif text-xl leading-snug");
-      var link = element("a", "text-ink no-underline hover:underline", hit.label);
-      link.href = "../" + hit.path;
+      var link = element("a", "text-ink no-underline hover:underline", doc[1]);
+      link.href = "../" + doc[2];
       title.appendChild(link);
       item.appendChild(title);
-      if (hit.also) item.appendChild(element("p", "mt-0.5 text-sm text-muted", "Also: " + hit.also));
-      if (hit.snippet) item.appendChild(element("p", "mt-1 text-sm leading-relaxed", hit.snippet));
+      if (doc[3]) item.appendChild(element("p", "mt-0.5 text-sm text-muted", "Also: " + doc[3]));
+      if (doc[4]) item.appendChild(element("p", "mt-1 text-sm leading-relaxed", doc[4]));
       results.appendChild(item);
     });
   }
