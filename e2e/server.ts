@@ -83,7 +83,9 @@ if (canaryFile) {
   console.log(`e2e: ${seeded} draft-leak canaries seeded`);
 }
 
-const server = spawn("node_modules/.bin/next", ["start", "-p", port], {
+// Playwright's request contexts and browsers keep a connection idle between steps for longer than
+// Node's 5 s: a request sent on one just as the server closes it fails with ECONNRESET.
+const server = spawn("node_modules/.bin/next", ["start", "-p", port, "--keepAliveTimeout", "120000"], {
   stdio: ["inherit", "pipe", "pipe"],
   env: { ...env, NODE_OPTIONS: productionNodeOptions(env) },
 });

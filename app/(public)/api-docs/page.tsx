@@ -31,7 +31,11 @@ function examplesFor(law: string, article: { path: string; agent?: string }): Re
     "/sources": ["/sources?limit=20", "/sources?updated_since=2025-01-01T00:00:00Z"],
     "/sources/{id}": ["/sources/1"],
     "/search": ["/search?q=japarov", "/search?q=rehabilitation&type=law&jurisdiction=kg"],
-    "/annotations": [`/annotations?target=${law}`],
+    "/annotations": [
+      `/annotations?target=${law}`,
+      "/annotations?limit=100",
+      "/annotations?updated_since=2025-01-01T00:00:00Z",
+    ],
     "/annotations/{id}": ["/annotations/1"],
   };
 }
