@@ -119,6 +119,16 @@ test("the static mirror works from a static host under a prefix and from a folde
     await expect(law).toBeVisible();
     await law.click();
     expect(page.url()).toBe(`${mirrorUrl}${kazakhLaw}`);
+
+    // Results come 20 at a time; the button brings the next ones and moves the focus to the first of them.
+    await page.goto(`${mirrorUrl}search/index.html?q=re`);
+    const results = page.locator("#search-results > li").filter({ has: page.getByRole("heading") });
+    await expect(results).toHaveCount(20);
+    const total = Number((await page.getByRole("heading", { name: /results for/ }).textContent())!.split(" ")[0]);
+    expect(total).toBeGreaterThan(20);
+    await page.getByRole("button", { name: "More results" }).press("Enter");
+    await expect(results).toHaveCount(Math.min(total, 40));
+    await expect(results.nth(20).getByRole("link")).toBeFocused();
   });
 
   await test.step("from a folder (file://), a page has its styles and the search works", async () => {

@@ -14,8 +14,8 @@ import { mirrorTarget } from "./paths";
  * An archive of 60,000 items would make one index of 60 MB, too much for a reader to load before
  * a first result. So the index is split as pagefind splits its own: the words by their first two
  * letters (`search/terms/re.js` holds every word that starts with "re", with the items that have
- * it), the items' titles and snippets by the 500 (`search/docs/0.js`); the page loads the files of
- * the words typed and of the results shown. Each file is a script that hands its part to a global,
+ * it), the items' titles and snippets by the 100 (`search/docs/0.js`); the page loads the files of
+ * the words typed and of the results shown, 20 at a time. Each file is a script that hands its part to a global,
  * since a page opened from a folder (file://) cannot fetch JSON.
  */
 export type SearchDocument = {
@@ -32,8 +32,8 @@ export type SearchDocument = {
 
 /** How much a word counts where it is found: a title weighs more than the start of a text. */
 const fieldWeights = { title: 3, names: 2, text: 1 } as const;
-/** Items per file of titles and snippets. */
-const documentsPerFile = 500;
+/** Items per file of titles and snippets: a page of 20 results loads at most 20 small files. */
+const documentsPerFile = 100;
 /** The file a word is in: its first two letters (a word of one letter, alone). */
 export const termFile = (term: string) => term.slice(0, 2);
 
@@ -118,7 +118,7 @@ function foldTable(): Record<string, string> {
 /**
  * The index's files by their path in the mirror: `search/index-data.js` (the fold table, the item
  * count and which word files there are), `search/terms/<first two letters>.js` (each word with its
- * items and scores: [item, score, item, score, …]) and `search/docs/<n>.js` (items n×500 on, each
+ * items and scores: [item, score, item, score, …]) and `search/docs/<n>.js` (items n×100 on, each
  * as [type, label, path, also, snippet]).
  */
 export function searchIndexFiles(documents: SearchDocument[]): Map<string, string> {

@@ -113,40 +113,57 @@ ${searchCore}
       files.map(function (key) {
         return load("terms/" + key + ".js");
       }),
-    )
-      .then(function () {
-        var found = rank(words, terms);
-        var shown = found.slice(0, 100);
-        var parts = shown.map(function (hit) {
-          return Math.floor(hit[0] / data.perFile);
-        });
-        return Promise.all(
-          parts.map(function (n) {
-            return load("docs/" + n + ".js");
-          }),
-        ).then(function () {
-          draw(q, found.length, shown);
-        });
-      });
+    ).then(function () {
+      var found = rank(words, terms);
+      heading.textContent = found.length + (found.length === 1 ? " result" : " results") + " for \\u201c" + q + "\\u201d";
+      showFrom(found, 0);
+    });
   }
 
-  function draw(q, count, shown) {
-    heading.textContent = count + (count === 1 ? " result" : " results") + " for \\u201c" + q + "\\u201d";
-    shown.forEach(function (hit) {
-      var part = documents[Math.floor(hit[0] / data.perFile)];
-      var doc = part && part[hit[0] % data.perFile];
-      if (!doc) return;
-      var item = element("li", "py-5");
-      item.appendChild(element("p", "text-xs font-semibold uppercase tracking-wide text-muted", doc[0]));
-      var title = element("h3", "mt-1 font-serif text-xl leading-snug");
-      var link = element("a", "text-ink no-underline hover:underline", doc[1]);
-      link.href = "../" + doc[2];
-      title.appendChild(link);
-      item.appendChild(title);
-      if (doc[3]) item.appendChild(element("p", "mt-0.5 text-sm text-muted", "Also: " + doc[3]));
-      if (doc[4]) item.appendChild(element("p", "mt-1 text-sm leading-relaxed", doc[4]));
-      results.appendChild(item);
+  // Results 20 at a time, each batch with the files of its titles and snippets; then a button for more.
+  var batch = 20;
+  function showFrom(found, start) {
+    var shown = found.slice(start, start + batch);
+    var parts = shown.map(function (hit) {
+      return Math.floor(hit[0] / data.perFile);
     });
+    return Promise.all(
+      parts.map(function (n) {
+        return load("docs/" + n + ".js");
+      }),
+    ).then(function () {
+      shown.forEach(draw);
+      if (start + batch >= found.length) return;
+      var more = element("li", "py-5");
+      var button = element("button", "rounded border border-control px-4 py-2 text-sm font-semibold", "More results");
+      button.type = "button";
+      button.addEventListener("click", function () {
+        var next = results.children.length - 1;
+        more.remove();
+        showFrom(found, start + batch).then(function () {
+          var link = results.children[next] && results.children[next].querySelector("a");
+          if (link) link.focus();
+        });
+      });
+      more.appendChild(button);
+      results.appendChild(more);
+    });
+  }
+
+  function draw(hit) {
+    var part = documents[Math.floor(hit[0] / data.perFile)];
+    var doc = part && part[hit[0] % data.perFile];
+    if (!doc) return;
+    var item = element("li", "py-5");
+    item.appendChild(element("p", "text-xs font-semibold uppercase tracking-wide text-muted", doc[0]));
+    var title = element("h3", "mt-1 font-serif text-xl leading-snug");
+    var link = element("a", "text-ink no-underline hover:underline", doc[1]);
+    link.href = "../" + doc[2];
+    title.appendChild(link);
+    item.appendChild(title);
+    if (doc[3]) item.appendChild(element("p", "mt-0.5 text-sm text-muted", "Also: " + doc[3]));
+    if (doc[4]) item.appendChild(element("p", "mt-1 text-sm leading-relaxed", doc[4]));
+    results.appendChild(item);
   }
 
   var q = new URLSearchParams(window.location.search).get("q") || "";
