@@ -127,13 +127,19 @@ test("the API serves published public annotations as W3C Web Annotation JSON-LD,
     expect(held.headers()["access-control-allow-origin"], path).toBe("*");
   }
 
-  // The demo's third annotation is internal: published, and still not served.
+  // The demo's third annotation is internal: published, and still not served, nor in the walk through all.
   const ids = items.map((a) => Number(a.id.split("/").pop()));
   const internal = Math.max(...ids) + 1;
+  const walk = await request.get("/api/v1/annotations?limit=100");
+  expect(walk.status()).toBe(200);
+  const walked = ((await walk.json()).items as { id: string }[]).map((a) => Number(a.id.split("/").pop()));
+  expect(walked).toEqual(expect.arrayContaining(ids));
+  expect(walked).not.toContain(internal);
   for (const [path, status] of [
     [`/api/v1/annotations/${internal}`, 404],
     ["/api/v1/annotations/not-a-number", 404],
-    ["/api/v1/annotations", 400],
+    ["/api/v1/annotations?target=", 400],
+    ["/api/v1/annotations?limit=0", 400],
     ["/api/v1/annotations?target=/laws/kg/no-such-law", 404],
   ] as const) {
     const refused = await request.get(path, { headers: { "if-none-match": "*" } });
