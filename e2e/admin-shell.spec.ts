@@ -92,6 +92,9 @@ test("on a desktop the header is one row with every section", async ({ adminPage
   await page.goto("/admin");
   await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
   const links = adminNav(page).getByRole("link");
+  // Measured once every section is shown (evaluateAll does not wait for them).
+  await expect(links.last()).toBeVisible();
+  expect(await links.count()).toBeGreaterThanOrEqual(10);
   const tops = new Set<number>();
   for (const box of await links.evaluateAll((all) => all.map((a) => Math.round(a.getBoundingClientRect().top))))
     tops.add(box);
