@@ -8,6 +8,17 @@ const flag = z
   .optional()
   .transform((value) => value === "1" || value === "true");
 
+// The same, for a setting that is on unless turned off.
+const flagOn = z
+  .enum(["1", "true", "0", "false", ""])
+  .optional()
+  .transform((value) => value !== "0" && value !== "false");
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => value || undefined);
+
 // An origin only (no path, query or fragment): pages append their paths to it.
 const origin = z
   .string()
@@ -24,31 +35,54 @@ const origin = z
   .transform((url) => url.origin);
 
 /** The one place that reads process.env. Every variable here is documented in README.md. */
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().positive().default(3000),
-  DATABASE_URL: z
-    .string()
-    .url()
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  // Production runs on the embedded database only when this says so (see productionSettingsProblem).
-  EMBEDDED_DATABASE: flag,
-  DATA_DIR: z.string().min(1).default(".data"),
-  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
-  SITE_URL: origin.optional().or(z.literal("").transform(() => undefined)),
-  // Reverse proxies in front of the server that append the address they saw to X-Forwarded-For.
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
-  ADMIN_EMAIL: z.string().email().default("admin@marginalia.local"),
-  // For unattended setups (the e2e suite): the first admin's password instead of a generated one.
-  SEED_ADMIN_PASSWORD: z.string().min(12).optional(),
-  // Tests only (e2e/query-counts.spec.ts): a file that receives every database query, by request.
-  MARGINALIA_QUERY_LOG: z
-    .string()
-    .optional()
-    .transform((value) => value || undefined),
-});
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    DATABASE_URL: z
+      .string()
+      .url()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    // Production runs on the embedded database only when this says so (see productionSettingsProblem).
+    EMBEDDED_DATABASE: flag,
+    DATA_DIR: z.string().min(1).default(".data"),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    SITE_URL: origin.optional().or(z.literal("").transform(() => undefined)),
+    // Reverse proxies in front of the server that append the address they saw to X-Forwarded-For.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
+    ADMIN_EMAIL: z.string().email().default("admin@marginalia.local"),
+    // For unattended setups (the e2e suite): the first admin's password instead of a generated one.
+    SEED_ADMIN_PASSWORD: z.string().min(12).optional(),
+    // Where attached files' bytes are kept: a folder in DATA_DIR, or an S3-compatible object store.
+    FILE_STORE: z.enum(["disk", "s3"]).default("disk"),
+    S3_BUCKET: optionalText,
+    // Any S3-compatible server (https://s3.example.org); AWS itself when unset.
+    S3_ENDPOINT: z
+      .string()
+      .url()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    // Both or neither: without them the AWS SDK looks in its usual places (AWS_* variables, instance roles).
+    S3_ACCESS_KEY_ID: optionalText,
+    S3_SECRET_ACCESS_KEY: optionalText,
+    // Keys start with this (for a bucket shared with other data), for example "marginalia/".
+    S3_PREFIX: z.string().default(""),
+    // Most S3-compatible servers address buckets in the path; AWS also by host name.
+    S3_FORCE_PATH_STYLE: flagOn,
+    // Tests only (e2e/query-counts.spec.ts): a file that receives every database query, by request.
+    MARGINALIA_QUERY_LOG: optionalText,
+  })
+  .refine((config) => config.FILE_STORE !== "s3" || config.S3_BUCKET, {
+    path: ["S3_BUCKET"],
+    message: "FILE_STORE=s3 needs the bucket's name in S3_BUCKET",
+  })
+  .refine((config) => !config.S3_ACCESS_KEY_ID === !config.S3_SECRET_ACCESS_KEY, {
+    path: ["S3_SECRET_ACCESS_KEY"],
+    message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both or neither",
+  });
 
 export type Env = z.infer<typeof schema>;
 

@@ -65,3 +65,30 @@ describe("TRUSTED_PROXY_HOPS", () => {
     expect(() => parseEnv({ TRUSTED_PROXY_HOPS: value })).toThrow(/^Invalid environment: TRUSTED_PROXY_HOPS:/);
   });
 });
+
+describe("file store settings", () => {
+  test("files are kept on disk unless an object store is chosen", () => {
+    const config = parseEnv({});
+    expect(config.FILE_STORE).toBe("disk");
+    expect(config.S3_FORCE_PATH_STYLE).toBe(true);
+    expect(config.S3_REGION).toBe("us-east-1");
+  });
+
+  test("an object store without a bucket is refused, naming the variable", () => {
+    expect(() => parseEnv({ FILE_STORE: "s3" })).toThrow(/^Invalid environment: S3_BUCKET: FILE_STORE=s3 needs/);
+    expect(parseEnv({ FILE_STORE: "s3", S3_BUCKET: "archive" }).S3_BUCKET).toBe("archive");
+  });
+
+  test("half a pair of credentials is refused", () => {
+    const s3 = { FILE_STORE: "s3", S3_BUCKET: "archive" };
+    expect(() => parseEnv({ ...s3, S3_ACCESS_KEY_ID: "key" })).toThrow(/S3_SECRET_ACCESS_KEY: .*set both or neither/);
+    expect(parseEnv({ ...s3, S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" }).S3_SECRET_ACCESS_KEY).toBe(
+      "secret",
+    );
+  });
+
+  test("path-style addressing can be turned off for AWS, and a typo is refused", () => {
+    expect(parseEnv({ S3_FORCE_PATH_STYLE: "0" }).S3_FORCE_PATH_STYLE).toBe(false);
+    expect(() => parseEnv({ S3_FORCE_PATH_STYLE: "no" })).toThrow(/S3_FORCE_PATH_STYLE/);
+  });
+});
