@@ -14,6 +14,8 @@ import {
   annotationKinds,
   annotationAudiences,
   anchorStates,
+  attachmentRoles,
+  extractionStates,
 } from "./vocabulary";
 
 export * from "./vocabulary";
@@ -33,3 +35,5 @@ export const visibilityEnum = pgEnum("visibility", visibilities);
 export const annotationKindEnum = pgEnum("annotation_kind", annotationKinds);
 export const annotationAudienceEnum = pgEnum("annotation_audience", annotationAudiences);
 export const anchorStateEnum = pgEnum("anchor_state", anchorStates);
+export const attachmentRoleEnum = pgEnum("attachment_role", attachmentRoles);
+export const extractionStateEnum = pgEnum("extraction_state", extractionStates);

@@ -17,3 +17,4 @@ export * from "./annotations";
 export * from "./page-cache";
 export * from "./saved-views";
 export * from "./import-keys";
+export * from "./files";

@@ -87,3 +87,19 @@ export type AnnotationAudience = (typeof annotationAudiences)[number];
  */
 export const anchorStates = ["anchored", "drifted", "orphaned"] as const;
 export type AnchorState = (typeof anchorStates)[number];
+
+/** What an attached file is to its item: the official publication, a scan, a capture of a source… */
+export const attachmentRoles = [
+  "official_publication",
+  "scan",
+  "translation",
+  "capture",
+  "snapshot",
+  "editorial",
+  "other",
+] as const;
+export type AttachmentRole = (typeof attachmentRoles)[number];
+
+/** Where a stored file's text extraction stands; `no_text` is a scan without a text layer. */
+export const extractionStates = ["pending", "running", "done", "no_text", "unsupported", "failed"] as const;
+export type ExtractionState = (typeof extractionStates)[number];
