@@ -12,8 +12,9 @@ const nextConfig: NextConfig = {
   // Cached reads, with their tags expired by publications on any instance (lib/cache/data-cache.mjs).
   cacheHandlers: { default: path.join(import.meta.dirname, "lib/cache/data-cache.mjs") },
   partialPrefetching: true,
-  // PGlite loads its WebAssembly and extension bundles from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // PGlite loads its WebAssembly and extension bundles from its own package folder at run time, and
+  // unpdf its build of pdf.js.
+  serverExternalPackages: ["@electric-sql/pglite", "unpdf"],
   experimental: {
     authInterrupts: true,
     // Over the 1 MB default; proxy.ts refuses larger bodies with a 413 before Next reads them.

@@ -176,9 +176,9 @@ export const config = {
     // show no preview, and Next answers the methods they lack itself (a POST: 405). An
     // annotation's, a figure's or a source's id is digits and a law's address lower-case: any other segment (a malformed
     // escape, which Next would fail to decode) still meets the proxy's 404.
-    // The import's upload (app/admin/import/run) checks the session itself; through the proxy, Next
-    // would buffer its body (up to 64 MB) and cut it at 10 MB.
-    "/((?!_next/static|_next/image|favicon.ico|admin/import/run$|(?:laws/[a-z0-9-]+|articles|agents|topics|jurisdictions)/[a-z0-9-]+$|(?:laws|articles|search|topics|jurisdictions)?$|(?:feed\\.xml|sitemap\\.xml|robots\\.txt|api/v1/(?:(?:annotations|figures|sources)(?:/[0-9]+)?|(?:articles|agents|topics|jurisdictions)(?:/[a-z0-9-]+)?|laws(?:/[a-z0-9-]+/[a-z0-9-]+)?|search|openapi\\.json))$).*)",
+    // The import's upload (app/admin/import/run) and a file's (app/admin/attachments/upload) check
+    // the session themselves; through the proxy, Next would buffer their bodies and cut them at 10 MB.
+    "/((?!_next/static|_next/image|favicon.ico|admin/import/run$|admin/attachments/upload$|(?:laws/[a-z0-9-]+|articles|agents|topics|jurisdictions)/[a-z0-9-]+$|(?:laws|articles|search|topics|jurisdictions)?$|(?:feed\\.xml|sitemap\\.xml|robots\\.txt|api/v1/(?:(?:annotations|figures|sources)(?:/[0-9]+)?|(?:articles|agents|topics|jurisdictions)(?:/[a-z0-9-]+)?|laws(?:/[a-z0-9-]+/[a-z0-9-]+)?|search|openapi\\.json))$).*)",
     // Item pages still pass through it to be rewritten to a law's view, and index pages to the
     // view their query names (the keys of lib/index-view-keys.ts, written out: Next reads this
     // config without running it).

@@ -168,7 +168,9 @@ async function checkRoute(key: string, row: Row) {
   const fetch = (context: APIRequestContext) =>
     typeof call === "string"
       ? context.get(call, { maxRedirects: 0 })
-      : context.post(call.url, { multipart: call.multipart, maxRedirects: 0 });
+      : "raw" in call
+        ? context.post(call.url, { data: call.raw.data, headers: call.raw.headers, maxRedirects: 0 })
+        : context.post(call.url, { multipart: call.multipart, maxRedirects: 0 });
   const reference = await fetch(visitor);
   const referenceBody = await reference.text();
   for (const column of columns) {
@@ -189,7 +191,11 @@ async function checkRoute(key: string, row: Row) {
       expect.soft(response.status(), label).toBe(cell === "forbidden" ? 403 : 401);
       expect.soft(await response.json(), label).toHaveProperty("error");
     } else if (key === "GET /api/auth/[...nextauth]") expect.soft(await sessionUser(response), label).toBeTruthy();
-    else if (typeof call !== "string") {
+    else if (typeof call !== "string" && "raw" in call) {
+      // Allowed: the file, stored.
+      expect.soft(response.status(), label).toBe(200);
+      expect.soft(await response.json(), label).toHaveProperty("file.sha256");
+    } else if (typeof call !== "string") {
       // Allowed: the answer streams JSON lines and ends with the report.
       expect.soft(response.status(), label).toBe(200);
       const last = (await response.text()).trim().split("\n").pop() ?? "{}";

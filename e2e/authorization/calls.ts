@@ -400,11 +400,11 @@ function jurisdictionFields() {
   return { code, name: unique("jurisdiction"), kind: "historical", startYear: "", endYear: "" };
 }
 
-/** A route handler that is posted to: the address and the form it is sent. */
-export type RoutePost = {
-  url: string;
-  multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
-};
+/** A route handler that is posted to: the address and the form (or the raw body) it is sent. */
+export type RoutePost = { url: string } & (
+  | { multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> }
+  | { raw: { data: Buffer; headers: Record<string, string> } }
+);
 
 /**
  * For each route handler, the address to GET (public ones on real published records), or what to
@@ -454,6 +454,14 @@ export const routeCalls: Record<string, (m: Maker) => Promise<string | RoutePost
       },
       dryRun: "true",
       publish: "false",
+    },
+  }),
+  // A file for attaching, stored by its hash; allowed, it answers the stored file.
+  "POST /admin/attachments/upload": async () => ({
+    url: "/admin/attachments/upload",
+    raw: {
+      data: Buffer.from("A note the authorization matrix uploads.\n"),
+      headers: { "content-type": "text/plain", "x-file-name": "matrix-note.txt" },
     },
   }),
 };

@@ -256,4 +256,8 @@ export const matrix: Record<string, Row> = {
     cells: reviewers,
     note: "the import page's upload: a 401 or 403 with a JSON error; allowed, a dry run's report streamed as JSON lines",
   },
+  "POST /admin/attachments/upload": {
+    cells: writers,
+    note: "a file for attaching: a 401 or 403 with a JSON error; allowed, the stored file as JSON",
+  },
 };

@@ -16,6 +16,11 @@ export function fileStore(): FileStore {
   return configured;
 }
 
+/** Where uploads and captures are written while they arrive, before the store takes them. */
+export function incomingFolder(config: Env = env()): string {
+  return path.resolve(config.DATA_DIR, "files", "incoming");
+}
+
 export function storeFor(config: Env): FileStore {
   if (config.FILE_STORE === "disk") return diskStore(path.resolve(config.DATA_DIR, "files"));
   if (!config.S3_BUCKET) throw new Error("FILE_STORE=s3 needs S3_BUCKET.");

@@ -1,0 +1,75 @@
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { strToU8, Zip, ZipDeflate, zipSync } from "fflate";
+import type { ReceivedFile } from "@/modules/files/receive";
+
+/** A folder of the test's own for files on their way into the store. */
+export async function scratchFolder(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), "marginalia-files-"));
+}
+
+/** Writes bytes where an upload would have left them, as receiveFile answers. */
+export async function received(folder: string, bytes: Uint8Array): Promise<ReceivedFile> {
+  const file = path.join(folder, `${createHash("sha256").update(bytes).digest("hex").slice(0, 12)}-${Date.now()}`);
+  await writeFile(file, bytes);
+  return { path: file, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
+// A 1×1 PNG.
+export const png = Uint8Array.from(
+  Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+  ),
+);
+
+const wordContentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
+
+/** A small Word file: its content types, and a document of one paragraph. */
+export function docx(paragraph = "A paragraph of the decree."): Uint8Array {
+  return zipSync({
+    "[Content_Types].xml": strToU8(wordContentTypes),
+    "word/document.xml": strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p></w:body></w:document>`,
+    ),
+  });
+}
+
+/**
+ * A Word file whose document unpacks to `megabytes` of zeros from a few hundred KB: a zip bomb.
+ * Written a megabyte at a time, so the test never holds the bomb itself.
+ */
+export async function docxBomb(folder: string, megabytes: number): Promise<ReceivedFile> {
+  const file = path.join(folder, `bomb-${Date.now()}.docx`);
+  const out = createWriteStream(file);
+  const hash = createHash("sha256");
+  let size = 0;
+  const done = new Promise<void>((resolve, reject) => {
+    const zip = new Zip((error, chunk, final) => {
+      if (error) return reject(error);
+      hash.update(chunk);
+      size += chunk.length;
+      out.write(chunk);
+      if (final) out.end(resolve);
+    });
+    const types = new ZipDeflate("[Content_Types].xml");
+    zip.add(types);
+    types.push(strToU8(wordContentTypes), true);
+    const document = new ZipDeflate("word/document.xml", { level: 9 });
+    zip.add(document);
+    const zeros = new Uint8Array(1024 * 1024);
+    for (let i = 0; i < megabytes; i++) document.push(zeros, i === megabytes - 1);
+    zip.end();
+  });
+  await done;
+  return { path: file, size, sha256: hash.digest("hex") };
+}
+
+/** A ZIP archive that is not a document. */
+export function plainZip(): Uint8Array {
+  return zipSync({ "notes.txt": strToU8("Some notes.") });
+}
