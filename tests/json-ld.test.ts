@@ -5,7 +5,7 @@ import { lawView } from "@/modules/public/law-view";
 
 const law = lawView(
   {
-    schemaVersion: 2,
+    schemaVersion: 3,
     slug: "rehabilitation",
     jurisdictionCode: "KG",
     type: "law",
@@ -41,6 +41,7 @@ const law = lawView(
     ],
     texts: [],
     relations: [],
+    attachments: [],
   },
   {
     id: 1,

@@ -7,6 +7,7 @@ import { NotAuthenticatedError, NotFoundError } from "@/lib/errors";
 import { restoreAgentRevision } from "@/modules/agents/restore";
 import { createAgent, updateAgent } from "@/modules/agents/save";
 import { restoreArticleRevision } from "@/modules/articles/restore";
+import { articleSnapshotVersion } from "@/modules/articles/snapshot-schema";
 import { createArticle, updateArticle } from "@/modules/articles/save";
 import type { Ctx } from "@/modules/auth/context";
 import { addEvent, listEvents, removeEvent } from "@/modules/laws/events";
@@ -303,7 +304,7 @@ describe("restoring articles and agents", () => {
       await workingRevision(editor, "article", article.id),
     );
     const { id: _id, createdById: _by, createdAt: _created, updatedAt: _updated, ...fields } = restored;
-    expect({ schemaVersion: 1, ...fields }).toEqual(original.snapshot);
+    expect({ schemaVersion: articleSnapshotVersion, ...fields, attachments: [] }).toEqual(original.snapshot);
     const last = (await revisionsOf("article", article.id)).at(-1)!;
     expect(last).toMatchObject({ number: 3, message: "Restored revision 1", hash: original.hash });
   });

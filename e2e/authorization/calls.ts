@@ -8,6 +8,7 @@ import {
   Maker,
   articleBody,
   eventFields,
+  fileFields,
   laws,
   noteFields,
   periodFields,
@@ -26,6 +27,34 @@ const formCall = (page: string, fields: Record<string, string | string[]>): Call
 export const calls: Record<string, (m: Maker) => Promise<Call>> = {
   "app/admin/agents/actions.ts#saveAgentAction": async () =>
     formCall("/admin/agents/new", { kind: "person", preferredName: unique("agent"), description: "" }),
+  "app/admin/attachments/actions.ts#attachFilesAction": async (m) => {
+    const lawId = await m.law();
+    const page = `/admin/laws/${lawId}`;
+    return formCall(page, {
+      ownerType: "law",
+      ownerId: String(lawId),
+      ...fileFields(await m.storedFile()),
+      baseRevision: await m.revision(page),
+    });
+  },
+  "app/admin/attachments/actions.ts#updateAttachmentAction": async (m) => {
+    const lawId = await m.law();
+    const id = await m.attachment(lawId);
+    const page = `/admin/laws/${lawId}`;
+    return formCall(page, {
+      id: String(id),
+      name: "renamed.txt",
+      role: "other",
+      capturedOn: "",
+      baseRevision: await m.revision(page),
+    });
+  },
+  "app/admin/attachments/actions.ts#detachAttachmentAction": async (m) => {
+    const lawId = await m.law();
+    const id = await m.attachment(lawId);
+    const page = `/admin/laws/${lawId}`;
+    return formCall(page, { id: String(id), baseRevision: await m.revision(page) });
+  },
   "app/admin/agents/actions.ts#deleteAgentAction": async (m) => {
     const { value } = await m.data<{ value: string }>(
       "app/admin/agents/actions.ts#createAgentInlineAction",

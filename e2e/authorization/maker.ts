@@ -77,6 +77,28 @@ export class Maker {
     return (await this.data<{ id: number }>(laws.addText, `/admin/laws/${lawId}`, [null, form])).id;
   }
 
+  /** A file stored through the upload route (a new one each time), by its hash. */
+  async storedFile(): Promise<string> {
+    const response = await this.request.post("/admin/attachments/upload", {
+      data: Buffer.from(`A document of the authorization matrix, ${unique("file")}.\n`),
+      headers: { "content-type": "text/plain", "x-file-name": "matrix.txt" },
+    });
+    if (!response.ok()) throw new Error(`The upload answered ${response.status()}: ${await response.text()}`);
+    return ((await response.json()) as { file: { sha256: string } }).file.sha256;
+  }
+
+  /** A file attached to the law, by the attachment's id. */
+  async attachment(lawId: number): Promise<number> {
+    const page = `/admin/laws/${lawId}`;
+    const form = new Form({
+      ownerType: "law",
+      ownerId: String(lawId),
+      ...fileFields(await this.storedFile()),
+      baseRevision: await this.revision(page),
+    });
+    return (await this.data<{ ids: number[] }>(files.attach, page, [null, form])).ids[0]!;
+  }
+
   async event(lawId: number): Promise<number> {
     const page = `/admin/laws/${lawId}`;
     const form = new Form({ lawId: String(lawId), ...eventFields, baseRevision: await this.revision(page) });
@@ -134,6 +156,15 @@ export const textFields = {
 export const eventFields = { kind: "adopted", agentId: "", note: "", "accounts.0.date": "2024", preferredAccount: "0" };
 export const periodFields = { note: "", "accounts.0.start": "1917", "accounts.0.end": "1953", preferredAccount: "0" };
 export const noteFields = { kind: "context", audience: "internal", body: "A note of the authorization matrix." };
+
+export const fileFields = (sha256: string) => ({
+  "files.0.sha256": sha256,
+  "files.0.name": "matrix.txt",
+  "files.0.role": "other",
+  "files.0.capturedOn": "",
+});
+
+export const files = { attach: "app/admin/attachments/actions.ts#attachFilesAction" };
 
 export const laws = {
   save: "app/admin/laws/actions.ts#saveLawAction",

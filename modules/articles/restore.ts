@@ -2,13 +2,15 @@ import { inArray } from "drizzle-orm";
 import { agents, jurisdictions, laws, sources, topics } from "@/db/schema";
 import { toIsoPartial } from "@/lib/partial-date";
 import type { Ctx } from "@/modules/auth/context";
+import { writeAttachments } from "@/modules/attachments/snapshot";
 import { revisionSnapshot } from "@/modules/workflow/history";
 import { updateArticle } from "./save";
 import { parseArticleSnapshot } from "./snapshot-schema";
 
 /**
  * Makes an old revision of an article its working revision again, as a new revision. Links to
- * records deleted since (an author, a law, a source…) are dropped rather than failing the restore.
+ * records deleted since (an author, a law, a source…) are dropped rather than failing the restore;
+ * its attached files come back as they were.
  */
 export async function restoreArticleRevision(ctx: Ctx, id: number, number: number, baseRevision: unknown) {
   const old = parseArticleSnapshot(await revisionSnapshot(ctx, "article", id, number));
@@ -66,6 +68,10 @@ export async function restoreArticleRevision(ctx: Ctx, id: number, number: numbe
       jurisdictionCodes: codes.filter((c) => knownCodes.has(c)),
       sourceIds: old.sources.map((s) => s.id).filter(source),
     },
-    { message: `Restored revision ${number}` },
+    {
+      message: `Restored revision ${number}`,
+      alsoWrite: (tx) =>
+        writeAttachments(tx, { type: "article", id }, old.attachments, ctx.actor?.id ?? null, new Set()),
+    },
   );
 }

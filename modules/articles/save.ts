@@ -63,7 +63,7 @@ export async function updateArticle(
   ctx: Ctx,
   id: number,
   input: unknown,
-  more: { message?: string } = {},
+  more: { message?: string; alsoWrite?: (tx: Tx) => Promise<void> } = {},
 ): Promise<ArticleDetail> {
   const actor = authorize(ctx, "content.write");
   const values = parseInput(articleInput, input);
@@ -88,6 +88,7 @@ export async function updateArticle(
       await tx.delete(links).where(eq(links.articleId, id));
     }
     await writeLinks(tx, id, values);
+    await more.alsoWrite?.(tx);
     const snapshot = await articleSnapshot({ db: tx, actor }, id);
     await recordRevision(tx, { actor, ip: ctx.ip }, row, snapshot, { action: "article.update", message: more.message });
   });

@@ -11,6 +11,7 @@ import {
   sources,
   topics,
 } from "@/db/schema";
+import { writeAttachments } from "@/modules/attachments/snapshot";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { revisionSnapshot } from "@/modules/workflow/history";
@@ -20,7 +21,7 @@ import { parseLawSnapshot, type LawSnapshot } from "./snapshot-schema";
 
 /**
  * Makes an old revision of a law its working revision again, as a new revision: every field,
- * title, event, period, text and relation as they were then. Links to records deleted since (an agent, a
+ * title, event, period, text, relation and attached file as they were then. Links to records deleted since (an agent, a
  * source, a law) are dropped rather than failing the restore; the history shows what changed.
  */
 export async function restoreLawRevision(ctx: Ctx, id: number, number: number, baseRevision: unknown) {
@@ -56,7 +57,7 @@ export async function restoreLawRevision(ctx: Ctx, id: number, number: number, b
       topicIds: old.topics.map((t) => t.id).filter((t) => topicIds.has(t)),
       sourceIds: old.sources.map((s) => s.id).filter((x) => sourceIds.has(x)),
     },
-    { message: `Restored revision ${number}`, alsoWrite: (tx) => replaceTimelineTextsRelations(tx, id, old, actor.id) },
+    { message: `Restored revision ${number}`, alsoWrite: (tx) => replaceParts(tx, id, old, actor.id) },
   );
 }
 
@@ -67,7 +68,7 @@ async function stillThere(ctx: Ctx, table: typeof topics | typeof sources, ids: 
 }
 
 /** Rows keep the ids they had, so the restored revision's snapshot is the old one exactly. */
-async function replaceTimelineTextsRelations(tx: Tx, id: number, old: LawSnapshot, actorId: number | null) {
+async function replaceParts(tx: Tx, id: number, old: LawSnapshot, actorId: number | null) {
   const existing = async (table: typeof agents | typeof sources | typeof laws, ids: (number | null)[]) => {
     const wanted = [...new Set(ids.filter((x): x is number => x !== null))];
     if (wanted.length === 0) return new Set<number>();
@@ -151,4 +152,6 @@ async function replaceTimelineTextsRelations(tx: Tx, id: number, old: LawSnapsho
       .overridingSystemValue()
       .values(relations.map((r) => ({ id: r.id, fromLawId: id, toLawId: r.toLawId, kind: r.kind, note: r.note })))
       .onConflictDoNothing();
+  const texts = new Set(old.texts.map((t) => t.id));
+  await writeAttachments(tx, { type: "law", id }, old.attachments, actorId, texts);
 }

@@ -1,15 +1,17 @@
 import { z } from "zod";
 import { lawEventKinds, lawRelationKinds, lawStatuses, lawTypes } from "@/db/schema/vocabulary";
 import { storedPartialDate } from "@/lib/partial-date";
+import { attachmentSnapshot } from "@/modules/attachments/snapshot-schema";
 
 /**
  * A law revision's snapshot as stored. Revisions are immutable and hashed as stored, so a change
  * of this shape is a new version: keep the old schema, upgrade it to the new one in the parser, and
  * add tests/fixtures/snapshots/law-v<N>.json. Snapshots written before versions were recorded have
  * no schemaVersion; their shape is version 1's. Version 2: a covered period is dated by sourced
- * accounts at any precision, no longer by two whole years.
+ * accounts at any precision, no longer by two whole years. Version 3: the files attached to the law
+ * and its texts.
  */
-export const lawSnapshotVersion = 2 as const;
+export const lawSnapshotVersion = 3 as const;
 
 const named = z.object({ id: z.number(), name: z.string() });
 
@@ -79,6 +81,7 @@ const currentShape = z.object({
       toTitle: z.string(),
     }),
   ),
+  attachments: z.array(attachmentSnapshot),
 });
 
 /** Version 1 (and before versions were recorded): a covered period was two whole years. */
@@ -94,11 +97,14 @@ const wholeYear = (year: number) => ({
 export const lawSnapshotSchema = z.preprocess((raw) => {
   if (typeof raw !== "object" || raw === null) return raw;
   const stored = raw as Record<string, unknown>;
-  if (stored.schemaVersion !== undefined && stored.schemaVersion !== 1) return raw;
+  const version = stored.schemaVersion ?? 1;
+  if (version === lawSnapshotVersion) return raw;
+  // Version 2 had no files.
+  const upgraded = { ...stored, schemaVersion: lawSnapshotVersion, attachments: [] };
+  if (version !== 1) return upgraded;
   const periods = version1Periods.safeParse(stored.periods);
   return {
-    ...stored,
-    schemaVersion: lawSnapshotVersion,
+    ...upgraded,
     periods: periods.success
       ? periods.data.map((p) => ({
           note: "",

@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { lawRelations, laws, lawSources, lawTextVersions, sources } from "@/db/schema";
 import { fromColumns } from "@/lib/partial-date";
+import { attachmentsOf } from "@/modules/attachments/snapshot";
 import type { Ctx } from "@/modules/auth/context";
 import { getLaw } from "./read";
 import { lawSnapshotVersion, type LawSnapshot } from "./snapshot-schema";
@@ -43,6 +44,7 @@ export async function lawSnapshot(ctx: Ctx, id: number) {
     .innerJoin(laws, eq(laws.id, lawRelations.toLawId))
     .where(eq(lawRelations.fromLawId, id))
     .orderBy(asc(lawRelations.id));
+  const files = await attachmentsOf(ctx.db, { type: "law", id });
   return {
     schemaVersion: lawSnapshotVersion,
     slug: law.slug,
@@ -81,5 +83,6 @@ export async function lawSnapshot(ctx: Ctx, id: number) {
       body: v.body,
     })),
     relations,
+    attachments: files,
   } satisfies LawSnapshot;
 }

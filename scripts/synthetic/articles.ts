@@ -120,6 +120,7 @@ export async function writeArticles(
       topics: articleTopics.map(({ id: topicId, name }) => ({ id: topicId, name })).sort(byName),
       jurisdictions: codes.map((code) => ({ code, name: jurisdictionName.get(code)! })).sort(byName),
       sources: articleSources.map(({ id: sourceId, title: sourceTitle }) => ({ id: sourceId, title: sourceTitle })),
+      attachments: [],
     };
     const working = state === "pending" ? { ...snapshot, title: `${title} (updated)` } : snapshot;
     const createdAt = instant(rng, createdMs, createdMs + 86_400_000);

@@ -265,6 +265,7 @@ export async function writeLaws(
         body: d.markdown,
       })),
       relations,
+      attachments: [],
     };
     const working = state === "pending" ? { ...live, summary: `${summary} A revised summary awaits review.` } : live;
     const earlier =

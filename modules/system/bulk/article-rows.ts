@@ -1,4 +1,5 @@
 import type { ArticleSnapshot } from "@/modules/articles/snapshot-schema";
+import { writeAttachmentRows } from "./attachment-rows";
 import type { BulkWriter, Table } from "./writer";
 
 const t = (name: string, fields: string, identity = false): Table => ({ name, fields, identity });
@@ -45,4 +46,5 @@ export async function writeArticleRows(
   for (const x of article.topics) await out.add(topicRows, { article_id: id, topic_id: x.id });
   for (const j of article.jurisdictions) await out.add(jurisdictionRows, { article_id: id, jurisdiction_code: j.code });
   for (const s of article.sources) await out.add(sourceRows, { article_id: id, source_id: s.id });
+  await writeAttachmentRows(out, { type: "article", id }, row, article.attachments);
 }

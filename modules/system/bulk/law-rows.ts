@@ -1,5 +1,6 @@
 import type { LawSnapshot } from "@/modules/laws/snapshot-schema";
 import { foldForSearch } from "@/lib/text";
+import { writeAttachmentRows } from "./attachment-rows";
 import type { Ids } from "./ids";
 import type { BulkWriter, Table } from "./writer";
 
@@ -113,4 +114,5 @@ export async function writeLawRows(
   }
   for (const r of law.relations)
     await out.add(relationRows, { id: r.id, from_law_id: id, to_law_id: r.toLawId, kind: r.kind, note: r.note });
+  await writeAttachmentRows(out, { type: "law", id }, row, law.attachments);
 }

@@ -4,6 +4,8 @@ import type { ContentType } from "@/db/schema/vocabulary";
 import { slugify } from "@/lib/text";
 import { agentSnapshotVersion, type AgentSnapshot } from "@/modules/agents/snapshot-schema";
 import { articleSnapshotVersion, type ArticleSnapshot } from "@/modules/articles/snapshot-schema";
+import { attachmentsOfMany } from "@/modules/attachments/snapshot";
+import type { AttachmentSnapshot } from "@/modules/attachments/snapshot-schema";
 import { canonicalJson } from "@/modules/audit/chain";
 import { lawSnapshotVersion, type LawSnapshot } from "@/modules/laws/snapshot-schema";
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
@@ -126,17 +128,24 @@ export async function planImport(tx: Tx, known: Known, records: ValidRecord[], i
     };
     return planned(r, agentIds.get(r)!, r.value.name, snapshot);
   });
-  const textIds = await existingTextIds(
+  const changedLaws = [...lawIds.values()].filter((l) => !l.createdNew).map((l) => l.id);
+  const textIds = await existingTextIds(tx, changedLaws);
+  const lawFiles = await attachmentsOfMany(tx, "law", changedLaws);
+  const articleFiles = await attachmentsOfMany(
     tx,
-    [...lawIds.values()].filter((l) => !l.createdNew).map((l) => l.id),
+    "article",
+    [...articleIds.values()].filter((a) => !a.createdNew).map((a) => a.id),
   );
   const laws = of("laws").map((r) => {
     const { id } = lawIds.get(r)!;
-    return planned(r, lawIds.get(r)!, r.value.title, lawSnapshotOf(r, known, resolver, ids, textIds.get(id) ?? []));
+    const snapshot = lawSnapshotOf(r, known, resolver, ids, textIds.get(id) ?? [], lawFiles.get(id) ?? []);
+    return planned(r, lawIds.get(r)!, r.value.title, snapshot);
   });
-  const articles = of("articles").map((r) =>
-    planned(r, articleIds.get(r)!, r.value.title, articleSnapshotOf(r, known, resolver)),
-  );
+  const articles = of("articles").map((r) => {
+    const { id } = articleIds.get(r)!;
+    const snapshot = articleSnapshotOf(r, known, resolver, articleFiles.get(id) ?? []);
+    return planned(r, articleIds.get(r)!, r.value.title, snapshot);
+  });
   await markChangedItems(tx, "agent", agents);
   await markChangedItems(tx, "law", laws);
   await markChangedItems(tx, "article", articles);
@@ -265,7 +274,14 @@ async function existingTextIds(tx: Tx, lawIds: number[]): Promise<Map<number, nu
   return map;
 }
 
-function lawSnapshotOf(r: Of<"laws">, known: Known, resolver: Resolver, ids: Ids, textIds: number[]): LawSnapshot {
+function lawSnapshotOf(
+  r: Of<"laws">,
+  known: Known,
+  resolver: Resolver,
+  ids: Ids,
+  textIds: number[],
+  files: AttachmentSnapshot[],
+): LawSnapshot {
   const v: LawRecord = r.value;
   const at = (...path: PropertyKey[]) => r.locate(path);
   const self = known.laws.byKey.get(v.externalId)!;
@@ -314,7 +330,7 @@ function lawSnapshotOf(r: Of<"laws">, known: Known, resolver: Resolver, ids: Ids
     };
   });
   const unique = <T extends { id: number }>(list: T[]) => [...new Map(list.map((x) => [x.id, x])).values()];
-  return {
+  const snapshot = {
     schemaVersion: lawSnapshotVersion,
     slug: self.slug,
     jurisdictionCode: jurisdiction?.code ?? v.jurisdiction,
@@ -366,9 +382,18 @@ function lawSnapshotOf(r: Of<"laws">, known: Known, resolver: Resolver, ids: Ids
       ];
     }),
   };
+  // Files are not in the import's shape: they stay as they are, and one on a text the law no longer has stays on the law.
+  const texts = new Set(snapshot.texts.map((t) => t.id));
+  const attachments = files.map((f) => ({ ...f, textId: f.textId !== null && texts.has(f.textId) ? f.textId : null }));
+  return { ...snapshot, attachments };
 }
 
-function articleSnapshotOf(r: Of<"articles">, known: Known, resolver: Resolver): ArticleSnapshot {
+function articleSnapshotOf(
+  r: Of<"articles">,
+  known: Known,
+  resolver: Resolver,
+  attachments: AttachmentSnapshot[],
+): ArticleSnapshot {
   const v: ArticleRecord = r.value;
   const at = (...path: PropertyKey[]) => r.locate(path);
   const self = known.articles.byKey.get(v.externalId)!;
@@ -403,6 +428,8 @@ function articleSnapshotOf(r: Of<"articles">, known: Known, resolver: Resolver):
     sources: unique(present(v.sources.map((s, i) => resolver.source(s, null, null, at("sources", i)))), (s) => s.id)
       .sort((a, b) => a.title.localeCompare(b.title) || a.id - b.id)
       .map(({ id, title }) => ({ id, title })),
+    // Files are not in the import's shape: they stay as they are.
+    attachments,
   };
 }
 

@@ -43,13 +43,27 @@ const keyRows: Table = {
 
 /** The child rows an item's form replaces as a whole, deleted before a changed record writes them again. */
 const childrenOf: Record<ContentType, { table: string; column: string }[]> = {
-  law: ["law_titles", "law_identifiers", "law_periods", "law_topics", "law_sources", "law_text_versions", "law_events"]
+  law: [
+    "attachments",
+    "law_titles",
+    "law_identifiers",
+    "law_periods",
+    "law_topics",
+    "law_sources",
+    "law_text_versions",
+    "law_events",
+  ]
     .map((table) => ({ table, column: "law_id" }))
     .concat({ table: "law_relations", column: "from_law_id" }),
   agent: [{ table: "agent_names", column: "agent_id" }],
-  article: ["article_authors", "article_laws", "article_topics", "article_jurisdictions", "article_sources"].map(
-    (table) => ({ table, column: "article_id" }),
-  ),
+  article: [
+    "attachments",
+    "article_authors",
+    "article_laws",
+    "article_topics",
+    "article_jurisdictions",
+    "article_sources",
+  ].map((table) => ({ table, column: "article_id" })),
   annotation: [],
 };
 

@@ -11,6 +11,7 @@ import { roleHas } from "@/modules/auth/permissions";
 import { listJurisdictions } from "@/modules/jurisdictions/read";
 import { workflowLabel } from "@/modules/workflow/labels";
 import { editorialStatus } from "@/modules/workflow/status";
+import { AttachmentsSection } from "@/components/attachments/attachments-section";
 import { BaseRevisionProvider } from "@/components/admin/base-revision";
 import { WorkflowPanel } from "../../workflow/workflow-panel";
 import { pageContext } from "../../guard";
@@ -92,6 +93,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           jurisdictions={jurisdictions.map(({ code, name }) => ({ code, name }))}
           canCreateTopics={roleHas(ctx.actor.role, "vocabulary.manage")}
         />
+        <AttachmentsSection owner={{ type: "article", id: article.id }} />
       </BaseRevisionProvider>
     </EditLayout>
   );

@@ -8,6 +8,8 @@ import { parseRecordId, requestId } from "@/lib/validation";
 import { roleHas } from "@/modules/auth/permissions";
 import { listJurisdictions } from "@/modules/jurisdictions/read";
 import { getLaw } from "@/modules/laws/read";
+import { listLawTextVersions } from "@/modules/laws/texts";
+import { AttachmentsSection } from "@/components/attachments/attachments-section";
 import { publicLawPath } from "@/modules/public/law-view";
 import { editorialStatus } from "@/modules/workflow/status";
 import { BaseRevisionProvider } from "@/components/admin/base-revision";
@@ -18,6 +20,7 @@ import { LawForm } from "../law-form";
 import { LawPeriodsSection } from "./periods-section";
 import { LawRelationsSection } from "./relations-section";
 import { LawTextsSection } from "./texts-section";
+import { describeTextVersion } from "./texts/describe";
 import { LawTimelineSection } from "./timeline-section";
 
 export const metadata: Metadata = { title: "Law" };
@@ -26,13 +29,17 @@ export default async function LawPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const ctx = await pageContext("admin.access", `/admin/laws/${id}`);
   if (parseRecordId(id) === null) notFound();
-  const [law, jurisdictions, status] = await Promise.all([
+  const [law, jurisdictions, status, texts] = await Promise.all([
     getLaw(ctx, requestId(id)).catch((error: unknown) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     }),
     listJurisdictions(ctx),
     editorialStatus(ctx, "law", requestId(id)).catch((error: unknown) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }),
+    listLawTextVersions(ctx, requestId(id)).catch((error: unknown) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     }),
@@ -53,6 +60,7 @@ export default async function LawPage({ params }: { params: Promise<{ id: string
         { id: "periods-heading", label: "Periods covered" },
         { id: "timeline-heading", label: "Timeline" },
         { id: "texts-heading", label: "Texts" },
+        { id: "documents-heading", label: "Documents" },
         { id: "relations-heading", label: "Relations" },
       ]}
       sidebar={
@@ -83,6 +91,10 @@ export default async function LawPage({ params }: { params: Promise<{ id: string
         <LawPeriodsSection lawId={law.id} />
         <LawTimelineSection lawId={law.id} />
         <LawTextsSection lawId={law.id} />
+        <AttachmentsSection
+          owner={{ type: "law", id: law.id }}
+          texts={texts.map((text) => ({ id: text.id, label: describeTextVersion(text) }))}
+        />
         <LawRelationsSection lawId={law.id} jurisdictions={jurisdictionOptions} />
       </BaseRevisionProvider>
     </EditLayout>

@@ -4,6 +4,7 @@ import { formatPartialDate } from "@/lib/partial-date";
 import { roleHas } from "@/modules/auth/permissions";
 import { requestContext } from "@/modules/auth/session";
 import { listLawTextVersions, type LawTextSummary } from "@/modules/laws/texts";
+import { describeTextVersion, languageName } from "./texts/describe";
 import { EditTextVersion, NewTextVersion, RemoveTextVersion } from "./texts/text-version-editors";
 
 const headingId = "texts-heading";
@@ -35,7 +36,7 @@ async function TextVersionList({ lawId }: { lawId: number }) {
   return (
     <ul className="space-y-3">
       {versions.map((version) => {
-        const name = describe(version);
+        const name = describeTextVersion(version);
         return (
           <li
             key={version.id}
@@ -83,26 +84,6 @@ async function TextVersionList({ lawId }: { lawId: number }) {
       })}
     </ul>
   );
-}
-
-const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
-
-/** "Russian (ru)"; the bare code when the runtime does not know it. */
-function languageName(code: string): string {
-  try {
-    const name = languageNames.of(code);
-    return name && name !== code ? `${name} (${code})` : code;
-  } catch {
-    return code;
-  }
-}
-
-/** How buttons name a version for screen readers: "Russian official text of 27 December 2024". */
-function describe(version: LawTextSummary): string {
-  const language = languageName(version.lang).replace(/ \(.*\)$/, "");
-  const kind = version.official ? "official text" : "unofficial translation";
-  const date = version.effectiveDate ? ` of ${formatPartialDate(version.effectiveDate)}` : "";
-  return `${language} ${kind}${date}`;
 }
 
 /** The first few non-empty lines, each cut short, with an ellipsis when there is more. */

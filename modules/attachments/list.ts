@@ -1,0 +1,45 @@
+import { asc, eq } from "drizzle-orm";
+import { attachments, storedFiles } from "@/db/schema";
+import type { AttachmentRole, ExtractionState } from "@/db/schema/vocabulary";
+import { authorize } from "@/modules/auth/authorize";
+import type { Ctx } from "@/modules/auth/context";
+import { ownerColumn, type AttachmentOwner } from "./owner-column";
+
+export type AttachedFile = {
+  id: number;
+  sha256: string;
+  textId: number | null;
+  role: AttachmentRole;
+  name: string;
+  capturedOn: string | null;
+  internal: boolean;
+  mediaType: string;
+  size: number;
+  pageCount: number | null;
+  extraction: ExtractionState;
+  createdById: number | null;
+};
+
+/** An item's files for its editors, with what the store knows of each. */
+export async function listAttachments(ctx: Ctx, owner: AttachmentOwner): Promise<AttachedFile[]> {
+  authorize(ctx, "admin.access");
+  return ctx.db
+    .select({
+      id: attachments.id,
+      sha256: attachments.sha256,
+      textId: attachments.lawTextId,
+      role: attachments.role,
+      name: attachments.name,
+      capturedOn: attachments.capturedOn,
+      internal: attachments.internal,
+      mediaType: storedFiles.mediaType,
+      size: storedFiles.size,
+      pageCount: storedFiles.pageCount,
+      extraction: storedFiles.extraction,
+      createdById: attachments.createdById,
+    })
+    .from(attachments)
+    .innerJoin(storedFiles, eq(storedFiles.sha256, attachments.sha256))
+    .where(eq(ownerColumn(owner), owner.id))
+    .orderBy(asc(attachments.position), asc(attachments.id));
+}

@@ -1,0 +1,43 @@
+import { eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { articles } from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
+import { isRecordId } from "@/lib/validation";
+import { articleSnapshot } from "@/modules/articles/snapshot";
+import type { Actor, Ctx } from "@/modules/auth/context";
+import { closeLaw, openLaw, touchLaw } from "@/modules/laws/revise";
+import { beginEdit, recordRevision, type EditorialRow } from "@/modules/workflow/revise";
+
+import type { AttachmentOwner } from "./owner-column";
+
+export { ownerColumn, type AttachmentOwner } from "./owner-column";
+
+/** Opens the owner for a change of its files, as any other change to it: locked, and refused if saved by someone since `base`. */
+export async function openOwner(tx: Tx, owner: AttachmentOwner, base: number): Promise<EditorialRow> {
+  if (owner.type === "law") {
+    await touchLaw(tx, owner.id);
+    return openLaw(tx, owner.id, base);
+  }
+  if (!isRecordId(owner.id)) throw new NotFoundError("No such article.");
+  const rows = await tx
+    .update(articles)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(articles.id, owner.id))
+    .returning({ id: articles.id });
+  if (rows.length === 0) throw new NotFoundError("No such article.");
+  return beginEdit(tx, { type: "article", id: owner.id }, base);
+}
+
+/** Records the owner as it now stands, files included, as its working revision. */
+export async function closeOwner(
+  tx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  owner: AttachmentOwner,
+  row: EditorialRow,
+  action: string,
+): Promise<number> {
+  if (owner.type === "law") return closeLaw(tx, ctx, actor, row, `law.${action}`);
+  const snapshot = await articleSnapshot({ db: tx, actor }, owner.id);
+  return recordRevision(tx, { actor, ip: ctx.ip }, row, snapshot, { action: `article.${action}` });
+}
