@@ -106,6 +106,8 @@ export default defineConfig([
               "publicSearch",
               "publicAnnotations",
               "publicArticles",
+              "publicAttachments",
+              "publicFilePages",
               "publicLinks",
               "publicSourceCitations",
               "publicTags",

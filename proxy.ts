@@ -178,7 +178,8 @@ export const config = {
     // escape, which Next would fail to decode) still meets the proxy's 404.
     // The import's upload (app/admin/import/run) and a file's (app/admin/attachments/upload) check
     // the session themselves; through the proxy, Next would buffer their bodies and cut them at 10 MB.
-    "/((?!_next/static|_next/image|favicon.ico|admin/import/run$|admin/attachments/upload$|(?:laws/[a-z0-9-]+|articles|agents|topics|jurisdictions)/[a-z0-9-]+$|(?:laws|articles|search|topics|jurisdictions)?$|(?:feed\\.xml|sitemap\\.xml|robots\\.txt|api/v1/(?:(?:annotations|figures|sources)(?:/[0-9]+)?|(?:articles|agents|topics|jurisdictions)(?:/[a-z0-9-]+)?|laws(?:/[a-z0-9-]+/[a-z0-9-]+)?|search|openapi\\.json))$).*)",
+    // A stored file (app/files) answers with its own headers, and checks the session itself.
+    "/((?!_next/static|_next/image|favicon.ico|admin/import/run$|admin/attachments/upload$|files/[0-9a-f]{64}/[^/]+$|(?:laws/[a-z0-9-]+|articles|agents|topics|jurisdictions)/[a-z0-9-]+$|(?:laws|articles|search|topics|jurisdictions)?$|(?:feed\\.xml|sitemap\\.xml|robots\\.txt|api/v1/(?:(?:annotations|figures|sources)(?:/[0-9]+)?|(?:articles|agents|topics|jurisdictions)(?:/[a-z0-9-]+)?|laws(?:/[a-z0-9-]+/[a-z0-9-]+)?|search|openapi\\.json))$).*)",
     // Item pages still pass through it to be rewritten to a law's view, and index pages to the
     // view their query names (the keys of lib/index-view-keys.ts, written out: Next reads this
     // config without running it).

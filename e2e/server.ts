@@ -35,6 +35,8 @@ if (serverUrl) {
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marginalia-e2e-"));
   env.DATA_DIR = dir;
+  // The seeding below runs in this process: the demo's document goes to the server's file store.
+  process.env.DATA_DIR = dir;
   env.EMBEDDED_DATABASE = "1";
   delete env.DATABASE_URL;
   cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });

@@ -157,7 +157,7 @@ test("laws and articles live before public_source_citations (migration 0035) cit
   await publishItem(database.db, "article", article.id);
 
   // The database as it stood before migration 0035: no table, and it and the later ones not yet
-  // applied (so what they add goes too: 0036's import_keys, 0037's index, 0038's file tables).
+  // applied (so what they add goes too: 0036's import_keys, 0037's index, 0038's file tables, 0039's public_attachments and public_file_pages).
   const journal = JSON.parse(await readFile(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
     entries: { tag: string; when: number }[];
   };
@@ -165,7 +165,7 @@ test("laws and articles live before public_source_citations (migration 0035) cit
   await database.db.execute(sql`drop table public_source_citations`);
   await database.db.execute(sql`drop table import_keys`);
   await database.db.execute(sql`drop index public_annotations_published_idx`);
-  await database.db.execute(sql`drop table attachments, captures, file_pages, stored_files`);
+  await database.db.execute(sql`drop table public_file_pages, public_attachments, attachments, captures, file_pages, stored_files`);
   await database.db.execute(sql`drop type attachment_role, extraction_state`);
   await database.db.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= ${added.when}`);
 

@@ -103,7 +103,8 @@ describe.concurrent("db:seed", () => {
     } finally {
       await database.close();
     }
-  });
+    // Two whole seeds in processes of their own, the demo's PDF read each time: slower than one test's default on a busy machine.
+  }, 90_000);
 });
 
 describe.concurrent("db:migrate", () => {

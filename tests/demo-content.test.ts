@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Database } from "@/db";
 import { articles, figures, laws, liveDocuments } from "@/db/schema";
+import { synopsisDocument, synopsisPdf } from "@/db/seed/demo-documents";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { searchAgentOptions } from "@/modules/agents/search";
 import { getArticle } from "@/modules/articles/read";
@@ -10,6 +12,9 @@ import { listEvents } from "@/modules/laws/events";
 import { listLawRelations } from "@/modules/laws/relations";
 import { listPeriods } from "@/modules/laws/periods";
 import { getLaw } from "@/modules/laws/read";
+import { readLaw } from "@/modules/public/law";
+import { readSearch } from "@/modules/public/search";
+import { searchQuery } from "@/modules/public/search-url";
 import { loadDemoContent } from "@/modules/system/demo-content";
 import { editorialStatus } from "@/modules/workflow/status";
 import { createTestDatabase } from "./db";
@@ -99,4 +104,25 @@ test("the president is found by every spelling of his name", async () => {
 test("loading again adds nothing", async () => {
   expect(await loadDemoContent(database.db)).toEqual({ lawsAdded: 0 });
   expect(await database.db.select().from(articles)).toHaveLength(2);
+});
+
+test("the Kyrgyz law carries the editors' synopsis as a published PDF, and searching a phrase of its last page finds the law there", async () => {
+  const [law] = await database.db.select({ slug: laws.slug }).from(laws).where(eq(laws.jurisdictionCode, "KG"));
+  const page = await readLaw(database.db, "KG", law!.slug);
+  expect(page?.kind === "law" && page.documents).toEqual([
+    expect.objectContaining({
+      name: synopsisDocument.name,
+      role: "editorial",
+      mediaType: "application/pdf",
+      pageCount: 3,
+      capturedOn: synopsisDocument.capturedOn,
+      href: expect.stringMatching(/^\/files\/[0-9a-f]{64}\/marginalia-synopsis-kyrgyz-rehabilitation-law\.pdf$/),
+    }),
+  ]);
+  const results = await readSearch(database.db, searchQuery.parse({ q: synopsisDocument.phrase }));
+  expect(results.hits.map((hit) => [hit.path, hit.foundIn?.page])).toEqual([[`/laws/kg/${law!.slug}`, 3]]);
+  // The same bytes on every seed: the file's hash is the same for everyone who checks it.
+  expect(page?.kind === "law" && page.documents[0]?.sha256).toBe(
+    createHash("sha256").update(synopsisPdf()).digest("hex"),
+  );
 });

@@ -6,6 +6,7 @@ import { formatPartialDate } from "@/lib/partial-date";
 import { articleKindLabels, isOpinion } from "@/modules/articles/labels";
 import type { PublicAnnotation } from "@/modules/public/annotations";
 import type { PublicArticle } from "@/modules/public/article";
+import { DocumentList } from "@/components/documents/document-list";
 
 /** An article's public page: what kind of piece it is, whose, from where and when, and what it discusses. */
 export function PublicArticleView({
@@ -65,6 +66,7 @@ export function PublicArticleView({
       {article.body && (
         <CachedAnnotatedText markdown={article.body} lang={article.lang} annotations={noteData(annotations)} />
       )}
+      <DocumentList documents={article.documents} />
       {article.laws.length > 0 && (
         <section aria-labelledby="laws-discussed">
           <h2 id="laws-discussed" className="mb-3 border-b border-ink pb-2 text-xs font-bold uppercase tracking-widest">

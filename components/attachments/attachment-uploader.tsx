@@ -10,7 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { attachmentRoles, type AttachmentRole } from "@/db/schema/vocabulary";
 import { formatSize } from "@/lib/files/size";
 import { attachmentRoleLabels } from "@/modules/attachments/labels";
-import { acceptAttribute, acceptedMediaTypes, isAcceptedMediaType } from "@/modules/files/media-types";
+import { acceptAttribute, acceptedMediaTypes, isAcceptedMediaType } from "@/lib/files/media-types";
 import { uploadFile, type StoredFile } from "./upload-file";
 
 type Upload = {

@@ -8,7 +8,7 @@ import type { AttachmentOwner } from "@/modules/attachments/owner-column";
 import { roleHas } from "@/modules/auth/permissions";
 import { requestContext } from "@/modules/auth/session";
 import { fileUploadLimitBytes } from "@/modules/files/limits";
-import { acceptedMediaTypes, isAcceptedMediaType } from "@/modules/files/media-types";
+import { acceptedMediaTypes, isAcceptedMediaType } from "@/lib/files/media-types";
 import { AttachmentEditor } from "./attachment-editor";
 import { AttachmentUploader } from "./attachment-uploader";
 

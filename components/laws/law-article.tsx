@@ -3,6 +3,7 @@ import { CoveredPeriods } from "./covered-periods";
 import { FigureList } from "@/components/figures/figure-list";
 import type { PublicFigure } from "@/modules/public/figures";
 import { Names } from "@/components/articles/article-list";
+import { DocumentList } from "@/components/documents/document-list";
 import { LawTexts } from "@/components/laws/law-texts";
 import type { PublicAnnotation } from "@/modules/public/annotations";
 import { LawTimeline } from "@/components/laws/law-timeline";
@@ -143,6 +144,7 @@ export function LawArticle({
         hrefFor={textHref ?? ((id) => `?text=${id}`)}
         annotations={annotations}
       />
+      <DocumentList documents={law.documents} texts={law.texts} />
       {law.discussions.length > 0 && <Discussions discussions={law.discussions} />}
       {law.related.length > 0 && (
         <section aria-labelledby="related">

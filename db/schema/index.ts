@@ -18,3 +18,4 @@ export * from "./page-cache";
 export * from "./saved-views";
 export * from "./import-keys";
 export * from "./files";
+export * from "./public-attachments";

@@ -464,6 +464,7 @@ export const routeCalls: Record<string, (m: Maker) => Promise<string | RoutePost
   "GET /api/v1/sources": async () => "/api/v1/sources",
   "GET /api/v1/sources/[id]": async () => "/api/v1/sources/1",
   "GET /feed.xml": async () => "/feed.xml",
+  "GET /files/[sha256]/[name]": async () => `/files/${"0".repeat(64)}/nothing.pdf`,
   "GET /robots.txt": async () => "/robots.txt",
   "GET /sitemap.xml": async () => "/sitemap.xml",
   // A dry run: allowed, it reports what it would create and writes nothing.

@@ -259,6 +259,10 @@ export const matrix: Record<string, Row> = {
     cells: reviewers,
     note: "the import page's upload: a 401 or 403 with a JSON error; allowed, a dry run's report streamed as JSON lines",
   },
+  "GET /files/[sha256]/[name]": {
+    cells: everyone,
+    note: "a file no one stored: the same 404 for everyone; a draft's or an internal file: e2e/attachments-files.spec.ts",
+  },
   "POST /admin/attachments/upload": {
     cells: writers,
     note: "a file for attaching: a 401 or 403 with a JSON error; allowed, the stored file as JSON",

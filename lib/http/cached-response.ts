@@ -46,7 +46,7 @@ export function cachedResponse(request: Request, rendered: Rendering, headers: R
 }
 
 /** If-None-Match compares weakly (RFC 9110, 13.1.2): a cache may have stored our tag as W/"…". */
-function holds(ifNoneMatch: string | null, etag: string): boolean {
+export function holds(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === "*") return true;
   return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);

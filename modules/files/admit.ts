@@ -7,7 +7,7 @@ import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { inspectArchive } from "./inspect-archive";
 import { inspectPdf } from "./inspect-pdf";
-import { acceptedMediaTypes, acceptedSummary, isAcceptedMediaType, mediaTypeOfName } from "./media-types";
+import { acceptedMediaTypes, acceptedSummary, isAcceptedMediaType, mediaTypeOfName } from "@/lib/files/media-types";
 import type { ReceivedFile } from "./receive";
 import { sniffFile } from "./sniff";
 import { fileStore, type FileStore } from "./storage";

@@ -11,6 +11,7 @@ import { addressTag, itemTag, vocabularyTag } from "./cache-tags";
 import { publicLawPath } from "./law-view";
 import { liveArticleRows } from "./article-rows";
 import { agentIdsOf, creditsOf, liveAgents, type Credit } from "./live-agents";
+import { documentsOf } from "./attachments";
 
 export { publicArticlePath };
 
@@ -80,6 +81,7 @@ export async function articleView(db: Db, id: number, revision: ArticleSnapshot,
       const law = laws.find((l) => l.itemId === lawId);
       return law ? [{ title: law.title, path: publicLawPath({ jurisdictionCode: law.scope, slug: law.slug }) }] : [];
     }),
+    documents: await documentsOf(db, revision.attachments),
     publishedAt,
   };
 }

@@ -4,6 +4,7 @@ import { placePeriods } from "@/modules/laws/period-order";
 import { placeOnTimeline } from "@/modules/laws/timeline-order";
 import { lawYear } from "@/modules/laws/year";
 import type { Credit } from "./live-agents";
+import type { PublicDocument } from "./attachments";
 
 /** Where a published law lives: /laws/kg/its-slug. */
 export function publicLawPath(law: { jurisdictionCode: string; slug: string }): string {
@@ -33,6 +34,8 @@ export function lawView(
     shown?: number;
     /** The addresses of sources the history cites beyond the law's own (citedSourceUrls). */
     citedSources?: Map<number, string | null>;
+    /** The files readers see beside its texts (documentsOf). */
+    documents?: PublicDocument[];
   },
 ) {
   const sourceUrls = new Map([...(extra.citedSources ?? []), ...revision.sources.map((s) => [s.id, s.url] as const)]);
@@ -72,6 +75,7 @@ export function lawView(
     related: extra.related,
     discussions: extra.discussions,
     texts: revision.texts,
+    documents: extra.documents ?? [],
     year: lawYear(revision),
     versions: extra.versions ?? [],
     shown: extra.shown ?? null,

@@ -18,6 +18,7 @@ import { lawRelationLabels } from "@/modules/laws/labels";
 import type { LawSnapshot } from "@/modules/laws/snapshot";
 import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { articlesDiscussing } from "./article";
+import { documentsOf } from "./attachments";
 import { publicCacheTag } from "./clock";
 import { addressTag, itemTag, listTag, vocabularyTag } from "./cache-tags";
 import type { Milestone } from "./law-chronology";
@@ -84,6 +85,7 @@ export async function readLaw(db: Db, jurisdictionCode: string, slug: string, as
     discussions: await articlesDiscussing(db, doc.itemId),
     agents: await liveAgents(db, eventAgentIds(revision)),
     citedSources: await citedSourceUrls(db, revision),
+    documents: await documentsOf(db, revision.attachments),
     versions,
     shown: older ? asOf : versions[0]?.number,
   });

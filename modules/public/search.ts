@@ -1,13 +1,14 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDatabase, type Db } from "@/db";
-import { jurisdictions, publicSearch, searchWords } from "@/db/schema";
+import { jurisdictions, publicAttachments, publicFilePages, publicSearch, searchWords } from "@/db/schema";
 import { highlight, snippet, type SnippetPart } from "@/lib/search/snippet";
 import { prefixQuery, searchTerms } from "@/lib/search/terms";
 import { publicAgentPath, publicArticlePath } from "./addresses";
 import { publicCacheTag } from "./clock";
 import { figureSearchTag, listTag, vocabularyTag } from "./cache-tags";
 import { readFigureHits, type FigureHits } from "./figure-search";
+import { fileMatches, type FoundIn } from "./file-search";
 import { publicLawPath } from "./law-view";
 import { searchTypes, type SearchQuery, type SearchType } from "./search-url";
 
@@ -39,6 +40,8 @@ export type SearchHit = {
   alsoKnownAs: SnippetPart[] | null;
   snippet: SnippetPart[];
   jurisdictionCodes: string[];
+  /** The attached document the words were found in, when they were. */
+  foundIn: FoundIn | null;
 };
 
 /**
@@ -84,8 +87,7 @@ export async function readSearch(db: Db, query: SearchQuery) {
   if (terms.stems.length === 0) return { ...empty, facets: { type: [], jurisdiction: [] } };
   const asTyped = sql`to_tsquery('simple', ${prefixQuery(terms.stems)})`;
   const found = async (tsquery: SQL) =>
-    (await db.execute(sql`select 1 from ${matchesUpTo(tsquery, undefined, sql`${publicSearch.document}`, 1)} m`)).rows
-      .length > 0;
+    (await db.execute(sql`select 1 from ${matchesUpTo(tsquery, undefined, "documents", 1)} m`)).rows.length > 0;
   const figures =
     query.page === 1 && !query.type
       ? await readFigureHits(db, { query: query.q, stems: terms.stems, jurisdiction: query.jurisdiction })
@@ -105,18 +107,24 @@ export async function readSearch(db: Db, query: SearchQuery) {
 
   const filtered = (except?: SearchFacet) =>
     and(...Object.entries(filters).flatMap(([facet, condition]) => (facet === except ? [] : [condition])));
-  const firstMatches = (condition: SQL | undefined, document: SQL = sql`${publicSearch.document}`) =>
-    matchesUpTo(tsquery, condition, document, searchCap + 1);
+  const firstMatches = (condition: SQL | undefined, on: "documents" | "names" = "documents") =>
+    matchesUpTo(tsquery, condition, on, searchCap + 1);
   // Ranked among the first matches and every item whose names match (names weigh most, so the
   // best hits are among them): the same ranking as over every match whenever they are within the cap.
   const { rows } = await db.execute<HitRow>(sql`with matched as ${firstMatches(filtered())},
-    named as ${firstMatches(filtered(), sql`${publicSearch.namesDocument}`)},
+    named as ${firstMatches(filtered(), "names")},
     candidates as (select item_type, item_id from matched union select item_type, item_id from named)
     select s.item_type, s.item_id, s.kind, s.scope, s.slug, s.title, s.aliases, s.body, s.jurisdiction_codes,
       (select count(*)::int from matched) as total
     from candidates c join ${publicSearch} s on s.item_type = c.item_type and s.item_id = c.item_id
     order by ts_rank(s.document, ${tsquery}) desc, s.published_at desc, s.item_id asc
     limit ${searchPageSize} offset ${(query.page - 1) * searchPageSize}`);
+  const inFiles = await fileMatches(
+    db,
+    rows.map((row) => ({ type: row.item_type, id: row.item_id })),
+    tsquery,
+    stems,
+  );
   // Facet counts, each under the other facet's choice; `seen` says whether the cap was reached.
   const { rows: byType } = await db.execute<{ value: SearchType; n: number; seen: number }>(
     sql`with m as ${firstMatches(filtered("type"))}
@@ -162,6 +170,7 @@ export async function readSearch(db: Db, query: SearchQuery) {
       alsoKnownAs: alias(row.title, row.aliases, stems, query.q),
       snippet: snippet(row.body, stems),
       jurisdictionCodes: row.jurisdiction_codes,
+      foundIn: inFiles.get(`${row.item_type}:${row.item_id}`) ?? null,
     })),
     total: n,
     pageCount: Math.max(1, Math.ceil(n / searchPageSize)),
@@ -193,10 +202,24 @@ export type SearchResults = Awaited<ReturnType<typeof readSearch>>;
  * matches are rare (two common words seldom together, a misspelling) that scan reads every row's
  * document, hundreds of ms at 200,000 rows, where the GIN index needs a few ms.
  */
-function matchesUpTo(tsquery: SQL, condition: SQL | undefined, document: SQL, limit: number) {
+function matchesUpTo(tsquery: SQL, condition: SQL | undefined, on: "documents" | "names", limit: number) {
+  const where = sql`${condition ?? sql`true`}`;
+  if (on === "names") {
+    return sql`(with m as materialized (select ${publicSearch.itemType} as item_type, ${publicSearch.itemId} as item_id,
+      ${publicSearch.jurisdictionCodes} as jurisdiction_codes
+      from ${publicSearch} where ${publicSearch.namesDocument} @@ ${tsquery} and ${where})
+    select item_type, item_id, jurisdiction_codes from m limit ${limit})`;
+  }
+  // An item matches by its own text or by the text of a file it shows (public_file_pages).
   return sql`(with m as materialized (select ${publicSearch.itemType} as item_type, ${publicSearch.itemId} as item_id,
       ${publicSearch.jurisdictionCodes} as jurisdiction_codes
-      from ${publicSearch} where ${document} @@ ${tsquery} and ${condition ?? sql`true`})
+      from ${publicSearch} where ${publicSearch.document} @@ ${tsquery} and ${where}
+      union
+      select ${publicSearch.itemType}, ${publicSearch.itemId}, ${publicSearch.jurisdictionCodes}
+      from ${publicFilePages}
+      join ${publicAttachments} on ${publicAttachments.sha256} = ${publicFilePages.sha256}
+      join ${publicSearch} on ${publicSearch.itemType} = ${publicAttachments.itemType} and ${publicSearch.itemId} = ${publicAttachments.itemId}
+      where ${publicFilePages.document} @@ ${tsquery} and ${where})
     select item_type, item_id, jurisdiction_codes from m limit ${limit})`;
 }
 

@@ -3,6 +3,7 @@ import { env, productionSettingsProblem } from "@/env";
 import { describeError } from "@/lib/describe-error";
 import { authSecret } from "@/modules/auth/secret";
 import { stampSocketAddresses } from "@/modules/auth/socket-address";
+import { startExtraction } from "@/modules/files/extraction";
 import { startScheduler } from "@/modules/workflow/scheduler";
 import { startPageCacheSync } from "./page-cache-sync";
 import { backfillPublicIndex, backfillRevisions } from "./backfill";
@@ -19,6 +20,7 @@ export async function boot(): Promise<void> {
   await backfillRevisions(database.db);
   await backfillPublicIndex(database.db);
   startScheduler(database.db);
+  startExtraction(database.db);
   startPageCacheSync();
 }
 

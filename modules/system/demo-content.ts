@@ -1,8 +1,12 @@
+import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { agents, articles, jurisdictions, laws, sources, topics } from "@/db/schema";
 import type { ContentType } from "@/db/schema/vocabulary";
 import { demoAnnotations, kyrgyzSynopsis } from "@/db/seed/demo-annotations";
+import { synopsisDocument, synopsisPdf } from "@/db/seed/demo-documents";
 import { demoArticles, demoFigures } from "@/db/seed/demo-articles";
 import { demoAgents } from "@/db/seed/demo-agents";
 import { demoJurisdictions } from "@/db/seed/demo-jurisdictions";
@@ -15,6 +19,10 @@ import { quotePassage } from "@/modules/annotations/passage";
 import { createAnnotation } from "@/modules/annotations/save";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
 import { createAgent } from "@/modules/agents/save";
+import { attachFiles } from "@/modules/attachments/attach";
+import { admitFile } from "@/modules/files/admit";
+import { extractNow } from "@/modules/files/extraction";
+import { incomingFolder } from "@/modules/files/storage";
 import { getArticle } from "@/modules/articles/read";
 import { createArticle } from "@/modules/articles/save";
 import { approveFigure } from "@/modules/figures/approve";
@@ -99,11 +107,12 @@ export async function loadDemoContent(db: Db): Promise<{ lawsAdded: number }> {
       });
     }
     if (law.slug === kyrgyzSynopsis.lawSlug) {
-      await addLawTextVersion(ctx, created.id, {
+      const text = await addLawTextVersion(ctx, created.id, {
         lang: kyrgyzSynopsis.lang,
         body: kyrgyzSynopsis.body,
         baseRevision: await workingRevision(ctx, "law", created.id),
       });
+      await attachSynopsisDocument(ctx, created.id, text.id);
     }
     lawIds.push(created.id);
     addedIds.push(created.id);
@@ -204,6 +213,37 @@ async function workingRevision(ctx: Ctx, type: ContentType, id: number): Promise
  * The demo goes through review like anything else; the operator who loads it is its reviewer, and
  * the audit log says so.
  */
+/** The synopsis as a PDF on its text, its text read at once so that search finds it from the start. */
+async function attachSynopsisDocument(ctx: Ctx, lawId: number, textId: number) {
+  const bytes = synopsisPdf();
+  const folder = incomingFolder();
+  await mkdir(folder, { recursive: true });
+  const file = path.join(folder, `demo-${process.pid}-${Date.now()}.pdf`);
+  await writeFile(file, bytes);
+  const stored = await admitFile(
+    ctx,
+    { path: file, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") },
+    synopsisDocument.name,
+  );
+  await extractNow(ctx.db, stored.sha256);
+  await attachFiles(
+    ctx,
+    { type: "law", id: lawId },
+    {
+      baseRevision: await workingRevision(ctx, "law", lawId),
+      textId,
+      files: [
+        {
+          sha256: stored.sha256,
+          name: synopsisDocument.name,
+          role: "editorial",
+          capturedOn: synopsisDocument.capturedOn,
+        },
+      ],
+    },
+  );
+}
+
 async function publishDemo(ctx: Ctx, type: ContentType, id: number) {
   for (const action of ["submit", "approve", "publish"] as const) {
     await moveItem(ctx, { type, id, action, baseRevision: await workingRevision(ctx, type, id) });

@@ -8,6 +8,7 @@ import { citedSourceUrls } from "@/modules/public/cited-sources";
 import { relatedLiveLaws } from "@/modules/public/law";
 import { eventAgentIds, lawView, publicLawPath } from "@/modules/public/law-view";
 import { liveAgents } from "@/modules/public/live-agents";
+import { documentsOf } from "@/modules/public/attachments";
 
 /**
  * A law's working revision rendered as its public page will be, for signed-in users in draft
@@ -32,6 +33,7 @@ export async function previewLaw(ctx: Ctx, jurisdictionCode: string, slug: strin
     discussions: await articlesDiscussing(ctx.db, row.id),
     agents: await liveAgents(ctx.db, eventAgentIds(revision)),
     citedSources: await citedSourceUrls(ctx.db, revision),
+    documents: await documentsOf(ctx.db, revision.attachments),
   });
 }
 

@@ -5,6 +5,7 @@ import type { ContentType } from "@/db/schema/vocabulary";
 import { parseLawSnapshot } from "@/modules/laws/snapshot-schema";
 import { parseArticleSnapshot } from "@/modules/articles/snapshot-schema";
 import { projectArticle, unprojectArticle } from "./project-article";
+import { projectAttachments, unprojectAttachments } from "./project-attachments";
 import { projectLaw, unprojectLaw } from "./project-law";
 import { tickPublicationClock } from "./publication-clock";
 import { publicationTags } from "./publication-tags";
@@ -55,10 +56,16 @@ export async function makeLive(tx: Tx, row: EditorialRow, now: Date): Promise<nu
     .insert(publishedRevisions)
     .values({ itemType: row.itemType, itemId: row.itemId, number: revision!.number, revisionId, publishedAt: now })
     .onConflictDoNothing();
-  if (row.itemType === "law")
-    await projectLaw(tx, row.itemId, revisionId, parseLawSnapshot(revision!.snapshot), dates!);
-  if (row.itemType === "article")
-    await projectArticle(tx, row.itemId, revisionId, parseArticleSnapshot(revision!.snapshot), dates!);
+  if (row.itemType === "law") {
+    const law = parseLawSnapshot(revision!.snapshot);
+    await projectLaw(tx, row.itemId, revisionId, law, dates!);
+    await projectAttachments(tx, { type: "law", id: row.itemId }, revisionId, law.attachments, now);
+  }
+  if (row.itemType === "article") {
+    const article = parseArticleSnapshot(revision!.snapshot);
+    await projectArticle(tx, row.itemId, revisionId, article, dates!);
+    await projectAttachments(tx, { type: "article", id: row.itemId }, revisionId, article.attachments, now);
+  }
   await projectSearch(tx, row.itemType, row.itemId, revisionId, revision!.snapshot, now);
   if (row.itemType === "agent") await reprojectArticlesNaming(tx, row.itemId);
   await projectNotes(tx, row);
@@ -75,6 +82,8 @@ export async function takeDown(tx: Tx, row: EditorialRow, now: Date, mergedIntoI
     .where(and(eq(publications.itemType, row.itemType), eq(publications.itemId, row.itemId)));
   if (row.itemType === "law") await unprojectLaw(tx, row.itemId);
   if (row.itemType === "article") await unprojectArticle(tx, row.itemId);
+  if (row.itemType === "law" || row.itemType === "article")
+    await unprojectAttachments(tx, { type: row.itemType, id: row.itemId });
   await unprojectSearch(tx, row.itemType, row.itemId);
   if (row.itemType === "agent") await reprojectArticlesNaming(tx, row.itemId);
   await projectNotes(tx, row);

@@ -73,3 +73,14 @@ export async function docxBomb(folder: string, megabytes: number): Promise<Recei
 export function plainZip(): Uint8Array {
   return zipSync({ "notes.txt": strToU8("Some notes.") });
 }
+
+/** A small OpenDocument text: its mimetype first, as the format wants, and a content.xml of paragraphs. */
+export function odt(paragraphs: string[]): Uint8Array {
+  const body = paragraphs.map((p) => `<text:p text:style-name="P1">${p}</text:p>`).join("");
+  return zipSync({
+    mimetype: [strToU8("application/vnd.oasis.opendocument.text"), { level: 0 }],
+    "content.xml": strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>${body}</office:text></office:body></office:document-content>`,
+    ),
+  });
+}

@@ -6,6 +6,7 @@ import { isSameOrigin } from "@/lib/same-origin";
 import { authorize } from "@/modules/auth/authorize";
 import { requestContext } from "@/modules/auth/session";
 import { admitFile } from "@/modules/files/admit";
+import { nudgeExtraction } from "@/modules/files/extraction";
 import { fileUploadLimitBytes } from "@/modules/files/limits";
 import { FileTooLargeError, receiveFile } from "@/modules/files/receive";
 import { incomingFolder } from "@/modules/files/storage";
@@ -40,6 +41,7 @@ export async function POST(request: NextRequest) {
       limitBytes: fileUploadLimitBytes,
     });
     const file = await admitFile(ctx, received, name);
+    nudgeExtraction();
     return Response.json({ file }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     if (error instanceof FileTooLargeError) return refuse(413, error.message);

@@ -191,6 +191,20 @@ function Hit({ hit }: { hit: SearchHit }) {
           <MarkedText parts={hit.snippet} />
         </p>
       )}
+      {hit.foundIn && (
+        <p className="mt-1 border-l-2 border-rule pl-3 text-sm leading-relaxed" data-testid="found-in">
+          <span className="text-muted">Found in the attached {hit.foundIn.kind} </span>
+          <a href={hit.foundIn.href} className="underline underline-offset-2">
+            {hit.foundIn.name}
+          </a>
+          {hit.foundIn.page !== null && <span className="text-muted">, page {hit.foundIn.page}</span>}
+          {hit.foundIn.snippet.length > 0 && (
+            <>
+              : <MarkedText parts={hit.foundIn.snippet} />
+            </>
+          )}
+        </p>
+      )}
     </li>
   );
 }
