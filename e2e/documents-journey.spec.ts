@@ -6,7 +6,7 @@
 import { writePdf } from "../lib/files/minimal-pdf";
 import { lawWithText } from "./annotation-steps";
 import { expect, test } from "./fixtures";
-import { publishAsAdmin } from "./workflow-steps";
+import { move, publishAsAdmin } from "./workflow-steps";
 
 test("a reader finds a law by a phrase only its attached PDF holds, and opens the PDF at that page", async ({
   adminPage: page,
@@ -49,4 +49,9 @@ test("a reader finds a law by a phrase only its attached PDF holds, and opens th
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/pdf");
   expect(response.headers()["content-disposition"]).toMatch(/^inline;/);
+
+  // Off the home page's latest laws again, which later specs read for the demo's.
+  await page.goto(adminPath);
+  await move(page, "Withdraw");
+  await expect(page.getByTestId("workflow-state")).toContainText("Withdrawn");
 });
