@@ -6,17 +6,23 @@
  */
 import { createHash } from "node:crypto";
 import type { Page } from "@playwright/test";
+import sharp from "sharp";
 import { writePdf } from "../lib/files/minimal-pdf";
 import { lawWithText } from "./annotation-steps";
 import { expect, test } from "./fixtures";
 import { move, publishAsAdmin } from "./workflow-steps";
 
-async function attach(page: Page, name: string, bytes: Uint8Array) {
+async function attach(
+  page: Page,
+  name: string,
+  bytes: Uint8Array,
+  kind = { mimeType: "application/pdf", label: "PDF" },
+) {
   const documents = page.getByRole("region", { name: "Documents" });
   await documents
     .locator('input[type="file"]')
-    .setInputFiles({ name, mimeType: "application/pdf", buffer: Buffer.from(bytes) });
-  await expect(documents.getByTestId("upload").getByText("Uploaded: PDF")).toBeVisible();
+    .setInputFiles({ name, mimeType: kind.mimeType, buffer: Buffer.from(bytes) });
+  await expect(documents.getByTestId("upload").getByText(`Uploaded: ${kind.label}`)).toBeVisible();
   await documents.getByRole("button", { name: "Attach 1 file" }).click();
   await expect(documents.getByText("Files attached.")).toBeVisible();
 }
@@ -100,4 +106,52 @@ test("a law's document is served to readers once published, with the headers of 
   // Off the home page's latest laws again, which later specs read for the demo's.
   await move(page, "Withdraw");
   await expect(page.getByTestId("workflow-state")).toContainText("Withdrawn");
+});
+
+test("an image shows readers a thumbnail, made once and served like the image, that opens the full image", async ({
+  adminPage: page,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const image = await sharp({
+    create: { width: 1600, height: 1000, channels: 3, background: { r: 120, g: 90, b: 60 } },
+  })
+    .png()
+    .toBuffer();
+  const sha256 = createHash("sha256").update(image).digest("hex");
+  const name = "Signing ceremony.png";
+  const reader = await playwright.request.newContext({ baseURL });
+
+  const adminPath = await lawWithText(page, `Law with a photograph ${Date.now()}`);
+  await page.goto(adminPath);
+  await attach(page, name, image, { mimeType: "image/png", label: "PNG image" });
+  await publishAsAdmin(page);
+  const publicPath = new URL((await page.getByRole("link", { name: "Public page" }).getAttribute("href"))!, baseURL)
+    .pathname;
+
+  // The thumbnail is made in the background after the upload: the page shows it once it is.
+  const thumbnail = page.getByRole("region", { name: "Documents" }).getByTestId("document-thumbnail");
+  await expect(async () => {
+    await page.goto(publicPath);
+    await expect(thumbnail).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  const src = (await thumbnail.getAttribute("src"))!;
+  expect(src).toMatch(/^\/files\/[0-9a-f]{64}\/thumbnail\.webp$/);
+  expect(await thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
+  const served = await reader.get(src);
+  expect(served.status()).toBe(200);
+  expect(served.headers()).toMatchObject({
+    "content-type": "image/webp",
+    "cache-control": "public, max-age=31536000, immutable, no-transform",
+  });
+  // It opens the full image.
+  await expect(thumbnail.locator("xpath=..")).toHaveAttribute("href", `/files/${sha256}/${encodeURIComponent(name)}`);
+
+  // Withdrawn: the image and its thumbnail are gone for readers.
+  await page.goto(adminPath);
+  await move(page, "Withdraw");
+  await expect(page.getByTestId("workflow-state")).toContainText("Withdrawn");
+  expect((await reader.get(src)).status()).toBe(404);
+  await reader.dispose();
 });

@@ -157,7 +157,7 @@ test("laws and articles live before public_source_citations (migration 0035) cit
   await publishItem(database.db, "article", article.id);
 
   // The database as it stood before migration 0035: no table, and it and the later ones not yet
-  // applied (so what they add goes too: 0036's import_keys, 0037's index, 0038's file tables, 0039's public_attachments and public_file_pages).
+  // applied (so what they add goes too: 0036's import_keys, 0037's index, 0038's file tables, 0039's public_attachments and public_file_pages, with 0040's column).
   const journal = JSON.parse(await readFile(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
     entries: { tag: string; when: number }[];
   };

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, customType, date, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { revisions } from "./editorial";
 import { attachmentRoleEnum, contentTypeEnum } from "./enums";
@@ -24,6 +25,8 @@ export const publicAttachments = pgTable(
     mediaType: text().notNull(),
     size: bigint({ mode: "number" }).notNull(),
     pageCount: integer(),
+    // Images: the stored WebP readers see in the list; null until it is made.
+    thumbnailSha256: text(),
     capturedOn: date({ mode: "string" }),
     position: integer().notNull(),
     publishedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
@@ -31,6 +34,9 @@ export const publicAttachments = pgTable(
   (t) => [
     index("public_attachments_item_idx").on(t.itemType, t.itemId, t.position),
     index("public_attachments_sha256_idx").on(t.sha256),
+    index("public_attachments_thumbnail_idx")
+      .on(t.thumbnailSha256)
+      .where(sql`${t.thumbnailSha256} is not null`),
   ],
 );
 

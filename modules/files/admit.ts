@@ -6,11 +6,13 @@ import { audit } from "@/modules/audit/record";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { inspectArchive } from "./inspect-archive";
+import { inspectImage } from "./inspect-image";
 import { inspectPdf } from "./inspect-pdf";
 import { acceptedMediaTypes, acceptedSummary, isAcceptedMediaType, mediaTypeOfName } from "@/lib/files/media-types";
 import type { ReceivedFile } from "./receive";
 import { sniffFile } from "./sniff";
 import { fileStore, type FileStore } from "./storage";
+import { isImage } from "./thumbnail";
 
 export type AdmittedFile = {
   sha256: string;
@@ -64,6 +66,9 @@ export async function admitFile(
       pageCount = findings.pageCount;
     } else if (zipBased.has(mediaType)) {
       const findings = await inspectArchive(received.path, name);
+      if (findings) refuse(findings.refused);
+    } else if (isImage(mediaType)) {
+      const findings = await inspectImage(received.path, name);
       if (findings) refuse(findings.refused);
     }
 

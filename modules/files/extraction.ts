@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { filePages, storedFiles } from "@/db/schema";
+import { filePages, publicAttachments, storedFiles } from "@/db/schema";
 import { loggable } from "@/lib/describe-error";
 import { listTag } from "@/modules/public/cache-tags";
 import { publicationCommitted } from "@/modules/workflow/publication-committed";
@@ -9,6 +9,8 @@ import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 import { publicOwnersOf, syncFilePages } from "@/modules/workflow/project-file-pages";
 import { extractText } from "./extract";
 import { fileStore, type FileStore } from "./storage";
+import { storeDerived } from "./store-derived";
+import { isImage, makeThumbnail } from "./thumbnail";
 
 // A claim older than this was left by a process that stopped mid-file: the file is tried again.
 const abandonedAfterMs = 10 * 60_000;
@@ -17,9 +19,9 @@ const attemptsAllowed = 3;
 const pageTextLimit = 200_000;
 
 /**
- * Reads the text of stored files waiting for it, one file at a time, oldest first: claimed under
- * a row lock (so two instances never read one file twice), parsed outside any transaction, and
- * written back in a short one. A file that fails three times is marked failed, with the reason.
+ * Reads the text of stored files waiting for it (and makes images' thumbnails), one file at a
+ * time, oldest first: claimed under a row lock (so two instances never read one file twice),
+ * parsed outside any transaction, and written back in a short one. A file that fails three times is marked failed, with the reason.
  * Answers how many files it finished.
  */
 export async function extractPending(db: Db, store: FileStore = fileStore(), limit = 4): Promise<number> {
@@ -70,6 +72,13 @@ async function extractOne(db: Db, store: FileStore, file: { sha256: string; medi
     if (!stream) throw new Error("The file is missing from the file store.");
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     const found = await extractText(file.mediaType, bytes);
+    const thumbnail = isImage(file.mediaType)
+      ? await storeDerived(db, store, {
+          bytes: await makeThumbnail(bytes),
+          mediaType: "image/webp",
+          extraction: "unsupported",
+        })
+      : null;
     await db.transaction(async (tx) => {
       await tx.delete(filePages).where(eq(filePages.sha256, file.sha256));
       const pages = (found?.pages ?? []).map((text, index) => ({
@@ -85,14 +94,21 @@ async function extractOne(db: Db, store: FileStore, file: { sha256: string; medi
           extraction: found === null ? "unsupported" : found.textLayer ? "done" : "no_text",
           textLayer: found?.textLayer ?? null,
           pageCount: found && file.mediaType === "application/pdf" ? found.pageCount : sql`${storedFiles.pageCount}`,
+          thumbnailSha256: thumbnail ?? sql`${storedFiles.thumbnailSha256}`,
           extractedAt: new Date(),
           extractionError: null,
         })
         .where(eq(storedFiles.sha256, file.sha256));
-      // Published before its text was read: the text joins search now.
+      // Published before its text was read: the text joins search now, the thumbnail the page.
       const owners = await publicOwnersOf(tx, file.sha256);
       if (owners.length) {
         await syncFilePages(tx, [file.sha256]);
+        if (thumbnail) {
+          await tx
+            .update(publicAttachments)
+            .set({ thumbnailSha256: thumbnail })
+            .where(eq(publicAttachments.sha256, file.sha256));
+        }
         await tickPublicationClock(tx, owners.map(listTag));
         madePublic = true;
       }

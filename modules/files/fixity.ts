@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { asc, gt } from "drizzle-orm";
+import { asc, gt, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { attachments, storedFiles } from "@/db/schema";
 import type { FileStore } from "./storage";
@@ -15,7 +15,7 @@ export type FixityReport = {
   wrongSize: { sha256: string; recorded: number; stored: number }[];
   /** In the store but not in the database: left by an interrupted upload, or from elsewhere. */
   unknown: string[];
-  /** Stored but attached to nothing (an upload never attached): harmless, listed for cleaning. */
+  /** Stored but attached to nothing, nor an image's thumbnail (an upload never attached): harmless, listed for cleaning. */
   unattached: string[];
 };
 
@@ -67,7 +67,13 @@ export async function checkFixity(
   }
   for await (const file of store.list()) if (!known.has(file.sha256)) report.unknown.push(file.sha256);
   const attached = new Set(
-    (await db.selectDistinct({ sha256: attachments.sha256 }).from(attachments)).map((r) => r.sha256),
+    [
+      ...(await db.selectDistinct({ sha256: attachments.sha256 }).from(attachments)),
+      ...(await db
+        .selectDistinct({ sha256: storedFiles.thumbnailSha256 })
+        .from(storedFiles)
+        .where(isNotNull(storedFiles.thumbnailSha256))),
+    ].map((r) => r.sha256),
   );
   report.unattached = [...known].filter((sha) => !attached.has(sha));
   return report;

@@ -8,3 +8,10 @@ export const archiveInflatedLimitBytes = 250 * 1024 * 1024;
 
 // A PDF's pages, read at upload for the page count and again by extraction.
 export const pdfPageLimit = 5_000;
+
+// An image's pixels, checked at upload: a small file can declare a picture that would take
+// gigabytes to decode (a decompression bomb).
+export const imagePixelLimit = 100_000_000;
+
+// Thumbnails fit this square; readers see them beside the documents.
+export const thumbnailSize = 480;

@@ -17,7 +17,12 @@ export type PublicDocument = {
   mediaType: string | null;
   size: number | null;
   pageCount: number | null;
+  /** An image's thumbnail, once made. */
+  thumbnailHref: string | null;
 };
+
+/** What a thumbnail is saved as: the address needs a name, and a thumbnail has only its image's. */
+export const thumbnailName = "thumbnail.webp";
 
 /** A public file's address: its hash (so it can be cached for ever) and the name it is saved as. */
 export function fileHref(sha256: string, name: string): string {
@@ -38,6 +43,7 @@ export async function documentsOf(db: Db, files: AttachmentSnapshot[]): Promise<
       mediaType: publicAttachments.mediaType,
       size: publicAttachments.size,
       pageCount: publicAttachments.pageCount,
+      thumbnailSha256: publicAttachments.thumbnailSha256,
     })
     .from(publicAttachments)
     .where(
@@ -60,6 +66,7 @@ export async function documentsOf(db: Db, files: AttachmentSnapshot[]): Promise<
       mediaType: bytes?.mediaType ?? null,
       size: bytes?.size ?? null,
       pageCount: bytes?.pageCount ?? null,
+      thumbnailHref: bytes?.thumbnailSha256 ? fileHref(bytes.thumbnailSha256, thumbnailName) : null,
     };
   });
 }
@@ -67,9 +74,21 @@ export async function documentsOf(db: Db, files: AttachmentSnapshot[]): Promise<
 /**
  * A published file by its hash and one of the names it is published under, for the file route;
  * null: not public. Not cached: a withdrawal must stop it at once, and it is one indexed lookup.
+ * A public image's thumbnail is public under `thumbnailName` (its size is the store's to say).
  */
-export async function publicFile(sha256: string, name: string): Promise<{ mediaType: string; size: number } | null> {
+export async function publicFile(
+  sha256: string,
+  name: string,
+): Promise<{ mediaType: string; size: number | null } | null> {
   const { db } = await getDatabase();
+  if (name === thumbnailName) {
+    const [thumbnail] = await db
+      .select({ sha256: publicAttachments.thumbnailSha256 })
+      .from(publicAttachments)
+      .where(eq(publicAttachments.thumbnailSha256, sha256))
+      .limit(1);
+    if (thumbnail) return { mediaType: "image/webp", size: null };
+  }
   const [file] = await db
     .select({ mediaType: publicAttachments.mediaType, size: publicAttachments.size })
     .from(publicAttachments)

@@ -27,6 +27,7 @@ export async function projectAttachments(
       mediaType: storedFiles.mediaType,
       size: storedFiles.size,
       pageCount: storedFiles.pageCount,
+      thumbnailSha256: storedFiles.thumbnailSha256,
     })
     .from(storedFiles)
     .where(inArray(storedFiles.sha256, [...new Set(shown.map((f) => f.sha256))]));
@@ -47,6 +48,7 @@ export async function projectAttachments(
         mediaType: bytes.mediaType,
         size: bytes.size,
         pageCount: bytes.pageCount,
+        thumbnailSha256: bytes.thumbnailSha256,
         capturedOn: file.capturedOn,
         position: file.position,
         publishedAt,

@@ -14,7 +14,7 @@ import type { FileStore } from "@/modules/files/storage";
 import { diskStore } from "@/modules/files/storage/disk";
 import { createTestDatabase } from "../db";
 import { anonymous, makeUser } from "../factories";
-import { docx, docxBomb, plainZip, png, received, scratchFolder } from "./fixtures";
+import { docx, docxBomb, plainZip, png, pngClaiming, received, scratchFolder } from "./fixtures";
 
 let database: Database;
 let contributor: Ctx;
@@ -119,6 +119,16 @@ describe("admitting a file", () => {
   test("a damaged PDF is refused rather than stored", async () => {
     expect(await refusal(text("%PDF-1.7\nnot really a PDF at all"), "broken.pdf")).toBe(
       "broken.pdf could not be read as a PDF: the file may be damaged.",
+    );
+  });
+
+  test("an image that cannot be decoded, or claims more pixels than the archive decodes, is refused", async () => {
+    expect(await refusal(pngClaiming(40_000, 30_000), "poster.png")).toBe(
+      "poster.png is 40000 × 30000 pixels; the archive takes images of up to 100 million pixels.",
+    );
+    const truncated = Uint8Array.from([...png.subarray(0, 16), 0, 0]);
+    expect(await refusal(truncated, "photo.png")).toBe(
+      "photo.png could not be read as an image: the file may be damaged.",
     );
   });
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/db";
 import { filePages, storedFiles } from "@/db/schema";
@@ -10,7 +11,7 @@ import { extractPending } from "@/modules/files/extraction";
 import type { FileStore } from "@/modules/files/storage";
 import { diskStore } from "@/modules/files/storage/disk";
 import { createTestDatabase } from "../db";
-import { docx, odt, png, scratchFolder } from "./fixtures";
+import { docx, odt, photo, scratchFolder } from "./fixtures";
 
 let database: Database;
 let folder: string;
@@ -104,11 +105,30 @@ describe("reading the text of stored files", () => {
     for (const sha256 of [word, open, html, plain]) expect((await stateOf(sha256)).extraction).toBe("done");
   });
 
-  test("an image has no text to read", async () => {
-    const sha256 = await stored(Uint8Array.from([...png, 1]), "image/png");
+  test("an image has no text to read; it gets a thumbnail, stored once by its own hash", async () => {
+    const sha256 = await stored(await photo(1200, 800), "image/png");
     await extractPending(database.db, store, 10);
-    expect(await stateOf(sha256)).toMatchObject({ extraction: "unsupported", textLayer: null });
+    const state = await stateOf(sha256);
+    expect(state).toMatchObject({ extraction: "unsupported", textLayer: null });
     expect(await pagesOf(sha256)).toEqual([]);
+
+    expect(state.thumbnailSha256).toMatch(/^[0-9a-f]{64}$/);
+    const thumbnail = await stateOf(state.thumbnailSha256!);
+    // A thumbnail is never read again, nor thumbnailed.
+    expect(thumbnail).toMatchObject({ mediaType: "image/webp", extraction: "unsupported", thumbnailSha256: null });
+    const bytes = new Uint8Array(await new Response(await store.read(thumbnail.sha256)).arrayBuffer());
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(thumbnail.sha256);
+    expect(bytes.length).toBe(thumbnail.size);
+    expect(await sharp(bytes).metadata()).toMatchObject({ format: "webp", width: 480, height: 320 });
+    expect(await extractPending(database.db, store, 10)).toBe(0);
+  });
+
+  test("a small image is not enlarged for its thumbnail", async () => {
+    const sha256 = await stored(await photo(200, 100), "image/png");
+    await extractPending(database.db, store, 10);
+    const thumbnail = (await stateOf(sha256)).thumbnailSha256!;
+    const bytes = new Uint8Array(await new Response(await store.read(thumbnail)).arrayBuffer());
+    expect(await sharp(bytes).metadata()).toMatchObject({ width: 200, height: 100 });
   });
 
   test("a file that cannot be read is tried three times, then marked failed with the reason", async () => {

@@ -4,6 +4,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { strToU8, Zip, ZipDeflate, zipSync } from "fflate";
+import sharp from "sharp";
 import type { ReceivedFile } from "@/modules/files/receive";
 
 /** A folder of the test's own for files on their way into the store. */
@@ -83,4 +84,38 @@ export function odt(paragraphs: string[]): Uint8Array {
       `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>${body}</office:text></office:body></office:document-content>`,
     ),
   });
+}
+
+/** A photograph-sized PNG (a gradient, so that it has something to shrink), made by sharp. */
+export async function photo(width = 1200, height = 800): Promise<Uint8Array> {
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) pixels.set([x % 256, y % 256, 128], (y * width + x) * 3);
+  const bytes = await sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
+  return new Uint8Array(bytes);
+}
+
+/**
+ * The 1×1 PNG with its header saying `width` × `height`: a few bytes that claim a picture of
+ * gigabytes, as a decompression bomb does.
+ */
+export function pngClaiming(width: number, height: number): Uint8Array {
+  const bytes = Uint8Array.from(png);
+  const view = new DataView(bytes.buffer);
+  // The IHDR chunk: length at 8, type at 12, width at 16, height at 20, its CRC after 13 bytes of data.
+  view.setUint32(16, width);
+  view.setUint32(20, height);
+  view.setUint32(29, crc32(bytes.subarray(12, 29)));
+  return bytes;
+}
+
+function crc32(bytes: Uint8Array): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
 }

@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { rm, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Database } from "@/db";
@@ -6,12 +9,15 @@ import type { ContentType } from "@/db/schema/vocabulary";
 import { createArticle } from "@/modules/articles/save";
 import { attachFiles } from "@/modules/attachments/attach";
 import { commandLineActor, type Ctx } from "@/modules/auth/context";
+import { extractPending } from "@/modules/files/extraction";
+import { diskStore } from "@/modules/files/storage/disk";
 import { createLaw } from "@/modules/laws/save";
 import { readArticle } from "@/modules/public/article";
 import { readLaw } from "@/modules/public/law";
 import { moveItem } from "@/modules/workflow/transitions";
 import { createTestDatabase } from "../db";
 import { makeJurisdiction, makeUser, publishItem, workingRevision } from "../factories";
+import { photo, scratchFolder } from "./fixtures";
 
 let database: Database;
 let editor: Ctx;
@@ -24,9 +30,9 @@ beforeAll(async () => {
   await makeJurisdiction(database.db, "KG", "Kyrgyzstan");
   editor = (await makeUser(database.db, "editor")).ctx;
   await database.db.insert(storedFiles).values([
-    { sha256: official, size: 123_456, mediaType: "application/pdf", pageCount: 12 },
-    { sha256: scan, size: 9_000, mediaType: "image/tiff" },
-    { sha256: shared, size: 77, mediaType: "text/plain" },
+    { sha256: official, size: 123_456, mediaType: "application/pdf", pageCount: 12, extraction: "done" },
+    { sha256: scan, size: 9_000, mediaType: "image/tiff", extraction: "done" },
+    { sha256: shared, size: 77, mediaType: "text/plain", extraction: "done" },
   ]);
 });
 afterAll(() => database.close());
@@ -81,6 +87,7 @@ test("a law's files become public with it, internal ones never; readers get thei
       mediaType: "application/pdf",
       size: 123_456,
       pageCount: 12,
+      thumbnailHref: null,
     },
   ]);
 });
@@ -127,4 +134,43 @@ test("withdrawing takes an item's files down; a file another live item shows sta
 
   await act("article", article.id, "withdraw");
   expect(await publicRows("article", article.id)).toEqual([]);
+});
+
+test("an image published before its thumbnail is made shows the thumbnail once it is", async () => {
+  const folder = await scratchFolder();
+  const store = diskStore(path.join(folder, "store"));
+  const bytes = await photo(900, 600);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  await writeFile(path.join(folder, "photo"), bytes);
+  await store.put(sha256, { path: path.join(folder, "photo"), size: bytes.length, mediaType: "image/png" });
+  await database.db.insert(storedFiles).values({ sha256, size: bytes.length, mediaType: "image/png" });
+  const law = await createLaw(editor, {
+    jurisdictionCode: "KG",
+    type: "law",
+    status: "in_force",
+    titles: [{ lang: "en", title: "Law with a photograph of the signing" }],
+  });
+  await attachFiles(
+    editor,
+    { type: "law", id: law.id },
+    {
+      baseRevision: await base("law", law.id),
+      files: [{ sha256, name: "Signing.png", role: "other" }],
+    },
+  );
+  await publishItem(database.db, "law", law.id);
+  const before = await readLaw(database.db, "KG", law.slug);
+  expect(before?.kind === "law" && before.documents[0]?.thumbnailHref).toBeNull();
+
+  await extractPending(database.db, store, 10);
+  const [made] = await database.db
+    .select({ thumbnailSha256: storedFiles.thumbnailSha256 })
+    .from(storedFiles)
+    .where(eq(storedFiles.sha256, sha256));
+  const after = await readLaw(database.db, "KG", law.slug);
+  expect(after?.kind === "law" && after.documents[0]).toMatchObject({
+    href: `/files/${sha256}/Signing.png`,
+    thumbnailHref: `/files/${made?.thumbnailSha256}/thumbnail.webp`,
+  });
+  await rm(folder, { recursive: true, force: true });
 });

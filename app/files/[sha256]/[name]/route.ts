@@ -24,7 +24,8 @@ const publicCaching = "public, max-age=31536000, immutable, no-transform";
 export async function GET(request: NextRequest, { params }: Params) {
   const { sha256, name } = await params;
   if (!isSha256(sha256)) return notFound();
-  let file = await publicFile(sha256, name);
+  const published = await publicFile(sha256, name);
+  let file = published && { mediaType: published.mediaType, size: published.size ?? (await storedSize(sha256)) };
   let caching = publicCaching;
   if (!file) {
     const ctx = await requestContext();
@@ -32,7 +33,7 @@ export async function GET(request: NextRequest, { params }: Params) {
     file = await storedFileForEditors(ctx, sha256);
     caching = "private, no-store, no-transform";
   }
-  if (!file) return notFound();
+  if (!file || file.size === null) return notFound();
 
   const etag = `"${sha256}"`;
   const headers: Record<string, string> = {
@@ -77,6 +78,11 @@ export async function GET(request: NextRequest, { params }: Params) {
       headers: { "cache-control": "no-store", "content-type": "text/plain; charset=utf-8" },
     });
   }
+}
+
+/** A thumbnail's size, which only the store records. */
+async function storedSize(sha256: string): Promise<number | null> {
+  return (await fileStore().stat(sha256))?.size ?? null;
 }
 
 function notFound(): Response {

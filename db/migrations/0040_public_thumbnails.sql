@@ -1,0 +1,2 @@
+ALTER TABLE "public_attachments" ADD COLUMN "thumbnail_sha256" text;--> statement-breakpoint
+CREATE INDEX "public_attachments_thumbnail_idx" ON "public_attachments" USING btree ("thumbnail_sha256") WHERE "public_attachments"."thumbnail_sha256" is not null;
