@@ -72,6 +72,9 @@ const schema = z
     S3_PREFIX: z.string().default(""),
     // Most S3-compatible servers address buckets in the path; AWS also by host name.
     S3_FORCE_PATH_STYLE: flagOn,
+    // Source capture may fetch addresses on loopback and private networks (an intranet's
+    // gazette, the tests' local servers); off, it refuses them as a public server must.
+    CAPTURE_PRIVATE_NETWORK: flag,
     // Tests only (e2e/query-counts.spec.ts): a file that receives every database query, by request.
     MARGINALIA_QUERY_LOG: optionalText,
   })

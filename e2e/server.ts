@@ -24,6 +24,8 @@ const env: NodeJS.ProcessEnv = {
   SEED_DEMO: "always",
   SEED_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
   NEXT_MANUAL_SIG_HANDLE: "1",
+  // Source capture fetches pages from servers the specs start on this machine.
+  CAPTURE_PRIVATE_NETWORK: "1",
 };
 
 let cleanup = async () => {};

@@ -288,6 +288,15 @@ export const calls: Record<string, (m: Maker) => Promise<Call>> = {
     );
     return formCall(`/admin/sources/${value}`, { id: value });
   },
+  "app/admin/sources/actions.ts#captureSourceAction": async (m) => {
+    // Port 9 (discard) refuses at once: the capture is recorded as failed, quickly, whoever may make it.
+    const { value } = await m.data<{ value: string }>(
+      "app/admin/sources/actions.ts#createSourceInlineAction",
+      "/admin/articles/new",
+      [`http://127.0.0.1:9/${unique("source")}`],
+    );
+    return formCall(`/admin/sources/${value}`, { id: value });
+  },
   "app/admin/sources/actions.ts#searchSourcesAction": async () => ({
     page: "/admin/articles/new",
     args: ["rehabilitation"],

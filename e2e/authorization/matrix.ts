@@ -150,6 +150,7 @@ export const matrix: Record<string, Row> = {
   "app/admin/laws/text-actions.ts#loadTextVersionAction": { cells: writers },
   "app/admin/sources/actions.ts#saveSourceAction": { cells: writers },
   "app/admin/sources/actions.ts#deleteSourceAction": { cells: othersDeleters },
+  "app/admin/sources/actions.ts#captureSourceAction": { cells: writers },
   "app/admin/sources/actions.ts#searchSourcesAction": { cells: searchers },
   "app/admin/sources/actions.ts#createSourceInlineAction": { cells: writers },
   "app/admin/topics/actions.ts#saveTopicAction": { cells: admins },

@@ -5,6 +5,7 @@ import { toActionResult, type ActionResult } from "@/lib/action-result";
 import { formValues, type FormValues } from "@/lib/form-data";
 import { requestId, searchText } from "@/lib/validation";
 import { requestContext } from "@/modules/auth/session";
+import { captureSource, type CaptureResult } from "@/modules/captures/capture";
 import { deleteSource } from "@/modules/sources/delete";
 import { createSourceInline, searchSourceOptions, type SourceOption } from "@/modules/sources/picker";
 import { createSource, updateSource } from "@/modules/sources/save";
@@ -47,5 +48,16 @@ export async function createSourceInlineAction(title: string): Promise<ActionRes
   const input = /^https?:\/\/\S+$/i.test(typed) ? { title: typed, url: typed } : { title: typed };
   const result = await toActionResult(() => createSourceInline(ctx, input));
   if (result.ok) revalidatePath("/admin/sources");
+  return result;
+}
+
+export type CaptureState = ActionResult<CaptureResult> | null;
+
+/** Captures the source's page now; the capture is kept and listed whether it worked or not. */
+export async function captureSourceAction(_previous: CaptureState, form: FormData): Promise<CaptureState> {
+  const ctx = await requestContext();
+  const id = form.get("id");
+  const result = await toActionResult(() => captureSource(ctx, requestId(id)));
+  if (result.ok) revalidatePath(`/admin/sources/${String(id)}`);
   return result;
 }

@@ -8,6 +8,7 @@ import { getSource } from "@/modules/sources/read";
 import { latestToday } from "@/modules/sources/schemas";
 import { pageContext } from "../../guard";
 import { deleteSourceAction } from "../actions";
+import { CapturesSection } from "../captures-section";
 import { SourceForm } from "../source-form";
 
 export const metadata: Metadata = { title: "Source" };
@@ -32,6 +33,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         )}
       </div>
       <SourceForm source={source} today={latestToday()} />
+      <CapturesSection sourceId={source.id} url={source.url} />
     </div>
   );
 }
