@@ -13,6 +13,9 @@ import { extractPending } from "@/modules/files/extraction";
 import type { FileStore } from "@/modules/files/storage";
 import { diskStore } from "@/modules/files/storage/disk";
 import { createLaw } from "@/modules/laws/save";
+import { readLawRecord } from "@/modules/public/api/laws";
+import { searchApiQuery } from "@/modules/public/api/schemas/search";
+import { readSearchResults } from "@/modules/public/api/search";
 import { readSearch } from "@/modules/public/search";
 import { searchQuery } from "@/modules/public/search-url";
 import { moveItem } from "@/modules/workflow/transitions";
@@ -101,6 +104,32 @@ test("a phrase found only in a published PDF finds its law, saying the page and 
   // A law found by its own words alone says nothing of its files ("decree" is in no page of it).
   const byTitle = await search("decree archive commission");
   expect(byTitle.hits.map((h) => [h.path, h.foundIn])).toEqual([[`/laws/kg/${law.slug}`, null]]);
+
+  // The read API says the same, and lists the law's documents.
+  const origin = "https://archive.example.org";
+  const api = await readSearchResults(database.db, searchApiQuery.parse({ q: "Tokmok archivists" }), origin);
+  expect(api.data[0]?.foundIn).toEqual({
+    name: "Gazette.pdf",
+    kind: "PDF",
+    mediaType: "application/pdf",
+    page: 3,
+    url: `${origin}/files/${sha256}/Gazette.pdf#page=3`,
+  });
+  const record = await readLawRecord(database.db, "KG", law.slug, origin);
+  expect(record?.kind === "law" && record.law.documents).toEqual([
+    {
+      name: "Gazette.pdf",
+      role: "official_publication",
+      textId: null,
+      mediaType: "application/pdf",
+      size: expect.any(Number),
+      pages: 3,
+      sha256,
+      capturedOn: null,
+      url: `${origin}/files/${sha256}/Gazette.pdf`,
+      thumbnail: null,
+    },
+  ]);
 });
 
 test("an internal file's text is never searched, nor a withdrawn law's files", async () => {

@@ -6,6 +6,7 @@ import { articleRowColumns, toArticleRows } from "@/modules/public/article-rows"
 import { articlesIndexFilter } from "@/modules/public/articles-index";
 import type { Credit } from "@/modules/public/live-agents";
 import { harvestConditions, pageOf } from "./pages";
+import { apiDocuments } from "./schemas/document";
 import {
   articleListSchema,
   articleSchema,
@@ -102,5 +103,6 @@ async function articleRecord(db: Db, article: PublicArticle, origin: string): Pr
     jurisdictions: article.jurisdictionsByCode,
     laws: article.laws.map((law) => ({ title: law.title, url: origin + law.path, api: `${origin}/api/v1${law.path}` })),
     sources: article.sources.map((title) => ({ title })),
+    documents: apiDocuments(article.documents, origin),
   });
 }

@@ -5,6 +5,7 @@ import { readLaw } from "@/modules/public/law";
 import { lawIndexFilters } from "@/modules/public/law-index";
 import { publicLawPath, type PublicLaw } from "@/modules/public/law-view";
 import { harvestConditions, pageOf } from "./pages";
+import { apiDocuments } from "./schemas/document";
 import { lawListSchema, lawSchema, type Law, type LawList, type LawListQuery } from "./schemas/law";
 
 /** A law's record in the read API: /api/v1/laws/kg/its-slug, beside its page /laws/kg/its-slug. */
@@ -120,5 +121,6 @@ async function lawRecord(db: Db, law: PublicLaw, origin: string): Promise<Law> {
     related: law.related.map(({ path, ...other }) => ({ ...other, url: origin + path })),
     texts: law.texts,
     versions: law.versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt.toISOString() })),
+    documents: apiDocuments(law.documents, origin),
   });
 }

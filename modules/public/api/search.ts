@@ -31,6 +31,13 @@ export async function readSearchResults(db: Db, query: SearchApiQuery, origin: s
       jurisdictions: hit.jurisdictionCodes,
       url: origin + hit.path,
       api: origin + apiPathOf(hit),
+      foundIn: hit.foundIn && {
+        name: hit.foundIn.name,
+        kind: hit.foundIn.kind,
+        mediaType: hit.foundIn.mediaType,
+        page: hit.foundIn.page,
+        url: origin + hit.foundIn.href,
+      },
     })),
     figures: found.figures.hits.map((figure) => ({
       label: figure.label,

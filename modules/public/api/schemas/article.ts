@@ -2,6 +2,7 @@ import { z } from "zod";
 import { articleKinds } from "@/db/schema/vocabulary";
 import { jurisdictionCode, slugParam } from "@/modules/public/law-index-url";
 import { listParams, pageSchema, partialDateSchema, timestampSchema } from "./common";
+import { documentSchema } from "./document";
 import { apiSchemas } from "./registry";
 
 /** GET /api/v1/articles: the public /articles filters, plus what a harvester needs. */
@@ -54,6 +55,7 @@ export const articleSchema = articleSummarySchema
       .array(z.object({ title: z.string(), url: z.url(), api: z.url() }))
       .describe("The published laws it discusses, in the order its editors listed them."),
     sources: z.array(z.object({ title: z.string() })),
+    documents: z.array(documentSchema).describe("The files attached to it."),
   })
   .register(apiSchemas, { id: "Article", description: "A published article, as its public page shows it." });
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { lawEventKinds, lawStatuses, lawTypes } from "@/db/schema/vocabulary";
 import { jurisdictionCode, lawYear, slugParam } from "@/modules/public/law-index-url";
 import { listParams, pageSchema, partialDateSchema, timestampSchema } from "./common";
+import { documentSchema } from "./document";
 import { apiSchemas } from "./registry";
 
 /** GET /api/v1/laws: the public /laws facets, plus what a harvester needs. */
@@ -87,6 +88,9 @@ export const lawSchema = lawSummarySchema
     versions: z
       .array(z.object({ number: z.int(), publishedAt: timestampSchema }))
       .describe("Its published versions, newest first; the first is this one."),
+    documents: z
+      .array(documentSchema)
+      .describe("The files attached to it or its texts: the official publication, scans, translations."),
   })
   .register(apiSchemas, { id: "Law", description: "A published law, as its public page shows it." });
 

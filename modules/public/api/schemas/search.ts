@@ -42,6 +42,16 @@ export const searchHitSchema = z
     jurisdictions: z.array(z.string()).describe("The codes of the jurisdictions it is of or about."),
     url: z.url().describe("Its page on the site (an annotation's: the page it annotates, at it)."),
     api: z.url().describe("Its full record in this API."),
+    foundIn: z
+      .object({
+        name: z.string(),
+        kind: z.string().describe('What the file is: "PDF", "Word document (DOCX)"…'),
+        mediaType: z.string(),
+        page: z.int().nullable().describe("The page of a PDF the words are on; null for files without pages."),
+        url: z.url().describe("The file, opened at that page."),
+      })
+      .nullable()
+      .describe("When the words were found only in one of its documents: which, and where."),
   })
   .register(apiSchemas, { id: "SearchHit", description: "A published item the search found." });
 
