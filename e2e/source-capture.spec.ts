@@ -59,7 +59,7 @@ test("an editor captures a source's page twice, opens the snapshot, and a failed
   await expect(captures).toHaveCount(2);
 
   // An address that answers nothing: the capture is kept with the reason.
-  await page.getByLabel("Address (URL)").fill("http://127.0.0.1:9/decree");
+  await page.getByRole("textbox", { name: "Address (URL)" }).fill("http://127.0.0.1:9/decree");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   await section.getByRole("button", { name: "Capture" }).click();

@@ -293,7 +293,7 @@ export const calls: Record<string, (m: Maker) => Promise<Call>> = {
     const { value } = await m.data<{ value: string }>(
       "app/admin/sources/actions.ts#createSourceInlineAction",
       "/admin/articles/new",
-      [`http://127.0.0.1:9/${unique("source")}`],
+      [`http://127.0.0.1:9/${unique("source").replace(/\s+/g, "-")}`],
     );
     return formCall(`/admin/sources/${value}`, { id: value });
   },

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { filePages, publicAttachments, storedFiles } from "@/db/schema";
 import { loggable } from "@/lib/describe-error";
-import { listTag } from "@/modules/public/cache-tags";
+import { itemTag, listTag } from "@/modules/public/cache-tags";
 import { publicationCommitted } from "@/modules/workflow/publication-committed";
 import { tickPublicationClock } from "@/modules/workflow/publication-clock";
 import { publicOwnersOf, syncFilePages } from "@/modules/workflow/project-file-pages";
@@ -109,7 +109,9 @@ async function extractOne(db: Db, store: FileStore, file: { sha256: string; medi
             .set({ thumbnailSha256: thumbnail })
             .where(eq(publicAttachments.sha256, file.sha256));
         }
-        await tickPublicationClock(tx, owners.map(listTag));
+        // Their search results, and (for a thumbnail) their own pages.
+        const tags = new Set(owners.flatMap((owner) => [listTag(owner.type), itemTag(owner.type, owner.id)]));
+        await tickPublicationClock(tx, [...tags]);
         madePublic = true;
       }
     });

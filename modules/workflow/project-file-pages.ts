@@ -47,11 +47,11 @@ export async function syncFilePages(tx: Tx, hashes: string[]): Promise<void> {
   }
 }
 
-/** The item types that show a file publicly, for expiring their cached search results. */
-export async function publicOwnersOf(tx: Tx, sha256: string): Promise<("law" | "article")[]> {
+/** The public items that show a file, for expiring their cached pages and search results. */
+export async function publicOwnersOf(tx: Tx, sha256: string): Promise<{ type: "law" | "article"; id: number }[]> {
   const rows = await tx
-    .selectDistinct({ itemType: publicAttachments.itemType })
+    .selectDistinct({ type: publicAttachments.itemType, id: publicAttachments.itemId })
     .from(publicAttachments)
     .where(eq(publicAttachments.sha256, sha256));
-  return rows.map((r) => r.itemType).filter((t): t is "law" | "article" => t === "law" || t === "article");
+  return rows.flatMap(({ type, id }) => (type === "law" || type === "article" ? [{ type, id }] : []));
 }
