@@ -165,7 +165,9 @@ test("laws and articles live before public_source_citations (migration 0035) cit
   await database.db.execute(sql`drop table public_source_citations`);
   await database.db.execute(sql`drop table import_keys`);
   await database.db.execute(sql`drop index public_annotations_published_idx`);
-  await database.db.execute(sql`drop table public_file_pages, public_attachments, attachments, captures, file_pages, stored_files`);
+  await database.db.execute(
+    sql`drop table public_file_pages, public_attachments, attachments, captures, file_pages, stored_files`,
+  );
   await database.db.execute(sql`drop type attachment_role, extraction_state`);
   await database.db.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= ${added.when}`);
 
