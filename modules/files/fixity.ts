@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { asc, gt, isNotNull } from "drizzle-orm";
+import { isNotNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { attachments, storedFiles } from "@/db/schema";
+import { everyStoredFile } from "./every-stored-file";
 import type { FileStore } from "./storage";
 
 export type FixityReport = {
@@ -18,8 +19,6 @@ export type FixityReport = {
   /** Stored but attached to nothing, nor an image's thumbnail (an upload never attached): harmless, listed for cleaning. */
   unattached: string[];
 };
-
-const batch = 500;
 
 /**
  * Hashes every stored file again, as archives do on a schedule, and compares it with its name and
@@ -40,30 +39,19 @@ export async function checkFixity(
     unattached: [],
   };
   const known = new Set<string>();
-  let after = "";
-  for (;;) {
-    const rows = await db
-      .select({ sha256: storedFiles.sha256, size: storedFiles.size })
-      .from(storedFiles)
-      .where(gt(storedFiles.sha256, after))
-      .orderBy(asc(storedFiles.sha256))
-      .limit(batch);
-    if (!rows.length) break;
-    for (const row of rows) {
-      known.add(row.sha256);
-      const stat = await store.stat(row.sha256);
-      if (!stat) report.missing.push(row.sha256);
-      else if (stat.size !== row.size)
-        report.wrongSize.push({ sha256: row.sha256, recorded: row.size, stored: stat.size });
-      else {
-        const found = await hashOf(await store.read(row.sha256));
-        if (found !== row.sha256) report.changed.push({ sha256: row.sha256, found });
-        report.bytes += stat.size;
-      }
-      report.checked++;
-      onProgress?.(report.checked);
+  for await (const row of everyStoredFile(db)) {
+    known.add(row.sha256);
+    const stat = await store.stat(row.sha256);
+    if (!stat) report.missing.push(row.sha256);
+    else if (stat.size !== row.size)
+      report.wrongSize.push({ sha256: row.sha256, recorded: row.size, stored: stat.size });
+    else {
+      const found = await hashOf(await store.read(row.sha256));
+      if (found !== row.sha256) report.changed.push({ sha256: row.sha256, found });
+      report.bytes += stat.size;
     }
-    after = rows.at(-1)!.sha256;
+    report.checked++;
+    onProgress?.(report.checked);
   }
   for await (const file of store.list()) if (!known.has(file.sha256)) report.unknown.push(file.sha256);
   const attached = new Set(

@@ -4,9 +4,8 @@ import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { asc, gt } from "drizzle-orm";
 import type { Db } from "@/db";
-import { storedFiles } from "@/db/schema";
+import { everyStoredFile } from "@/modules/files/every-stored-file";
 import { checkFixity, type FixityReport } from "@/modules/files/fixity";
 import type { FileStore } from "@/modules/files/storage";
 import { diskStore } from "@/modules/files/storage/disk";
@@ -32,46 +31,35 @@ export const filesFolderFor = (backupFile: string) => `${backupFile}.files`;
 export async function copyFiles(db: Db, from: FileStore, to: FileStore, scratch: string): Promise<FilesCopy> {
   await mkdir(scratch, { recursive: true });
   const result: Omit<FilesCopy, "fixity"> = { copied: 0, bytes: 0, missing: [] };
-  let after = "";
-  for (;;) {
-    const rows = await db
-      .select({ sha256: storedFiles.sha256, mediaType: storedFiles.mediaType })
-      .from(storedFiles)
-      .where(gt(storedFiles.sha256, after))
-      .orderBy(asc(storedFiles.sha256))
-      .limit(500);
-    if (!rows.length) break;
-    for (const { sha256, mediaType } of rows) {
-      const stream = await from.read(sha256);
-      if (!stream) {
-        result.missing.push(sha256);
-        continue;
-      }
-      const temporary = path.join(scratch, `${randomUUID()}.copy`);
-      try {
-        const hash = createHash("sha256");
-        let size = 0;
-        await pipeline(
-          Readable.fromWeb(stream as import("node:stream/web").ReadableStream<Uint8Array>),
-          async function* (chunks: AsyncIterable<Buffer>) {
-            for await (const chunk of chunks) {
-              hash.update(chunk);
-              size += chunk.length;
-              yield chunk;
-            }
-          },
-          createWriteStream(temporary, { flags: "wx", mode: 0o600 }),
-        );
-        const found = hash.digest("hex");
-        if (found !== sha256) throw new Error(`${sha256} is damaged in the store copied from: it hashes to ${found}.`);
-        await to.put(sha256, { path: temporary, size, mediaType });
-        result.copied++;
-        result.bytes += size;
-      } finally {
-        await rm(temporary, { force: true });
-      }
+  for await (const { sha256, mediaType } of everyStoredFile(db)) {
+    const stream = await from.read(sha256);
+    if (!stream) {
+      result.missing.push(sha256);
+      continue;
     }
-    after = rows.at(-1)!.sha256;
+    const temporary = path.join(scratch, `${randomUUID()}.copy`);
+    try {
+      const hash = createHash("sha256");
+      let size = 0;
+      await pipeline(
+        Readable.fromWeb(stream as import("node:stream/web").ReadableStream<Uint8Array>),
+        async function* (chunks: AsyncIterable<Buffer>) {
+          for await (const chunk of chunks) {
+            hash.update(chunk);
+            size += chunk.length;
+            yield chunk;
+          }
+        },
+        createWriteStream(temporary, { flags: "wx", mode: 0o600 }),
+      );
+      const found = hash.digest("hex");
+      if (found !== sha256) throw new Error(`${sha256} is damaged in the store copied from: it hashes to ${found}.`);
+      await to.put(sha256, { path: temporary, size, mediaType });
+      result.copied++;
+      result.bytes += size;
+    } finally {
+      await rm(temporary, { force: true });
+    }
   }
   await rm(scratch, { recursive: true, force: true });
   return { ...result, fixity: await checkFixity(db, to) };
