@@ -100,3 +100,26 @@ export const langCode = z
   .string()
   .trim()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as ky, ru, en or uz-Latn.");
+
+/** The latest date anywhere on Earth (UTC+14): whoever types "today" is never told it is the future. */
+export function latestToday(now = new Date()): string {
+  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * An optional day that has happened (an access or capture date), as YYYY-MM-DD or null; `what`
+ * names it in the message: "The capture date cannot be in the future."
+ */
+export function pastDay(what: string) {
+  return z
+    .union([
+      z.literal(""),
+      z.null(),
+      text()
+        .trim()
+        .pipe(z.iso.date({ message: "Use a real date as YYYY-MM-DD (2025-01-31)." }))
+        .refine((d) => d <= latestToday(), `The ${what} cannot be in the future.`),
+    ])
+    .transform((v) => (v === "" ? null : v))
+    .default(null);
+}

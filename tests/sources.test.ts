@@ -7,7 +7,7 @@ import type { Ctx } from "@/modules/auth/context";
 import { createSourceInline, searchSourceOptions } from "@/modules/sources/picker";
 import { getSource, listSources } from "@/modules/sources/read";
 import { createSource, updateSource } from "@/modules/sources/save";
-import { latestToday } from "@/modules/sources/schemas";
+import { latestToday } from "@/lib/validation";
 import { createTestDatabase } from "./db";
 import { makeUser } from "./factories";
 

@@ -1,22 +1,11 @@
 import { z } from "zod";
 import { attachmentRoles } from "@/db/schema/vocabulary";
 import { cleanFileName } from "@/lib/files/file-name";
-import { recordId, text } from "@/lib/validation";
-import { latestToday } from "@/modules/sources/schemas";
+import { pastDay, recordId, text } from "@/lib/validation";
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
-const capturedOn = z
-  .union([
-    z.literal(""),
-    z.null(),
-    text()
-      .trim()
-      .pipe(z.iso.date({ message: "Use a real date as YYYY-MM-DD (2025-01-31)." }))
-      .refine((d) => d <= latestToday(), "The capture date cannot be in the future."),
-  ])
-  .transform((v) => (v === "" ? null : v))
-  .default(null);
+const capturedOn = pastDay("capture date");
 
 /** What an editor says about an attached file: its name, what it is, when it was captured, whether readers see it. */
 export const attachmentFields = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordId, text } from "@/lib/validation";
+import { pastDay, recordId, text } from "@/lib/validation";
 
 const webAddress = text()
   .trim()
@@ -7,22 +7,7 @@ const webAddress = text()
   .pipe(z.union([z.literal(""), z.url({ protocol: /^https?$/, message: "Use a web address (https://…)." })]))
   .default("");
 
-/** The latest date anywhere on Earth (UTC+14): whoever types "today" is never told it is the future. */
-export function latestToday(now = new Date()): string {
-  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
-}
-
-const accessedOn = z
-  .union([
-    z.literal(""),
-    z.null(),
-    text()
-      .trim()
-      .pipe(z.iso.date({ message: "Use a real date as YYYY-MM-DD (2025-01-31)." }))
-      .refine((d) => d <= latestToday(), "The access date cannot be in the future."),
-  ])
-  .transform((v) => (v === "" ? null : v))
-  .default(null);
+const accessedOn = pastDay("access date");
 
 const optionalId = z
   .union([z.literal(""), z.null(), recordId])

@@ -5,7 +5,7 @@ import { DeleteButton } from "@/components/admin/delete-button";
 import { NotFoundError } from "@/lib/errors";
 import { roleHas } from "@/modules/auth/permissions";
 import { getSource } from "@/modules/sources/read";
-import { latestToday } from "@/modules/sources/schemas";
+import { latestToday } from "@/lib/validation";
 import { pageContext } from "../../guard";
 import { deleteSourceAction } from "../actions";
 import { CapturesSection } from "../captures-section";

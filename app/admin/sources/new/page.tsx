@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { latestToday } from "@/modules/sources/schemas";
+import { latestToday } from "@/lib/validation";
 import { pageContext } from "../../guard";
 import { SourceForm } from "../source-form";
 
