@@ -1,9 +1,10 @@
 /**
  * Source capture (app/admin/sources): an editor presses Capture on a source and the archive keeps
- * what its address answered, the page as received and a snapshot safe to open, each capture kept.
- * The page is served by a local server this spec starts (the e2e server allows this machine's
- * addresses, as an admin's setting would).
+ * what its address answered, the page as received and a snapshot safe to open, each capture kept;
+ * and keeps their own copy of the source as a document. The page is served by a local server this
+ * spec starts (the e2e server allows this machine's addresses, as an admin's setting would).
  */
+import { writePdf } from "../lib/files/minimal-pdf";
 import { startPageServer } from "../tests/captures/page-server";
 import { expect, test } from "./fixtures";
 
@@ -68,4 +69,19 @@ test("an editor captures a source's page twice, opens the snapshot, and a failed
   );
   await expect(captures).toHaveCount(3);
   await expect(captures.first()).toContainText("127.0.0.1:9 refused the connection.");
+
+  // The editors' own copy of the source, attached at once (a source has no revisions), for editors only.
+  const documents = page.getByRole("region", { name: "Documents" });
+  await expect(documents).toContainText("No documents yet.");
+  await documents.locator('input[type="file"]').setInputFiles({
+    name: "Gazette No. 5.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(writePdf([{ lines: ["Official gazette, No. 5"] }], { title: `source ${Date.now()}` })),
+  });
+  await expect(documents.getByTestId("upload").getByText("Uploaded: PDF")).toBeVisible();
+  await expect(documents.getByRole("checkbox", { name: "Internal" })).toHaveCount(0);
+  await documents.getByRole("button", { name: "Attach 1 file" }).click();
+  await expect(documents.getByText("Files attached.")).toBeVisible();
+  await expect(documents.getByTestId("attached-file")).toHaveCount(1);
+  await expect(documents.getByTestId("attached-file")).toContainText("Gazette No. 5.pdf");
 });

@@ -16,8 +16,11 @@ const roleOptions = attachmentRoles.map((role) => ({ value: role, label: attachm
 /** Changes what the archive says about an attached file; the bytes themselves never change. */
 export function AttachmentEditor({
   file,
+  canBeInternal = true,
 }: {
   file: { id: number; name: string; role: AttachmentRole; capturedOn: string | null; internal: boolean };
+  /** A source's files are always internal: nothing publishes them. */
+  canBeInternal?: boolean;
 }) {
   const [state, dispatch, pending] = useActionState<ActionResult | null, FormData>(
     (previous, form) =>
@@ -55,14 +58,16 @@ export function AttachmentEditor({
             defaultValue={file.capturedOn ?? ""}
             errors={errors.capturedOn}
           />
-          <div className="self-end">
-            <CheckboxField
-              label="Internal"
-              name="internal"
-              defaultChecked={file.internal}
-              hint="Only editors see an internal file."
-            />
-          </div>
+          {canBeInternal && (
+            <div className="self-end">
+              <CheckboxField
+                label="Internal"
+                name="internal"
+                defaultChecked={file.internal}
+                hint="Only editors see an internal file."
+              />
+            </div>
+          )}
         </div>
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save"}

@@ -12,6 +12,7 @@ import { formatSize } from "@/lib/files/size";
 import { attachmentRoleLabels } from "@/modules/attachments/labels";
 import { acceptAttribute, acceptedMediaTypes, isAcceptedMediaType } from "@/lib/files/media-types";
 import { uploadFile, type StoredFile } from "./upload-file";
+import type { AttachmentOwner } from "@/modules/attachments/owner-column";
 
 type Upload = {
   key: number;
@@ -27,7 +28,7 @@ const parallelUploads = 3;
 const roleOptions = attachmentRoles.map((role) => ({ value: role, label: attachmentRoleLabels[role] }));
 
 /**
- * Adds files to a law or an article: chosen or dropped, several at once, each sent with its
+ * Adds files to a law, an article or a source: chosen or dropped, several at once, each sent with its
  * progress shown and refused with its own message, then described (name, what it is, when it was
  * captured, whether readers see it) and attached together as one change of the item.
  */
@@ -36,7 +37,7 @@ export function AttachmentUploader({
   texts = [],
   limitBytes,
 }: {
-  owner: { type: "law" | "article"; id: number };
+  owner: AttachmentOwner;
   texts?: { id: number; label: string }[];
   limitBytes: number;
 }) {
@@ -202,6 +203,7 @@ export function AttachmentUploader({
                       index={index}
                       stored={upload.stored}
                       defaultRole={defaultRole(owner.type, upload.stored.mediaType)}
+                      canBeInternal={owner.type !== "source"}
                       today={today}
                       errors={errors}
                     />
@@ -249,12 +251,15 @@ function StoredFileFields({
   index,
   stored,
   defaultRole,
+  canBeInternal,
   today,
   errors,
 }: {
   index: number;
   stored: StoredFile;
   defaultRole: AttachmentRole;
+  /** A source's files are always internal: nothing publishes them. */
+  canBeInternal: boolean;
   today: string;
   errors: Record<string, string[]>;
 }) {
@@ -293,15 +298,17 @@ function StoredFileFields({
           errors={errors[field("capturedOn")]}
         />
         <div className="self-end">
-          <CheckboxField label="Internal" name={field("internal")} hint="Only editors see an internal file." />
+          {canBeInternal && (
+            <CheckboxField label="Internal" name={field("internal")} hint="Only editors see an internal file." />
+          )}
         </div>
       </div>
     </div>
   );
 }
 
-function defaultRole(owner: "law" | "article", mediaType: string): AttachmentRole {
-  if (owner === "article") return "other";
+function defaultRole(owner: AttachmentOwner["type"], mediaType: string): AttachmentRole {
+  if (owner !== "law") return "other";
   if (mediaType === "application/pdf") return "official_publication";
   if (mediaType.startsWith("image/")) return "scan";
   return "other";

@@ -53,8 +53,9 @@ async function AttachedFiles({ owner, texts }: { owner: AttachmentOwner; texts: 
   if (files.length === 0) {
     return (
       <p className="text-muted">
-        No documents yet. Attach the official publication, a scan or a translation below; readers see them once this{" "}
-        {owner.type} is published.
+        {owner.type === "source"
+          ? "No documents yet. Keep the source's own copy here (the gazette's PDF, a scan of the printed page); editors see it, readers do not."
+          : `No documents yet. Attach the official publication, a scan or a translation below; readers see them once this ${owner.type} is published.`}
       </p>
     );
   }
@@ -106,13 +107,14 @@ async function AttachedFiles({ owner, texts }: { owner: AttachmentOwner; texts: 
                 returnFocusTo={headingId}
               >
                 <p>
-                  {file.name} is taken off this {owner.type} in its next revision. Published revisions keep it until
-                  this change is published.
+                  {owner.type === "source"
+                    ? `${file.name} is taken off this source. The stored file stays.`
+                    : `${file.name} is taken off this ${owner.type} in its next revision. Published revisions keep it until this change is published.`}
                 </p>
               </ConfirmRemove>
             )}
           </div>
-          <AttachmentEditor file={file} />
+          <AttachmentEditor file={file} canBeInternal={owner.type !== "source"} />
         </li>
       ))}
     </ul>

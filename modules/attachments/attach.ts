@@ -5,23 +5,24 @@ import { ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { baseRevisionOf } from "@/modules/workflow/revise";
 import { closeOwner, openOwner, ownerColumn, type AttachmentOwner } from "./owner";
 import { attachInput } from "./schemas";
 
 /**
  * Attaches uploaded files to a law (or one of its text versions) or an article, as one change of
- * it: one new working revision for all of them, which goes through review like any other.
+ * it: one new working revision for all of them, which goes through review like any other. A
+ * source's files are attached at once.
  */
 export async function attachFiles(ctx: Ctx, owner: AttachmentOwner, input: unknown): Promise<{ ids: number[] }> {
   const actor = authorize(ctx, "content.write");
   const values = parseInput(attachInput, input);
-  const base = baseRevisionOf(input);
-  if (owner.type === "article" && values.textId !== null) {
-    throw new ValidationError({ textId: ["An article has no text versions."] });
+  if (owner.type !== "law" && values.textId !== null) {
+    throw new ValidationError({
+      textId: [`A${owner.type === "article" ? "n article" : " source"} has no text versions.`],
+    });
   }
   return ctx.db.transaction(async (tx) => {
-    const row = await openOwner(tx, owner, base);
+    const row = await openOwner(tx, owner, input);
     if (values.textId !== null) await assertTextOfLaw(tx, owner.id, values.textId);
     await assertStored(
       tx,
@@ -37,12 +38,14 @@ export async function attachFiles(ctx: Ctx, owner: AttachmentOwner, input: unkno
         values.files.map((file, index) => ({
           lawId: owner.type === "law" ? owner.id : null,
           articleId: owner.type === "article" ? owner.id : null,
+          sourceId: owner.type === "source" ? owner.id : null,
           lawTextId: values.textId,
           sha256: file.sha256,
           role: file.role,
           name: file.name,
           capturedOn: file.capturedOn,
-          internal: file.internal,
+          // A source's files are kept for editors: sources have no publication to carry them.
+          internal: owner.type === "source" || file.internal,
           position: (last?.position ?? -1) + 1 + index,
           createdById: actor.id,
         })),

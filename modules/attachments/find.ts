@@ -12,14 +12,21 @@ export async function findAttachment(
 ): Promise<{ owner: AttachmentOwner; createdById: number | null }> {
   if (!isRecordId(id)) throw new NotFoundError("No such attached file.");
   const [found] = await tx
-    .select({ lawId: attachments.lawId, articleId: attachments.articleId, createdById: attachments.createdById })
+    .select({
+      lawId: attachments.lawId,
+      articleId: attachments.articleId,
+      sourceId: attachments.sourceId,
+      createdById: attachments.createdById,
+    })
     .from(attachments)
     .where(eq(attachments.id, id));
   const owner: AttachmentOwner | null = found?.lawId
     ? { type: "law", id: found.lawId }
     : found?.articleId
       ? { type: "article", id: found.articleId }
-      : null;
+      : found?.sourceId
+        ? { type: "source", id: found.sourceId }
+        : null;
   if (!owner) throw new NotFoundError("No such attached file.");
   return { owner, createdById: found!.createdById };
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { attachments, storedFiles } from "@/db/schema";
 import type { AttachmentRole, ExtractionState } from "@/db/schema/vocabulary";
 import { authorize } from "@/modules/auth/authorize";
@@ -23,23 +23,26 @@ export type AttachedFile = {
 /** An item's files for its editors, with what the store knows of each. */
 export async function listAttachments(ctx: Ctx, owner: AttachmentOwner): Promise<AttachedFile[]> {
   authorize(ctx, "admin.access");
-  return ctx.db
-    .select({
-      id: attachments.id,
-      sha256: attachments.sha256,
-      textId: attachments.lawTextId,
-      role: attachments.role,
-      name: attachments.name,
-      capturedOn: attachments.capturedOn,
-      internal: attachments.internal,
-      mediaType: storedFiles.mediaType,
-      size: storedFiles.size,
-      pageCount: storedFiles.pageCount,
-      extraction: storedFiles.extraction,
-      createdById: attachments.createdById,
-    })
-    .from(attachments)
-    .innerJoin(storedFiles, eq(storedFiles.sha256, attachments.sha256))
-    .where(eq(ownerColumn(owner), owner.id))
-    .orderBy(asc(attachments.position), asc(attachments.id));
+  return (
+    ctx.db
+      .select({
+        id: attachments.id,
+        sha256: attachments.sha256,
+        textId: attachments.lawTextId,
+        role: attachments.role,
+        name: attachments.name,
+        capturedOn: attachments.capturedOn,
+        internal: attachments.internal,
+        mediaType: storedFiles.mediaType,
+        size: storedFiles.size,
+        pageCount: storedFiles.pageCount,
+        extraction: storedFiles.extraction,
+        createdById: attachments.createdById,
+      })
+      .from(attachments)
+      .innerJoin(storedFiles, eq(storedFiles.sha256, attachments.sha256))
+      // A source's captures are listed with each capture (modules/captures/list.ts).
+      .where(and(eq(ownerColumn(owner), owner.id), isNull(attachments.captureId)))
+      .orderBy(asc(attachments.position), asc(attachments.id))
+  );
 }

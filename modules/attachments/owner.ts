@@ -1,19 +1,33 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { articles } from "@/db/schema";
+import { articles, sources } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { isRecordId } from "@/lib/validation";
 import { articleSnapshot } from "@/modules/articles/snapshot";
 import type { Actor, Ctx } from "@/modules/auth/context";
 import { closeLaw, openLaw, touchLaw } from "@/modules/laws/revise";
-import { beginEdit, recordRevision, type EditorialRow } from "@/modules/workflow/revise";
+import { audit } from "@/modules/audit/record";
+import { baseRevisionOf, beginEdit, recordRevision, type EditorialRow } from "@/modules/workflow/revise";
 
 import type { AttachmentOwner } from "./owner-column";
 
 export { ownerColumn, type AttachmentOwner } from "./owner-column";
 
-/** Opens the owner for a change of its files, as any other change to it: locked, and refused if saved by someone since `base`. */
-export async function openOwner(tx: Tx, owner: AttachmentOwner, base: number): Promise<EditorialRow> {
+/**
+ * Opens the owner for a change of its files, as any other change to it: locked, and refused if
+ * saved by someone since `input`'s base revision. A source has no revisions: only locked.
+ */
+export async function openOwner(tx: Tx, owner: AttachmentOwner, input: unknown): Promise<EditorialRow | null> {
+  if (owner.type === "source") {
+    const rows = await tx
+      .update(sources)
+      .set({ updatedAt: sql`now()` })
+      .where(eq(sources.id, owner.id))
+      .returning({ id: sources.id });
+    if (rows.length === 0) throw new NotFoundError("No such source.");
+    return null;
+  }
+  const base = baseRevisionOf(input);
   if (owner.type === "law") {
     await touchLaw(tx, owner.id);
     return openLaw(tx, owner.id, base);
@@ -28,16 +42,20 @@ export async function openOwner(tx: Tx, owner: AttachmentOwner, base: number): P
   return beginEdit(tx, { type: "article", id: owner.id }, base);
 }
 
-/** Records the owner as it now stands, files included, as its working revision. */
+/** Records the owner as it now stands, files included, as its working revision (a source's change, in the audit log). */
 export async function closeOwner(
   tx: Tx,
   ctx: Ctx,
   actor: Actor,
   owner: AttachmentOwner,
-  row: EditorialRow,
+  row: EditorialRow | null,
   action: string,
-): Promise<number> {
-  if (owner.type === "law") return closeLaw(tx, ctx, actor, row, `law.${action}`);
+): Promise<void> {
+  if (owner.type === "source" || !row) {
+    await audit(tx, { actor, action: `source.${action}`, targetType: "source", targetId: owner.id, ip: ctx.ip });
+    return;
+  }
+  if (owner.type === "law") return void (await closeLaw(tx, ctx, actor, row, `law.${action}`));
   const snapshot = await articleSnapshot({ db: tx, actor }, owner.id);
-  return recordRevision(tx, { actor, ip: ctx.ip }, row, snapshot, { action: `article.${action}` });
+  await recordRevision(tx, { actor, ip: ctx.ip }, row, snapshot, { action: `article.${action}` });
 }

@@ -3,7 +3,6 @@ import { attachments } from "@/db/schema";
 import { parseInput } from "@/lib/validation";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
-import { baseRevisionOf } from "@/modules/workflow/revise";
 import { findAttachment } from "./find";
 import { closeOwner, openOwner, type AttachmentOwner } from "./owner";
 import { attachmentFields } from "./schemas";
@@ -12,13 +11,12 @@ import { attachmentFields } from "./schemas";
 export async function updateAttachment(ctx: Ctx, id: number, input: unknown): Promise<{ owner: AttachmentOwner }> {
   const actor = authorize(ctx, "content.write");
   const values = parseInput(attachmentFields, input);
-  const base = baseRevisionOf(input);
   return ctx.db.transaction(async (tx) => {
     const { owner } = await findAttachment(tx, id);
-    const row = await openOwner(tx, owner, base);
+    const row = await openOwner(tx, owner, input);
     await tx
       .update(attachments)
-      .set({ ...values, updatedAt: sql`now()` })
+      .set({ ...values, internal: owner.type === "source" || values.internal, updatedAt: sql`now()` })
       .where(eq(attachments.id, id));
     await closeOwner(tx, ctx, actor, owner, row, "attachment.update");
     return { owner };

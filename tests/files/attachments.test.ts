@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/db";
-import { attachments, revisions, storedFiles } from "@/db/schema";
-import { ForbiddenError, NotAuthenticatedError, ValidationError } from "@/lib/errors";
+import { attachments, auditLog, revisions, sources, storedFiles } from "@/db/schema";
+import { ForbiddenError, NotAuthenticatedError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createArticle } from "@/modules/articles/save";
 import { restoreArticleRevision } from "@/modules/articles/restore";
 import { attachFiles } from "@/modules/attachments/attach";
@@ -364,4 +364,51 @@ test("importing a law again keeps the files attached to it and its texts", async
       .from(attachments)
       .where(eq(attachments.lawId, Number(law!.id))),
   ).toHaveLength(1);
+});
+
+describe("a source's files", () => {
+  async function makeSource() {
+    const [row] = await database.db
+      .insert(sources)
+      .values({ title: "Official gazette of the Kyrgyz Republic, No. 5", url: "https://gazette.example/5" })
+      .returning({ id: sources.id });
+    return { type: "source" as const, id: row!.id };
+  }
+
+  test("are attached, changed and removed at once, without revisions, always for editors only, each change audited", async () => {
+    const source = await makeSource();
+    const { ids } = await attachFiles(contributor, source, {
+      files: [{ sha256: pdf, name: "Gazette No. 5.pdf", role: "official_publication", internal: "" }],
+    });
+    expect(await listAttachments(contributor, source)).toMatchObject([
+      { id: ids[0], sha256: pdf, name: "Gazette No. 5.pdf", internal: true, textId: null },
+    ]);
+    await updateAttachment(contributor, ids[0]!, { name: "Gazette, issue 5.pdf", role: "scan", internal: "" });
+    expect(await listAttachments(contributor, source)).toMatchObject([
+      { name: "Gazette, issue 5.pdf", internal: true },
+    ]);
+    await expect(detachFile(otherContributor, ids[0]!, undefined)).rejects.toBeInstanceOf(ForbiddenError);
+    await detachFile(contributor, ids[0]!, undefined);
+    expect(await listAttachments(contributor, source)).toEqual([]);
+    const logged = await database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, "source"), eq(auditLog.targetId, String(source.id))));
+    expect(logged.map((e) => e.action)).toEqual([
+      "source.attachment.add",
+      "source.attachment.update",
+      "source.attachment.remove",
+    ]);
+  });
+
+  test("have no text versions, need a signed-in editor, and a source that is gone takes nothing", async () => {
+    const source = await makeSource();
+    const files = [{ sha256: scan, name: "Scan.tiff", role: "scan" }];
+    await expect(attachFiles(contributor, source, { textId: 1, files })).rejects.toBeInstanceOf(ValidationError);
+    await expect(attachFiles(anonymous(database.db), source, { files })).rejects.toBeInstanceOf(NotAuthenticatedError);
+    await expect(attachFiles(contributor, { type: "source", id: 999_999 }, { files })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(await listAttachments(contributor, source)).toEqual([]);
+  });
 });

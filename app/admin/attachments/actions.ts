@@ -61,10 +61,11 @@ export async function detachAttachmentAction(_previous: ActionResult | null, for
 }
 
 function ownerOf(form: FormData): AttachmentOwner {
-  return { type: form.get("ownerType") === "article" ? "article" : "law", id: requestId(form.get("ownerId")) };
+  const type = form.get("ownerType");
+  return { type: type === "article" || type === "source" ? type : "law", id: requestId(form.get("ownerId")) };
 }
 
 function refresh(owner: AttachmentOwner) {
   if (owner.type === "law") refreshLaws(owner.id);
-  else revalidatePath(`/admin/articles/${owner.id}`);
+  else revalidatePath(`/admin/${owner.type}s/${owner.id}`);
 }

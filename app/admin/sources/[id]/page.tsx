@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteButton } from "@/components/admin/delete-button";
+import { AttachmentsSection } from "@/components/attachments/attachments-section";
 import { NotFoundError } from "@/lib/errors";
 import { roleHas } from "@/modules/auth/permissions";
 import { getSource } from "@/modules/sources/read";
@@ -33,6 +34,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         )}
       </div>
       <SourceForm source={source} today={latestToday()} />
+      <AttachmentsSection owner={{ type: "source", id: source.id }} />
       <CapturesSection sourceId={source.id} url={source.url} />
     </div>
   );
