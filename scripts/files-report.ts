@@ -6,11 +6,13 @@ export function reportFilesCopy(copy: FilesCopy, where: string): boolean {
   const size = `${(copy.bytes / 1024 / 1024).toFixed(1)} MB`;
   console.log(`Copied ${copy.copied} stored files (${size}) ${where}.`);
   for (const sha256 of copy.missing) console.error(`MISSING  ${sha256} was not in the store copied from`);
+  for (const { sha256, found } of copy.damaged)
+    console.error(`DAMAGED  ${sha256} is damaged in the store copied from (it hashes to ${found}): not copied`);
   const { fixity } = copy;
   for (const { sha256, found } of fixity.changed) console.error(`CHANGED  ${sha256} now hashes to ${found}`);
   for (const sha256 of fixity.missing) console.error(`MISSING  ${sha256}`);
   for (const { sha256 } of fixity.wrongSize) console.error(`SIZE     ${sha256}`);
-  const ok = copy.missing.length === 0 && !fixityFailed(fixity);
+  const ok = copy.missing.length === 0 && copy.damaged.length === 0 && !fixityFailed(fixity);
   console.log(
     ok
       ? `Fixity check of the copy passed: ${fixity.checked} files hash to their names.`

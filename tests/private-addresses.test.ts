@@ -24,6 +24,11 @@ test("loopback, private, link-local, shared, documentation, multicast and reserv
     "fe80::1",
     "ff02::1",
     "2001:db8::1",
+    "::127.0.0.1",
+    "2002:7f00:1::1",
+    "2001:0:4136:e378::1",
+    "fec0::1",
+    "64:ff9b:1::a00:1",
     "not an address",
   ])
     expect(isPrivateAddress(address), address).toBe(true);

@@ -22,15 +22,21 @@ for (const [network, prefix] of [
 ] as const)
   blocked.addSubnet(network, prefix, "ipv4");
 for (const [network, prefix] of [
-  ["::", 128],
+  // Unspecified, loopback, and IPv4-compatible (::a.b.c.d, deprecated but still parsed).
+  ["::", 96],
   ["::1", 128],
   // IPv4 translated to IPv6 (NAT64). Mapped IPv4 (::ffff:a.b.c.d) needs no rule: BlockList checks
   // it against the IPv4 rules above.
   ["64:ff9b::", 96],
+  ["64:ff9b:1::", 48],
   ["100::", 64],
+  // Teredo and 6to4 carry IPv4 addresses inside: they could reach an internal network.
+  ["2001::", 32],
+  ["2002::", 16],
   ["2001:db8::", 32],
   ["fc00::", 7],
   ["fe80::", 10],
+  ["fec0::", 10],
   ["ff00::", 8],
 ] as const)
   blocked.addSubnet(network, prefix, "ipv6");

@@ -27,6 +27,8 @@ export type FetchedResponse = {
   body: ReadableStream<Uint8Array>;
   /** Ends the fetch (and the body) early; the deadline does it by itself. */
   abort: () => void;
+  /** Whether the deadline ended it (the body then fails with a reset, not an AbortError). */
+  timedOut: () => boolean;
 };
 
 /**
@@ -37,7 +39,11 @@ export type FetchedResponse = {
  */
 export async function safeFetch(url: string, options: SafeFetchOptions): Promise<FetchedResponse> {
   const controller = new AbortController();
-  const deadline = setTimeout(() => controller.abort(), options.timeoutMs);
+  let expired = false;
+  const deadline = setTimeout(() => {
+    expired = true;
+    controller.abort();
+  }, options.timeoutMs);
   const abort = () => {
     clearTimeout(deadline);
     controller.abort();
@@ -48,7 +54,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
       const response = await request(current, options, controller.signal);
       const location = response.headers.location;
       if (response.statusCode && [301, 302, 303, 307, 308].includes(response.statusCode) && location) {
-        response.resume();
+        response.destroy();
         if (hop >= options.maxRedirects) throw new FetchRefusedError(`More than ${options.maxRedirects} redirects.`);
         current = parseTarget(new URL(location, current).href);
         continue;
@@ -61,6 +67,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
         contentType: response.headers["content-type"] ?? null,
         body: Readable.toWeb(decoded) as ReadableStream<Uint8Array>,
         abort,
+        timedOut: () => expired,
       };
     }
   } catch (error) {

@@ -51,7 +51,20 @@ export async function attachFiles(ctx: Ctx, owner: AttachmentOwner, input: unkno
         })),
       )
       .returning({ id: attachments.id });
-    await closeOwner(tx, ctx, actor, owner, row, "attachment.add");
+    await closeOwner(
+      tx,
+      ctx,
+      actor,
+      owner,
+      row,
+      "attachment.add",
+      values.files.map((file, index) => ({
+        id: inserted[index]?.id,
+        sha256: file.sha256,
+        name: file.name,
+        role: file.role,
+      })),
+    );
     return { ids: inserted.map((r) => r.id) };
   });
 }

@@ -13,8 +13,14 @@ export async function detachFile(ctx: Ctx, id: number, baseRevision: unknown): P
     const { owner, createdById } = await findAttachment(tx, id);
     assertCanDelete(ctx, { createdById });
     const row = await openOwner(tx, owner, { baseRevision });
-    await tx.delete(attachments).where(eq(attachments.id, id));
-    await closeOwner(tx, ctx, actor, owner, row, "attachment.remove");
+    const removed = await tx.delete(attachments).where(eq(attachments.id, id)).returning({
+      id: attachments.id,
+      sha256: attachments.sha256,
+      name: attachments.name,
+      role: attachments.role,
+      captureId: attachments.captureId,
+    });
+    await closeOwner(tx, ctx, actor, owner, row, "attachment.remove", removed);
     return { owner };
   });
 }

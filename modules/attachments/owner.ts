@@ -19,6 +19,7 @@ export { ownerColumn, type AttachmentOwner } from "./owner-column";
  */
 export async function openOwner(tx: Tx, owner: AttachmentOwner, input: unknown): Promise<EditorialRow | null> {
   if (owner.type === "source") {
+    if (!isRecordId(owner.id)) throw new NotFoundError("No such source.");
     const rows = await tx
       .update(sources)
       .set({ updatedAt: sql`now()` })
@@ -50,9 +51,18 @@ export async function closeOwner(
   owner: AttachmentOwner,
   row: EditorialRow | null,
   action: string,
+  /** For a source, whose only record of the change is the audit log: the files it touched. */
+  files: Record<string, unknown>[] = [],
 ): Promise<void> {
   if (owner.type === "source" || !row) {
-    await audit(tx, { actor, action: `source.${action}`, targetType: "source", targetId: owner.id, ip: ctx.ip });
+    await audit(tx, {
+      actor,
+      action: `source.${action}`,
+      targetType: "source",
+      targetId: owner.id,
+      ip: ctx.ip,
+      details: { files },
+    });
     return;
   }
   if (owner.type === "law") return void (await closeLaw(tx, ctx, actor, row, `law.${action}`));

@@ -14,11 +14,12 @@ export async function updateAttachment(ctx: Ctx, id: number, input: unknown): Pr
   return ctx.db.transaction(async (tx) => {
     const { owner } = await findAttachment(tx, id);
     const row = await openOwner(tx, owner, input);
-    await tx
+    const changed = await tx
       .update(attachments)
       .set({ ...values, internal: owner.type === "source" || values.internal, updatedAt: sql`now()` })
-      .where(eq(attachments.id, id));
-    await closeOwner(tx, ctx, actor, owner, row, "attachment.update");
+      .where(eq(attachments.id, id))
+      .returning({ id: attachments.id, sha256: attachments.sha256, name: attachments.name, role: attachments.role });
+    await closeOwner(tx, ctx, actor, owner, row, "attachment.update", changed);
     return { owner };
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { eq, max } from "drizzle-orm";
 import { attachments, captures, sources } from "@/db/schema";
 import { env } from "@/env";
@@ -22,8 +22,9 @@ import { snapshotHtml } from "./snapshot-html";
 export const captureTimeoutMs = 30_000;
 export const captureSizeLimitBytes = 50 * 1024 * 1024;
 const maxRedirects = 5;
-// A page larger than this is kept as received, without a snapshot.
-const snapshotSourceLimitBytes = 10 * 1024 * 1024;
+// A page larger than this is kept as received, without a snapshot: parsing it would hold the
+// server (one thread) for seconds.
+const snapshotSourceLimitBytes = 2 * 1024 * 1024;
 
 export type CaptureResult = {
   id: number;
@@ -144,9 +145,10 @@ async function fetchAndStore(
     error: null,
   };
   const config = env();
+  const timeoutMs = options.fetch?.timeoutMs ?? captureTimeoutMs;
   try {
     const response = await safeFetch(url, {
-      timeoutMs: captureTimeoutMs,
+      timeoutMs,
       maxRedirects,
       allowPrivate: config.CAPTURE_PRIVATE_NETWORK,
       userAgent: `Marginalia archive capture${config.SITE_URL ? ` (+${config.SITE_URL})` : ""}`,
@@ -163,10 +165,18 @@ async function fetchAndStore(
         name: `The page at ${host}`,
         limitBytes: options.sizeLimitBytes ?? captureSizeLimitBytes,
       });
+    } catch (error) {
+      throw response.timedOut() ? new FetchRefusedError(`No answer within ${timeoutMs / 1000} s.`) : error;
     } finally {
       response.abort();
     }
-    const bytes = received.size <= snapshotSourceLimitBytes ? new Uint8Array(await readFile(received.path)) : null;
+    let bytes: Uint8Array | null = null;
+    try {
+      if (received.size <= snapshotSourceLimitBytes) bytes = new Uint8Array(await readFile(received.path));
+    } catch (error) {
+      await rm(received.path, { force: true });
+      throw error;
+    }
     const admitted = await admitFile(ctx, received, `The page at ${host}`, store);
     outcome.body = { sha256: admitted.sha256, name: fileNameFor(response.finalUrl, admitted.mediaType) };
     if (admitted.mediaType === "text/html" && bytes) {
@@ -194,7 +204,6 @@ async function fetchAndStore(
 
 function describeFailure(error: unknown): string {
   if (error instanceof FetchRefusedError || error instanceof ValidationError) return error.message;
-  if (error instanceof Error && error.name === "AbortError") return `No answer within ${captureTimeoutMs / 1000} s.`;
   return "The page could not be fetched.";
 }
 

@@ -20,7 +20,8 @@ export function snapshotHtml(body: Uint8Array, contentType: string | null, facts
   const content = findBody(tree) ?? tree;
   absolutize(content, facts.finalUrl);
   const safe = unified()
-    .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "" })
+    // Stripped whole, not unwrapped: their contents are code, not the page's text.
+    .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "", strip: ["script", "style", "noscript", "template"] })
     .runSync({ type: "root", children: "children" in content ? content.children : [] } as Root);
   const main = unified()
     .use(rehypeStringify)

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { ValidationError } from "@/lib/errors";
@@ -30,6 +30,9 @@ export async function receiveFile(
   await mkdir(options.folder, { recursive: true });
   const file = path.join(options.folder, `${randomUUID()}.incoming`);
   const out = createWriteStream(file, { flags: "wx", mode: 0o600 });
+  // A write that fails (a full disk) fails the upload; without a listener it would end the process.
+  const written: { error: Error | null } = { error: null };
+  out.on("error", (error) => (written.error = error));
   const hash = createHash("sha256");
   let size = 0;
   const reader = body.getReader();
@@ -43,10 +46,11 @@ export async function receiveFile(
         throw new FileTooLargeError(options.name, options.limitBytes);
       }
       hash.update(value);
-      if (!out.write(value)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+      if (written.error) throw written.error;
+      if (!out.write(value)) await drained(out);
     }
     await new Promise<void>((resolve, reject) =>
-      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      out.end((error?: Error | null) => (error || written.error ? reject(error ?? written.error) : resolve())),
     );
     return { path: file, size, sha256: hash.digest("hex") };
   } catch (error) {
@@ -54,4 +58,18 @@ export async function receiveFile(
     await rm(file, { force: true });
     throw error;
   }
+}
+
+/** Resolves when the stream can take more, rejects when it failed instead. */
+function drained(out: WriteStream): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const done = (error?: Error) => {
+      out.off("drain", done);
+      out.off("error", done);
+      if (error) reject(error);
+      else resolve();
+    };
+    out.once("drain", done);
+    out.once("error", done);
+  });
 }

@@ -66,7 +66,7 @@ describe("capturing a source's page", () => {
     expect(snapshot).toContain("On the rehabilitation of the victims, adopted on 1 March 2024.");
     expect(snapshot).toContain(`href="${site.origin}/gazette/index"`);
     expect(snapshot).toContain("[image: The seal of the Presidium]");
-    for (const unsafe of ["<script", "onclick", "javascript:", "<iframe", "/seal.png", "color:red"])
+    for (const unsafe of ["<script", "onclick", "javascript:", "<iframe", "/seal.png", "color:red", "color:blue"])
       expect(snapshot).not.toContain(unsafe);
 
     const files = await database.db
@@ -154,11 +154,15 @@ describe("capturing a source's page", () => {
       fetch: { allowPrivate: true, timeoutMs: 300 },
     });
     expect(slow.error).toBe("No answer within 0.3 s.");
+    const stalls = await capture(await sourceAt(`${site.origin}/stalls`), {
+      fetch: { allowPrivate: true, timeoutMs: 300 },
+    });
+    expect(stalls).toMatchObject({ httpStatus: 200, error: "No answer within 0.3 s." });
     const loop = await capture(await sourceAt(`${site.origin}/loop`));
     expect(loop.error).toBe("More than 5 redirects.");
     const closed = await capture(await sourceAt("http://127.0.0.1:9/"));
     expect(closed.error).toBe("127.0.0.1:9 refused the connection.");
-    for (const failed of [zip, endless, slow, loop, closed]) expect(failed.bodySha256).toBeNull();
+    for (const failed of [zip, endless, slow, stalls, loop, closed]) expect(failed.bodySha256).toBeNull();
   });
 
   test("only http and https; a source without an address cannot be captured; no one signed out captures", async () => {

@@ -8,11 +8,11 @@ export const gazettePage = `<!doctype html><html><head><meta charset="utf-8"><ti
 <script>document.title = "changed"</script><style>body{color:red}</style></head>
 <body><h1>Decree No. 5</h1><p onclick="alert(1)">On the rehabilitation of the victims, adopted on 1 March 2024.</p>
 <img src="/seal.png" alt="The seal of the Presidium"><p><a href="/gazette/index">The gazette's index</a>
-<a href="javascript:alert(1)">Run</a></p><iframe src="https://elsewhere.example/"></iframe></body></html>`;
+<a href="javascript:alert(1)">Run</a></p><style>p{color:blue}</style><iframe src="https://elsewhere.example/"></iframe></body></html>`;
 
 /**
  * A local server standing in for a government portal: a page behind a redirect, a gzipped page,
- * a ZIP archive, a 404, a page that never answers and one that never ends. Answers its origin
+ * a ZIP archive, a 404, a page that never answers, one that stops halfway and one that never ends. Answers its origin
  * and a function that stops it.
  */
 export async function startPageServer(): Promise<{ origin: string; stop: () => Promise<void> }> {
@@ -43,6 +43,10 @@ export async function startPageServer(): Promise<{ origin: string; stop: () => P
         response.writeHead(302, { location: "/loop" }).end();
         return;
       case "/slow":
+        hanging.add(response);
+        return;
+      case "/stalls":
+        response.writeHead(200, { "content-type": "text/html" }).write("<!doctype html><html><body><p>Decree");
         hanging.add(response);
         return;
       case "/endless": {

@@ -391,13 +391,26 @@ describe("a source's files", () => {
     await detachFile(contributor, ids[0]!, undefined);
     expect(await listAttachments(contributor, source)).toEqual([]);
     const logged = await database.db
-      .select({ action: auditLog.action })
+      .select({ action: auditLog.action, details: auditLog.details })
       .from(auditLog)
-      .where(and(eq(auditLog.targetType, "source"), eq(auditLog.targetId, String(source.id))));
-    expect(logged.map((e) => e.action)).toEqual([
-      "source.attachment.add",
-      "source.attachment.update",
-      "source.attachment.remove",
+      .where(and(eq(auditLog.targetType, "source"), eq(auditLog.targetId, String(source.id))))
+      .orderBy(auditLog.id);
+    // Sources have no revisions: the audit log is the record of which file changed.
+    expect(logged).toEqual([
+      {
+        action: "source.attachment.add",
+        details: { files: [{ id: ids[0], sha256: pdf, name: "Gazette No. 5.pdf", role: "official_publication" }] },
+      },
+      {
+        action: "source.attachment.update",
+        details: { files: [{ id: ids[0], sha256: pdf, name: "Gazette, issue 5.pdf", role: "scan" }] },
+      },
+      {
+        action: "source.attachment.remove",
+        details: {
+          files: [{ id: ids[0], sha256: pdf, name: "Gazette, issue 5.pdf", role: "scan", captureId: null }],
+        },
+      },
     ]);
   });
 

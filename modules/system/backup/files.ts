@@ -1,6 +1,6 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createWriteStream, existsSync, readdirSync } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -15,6 +15,8 @@ export type FilesCopy = {
   bytes: number;
   /** On record but not in the store copied from: not copied. */
   missing: string[];
+  /** In the store copied from, but its bytes no longer hash to its name: not copied. */
+  damaged: { sha256: string; found: string }[];
   /** The copy checked against the database afterwards: the backup's (or the restore's) verification. */
   fixity: FixityReport;
 };
@@ -24,45 +26,56 @@ export const filesFolderFor = (backupFile: string) => `${backupFile}.files`;
 
 /**
  * Copies the bytes of every file the database records from `from` into `to`, each checked against
- * its SHA-256 as it is written (a damaged file is refused, not copied), then hashes the copy again
- * with the fixity check. Used both ways: backup (the store into a folder in the disk store's
+ * its SHA-256 as it is written (a damaged one is listed, not copied, and the others go on), then
+ * hashes the copy again with the fixity check. Works in a folder of its own under `scratchParent`. Used both ways: backup (the store into a folder in the disk store's
  * layout) and restore (that folder into the configured store).
  */
-export async function copyFiles(db: Db, from: FileStore, to: FileStore, scratch: string): Promise<FilesCopy> {
-  await mkdir(scratch, { recursive: true });
-  const result: Omit<FilesCopy, "fixity"> = { copied: 0, bytes: 0, missing: [] };
-  for await (const { sha256, mediaType } of everyStoredFile(db)) {
-    const stream = await from.read(sha256);
-    if (!stream) {
-      result.missing.push(sha256);
-      continue;
+export async function copyFiles(db: Db, from: FileStore, to: FileStore, scratchParent: string): Promise<FilesCopy> {
+  await mkdir(scratchParent, { recursive: true });
+  const scratch = await mkdtemp(path.join(scratchParent, "copy-"));
+  const result: Omit<FilesCopy, "fixity"> = { copied: 0, bytes: 0, missing: [], damaged: [] };
+  try {
+    for await (const { sha256, mediaType } of everyStoredFile(db)) {
+      const stream = await from.read(sha256);
+      if (!stream) {
+        result.missing.push(sha256);
+        continue;
+      }
+      const temporary = path.join(scratch, sha256);
+      try {
+        const { found, size } = await writeHashed(stream, temporary);
+        if (found !== sha256) {
+          result.damaged.push({ sha256, found });
+          continue;
+        }
+        await to.put(sha256, { path: temporary, size, mediaType });
+        result.copied++;
+        result.bytes += size;
+      } finally {
+        await rm(temporary, { force: true });
+      }
     }
-    const temporary = path.join(scratch, `${randomUUID()}.copy`);
-    try {
-      const hash = createHash("sha256");
-      let size = 0;
-      await pipeline(
-        Readable.fromWeb(stream as import("node:stream/web").ReadableStream<Uint8Array>),
-        async function* (chunks: AsyncIterable<Buffer>) {
-          for await (const chunk of chunks) {
-            hash.update(chunk);
-            size += chunk.length;
-            yield chunk;
-          }
-        },
-        createWriteStream(temporary, { flags: "wx", mode: 0o600 }),
-      );
-      const found = hash.digest("hex");
-      if (found !== sha256) throw new Error(`${sha256} is damaged in the store copied from: it hashes to ${found}.`);
-      await to.put(sha256, { path: temporary, size, mediaType });
-      result.copied++;
-      result.bytes += size;
-    } finally {
-      await rm(temporary, { force: true });
-    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
   }
-  await rm(scratch, { recursive: true, force: true });
   return { ...result, fixity: await checkFixity(db, to) };
+}
+
+async function writeHashed(stream: ReadableStream<Uint8Array>, file: string): Promise<{ found: string; size: number }> {
+  const hash = createHash("sha256");
+  let size = 0;
+  await pipeline(
+    Readable.fromWeb(stream as import("node:stream/web").ReadableStream<Uint8Array>),
+    async function* (chunks: AsyncIterable<Buffer>) {
+      for await (const chunk of chunks) {
+        hash.update(chunk);
+        size += chunk.length;
+        yield chunk;
+      }
+    },
+    createWriteStream(file, { flags: "wx", mode: 0o600 }),
+  );
+  return { found: hash.digest("hex"), size };
 }
 
 /** The files of a backup: into a new folder beside it, in the disk store's layout. */
@@ -70,7 +83,12 @@ export async function backupFiles(db: Db, store: FileStore, folder: string): Pro
   if (existsSync(folder) && readdirSync(folder).length > 0) {
     throw new Error(`${folder} already exists and is not empty: choose another name for the backup.`);
   }
-  return copyFiles(db, store, diskStore(folder), path.join(folder, ".incoming"));
+  const scratch = path.join(folder, ".incoming");
+  try {
+    return await copyFiles(db, store, diskStore(folder), scratch);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 /** A backup's files, from its folder into the configured store. */
