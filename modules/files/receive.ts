@@ -54,10 +54,23 @@ export async function receiveFile(
     );
     return { path: file, size, sha256: hash.digest("hex") };
   } catch (error) {
-    out.destroy();
-    await rm(file, { force: true });
+    await discard(out, file);
     throw error;
   }
+}
+
+/**
+ * Closes the stream and removes its file. The file is opened after the stream is made: removed
+ * before the open finishes, it would be created again behind the removal and left behind.
+ */
+async function discard(out: WriteStream, file: string): Promise<void> {
+  if (!out.closed) {
+    await new Promise<void>((resolve) => {
+      out.once("close", () => resolve());
+      out.destroy();
+    });
+  }
+  await rm(file, { force: true });
 }
 
 /** Resolves when the stream can take more, rejects when it failed instead. */
