@@ -4,6 +4,7 @@ import type { AttachmentRole, ExtractionState } from "@/db/schema/vocabulary";
 import { authorize } from "@/modules/auth/authorize";
 import type { Ctx } from "@/modules/auth/context";
 import { ownerColumn, type AttachmentOwner } from "./owner-column";
+import { attachmentColumns } from "./snapshot";
 
 export type AttachedFile = {
   id: number;
@@ -26,13 +27,7 @@ export async function listAttachments(ctx: Ctx, owner: AttachmentOwner): Promise
   return (
     ctx.db
       .select({
-        id: attachments.id,
-        sha256: attachments.sha256,
-        textId: attachments.lawTextId,
-        role: attachments.role,
-        name: attachments.name,
-        capturedOn: attachments.capturedOn,
-        internal: attachments.internal,
+        ...attachmentColumns,
         mediaType: storedFiles.mediaType,
         size: storedFiles.size,
         pageCount: storedFiles.pageCount,

@@ -4,7 +4,8 @@ import { attachments } from "@/db/schema";
 import { ownerColumn, type AttachmentOwner } from "./owner-column";
 import type { AttachmentSnapshot } from "./snapshot-schema";
 
-const fields = {
+/** An attached file's own columns, as a revision records them. */
+export const attachmentColumns = {
   id: attachments.id,
   sha256: attachments.sha256,
   textId: attachments.lawTextId,
@@ -18,7 +19,7 @@ const fields = {
 /** The owner's files as its next revision records them, in the order readers see them. */
 export async function attachmentsOf(db: Db | Tx, owner: AttachmentOwner): Promise<AttachmentSnapshot[]> {
   return db
-    .select(fields)
+    .select(attachmentColumns)
     .from(attachments)
     .where(eq(ownerColumn(owner), owner.id))
     .orderBy(asc(attachments.position), asc(attachments.id));
@@ -34,7 +35,7 @@ export async function attachmentsOfMany(
   if (!ids.length) return byItem;
   const column = ownerColumn({ type, id: 0 });
   const rows = await db
-    .select({ ...fields, owner: column })
+    .select({ ...attachmentColumns, owner: column })
     .from(attachments)
     .where(inArray(column, ids))
     .orderBy(asc(attachments.position), asc(attachments.id));
